@@ -1,0 +1,17 @@
+import { notFound } from "next/navigation";
+import { absoluteUrl, requestLocale } from "../_lib/request";
+import { CampaignView } from "./CampaignView";
+import { loadCampaign } from "./load";
+
+export async function CampaignPage({ slug, path }: { slug: string; path: string }) {
+  const found = await loadCampaign(slug);
+  if (!found) notFound();
+  return (
+    <CampaignView
+      petition={found.petition}
+      snapshot={found.snapshot}
+      locale={await requestLocale()}
+      pageUrl={await absoluteUrl(path)}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+import type { SignatureFieldErrors } from "@/lib/signature-input";
+
+/** What the signer typed, echoed back so a validation error never loses it. */
+export type SignFormValues = {
+  fullName: string;
+  email: string;
+  country: string;
+  comment: string;
+  showName: boolean;
+  wantsUpdates: boolean;
+};
+
+export type SignFormState = {
+  status: "editing" | "invalid" | "duplicate" | "signed" | "failed";
+  /** Counts answers, so the form remounts with the echoed values after each one. */
+  submission: number;
+  values: SignFormValues;
+  errors: SignatureFieldErrors;
+  signerNumber?: number;
+};
+
+export function initialSignFormState(country: string): SignFormState {
+  return {
+    status: "editing",
+    submission: 0,
+    values: { fullName: "", email: "", country, comment: "", showName: false, wantsUpdates: false },
+    errors: {},
+  };
+}
+
+export function valuesFromForm(form: FormData): SignFormValues {
+  const text = (name: keyof SignFormValues) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return {
+    fullName: text("fullName"),
+    email: text("email"),
+    country: text("country"),
+    comment: text("comment"),
+    showName: form.get("showName") === "on",
+    wantsUpdates: form.get("wantsUpdates") === "on",
+  };
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { config, databasePath } from "@/lib/config";
+import { processSingleton } from "@/lib/process-singleton";
+import * as schema from "./schema";
+
+export type SqliteConnection = Database.Database;
+
+export function openConnection(file: string, options: { readonly?: boolean } = {}): SqliteConnection {
+  if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const connection = new Database(file, { readonly: options.readonly ?? false });
+  // A busy timeout lets a second process wait for the write lock instead of failing at once.
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("foreign_keys = ON");
+  if (!options.readonly) {
+    connection.pragma("journal_mode = WAL");
+    // FULL: a signature answered as stored survives a power cut, not only a process crash.
+    connection.pragma("synchronous = FULL");
+  }
+  return connection;
+}
+
+function createDatabase() {
+  const connection = openConnection(databasePath(config().DATABASE_URL));
+  return { connection, orm: drizzle(connection, { schema }) };
+}
+
+export type SqliteDatabase = ReturnType<typeof createDatabase>;
+
+/** The process's one read-write connection; opened on first use. */
+export function database(): SqliteDatabase {
+  return processSingleton(`sqlite:${config().DATABASE_URL}`, createDatabase);
+}
+
+/** A separate read-only connection, for long reads such as exports that must not block signing. */
+export function openReadConnection(): SqliteConnection {
+  return openConnection(databasePath(config().DATABASE_URL), { readonly: true });
+}
+
+/** Prepared statements built once per process and database, after migrations have made the tables. */
+export function preparedStatements<T>(name: string, build: (db: SqliteDatabase) => T): () => T {
+  return () => processSingleton(`sqlite:${name}:${config().DATABASE_URL}`, () => build(database()));
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, csvRow } from "./csv";
+
+describe("csvCell", () => {
+  it("leaves plain text as it is", () => {
+    expect(csvCell("Amina Khalil")).toBe("Amina Khalil");
+    expect(csvCell("رائد الصالح")).toBe("رائد الصالح");
+  });
+
+  it("quotes commas, quotes and line breaks, doubling inner quotes", () => {
+    expect(csvCell("Saleh, Raed")).toBe('"Saleh, Raed"');
+    expect(csvCell('the "people\'s choice"')).toBe('"the ""people\'s choice"""');
+    expect(csvCell("line one\nline two")).toBe('"line one\nline two"');
+    expect(csvCell("a\r\nb")).toBe('"a\r\nb"');
+  });
+
+  it.each(["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])(
+    "neutralises a cell that a spreadsheet would run as a formula: %j",
+    (value) => {
+      const cell = csvCell(value);
+      const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+      expect(unquoted).toBe(`'${value}`);
+    },
+  );
+
+  it("does not touch a formula character later in the text", () => {
+    expect(csvCell("a=b")).toBe("a=b");
+  });
+});
+
+describe("csvRow", () => {
+  it("joins cells with commas and ends with CRLF", () => {
+    expect(csvRow(["a", "b,c", ""])).toBe('a,"b,c",\r\n');
+  });
+});

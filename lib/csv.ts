@@ -1,0 +1,16 @@
+/** Excel reads a CSV as UTF-8 (Arabic names included) only when it starts with a byte order mark. */
+export const utf8Bom = "\uFEFF";
+
+// A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** One cell: neutralised against formula injection, then quoted as RFC 4180 asks. */
+export function csvCell(value: string): string {
+  const safe = formulaStart.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** One record with its CRLF line ending. */
+export function csvRow(cells: readonly string[]): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}

@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { liveHub } from "./live-hub";
+
+const eventsPath = /^\/api\/petitions\/([a-z0-9]+(?:-[a-z0-9]+)*)\/events\/?(?:\?.*)?$/;
+
+/** The campaign slug when a request asks for the live-count stream. */
+export function liveEventsSlug(req: IncomingMessage): string | undefined {
+  if (req.method !== "GET") return undefined;
+  return eventsPath.exec(req.url ?? "")?.[1];
+}
+
+/**
+ * Serves the server-sent-events stream on the bare Node response: a watcher costs a socket and a
+ * listener, where a Next.js route-handler stream costs about 100 KB, too much for a crowd.
+ */
+export async function streamLiveCount(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
+  const unsubscribe = await liveHub().subscribe(slug, (frame) => {
+    if (!res.headersSent) {
+      res.writeHead(200, {
+        "Content-Type": "text/event-stream; charset=utf-8",
+        "Cache-Control": "no-cache, no-transform",
+        Connection: "keep-alive",
+        // nginx and similar proxies would otherwise hold the stream back in a buffer.
+        "X-Accel-Buffering": "no",
+      });
+      res.write("retry: 2000\n\n");
+    }
+    res.write(frame);
+  });
+  if (!unsubscribe) {
+    res.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "No such petition." }));
+    return;
+  }
+  req.socket.setNoDelay(true);
+  req.socket.setKeepAlive(true);
+  res.on("close", unsubscribe);
+  if (req.destroyed) unsubscribe();
+}

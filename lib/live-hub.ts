@@ -1,0 +1,126 @@
+import { liveSnapshot } from "./petitions";
+import { processSingleton } from "./process-singleton";
+
+type Listener = (frame: string) => void;
+
+type Channel = {
+  listeners: Set<Listener>;
+  revision?: number;
+  frame?: string;
+  refreshing?: Promise<void>;
+  again: boolean;
+  lastRefreshAt: number;
+  scheduled?: NodeJS.Timeout;
+};
+
+export type LiveHubOptions = {
+  /** How often to look for changes made by other processes. */
+  pollMs: number;
+  /** Comment frames that keep proxies from closing idle streams. */
+  heartbeatMs: number;
+  /** Changes closer together than this share one broadcast, so a surge does not flood watchers. */
+  minIntervalMs: number;
+};
+
+/**
+ * Fans each campaign's count out to every watcher in this process. One query per change serves
+ * them all, and each frame is serialised once, whatever the number of watchers.
+ */
+export class LiveHub {
+  private readonly channels = new Map<string, Channel>();
+  private poller?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(private readonly options: LiveHubOptions) {}
+
+  /** Sends the current snapshot at once and every change after; undefined when the campaign does not exist. */
+  async subscribe(slug: string, listener: Listener): Promise<(() => void) | undefined> {
+    const channel = this.channel(slug);
+    if (channel.frame === undefined) await this.refresh(slug, channel);
+    if (channel.frame === undefined) {
+      if (channel.listeners.size === 0) this.channels.delete(slug);
+      return undefined;
+    }
+    listener(channel.frame);
+    channel.listeners.add(listener);
+    this.startTimers();
+    return () => {
+      channel.listeners.delete(listener);
+      if (channel.listeners.size === 0 && this.channels.get(slug) === channel) {
+        clearTimeout(channel.scheduled);
+        this.channels.delete(slug);
+      }
+      if (this.channels.size === 0) this.stopTimers();
+    };
+  }
+
+  /** Called after a change in this process: watchers hear of it without waiting for the poll. */
+  notify(slug: string): void {
+    const channel = this.channels.get(slug);
+    if (!channel || channel.scheduled) return;
+    const wait = Math.max(0, channel.lastRefreshAt + this.options.minIntervalMs - Date.now());
+    channel.scheduled = setTimeout(() => {
+      channel.scheduled = undefined;
+      void this.refresh(slug, channel);
+    }, wait);
+  }
+
+  watcherCount(): number {
+    let n = 0;
+    for (const channel of this.channels.values()) n += channel.listeners.size;
+    return n;
+  }
+
+  private channel(slug: string): Channel {
+    let channel = this.channels.get(slug);
+    if (!channel) {
+      channel = { listeners: new Set(), again: false, lastRefreshAt: 0 };
+      this.channels.set(slug, channel);
+    }
+    return channel;
+  }
+
+  private refresh(slug: string, channel: Channel): Promise<void> {
+    if (channel.refreshing) {
+      channel.again = true;
+      return channel.refreshing;
+    }
+    channel.refreshing = (async () => {
+      try {
+        do {
+          channel.again = false;
+          channel.lastRefreshAt = Date.now();
+          const snapshot = await liveSnapshot(slug, channel.revision);
+          if (snapshot === undefined || snapshot === "unchanged") continue;
+          channel.revision = snapshot.revision;
+          channel.frame = `id: ${snapshot.revision}\ndata: ${JSON.stringify(snapshot)}\n\n`;
+          for (const listener of channel.listeners) listener(channel.frame);
+        } while (channel.again);
+      } catch (error) {
+        console.error(`live hub: refreshing the count of "${slug}" failed`, error);
+      } finally {
+        channel.refreshing = undefined;
+      }
+    })();
+    return channel.refreshing;
+  }
+
+  private startTimers(): void {
+    this.poller ??= setInterval(() => {
+      for (const [slug, channel] of this.channels) void this.refresh(slug, channel);
+    }, this.options.pollMs).unref();
+    this.heartbeat ??= setInterval(() => {
+      for (const channel of this.channels.values()) for (const listener of channel.listeners) listener(":\n\n");
+    }, this.options.heartbeatMs).unref();
+  }
+
+  private stopTimers(): void {
+    clearInterval(this.poller);
+    clearInterval(this.heartbeat);
+    this.poller = this.heartbeat = undefined;
+  }
+}
+
+export function liveHub(): LiveHub {
+  return processSingleton("live-hub", () => new LiveHub({ pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200 }));
+}

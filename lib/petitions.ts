@@ -1,0 +1,78 @@
+import { findPetition, listPetitions, listRecentPublicSigners, readPetitionCount, type PetitionCount } from "@/db/store";
+import { publicName } from "./public-name";
+
+export const recentSignersShown = 8;
+
+/** The count as the public API and the page tell it. */
+export type PetitionStatus = {
+  slug: string;
+  title: string;
+  goal: number;
+  signaturesHere: number;
+  signaturesElsewhere: number;
+  total: number;
+  updatedAt: string;
+};
+
+export type PublicSigner = { name: string; country: string; signedAt: string };
+
+/** What every open page is sent when the count moves. */
+export type LiveSnapshot = PetitionStatus & { revision: number; recentSigners: PublicSigner[] };
+
+function toStatus(count: PetitionCount): PetitionStatus {
+  return {
+    slug: count.slug,
+    title: count.title,
+    goal: count.goal,
+    signaturesHere: count.signatureCount,
+    signaturesElsewhere: count.signaturesElsewhere,
+    total: count.signatureCount + count.signaturesElsewhere,
+    updatedAt: count.updatedAt.toISOString(),
+  };
+}
+
+export async function petitionStatus(slug: string): Promise<PetitionStatus | undefined> {
+  const count = await readPetitionCount(slug);
+  return count && toStatus(count);
+}
+
+export async function recentSigners(petitionId: number): Promise<PublicSigner[]> {
+  const rows = await listRecentPublicSigners(petitionId, recentSignersShown);
+  return rows.map((row) => ({
+    name: publicName(row.fullName),
+    country: row.country,
+    signedAt: row.signedAt.toISOString(),
+  }));
+}
+
+/** The live snapshot, or undefined when the campaign does not exist. `knownRevision` skips the signers' query when nothing changed. */
+export async function liveSnapshot(slug: string, knownRevision?: number): Promise<LiveSnapshot | "unchanged" | undefined> {
+  const count = await readPetitionCount(slug);
+  if (!count) return undefined;
+  if (count.revision === knownRevision) return "unchanged";
+  return { ...toStatus(count), revision: count.revision, recentSigners: await recentSigners(count.id) };
+}
+
+export async function campaign(slug: string) {
+  const petition = await findPetition(slug);
+  if (!petition) return undefined;
+  const snapshot = await liveSnapshot(slug);
+  if (!snapshot || snapshot === "unchanged") return undefined;
+  return { petition, snapshot };
+}
+
+/** The campaign `/` shows: the first one created. */
+export async function homePetition(): Promise<string | undefined> {
+  return (await listPetitions())[0]?.slug;
+}
+
+/** Every campaign with its total, for the organisers' overview. */
+export async function listCampaignTotals() {
+  const rows = await listPetitions();
+  return rows.map((p) => ({
+    slug: p.slug,
+    title: p.title,
+    goal: p.goal,
+    total: p.signatureCount + p.signaturesElsewhere,
+  }));
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { upsertPetition } from "@/db/store";
+import { createAdmin } from "./auth/admins";
+import { readCampaigns } from "./campaign-content";
+import type { Config } from "./config";
+
+export const contentDir = path.join(process.cwd(), "content");
+
+/** Loads every campaign in content/ into the database; safe to run at every start. */
+export async function seedCampaigns(dir = contentDir): Promise<string[]> {
+  const campaigns = await readCampaigns(dir);
+  for (const campaign of campaigns) await upsertPetition(campaign);
+  return campaigns.map((c) => c.slug);
+}
+
+/** The first organiser comes from ADMIN_EMAIL and ADMIN_PASSWORD; an existing account is left alone. */
+export async function ensureFirstAdmin(settings: Pick<Config, "ADMIN_EMAIL" | "ADMIN_PASSWORD">) {
+  if (!settings.ADMIN_EMAIL || !settings.ADMIN_PASSWORD) return "not-configured" as const;
+  return (await createAdmin(settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD)) ? ("created" as const) : ("exists" as const);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { leadLength, parseStory } from "./story";
+
+describe("parseStory", () => {
+  it("turns a photo caption into a photo note with its credit", () => {
+    const [block] = parseStory("*Photo: Rescuers in Aleppo. (Anadolu Agency via Getty Images)*");
+    expect(block).toEqual({ kind: "photo", caption: "Rescuers in Aleppo.", credit: "Anadolu Agency via Getty Images" });
+  });
+
+  it("keeps emphasis inside paragraphs and paragraphs apart", () => {
+    const blocks = parseStory("One *two* **three**.\n\nFour.");
+    expect(blocks).toEqual([
+      {
+        kind: "paragraph",
+        inlines: [
+          { kind: "text", text: "One " },
+          { kind: "em", children: [{ kind: "text", text: "two" }] },
+          { kind: "text", text: " " },
+          { kind: "strong", children: [{ kind: "text", text: "three" }] },
+          { kind: "text", text: "." },
+        ],
+      },
+      { kind: "paragraph", inlines: [{ kind: "text", text: "Four." }] },
+    ]);
+  });
+
+  it("drops links that could run script but keeps their words", () => {
+    const [block] = parseStory("[click](javascript:alert(1)) and [site](https://example.org)");
+    expect(block).toEqual({
+      kind: "paragraph",
+      inlines: [
+        { kind: "text", text: "click" },
+        { kind: "text", text: " and " },
+        { kind: "link", href: "https://example.org", children: [{ kind: "text", text: "site" }] },
+      ],
+    });
+  });
+
+  it("passes raw HTML through only as text", () => {
+    const [block] = parseStory("Hello <script>alert(1)</script>");
+    expect(JSON.stringify(block)).not.toContain('"kind":"html"');
+    expect(block?.kind).toBe("paragraph");
+  });
+
+  it("places the petition after the second paragraph, photo notes not counted", () => {
+    const blocks = parseStory("*Photo: A. (B)*\n\nOne.\n\nTwo.\n\nThree.");
+    expect(leadLength(blocks)).toBe(3);
+  });
+});

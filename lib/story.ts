@@ -1,0 +1,74 @@
+import { Lexer, type Token, type Tokens } from "marked";
+
+export type Inline =
+  | { kind: "text"; text: string }
+  | { kind: "em" | "strong"; children: Inline[] }
+  | { kind: "link"; href: string; children: Inline[] };
+
+export type StoryBlock =
+  | { kind: "paragraph"; inlines: Inline[] }
+  | { kind: "quote"; inlines: Inline[] }
+  | { kind: "heading"; inlines: Inline[] }
+  | { kind: "photo"; caption: string; credit?: string };
+
+const safeHref = /^(https?:|mailto:)/i;
+
+function inlines(tokens: Token[] | undefined): Inline[] {
+  return (tokens ?? []).flatMap((token): Inline[] => {
+    switch (token.type) {
+      case "em":
+      case "strong":
+        return [{ kind: token.type, children: inlines((token as Tokens.Em | Tokens.Strong).tokens) }];
+      case "link": {
+        const link = token as Tokens.Link;
+        const children = inlines(link.tokens);
+        // Markdown is the organiser's, but a link must never run script on a signer's page.
+        return safeHref.test(link.href) ? [{ kind: "link", href: link.href, children }] : children;
+      }
+      case "br":
+        return [{ kind: "text", text: "\n" }];
+      default:
+        return "tokens" in token && token.tokens?.length
+          ? inlines(token.tokens)
+          : [{ kind: "text", text: "text" in token ? String(token.text) : "" }];
+    }
+  });
+}
+
+// "*Photo: what it shows. (Credit via Agency)*": the article's captions for photographs we do not ship.
+const photoCaption = /^Photo:\s*(.+?)(?:\s*\(([^()]+)\))?\s*$/s;
+
+function photo(paragraph: Tokens.Paragraph): StoryBlock | undefined {
+  const only = paragraph.tokens.length === 1 ? paragraph.tokens[0] : undefined;
+  if (only?.type !== "em") return undefined;
+  const match = photoCaption.exec((only as Tokens.Em).text);
+  if (!match) return undefined;
+  return { kind: "photo", caption: match[1]!, ...(match[2] ? { credit: match[2] } : {}) };
+}
+
+/** A story's Markdown as typed blocks; rendering them is the page's job, with no raw HTML passed through. */
+export function parseStory(markdown: string): StoryBlock[] {
+  return new Lexer().lex(markdown).flatMap((token): StoryBlock[] => {
+    switch (token.type) {
+      case "paragraph": {
+        const paragraph = token as Tokens.Paragraph;
+        return [photo(paragraph) ?? { kind: "paragraph", inlines: inlines(paragraph.tokens) }];
+      }
+      case "blockquote":
+        return [{ kind: "quote", inlines: inlines((token as Tokens.Blockquote).tokens) }];
+      case "heading":
+        return [{ kind: "heading", inlines: inlines((token as Tokens.Heading).tokens) }];
+      default:
+        return [];
+    }
+  });
+}
+
+/** Where the petition goes on a phone: after this many blocks, so it follows the opening paragraphs. */
+export function leadLength(blocks: StoryBlock[], paragraphs = 2): number {
+  let seen = 0;
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind === "paragraph" && ++seen === paragraphs) return i + 1;
+  }
+  return blocks.length;
+}

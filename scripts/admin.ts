@@ -1,0 +1,66 @@
+import { createInterface } from "node:readline/promises";
+import { Writable } from "node:stream";
+import { migrateDatabase } from "@/db/store";
+import { adminEmail, adminPassword, createAdmin } from "@/lib/auth/admins";
+import { ConfigError } from "@/lib/config";
+
+const usage = "Usage: npm run admin -- create <email>\nThe password is asked for (or read from ADMIN_PASSWORD when stdin is not a terminal).";
+
+/** Reads a password without echoing it to the terminal. */
+async function askPassword(question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const answer = rl.question(question);
+  muted = true;
+  const password = await answer;
+  rl.close();
+  process.stdout.write("\n");
+  return password;
+}
+
+async function passwordFromUser(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const fromEnv = process.env.ADMIN_PASSWORD;
+    if (!fromEnv) throw new Error("No terminal to ask for a password: set ADMIN_PASSWORD for this command.");
+    return fromEnv;
+  }
+  for (;;) {
+    const first = await askPassword("Password (12 characters or more): ");
+    const checked = adminPassword.safeParse(first);
+    if (!checked.success) {
+      console.log(checked.error.issues[0]?.message);
+      continue;
+    }
+    if ((await askPassword("Same password again: ")) === first) return first;
+    console.log("The two passwords differ; let's try again.");
+  }
+}
+
+async function main(args: string[]) {
+  const [command, email] = args;
+  if (command !== "create" || !email) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const address = adminEmail.safeParse(email);
+  if (!address.success) {
+    console.error(`"${email}" is not an email address. ${usage}`);
+    process.exit(2);
+  }
+  const password = adminPassword.safeParse(await passwordFromUser());
+  if (!password.success) throw new Error(`The password is not usable: ${password.error.issues[0]?.message}`);
+  migrateDatabase();
+  const created = await createAdmin(address.data, password.data);
+  console.log(created ? `Organiser account created for ${email}.` : `${email} already has an organiser account; nothing changed.`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const js = process.argv[2] === 'js';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const p = await b.newPage({ javaScriptEnabled: js, viewport: {width: 1300, height: 1000} });
+p.on('pageerror', e => console.log('pageerror:', e.message));
+p.on('response', r => console.log('resp', r.status(), r.url()));
+await p.goto('http://localhost:3999/');
+const email = p.getByRole('textbox', { name: 'Email' });
+await email.fill('bad');
+await p.getByRole('button', { name: 'Sign the petition' }).click({ timeout: 8000 });
+await p.waitForTimeout(1500);
+console.log(js, 'errors:', await p.locator('.field-error').allTextContents(), 'email value', await email.inputValue(), 'focused', await p.evaluate(() => document.activeElement?.id));
+await b.close();

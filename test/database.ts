@@ -1,0 +1,15 @@
+import Database from "better-sqlite3";
+import { migrateDatabase } from "@/db/store";
+import { databasePath } from "@/lib/config";
+import { seedCampaigns } from "@/lib/seed";
+
+/** Migrates the test file's fresh database and loads the campaigns from content/. */
+export async function prepareDatabase(): Promise<void> {
+  migrateDatabase();
+  await seedCampaigns();
+}
+
+/** A separate connection to look at what is really stored, as an auditor would. */
+export function inspectDatabase() {
+  return new Database(databasePath(process.env.DATABASE_URL ?? ""), { readonly: true });
+}
