@@ -1,7 +1,10 @@
-import { liveSnapshot } from "./petitions";
+import { liveSnapshot, type LiveSnapshot } from "./petitions";
 import { processSingleton } from "./process-singleton";
 
 type Listener = (frame: string) => void;
+
+/** Reads a campaign's snapshot, or "unchanged" when its revision is still the one given. */
+export type SnapshotLoader = (slug: string, knownRevision?: number) => Promise<LiveSnapshot | "unchanged" | undefined>;
 
 type Channel = {
   listeners: Set<Listener>;
@@ -31,7 +34,10 @@ export class LiveHub {
   private poller?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
 
-  constructor(private readonly options: LiveHubOptions) {}
+  constructor(
+    private readonly load: SnapshotLoader,
+    private readonly options: LiveHubOptions,
+  ) {}
 
   /** Sends the current snapshot at once and every change after; undefined when the campaign does not exist. */
   async subscribe(slug: string, listener: Listener): Promise<(() => void) | undefined> {
@@ -90,7 +96,7 @@ export class LiveHub {
         do {
           channel.again = false;
           channel.lastRefreshAt = Date.now();
-          const snapshot = await liveSnapshot(slug, channel.revision);
+          const snapshot = await this.load(slug, channel.revision);
           if (snapshot === undefined || snapshot === "unchanged") continue;
           channel.revision = snapshot.revision;
           channel.frame = `id: ${snapshot.revision}\ndata: ${JSON.stringify(snapshot)}\n\n`;
@@ -122,5 +128,5 @@ export class LiveHub {
 }
 
 export function liveHub(): LiveHub {
-  return processSingleton("live-hub", () => new LiveHub({ pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200 }));
+  return processSingleton("live-hub", () => new LiveHub(liveSnapshot, { pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200 }));
 }

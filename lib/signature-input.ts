@@ -28,6 +28,7 @@ export const signatureInput = z.object({
   country: z
     .string({ error: "Please choose your country." })
     .trim()
+    .min(1, "Please choose your country.")
     .refine(isCountryCode, "Please choose your country from the list."),
   comment: z
     .string({ error: "Your comment must be text." })

@@ -4,7 +4,7 @@ import { migrateDatabase } from "@/db/store";
 import { adminEmail, adminPassword, createAdmin } from "@/lib/auth/admins";
 import { ConfigError } from "@/lib/config";
 
-const usage = "Usage: npm run admin -- create <email>\nThe password is asked for (or read from ADMIN_PASSWORD when stdin is not a terminal).";
+const usage = "Usage: npm run admin -- create <email>\nThe password is asked for, or read from the first line of standard input when it is piped.";
 
 /** Reads a password without echoing it to the terminal. */
 async function askPassword(question: string): Promise<string> {
@@ -26,9 +26,10 @@ async function askPassword(question: string): Promise<string> {
 
 async function passwordFromUser(): Promise<string> {
   if (!process.stdin.isTTY) {
-    const fromEnv = process.env.ADMIN_PASSWORD;
-    if (!fromEnv) throw new Error("No terminal to ask for a password: set ADMIN_PASSWORD for this command.");
-    return fromEnv;
+    // Piped in, for scripts: the first line is the password.
+    let input = "";
+    for await (const chunk of process.stdin) input += String(chunk);
+    return input.split(/\r?\n/)[0] ?? "";
   }
   for (;;) {
     const first = await askPassword("Password (12 characters or more): ");

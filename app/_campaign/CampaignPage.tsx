@@ -10,6 +10,7 @@ export async function CampaignPage({ slug, path }: { slug: string; path: string 
     <CampaignView
       petition={found.petition}
       snapshot={found.snapshot}
+      renderedAt={found.renderedAt}
       locale={await requestLocale()}
       pageUrl={await absoluteUrl(path)}
     />

@@ -11,7 +11,7 @@ import { SignForm } from "./SignForm";
 import { initialSignFormState } from "./sign-state";
 import { StoryBlocks } from "./Story";
 
-type Props = { petition: Petition; snapshot: LiveSnapshot; locale: string; pageUrl: string };
+type Props = { petition: Petition; snapshot: LiveSnapshot; renderedAt: number; locale: string; pageUrl: string };
 
 function StoryDate({ label, iso, locale }: { label: string; iso: string | null; locale: string }) {
   if (!iso) return null;
@@ -29,7 +29,7 @@ function StoryDate({ label, iso, locale }: { label: string; iso: string | null; 
  * The story as a long read with the petition beside it. On a phone the petition follows the
  * opening paragraphs, so a reader meets the ask before the end of the article.
  */
-export function CampaignView({ petition, snapshot, locale, pageUrl }: Props) {
+export function CampaignView({ petition, snapshot, renderedAt, locale, pageUrl }: Props) {
   const blocks = parseStory(petition.storyMarkdown);
   const lead = leadLength(blocks);
   const region = regionOf(locale);
@@ -67,7 +67,7 @@ export function CampaignView({ petition, snapshot, locale, pageUrl }: Props) {
               initialState={initialSignFormState(suggestedCountry)}
             />
           </div>
-          <RecentSigners locale={locale} renderedAt={Date.now()} />
+          <RecentSigners locale={locale} renderedAt={renderedAt} />
         </LivePetition>
       </aside>
       <div className="story story-rest">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { useLiveSnapshot } from "./LivePetition";
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -17,17 +17,20 @@ function timeAgo(iso: string, now: number, format: Intl.RelativeTimeFormat): str
   return format.format(0, "minute");
 }
 
+const tickMs = 30_000;
+
+function subscribeToClock(onTick: () => void) {
+  const timer = setInterval(onTick, tickMs);
+  return () => clearInterval(timer);
+}
+
+// Rounded so that renders between ticks see the same value, as useSyncExternalStore requires.
+const readClock = () => Math.floor(Date.now() / tickMs) * tickMs;
+
 /** The latest signers who chose to be listed, with how long ago they signed. */
 export function RecentSigners({ locale, renderedAt }: { locale: string; renderedAt: number }) {
   const { recentSigners } = useLiveSnapshot();
-  // Starts at the server's clock so the first render matches the HTML, then follows the reader's.
-  const [now, setNow] = useState(renderedAt);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-
+  const now = useSyncExternalStore(subscribeToClock, readClock, () => renderedAt);
   if (recentSigners.length === 0) return null;
   const regions = new Intl.DisplayNames([locale, "en"], { type: "region" });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });

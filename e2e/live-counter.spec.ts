@@ -1,0 +1,41 @@
+import { expect, fillSignature, shownTotal, test } from "./support/fixtures";
+
+test("a second open page sees the count move and the new signer listed, without a reload", async ({
+  browser,
+  baseURL,
+  uniqueEmail,
+}) => {
+  const watcherContext = await browser.newContext({ baseURL });
+  const watcher = await watcherContext.newPage();
+  await watcher.goto("/");
+  const before = await shownTotal(watcher);
+  let reloaded = false;
+  watcher.on("framenavigated", (frame) => {
+    if (frame === watcher.mainFrame()) reloaded = true;
+  });
+
+  const signerContext = await browser.newContext({ baseURL });
+  const signer = await signerContext.newPage();
+  await signer.goto("/");
+  await fillSignature(signer, { fullName: "Khaleed Khateeb", email: uniqueEmail, showName: true });
+  await signer.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(signer.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+
+  await expect.poll(() => shownTotal(watcher), { timeout: 5000 }).toBeGreaterThan(before);
+  await expect(watcher.getByRole("region", { name: "Recent signers" })).toContainText("Khaleed K.");
+  await expect(watcher.getByTestId("signature-total")).toHaveText(new Intl.NumberFormat("en-US").format(await shownTotal(watcher)));
+  expect(reloaded).toBe(false);
+  await watcherContext.close();
+  await signerContext.close();
+});
+
+test("the server-rendered count is right before any script runs, and says what it includes", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale: "de-DE" });
+  const page = await context.newPage();
+  await page.goto("/");
+  const api = (await (await page.request.get("/api/petitions/white-helmets")).json()) as { total: number };
+  expect(await shownTotal(page)).toBe(api.total);
+  await expect(page.getByTestId("signature-total")).toHaveText(new Intl.NumberFormat("de-DE").format(api.total));
+  await expect(page.getByText("Includes 325.000 gathered before this page opened")).toBeVisible();
+  await context.close();
+});

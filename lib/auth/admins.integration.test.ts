@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prepareDatabase } from "@/test/database";
+import { ensureFirstAdmin } from "../seed";
+import { authenticate, createAdmin } from "./admins";
+import { endSession, sessionAdmin, startSession } from "./sessions";
+
+beforeAll(prepareDatabase);
+
+describe("organiser accounts", () => {
+  it("creates the first organiser from the settings once, leaving an existing account alone", async () => {
+    const settings = { ADMIN_EMAIL: "Lead@Example.org", ADMIN_PASSWORD: "first organiser password" };
+    expect(await ensureFirstAdmin(settings)).toBe("created");
+    expect(await ensureFirstAdmin({ ...settings, ADMIN_PASSWORD: "a different password now" })).toBe("exists");
+    expect(await authenticate("lead@example.org", "first organiser password")).toMatchObject({ email: "lead@example.org" });
+    expect(await ensureFirstAdmin({})).toBe("not-configured");
+  });
+
+  it("refuses a wrong password and an unknown email alike", async () => {
+    await createAdmin("second@example.org", "second organiser password");
+    expect(await authenticate("second@example.org", "wrong password entirely")).toBeUndefined();
+    expect(await authenticate("nobody@example.org", "second organiser password")).toBeUndefined();
+  });
+
+  it("keeps a session until it is ended or expires", async () => {
+    await createAdmin("third@example.org", "third organiser password");
+    const admin = (await authenticate("third@example.org", "third organiser password"))!;
+    const session = await startSession(admin.id);
+    expect(await sessionAdmin(session.token)).toEqual(admin);
+    expect(await sessionAdmin(`${session.token}x`)).toBeUndefined();
+    await endSession(session.token);
+    expect(await sessionAdmin(session.token)).toBeUndefined();
+
+    const old = await startSession(admin.id, new Date(Date.now() - 13 * 60 * 60 * 1000));
+    expect(await sessionAdmin(old.token)).toBeUndefined();
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, databasePath, parseConfig } from "./config";
+
+describe("parseConfig", () => {
+  it("fills in defaults for an empty environment", () => {
+    expect(parseConfig({})).toMatchObject({ DATABASE_URL: "file:./data/countersign.db", PORT: 3000 });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseConfig({ PORT: "", ADMIN_EMAIL: "", ADMIN_PASSWORD: "" }).PORT).toBe(3000);
+  });
+
+  it("names the setting and what to do for a bad value", () => {
+    expect(() => parseConfig({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => parseConfig({ PORT: "eighty" })).toThrow(/PORT must be a number/);
+    expect(() => parseConfig({ PORT: "70000" })).toThrow(/between 1 and 65535/);
+    expect(() => parseConfig({ DATABASE_URL: "postgres://x" })).toThrow(/SQLite file URL/);
+  });
+
+  it("wants the first organiser's email and password together", () => {
+    expect(() => parseConfig({ ADMIN_EMAIL: "o@example.org" })).toThrow(/together/);
+    expect(() => parseConfig({ ADMIN_EMAIL: "o@example.org", ADMIN_PASSWORD: "short" })).toThrow(/at least 12/);
+  });
+});
+
+describe("databasePath", () => {
+  it("reads relative and absolute file URLs", () => {
+    expect(databasePath("file:./data/x.db")).toBe("./data/x.db");
+    expect(databasePath("file:/tmp/x.db")).toBe("/tmp/x.db");
+    expect(databasePath("file:///tmp/x.db")).toBe("/tmp/x.db");
+  });
+});

@@ -1,0 +1,89 @@
+import { statSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { databasePath } from "@/lib/config";
+import { inspectDatabase, prepareDatabase } from "@/test/database";
+import { exportHeader, exportPageSize, signatureExport } from "./signature-export";
+import { signPetition } from "./signatures";
+
+const slug = "white-helmets";
+
+async function collect(chunks: AsyncGenerator<string>, between?: () => Promise<void>) {
+  const parts: string[] = [];
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    await between?.();
+  }
+  return parts;
+}
+
+const walBytes = () => {
+  try {
+    return statSync(`${databasePath(process.env.DATABASE_URL!)}-wal`).size;
+  } catch {
+    return 0;
+  }
+};
+
+beforeAll(async () => {
+  await prepareDatabase();
+  await signPetition(slug, { fullName: "رائد الصالح", email: "raed@example.org", country: "SY", comment: "شكرا لكم", showName: "on" });
+  await signPetition(slug, {
+    fullName: "=HYPERLINK(\"http://evil.example\")",
+    email: "attacker@example.org",
+    country: "GB",
+    comment: '+SUM(1,2), said "they"\nthen left',
+    wantsUpdates: true,
+  });
+  for (let i = 0; i < exportPageSize + 500; i++) {
+    await signPetition(slug, { fullName: `Signer ${i}`, email: `signer${i}@example.org`, country: "DE" });
+  }
+});
+
+describe("signatureExport", () => {
+  it("streams every stored signature as CSV that Excel reads as UTF-8, in more than one chunk", async () => {
+    const found = await signatureExport(slug, new Date("2026-11-25T10:00:00Z"));
+    expect(found?.filename).toBe("white-helmets-signatures-2026-11-25.csv");
+    const parts = await collect(found!.chunks);
+    expect(parts.length).toBeGreaterThan(2);
+
+    const text = parts.join("");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const records = parse(text.slice(1), { relax_column_count: false }) as string[][];
+    expect(records[0]).toEqual([...exportHeader]);
+
+    const db = inspectDatabase();
+    const stored = (db.prepare("select count(*) as n from signatures").get() as { n: number }).n;
+    db.close();
+    expect(records.length - 1).toBe(stored);
+
+    const arabic = records.find((r) => r[2] === "raed@example.org")!;
+    expect(arabic.slice(1, 8)).toEqual(["رائد الصالح", "raed@example.org", "Syria", "SY", "شكرا لكم", "yes", "no"]);
+    expect(arabic[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    const hostile = records.find((r) => r[2] === "attacker@example.org")!;
+    expect(hostile[1]).toBe("'=HYPERLINK(\"http://evil.example\")");
+    expect(hostile[5]).toBe("'+SUM(1,2), said \"they\"\nthen left");
+    expect(hostile[7]).toBe("yes");
+  });
+
+  it("lets signing go on during an export, and the WAL is checkpointed rather than growing", async () => {
+    const found = await signatureExport(slug);
+    let added = 0;
+    let largestWal = 0;
+    await collect(found!.chunks, async () => {
+      for (let i = 0; i < 400; i++) {
+        const outcome = await signPetition(slug, { fullName: "During Export", email: `during${added++}@example.org`, country: "FR" });
+        expect(outcome.kind).toBe("signed");
+      }
+      largestWal = Math.max(largestWal, walBytes());
+    });
+    expect(added).toBeGreaterThanOrEqual(800);
+    // SQLite checkpoints at 1,000 pages (4 MB) unless a reader holds an old snapshot open.
+    expect(largestWal).toBeLessThan(6 * 1024 * 1024);
+  });
+
+  it("has nothing to export for a campaign that does not exist", async () => {
+    expect(await signatureExport("no-such-campaign")).toBeUndefined();
+  });
+});
