@@ -9,6 +9,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d1a16" };
 
+// Every page is rendered per request: the CSP nonce (see proxy.ts) is new each time, and a
+// prerendered page would carry scripts without it.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -1,23 +1,58 @@
 // The one door from lib/ to the database. Today it opens onto SQLite; a PostgreSQL store will sit
 // beside db/sqlite/ with the same exported names, chosen by DATABASE_URL.
 export {
+  adjustCounts,
   findPetition,
   listPetitions,
   readPetitionCount,
+  setRequireConfirmation,
   upsertPetition,
   type PetitionContent,
   type PetitionCount,
 } from "./sqlite/petition-store";
 export {
+  confirmByCode,
+  confirmByToken,
+  countInvalidationMatches,
   countSignaturesSince,
+  eraseSignatures,
+  findConfirmationByToken,
+  findSignatureForWithdrawal,
+  findSignaturesByEmailKey,
   insertSignature,
+  invalidateSignatures,
   listLatestSignatures,
   listRecentPublicSigners,
   readSignaturePages,
+  renewConfirmation,
+  withdrawSignature,
+  type ConfirmationSecret,
+  type ConfirmOutcome,
   type ExportedSignature,
   type InsertOutcome,
+  type InvalidationFilter,
   type SignatureValues,
 } from "./sqlite/signature-store";
+export {
+  claimDueMail,
+  countMailSince,
+  countUnsentMail,
+  enqueueMail,
+  listMailProblems,
+  markMailFailed,
+  markMailSent,
+  type MailDraft,
+} from "./sqlite/outbox-store";
+export {
+  addBlockedEmail,
+  isEmailBlocked,
+  listAuditEvents,
+  listBlockedEmails,
+  recordAuditEvent,
+  removeBlockedEmail,
+  type BlockKind,
+} from "./sqlite/moderation-store";
+export { appSecret, clearLoginThrottle, readLoginThrottle, writeLoginThrottle } from "./sqlite/security-store";
 export {
   deleteExpiredSessions,
   deleteSession,
@@ -27,4 +62,5 @@ export {
   insertSession,
 } from "./sqlite/admin-store";
 export { migrateDatabase } from "./sqlite/migrate";
-export type { Admin, Petition, Signature } from "./sqlite/schema";
+export type { Admin, AuditEvent, Petition, Signature, SignatureStatus } from "./sqlite/schema";
+export { signatureStatuses } from "./sqlite/schema";

@@ -6,6 +6,20 @@ const port = z.coerce
   .min(1, "PORT must be between 1 and 65535")
   .max(65535, "PORT must be between 1 and 65535");
 
+const count = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} cannot be negative (0 turns the limit off)`);
+
+const domainList = z
+  .string()
+  .transform((list) => list.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean));
+
+/** Big webmail providers: a per-domain limit on them would stop real signers, and they police their own sign-ups. */
+const defaultExemptDomains =
+  "gmail.com,outlook.com,hotmail.com,live.com,msn.com,yahoo.com,icloud.com,me.com,aol.com,proton.me,protonmail.com,gmx.de,gmx.net,web.de,mail.ru,yandex.ru,qq.com,163.com";
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -28,10 +42,33 @@ const configSchema = z
       .min(12, "ADMIN_PASSWORD must be at least 12 characters")
       .max(256, "ADMIN_PASSWORD must be at most 256 characters")
       .optional(),
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:password@host:587 or smtps://…" })
+      .optional(),
+    MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be a sender such as Countersign <petitions@example.org>").optional(),
+    TRUSTED_PROXY_HEADER: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9-]+$/, "TRUSTED_PROXY_HEADER must be a header name such as x-forwarded-for")
+      .optional(),
+    SIGN_LIMIT_PER_ADDRESS: count("SIGN_LIMIT_PER_ADDRESS").default(30),
+    SIGN_LIMIT_PER_DOMAIN: count("SIGN_LIMIT_PER_DOMAIN").default(200),
+    SIGN_LIMIT_WINDOW_MINUTES: count("SIGN_LIMIT_WINDOW_MINUTES").min(1, "SIGN_LIMIT_WINDOW_MINUTES must be at least 1").default(60),
+    SIGN_LIMIT_EXEMPT_DOMAINS: domainList.prefault(defaultExemptDomains),
+    MIN_FORM_SECONDS: count("MIN_FORM_SECONDS").default(3),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
     error: "Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither",
     path: ["ADMIN_PASSWORD"],
+  })
+  .refine((c) => !c.SMTP_URL || c.MAIL_FROM, {
+    error: "MAIL_FROM is needed with SMTP_URL: the sender of confirmation emails",
+    path: ["MAIL_FROM"],
+  })
+  .refine((c) => !c.SMTP_URL || c.PUBLIC_URL, {
+    error: "PUBLIC_URL is needed with SMTP_URL: emailed links must point at the site's public address",
+    path: ["PUBLIC_URL"],
   });
 
 export type Config = z.infer<typeof configSchema>;
@@ -52,6 +89,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 let cached: Config | undefined;
+
+/** Mail goes out, and confirmation can be asked for, only when SMTP is configured. */
+export function mailConfigured(settings: Config = config()): boolean {
+  return settings.SMTP_URL !== undefined;
+}
 
 export function config(): Config {
   cached ??= parseConfig(process.env);

@@ -1,8 +1,9 @@
-import { countSignaturesSince, listLatestSignatures, readPetitionCount } from "@/db/store";
+import { countSignaturesSince, countUnsentMail, listLatestSignatures, listMailProblems, readPetitionCount } from "@/db/store";
+import { mailConfigured } from "./config";
 
 const hourMs = 60 * 60 * 1000;
 
-/** What an organiser sees of one campaign: the count, today's and the last hour's signatures, the latest rows. */
+/** What an organiser sees of one campaign: the counts, today's and the last hour's signatures, the latest rows. */
 export async function campaignDashboard(slug: string, now = new Date(), latest = 25) {
   const petition = await readPetitionCount(slug);
   if (!petition) return undefined;
@@ -17,10 +18,19 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
     title: petition.title,
     goal: petition.goal,
     signaturesHere: petition.signatureCount,
+    signaturesPending: petition.pendingCount,
     signaturesElsewhere: petition.signaturesElsewhere,
     total: petition.signatureCount + petition.signaturesElsewhere,
+    requireConfirmation: petition.requireConfirmation,
     today,
     lastHour,
     signatures,
   };
+}
+
+/** Whether mail can go out at all, what waits to be sent, and what has failed. */
+export async function mailStatus(limit = 20) {
+  if (!mailConfigured()) return { configured: false as const };
+  const [unsent, problems] = await Promise.all([countUnsentMail(), listMailProblems(limit)]);
+  return { configured: true as const, unsent, problems };
 }

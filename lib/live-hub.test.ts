@@ -10,6 +10,7 @@ function fakeCampaign() {
     goal: 100,
     signaturesHere: state.here,
     signaturesElsewhere: 10,
+    signaturesPending: 0,
     total: state.here + 10,
     updatedAt: new Date(0).toISOString(),
     revision: state.revision,

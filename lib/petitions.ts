@@ -1,4 +1,12 @@
-import { findPetition, listPetitions, listRecentPublicSigners, readPetitionCount, type PetitionCount } from "@/db/store";
+import {
+  findPetition,
+  listPetitions,
+  listRecentPublicSigners,
+  readPetitionCount,
+  setRequireConfirmation,
+  type PetitionCount,
+} from "@/db/store";
+import { recordAudit } from "./audit";
 import { publicName } from "./public-name";
 
 export const recentSignersShown = 8;
@@ -10,6 +18,8 @@ export type PetitionStatus = {
   goal: number;
   signaturesHere: number;
   signaturesElsewhere: number;
+  /** Signed here but waiting for the signer to confirm by email; not in the total. */
+  signaturesPending: number;
   total: number;
   updatedAt: string;
 };
@@ -26,6 +36,7 @@ function toStatus(count: PetitionCount): PetitionStatus {
     goal: count.goal,
     signaturesHere: count.signatureCount,
     signaturesElsewhere: count.signaturesElsewhere,
+    signaturesPending: count.pendingCount,
     total: count.signatureCount + count.signaturesElsewhere,
     updatedAt: count.updatedAt.toISOString(),
   };
@@ -75,4 +86,16 @@ export async function listCampaignTotals() {
     goal: p.goal,
     total: p.signatureCount + p.signaturesElsewhere,
   }));
+}
+
+/** Organisers turn email confirmation on or off for a campaign; the change is audited. */
+export async function setConfirmationRequired(slug: string, required: boolean, actor: string): Promise<void> {
+  await setRequireConfirmation(slug, required);
+  await recordAudit({
+    actor,
+    action: "confirmation-setting",
+    petitionSlug: slug,
+    detail: `email confirmation ${required ? "required" : "not required"}`,
+    rowCount: 0,
+  });
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 describe("signatureExport", () => {
   it("streams every stored signature as CSV that Excel reads as UTF-8, in more than one chunk", async () => {
-    const found = await signatureExport(slug, new Date("2026-11-25T10:00:00Z"));
+    const found = await signatureExport(slug, { actor: "organiser@example.org", now: new Date("2026-11-25T10:00:00Z") });
     expect(found?.filename).toBe("white-helmets-signatures-2026-11-25.csv");
     const parts = await collect(found!.chunks);
     expect(parts.length).toBeGreaterThan(2);
@@ -68,7 +68,7 @@ describe("signatureExport", () => {
   });
 
   it("lets signing go on during an export, and the WAL is checkpointed rather than growing", async () => {
-    const found = await signatureExport(slug);
+    const found = await signatureExport(slug, { actor: "organiser@example.org" });
     let added = 0;
     let largestWal = 0;
     await collect(found!.chunks, async () => {
@@ -84,6 +84,6 @@ describe("signatureExport", () => {
   });
 
   it("has nothing to export for a campaign that does not exist", async () => {
-    expect(await signatureExport("no-such-campaign")).toBeUndefined();
+    expect(await signatureExport("no-such-campaign", { actor: "organiser@example.org" })).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import { readPetitionCount, readSignaturePages, type ExportedSignature } from "@/db/store";
+import { readPetitionCount, readSignaturePages, type ExportedSignature, type SignatureStatus } from "@/db/store";
+import { recordAudit } from "./audit";
 import { countryName } from "./countries";
 import { csvRow, utf8Bom } from "./csv";
 
@@ -13,6 +14,7 @@ export const exportHeader = [
   "Comment",
   "Shows name",
   "Wants updates",
+  "Status",
 ] as const;
 
 function signatureRow(s: ExportedSignature): string {
@@ -25,23 +27,52 @@ function signatureRow(s: ExportedSignature): string {
     s.comment ?? "",
     s.showName ? "yes" : "no",
     s.wantsUpdates ? "yes" : "no",
+    s.status,
   ]);
 }
 
+type Progress = { rows: number; finished: boolean };
+
 /** A campaign's signatures as CSV text, one chunk per keyset page, so memory stays flat at any size. */
-export async function* signatureCsv(petitionId: number): AsyncGenerator<string> {
+export async function* signatureCsv(
+  petitionId: number,
+  statuses: readonly SignatureStatus[],
+  progress: Progress = { rows: 0, finished: false },
+): AsyncGenerator<string> {
   yield utf8Bom + csvRow(exportHeader);
-  for await (const page of readSignaturePages(petitionId, exportPageSize)) {
+  for await (const page of readSignaturePages(petitionId, exportPageSize, statuses)) {
+    progress.rows += page.length;
     yield page.map(signatureRow).join("");
   }
+  progress.finished = true;
 }
 
-/** The export of one campaign, named for the day it was taken; undefined when there is no such campaign. */
-export async function signatureExport(slug: string, now = new Date()) {
+/**
+ * The export of one campaign, named for the day it was taken; undefined when there is no such
+ * campaign. Confirmed signatures only, unless pending or invalidated ones are asked for. When the
+ * download ends, however it ends, the audit log records who took how many rows.
+ */
+export async function signatureExport(
+  slug: string,
+  options: { actor: string; statuses?: readonly SignatureStatus[]; now?: Date },
+) {
   const petition = await readPetitionCount(slug);
   if (!petition) return undefined;
-  return {
-    filename: `${petition.slug}-signatures-${now.toISOString().slice(0, 10)}.csv`,
-    chunks: signatureCsv(petition.id),
-  };
+  const now = options.now ?? new Date();
+  const statuses = options.statuses ?? ["confirmed"];
+  async function* audited(): AsyncGenerator<string> {
+    const progress = { rows: 0, finished: false };
+    try {
+      yield* signatureCsv(petition!.id, statuses, progress);
+    } finally {
+      await recordAudit({
+        actor: options.actor,
+        action: "export",
+        petitionSlug: slug,
+        detail: `CSV of ${statuses.join(", ")} signatures${progress.finished ? "" : ", stopped before the end"}`,
+        rowCount: progress.rows,
+      });
+    }
+  }
+  return { filename: `${petition.slug}-signatures-${now.toISOString().slice(0, 10)}.csv`, chunks: audited() };
 }

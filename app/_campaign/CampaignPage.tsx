@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { issueFormToken } from "@/lib/bot-checks";
 import { absoluteUrl, requestLocale } from "../_lib/request";
 import { CampaignView } from "./CampaignView";
 import { loadCampaign } from "./load";
@@ -11,6 +12,7 @@ export async function CampaignPage({ slug, path }: { slug: string; path: string 
       petition={found.petition}
       snapshot={found.snapshot}
       renderedAt={found.renderedAt}
+      formToken={await issueFormToken(found.renderedAt)}
       locale={await requestLocale()}
       pageUrl={await absoluteUrl(path)}
     />

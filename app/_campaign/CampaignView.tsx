@@ -11,7 +11,14 @@ import { SignForm } from "./SignForm";
 import { initialSignFormState } from "./sign-state";
 import { StoryBlocks } from "./Story";
 
-type Props = { petition: Petition; snapshot: LiveSnapshot; renderedAt: number; locale: string; pageUrl: string };
+type Props = {
+  petition: Petition;
+  snapshot: LiveSnapshot;
+  renderedAt: number;
+  formToken: string;
+  locale: string;
+  pageUrl: string;
+};
 
 function StoryDate({ label, iso, locale }: { label: string; iso: string | null; locale: string }) {
   if (!iso) return null;
@@ -29,7 +36,7 @@ function StoryDate({ label, iso, locale }: { label: string; iso: string | null; 
  * The story as a long read with the petition beside it. On a phone the petition follows the
  * opening paragraphs, so a reader meets the ask before the end of the article.
  */
-export function CampaignView({ petition, snapshot, renderedAt, locale, pageUrl }: Props) {
+export function CampaignView({ petition, snapshot, renderedAt, formToken, locale, pageUrl }: Props) {
   const blocks = parseStory(petition.storyMarkdown);
   const lead = leadLength(blocks);
   const region = regionOf(locale);
@@ -65,6 +72,7 @@ export function CampaignView({ petition, snapshot, renderedAt, locale, pageUrl }
               locale={locale}
               countries={countryOptions(locale)}
               initialState={initialSignFormState(suggestedCountry)}
+              formToken={formToken}
             />
           </div>
           <RecentSigners locale={locale} renderedAt={renderedAt} />

@@ -33,7 +33,7 @@ function useAnimatedNumber(target: number): number {
 }
 
 export function Counter({ locale }: { locale: string }) {
-  const { total, goal, signaturesElsewhere, signaturesHere } = useLiveSnapshot();
+  const { total, goal, signaturesElsewhere, signaturesHere, signaturesPending } = useLiveSnapshot();
   const shown = useAnimatedNumber(total);
   const number = new Intl.NumberFormat(locale);
   const percent = Math.min(100, (total / goal) * 100);
@@ -64,6 +64,11 @@ export function Counter({ locale }: { locale: string }) {
         <p className="counter-note">
           Includes {number.format(signaturesElsewhere)} gathered before this page opened, and{" "}
           {number.format(signaturesHere)} signed here.
+        </p>
+      )}
+      {signaturesPending > 0 && (
+        <p className="counter-note" data-testid="pending-total">
+          {number.format(signaturesPending)} more {signaturesPending === 1 ? "is" : "are"} waiting to confirm by email.
         </p>
       )}
     </div>

@@ -17,11 +17,13 @@ type Props = {
   locale: string;
   countries: CountryOption[];
   initialState: SignFormState;
+  /** Signed by the server when the page was made: a bot that answers in an instant gives itself away. */
+  formToken: string;
 };
 
 const fieldOrder: SignatureField[] = ["fullName", "email", "country", "comment"];
 
-export function SignForm({ action, title, pageUrl, locale, countries, initialState }: Props) {
+export function SignForm({ action, title, pageUrl, locale, countries, initialState, formToken }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const formRef = useRef<HTMLFormElement>(null);
   const firstError = fieldOrder.find((field) => state.errors[field]);
@@ -32,17 +34,20 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
     formRef.current?.querySelector<HTMLElement>(target)?.focus();
   }, [state, firstError]);
 
+  const firstName = state.values.fullName.trim().split(/\s+/)[0] ?? "";
   if (state.status === "signed" && state.signerNumber !== undefined) {
     return (
       <ThankYou
-        firstName={state.values.fullName.trim().split(/\s+/)[0] ?? ""}
+        firstName={firstName}
         signerNumber={state.signerNumber}
+        withdrawToken={state.withdrawToken}
         locale={locale}
         pageUrl={pageUrl}
         title={title}
       />
     );
   }
+  if (state.status === "pending") return <CheckYourEmail firstName={firstName} email={state.values.email} />;
 
   const { values, errors } = state;
   const describe = (field: SignatureField, hint?: string) =>
@@ -58,7 +63,13 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
     // noValidate: the server's messages, shown beside each field, are clearer than the browser's.
     <form ref={formRef} action={formAction} className="sign-form" noValidate aria-busy={pending}>
       <h2 id="sign-heading">Add your name</h2>
-      <FormMessage status={state.status} />
+      <FormMessage state={state} />
+      <input type="hidden" name="formToken" value={formToken} />
+      {/* A trap for bots that fill every field; hidden from people and from screen readers. */}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="website">Leave this empty</label>
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
       {/* Keyed by answer, so each field remounts holding what the signer typed. */}
       <div key={state.submission} className="fields">
         <div className="field">
@@ -155,12 +166,15 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
   );
 }
 
-function FormMessage({ status }: { status: SignFormState["status"] }) {
+function FormMessage({ state }: { state: SignFormState }) {
+  const { status } = state;
   const text = {
     editing: undefined,
     signed: undefined,
+    pending: undefined,
     invalid: "Some details need another look. Please check the marked fields.",
     duplicate: "This email has already signed this petition. Thank you for your support!",
+    "rate-limited": `Too many signatures have come from your connection just now. Please try again in ${state.retryAfterMinutes ?? 1} minute${state.retryAfterMinutes === 1 ? "" : "s"}; your details are still here.`,
     failed: "We couldn't save your signature just now. Your details are still here; please try again in a moment.",
   }[status];
   if (!text) return null;
@@ -171,7 +185,30 @@ function FormMessage({ status }: { status: SignFormState["status"] }) {
   );
 }
 
-function ThankYou(props: { firstName: string; signerNumber: number; locale: string; pageUrl: string; title: string }) {
+function CheckYourEmail({ firstName, email }: { firstName: string; email: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} className="thank-you" tabIndex={-1} role="status">
+      <h2>Almost done{firstName ? `, ${firstName}` : ""}: check your email</h2>
+      <p>
+        We sent a link to <strong>{email}</strong>. Open it and press the button to confirm, and your signature will count.
+      </p>
+      <p className="field-hint">
+        Nothing there? Look in your spam folder, or sign again in a minute to have it sent again.
+      </p>
+    </div>
+  );
+}
+
+function ThankYou(props: {
+  firstName: string;
+  signerNumber: number;
+  withdrawToken?: string;
+  locale: string;
+  pageUrl: string;
+  title: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
@@ -182,6 +219,11 @@ function ThankYou(props: { firstName: string; signerNumber: number; locale: stri
       </p>
       <p>Every name adds weight. Ask a friend to sign too:</p>
       <ShareLinks url={props.pageUrl} title={props.title} />
+      {props.withdrawToken && (
+        <p className="withdraw-note">
+          Changed your mind? <a href={`/withdraw/${props.withdrawToken}`}>Withdraw your signature</a>.
+        </p>
+      )}
     </div>
   );
 }

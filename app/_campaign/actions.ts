@@ -1,20 +1,29 @@
 "use server";
 
+import { formTokenField, honeypotField } from "@/lib/bot-checks";
 import { signPetition } from "@/lib/signatures";
+import { requestClientAddress } from "../_lib/request";
 import { valuesFromForm, type SignFormState } from "./sign-state";
 
 export async function signAction(slug: string, previous: SignFormState, form: FormData): Promise<SignFormState> {
   const values = valuesFromForm(form);
   const base = { submission: previous.submission + 1, values, errors: {} };
   try {
-    const outcome = await signPetition(slug, values);
+    const outcome = await signPetition(slug, values, {
+      clientAddress: await requestClientAddress(),
+      form: { honeypot: form.get(honeypotField), formToken: form.get(formTokenField) },
+    });
     switch (outcome.kind) {
       case "invalid":
         return { ...base, status: "invalid", errors: outcome.errors };
       case "duplicate":
         return { ...base, status: "duplicate" };
       case "signed":
-        return { ...base, status: "signed", signerNumber: outcome.signerNumber };
+        return { ...base, status: "signed", signerNumber: outcome.signerNumber, withdrawToken: outcome.withdrawToken };
+      case "pending":
+        return { ...base, status: "pending" };
+      case "rate-limited":
+        return { ...base, status: "rate-limited", retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60) };
       case "not-found":
         return { ...base, status: "failed" };
     }

@@ -11,12 +11,14 @@ export type SignFormValues = {
 };
 
 export type SignFormState = {
-  status: "editing" | "invalid" | "duplicate" | "signed" | "failed";
+  status: "editing" | "invalid" | "duplicate" | "signed" | "pending" | "rate-limited" | "failed";
   /** Counts answers, so the form remounts with the echoed values after each one. */
   submission: number;
   values: SignFormValues;
   errors: SignatureFieldErrors;
   signerNumber?: number;
+  withdrawToken?: string;
+  retryAfterMinutes?: number;
 };
 
 export function initialSignFormState(country: string): SignFormState {

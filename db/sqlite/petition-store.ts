@@ -4,7 +4,7 @@ import { petitions, type NewPetition } from "./schema";
 
 export type PetitionContent = Omit<
   NewPetition,
-  "id" | "signatureCount" | "revision" | "createdAt" | "updatedAt"
+  "id" | "signatureCount" | "pendingCount" | "revision" | "createdAt" | "updatedAt"
 >;
 
 const statements = preparedStatements("petitions", ({ orm }) => {
@@ -17,14 +17,47 @@ const statements = preparedStatements("petitions", ({ orm }) => {
         goal: petitions.goal,
         signaturesElsewhere: petitions.signaturesElsewhere,
         signatureCount: petitions.signatureCount,
+        pendingCount: petitions.pendingCount,
+        requireConfirmation: petitions.requireConfirmation,
         revision: petitions.revision,
         updatedAt: petitions.updatedAt,
       })
       .from(petitions)
       .where(eq(petitions.slug, sql.placeholder("slug")))
       .prepare(),
+    adjustCounts: orm
+      .update(petitions)
+      .set({
+        signatureCount: sql`${petitions.signatureCount} + ${sql.placeholder("confirmed")}`,
+        pendingCount: sql`${petitions.pendingCount} + ${sql.placeholder("pending")}`,
+        revision: sql`${petitions.revision} + 1`,
+        updatedAt: sql`${sql.placeholder("now")}`,
+      })
+      .where(eq(petitions.id, sql.placeholder("petitionId")))
+      .returning({ signatureCount: petitions.signatureCount })
+      .prepare(),
   };
 });
+
+/**
+ * Moves a campaign's counts by the given amounts and bumps its revision. Call it inside the
+ * transaction that changed the signatures, so the counts never drift from the rows.
+ */
+export function adjustCounts(petitionId: number, change: { confirmed?: number; pending?: number }, now: Date): number {
+  const [row] = statements().adjustCounts.all({
+    petitionId,
+    confirmed: change.confirmed ?? 0,
+    pending: change.pending ?? 0,
+    now: now.getTime(),
+  });
+  if (!row) throw new Error(`petition ${petitionId} vanished while its count was changing`);
+  return row.signatureCount;
+}
+
+/** Turns email confirmation on or off for a campaign. */
+export async function setRequireConfirmation(slug: string, required: boolean): Promise<void> {
+  database().orm.update(petitions).set({ requireConfirmation: required }).where(eq(petitions.slug, slug)).run();
+}
 
 export type PetitionCount = NonNullable<ReturnType<ReturnType<typeof statements>["countBySlug"]["get"]>>;
 
@@ -40,6 +73,7 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
         ask: content.ask,
         goal: content.goal,
         signaturesElsewhere: content.signaturesElsewhere,
+        // requireConfirmation is the content's only at creation; after that it is the organisers'.
         storyHeadline: content.storyHeadline,
         storyPublishedAt: content.storyPublishedAt,
         storyUpdatedAt: content.storyUpdatedAt,
@@ -66,6 +100,8 @@ export async function listPetitions() {
       goal: petitions.goal,
       signaturesElsewhere: petitions.signaturesElsewhere,
       signatureCount: petitions.signatureCount,
+      pendingCount: petitions.pendingCount,
+      requireConfirmation: petitions.requireConfirmation,
     })
     .from(petitions)
     .orderBy(asc(petitions.id))

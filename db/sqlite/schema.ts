@@ -10,6 +10,8 @@ export const petitions = sqliteTable(
     ask: text("ask").notNull(),
     goal: integer("goal").notNull(),
     signaturesElsewhere: integer("signatures_elsewhere").notNull().default(0),
+    // Asks signers to confirm by email; takes effect only when mail is configured.
+    requireConfirmation: integer("require_confirmation", { mode: "boolean" }).notNull().default(true),
     storyHeadline: text("story_headline").notNull(),
     storyPublishedAt: text("story_published_at"),
     storyUpdatedAt: text("story_updated_at"),
@@ -17,6 +19,7 @@ export const petitions = sqliteTable(
     // Kept in step with the signatures table inside every signing transaction, so reading the
     // count is a primary-key lookup however many rows there are.
     signatureCount: integer("signature_count").notNull().default(0),
+    pendingCount: integer("pending_count").notNull().default(0),
     // Bumped on every change a watcher can see; the live hub polls it to notice writes made by
     // other processes.
     revision: integer("revision").notNull().default(0),
@@ -27,8 +30,12 @@ export const petitions = sqliteTable(
     check("petitions_goal_positive", sql`${t.goal} > 0`),
     check("petitions_elsewhere_non_negative", sql`${t.signaturesElsewhere} >= 0`),
     check("petitions_count_non_negative", sql`${t.signatureCount} >= 0`),
+    check("petitions_pending_non_negative", sql`${t.pendingCount} >= 0`),
   ],
 );
+
+export const signatureStatuses = ["pending", "confirmed", "invalidated"] as const;
+export type SignatureStatus = (typeof signatureStatuses)[number];
 
 export const signatures = sqliteTable(
   "signatures",
@@ -37,24 +44,111 @@ export const signatures = sqliteTable(
     petitionId: integer("petition_id")
       .notNull()
       .references(() => petitions.id, { onDelete: "cascade" }),
+    // Only confirmed signatures count, are listed and are exported by default.
+    status: text("status", { enum: signatureStatuses }).notNull().default("confirmed"),
     fullName: text("full_name").notNull(),
     email: text("email").notNull(),
     emailKey: text("email_key").notNull(),
+    emailDomain: text("email_domain").notNull(),
     country: text("country").notNull(),
     comment: text("comment"),
     showName: integer("show_name", { mode: "boolean" }).notNull().default(false),
     wantsUpdates: integer("wants_updates", { mode: "boolean" }).notNull().default(false),
+    clientAddress: text("client_address"),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    invalidatedAt: integer("invalidated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     uniqueIndex("signatures_one_per_email").on(t.petitionId, t.emailKey),
     index("signatures_by_petition").on(t.petitionId, t.id),
-    index("signatures_public_by_petition").on(t.petitionId, t.showName, t.id),
+    index("signatures_public_by_petition").on(t.petitionId, t.status, t.showName, t.id),
     index("signatures_by_time").on(t.petitionId, t.signedAt),
+    index("signatures_by_address").on(t.petitionId, t.clientAddress),
+    index("signatures_by_domain").on(t.petitionId, t.emailDomain),
+    index("signatures_by_email_key").on(t.emailKey),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
+    check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated')`),
   ],
 );
+
+export const confirmations = sqliteTable(
+  "confirmations",
+  {
+    signatureId: integer("signature_id")
+      .primaryKey()
+      .references(() => signatures.id, { onDelete: "cascade" }),
+    // Hashes only: the link's token and the six-digit code are never stored in the clear.
+    tokenHash: text("token_hash").notNull().unique(),
+    codeHash: text("code_hash").notNull(),
+    codeAttempts: integer("code_attempts").notNull().default(0),
+    sends: integer("sends").notNull().default(1),
+    lastSentAt: integer("last_sent_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+);
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey(),
+    signatureId: integer("signature_id").references(() => signatures.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    // Emptied once sent: a sent message's links should not sit in the database.
+    body: text("body").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    failedAt: integer("failed_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("outbox_due").on(t.sentAt, t.failedAt, t.nextAttemptAt), index("outbox_by_address").on(t.toAddress)],
+);
+
+export const blockedEmails = sqliteTable(
+  "blocked_emails",
+  {
+    id: integer("id").primaryKey(),
+    kind: text("kind", { enum: ["domain", "address"] }).notNull(),
+    // A domain, or an address's normalised key.
+    value: text("value").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("blocked_emails_unique").on(t.kind, t.value)],
+);
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey(),
+    // The organiser's email is kept as text so the record outlives the account.
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    petitionSlug: text("petition_slug"),
+    detail: text("detail").notNull(),
+    rowCount: integer("row_count").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("audit_events_by_time").on(t.createdAt)],
+);
+
+export const loginThrottle = sqliteTable("login_throttle", {
+  // "account:<email>" or "address:<ip>".
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+export const appSecrets = sqliteTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+});
 
 export const admins = sqliteTable("admins", {
   id: integer("id").primaryKey(),
@@ -82,3 +176,5 @@ export type NewPetition = typeof petitions.$inferInsert;
 export type Signature = typeof signatures.$inferSelect;
 export type NewSignature = typeof signatures.$inferInsert;
 export type Admin = typeof admins.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;

@@ -1,6 +1,8 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { isCrossSiteRead, isSameOrigin } from "@/lib/auth/origin";
 import { sessionAdmin, sessionCookieName } from "@/lib/auth/sessions";
+import { expectedOrigin } from "../../_lib/request";
 
 /** The signed-in organiser, checked against the database on every call, or undefined. */
 export async function currentAdmin() {
@@ -12,4 +14,30 @@ export async function requireAdmin() {
   const admin = await currentAdmin();
   if (!admin) redirect("/admin/login");
   return admin;
+}
+
+export class ForeignOriginError extends Error {
+  override name = "ForeignOriginError";
+}
+
+/** Refuses a state-changing request unless its Origin is this site, missing included. */
+export async function requireSameOrigin(): Promise<void> {
+  const origin = (await headers()).get("origin");
+  if (!isSameOrigin(origin, await expectedOrigin())) {
+    throw new ForeignOriginError(`refused an organiser action from origin ${JSON.stringify(origin)}`);
+  }
+}
+
+/** For every admin server action: same origin first, then a signed-in organiser. */
+export async function requireAdminAction() {
+  await requireSameOrigin();
+  const admin = await currentAdmin();
+  if (!admin) redirect("/admin/login");
+  return admin;
+}
+
+/** For admin reads (downloads): refused when the browser says another site asked. */
+export async function isCrossSiteAdminRead(): Promise<boolean> {
+  const h = await headers();
+  return isCrossSiteRead(h.get("origin"), h.get("sec-fetch-site"), await expectedOrigin());
 }

@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { countryName } from "@/lib/countries";
-import { campaignDashboard } from "@/lib/dashboard";
+import { campaignDashboard, mailStatus } from "@/lib/dashboard";
 import { requestLocale } from "../../../_lib/request";
 import { AdminHeader } from "../../_lib/AdminHeader";
 import { requireAdmin } from "../../_lib/session";
+import { invalidationAction, setConfirmationAction } from "./actions";
+import { InvalidationForm } from "./InvalidationForm";
 
 export const metadata: Metadata = { title: "Campaign dashboard", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function CampaignDashboard({ params }: PageProps<"/admin/petitions/[slug]">) {
   const admin = await requireAdmin();
-  const [dashboard, locale] = await Promise.all([campaignDashboard((await params).slug), requestLocale()]);
+  const { slug } = await params;
+  const [dashboard, mail, locale] = await Promise.all([campaignDashboard(slug), mailStatus(), requestLocale()]);
   if (!dashboard) notFound();
   const number = new Intl.NumberFormat(locale);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const csv = `/admin/petitions/${dashboard.slug}/signatures.csv`;
 
   return (
     <>
@@ -32,6 +36,10 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
             <dd>{number.format(dashboard.signaturesHere)}</dd>
           </div>
           <div>
+            <dt>Awaiting confirmation</dt>
+            <dd>{number.format(dashboard.signaturesPending)}</dd>
+          </div>
+          <div>
             <dt>Today (UTC)</dt>
             <dd>{number.format(dashboard.today)}</dd>
           </div>
@@ -42,48 +50,131 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         </dl>
         <p className="stats-note">
           The total includes {number.format(dashboard.signaturesElsewhere)} signatures gathered elsewhere before this page
-          opened; the export holds the {number.format(dashboard.signaturesHere)} signed here.
+          opened; the export holds the {number.format(dashboard.signaturesHere)} confirmed here.
         </p>
         <p>
-          <a className="button-link" href={`/admin/petitions/${dashboard.slug}/signatures.csv`} download>
-            Download all signatures (CSV)
+          <a className="button-link" href={csv} download>
+            Download confirmed signatures (CSV)
+          </a>{" "}
+          <a href={`${csv}?include=pending`} download>
+            with those awaiting confirmation
+          </a>
+          {" · "}
+          <a href={`${csv}?include=pending,invalidated`} download>
+            with invalidated ones too
           </a>
         </p>
-        <h2>Latest signatures</h2>
-        {dashboard.signatures.length === 0 ? (
-          <p>No one has signed here yet.</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Signed (UTC)</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Country</th>
-                  <th scope="col">Listed</th>
-                  <th scope="col">Updates</th>
-                  <th scope="col">Comment</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dashboard.signatures.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <time dateTime={s.signedAt.toISOString()}>{time.format(s.signedAt)}</time>
-                    </td>
-                    <td>{s.fullName}</td>
-                    <td>{s.email}</td>
-                    <td>{countryName(s.country, locale)}</td>
-                    <td>{s.showName ? "Yes" : "No"}</td>
-                    <td>{s.wantsUpdates ? "Yes" : "No"}</td>
-                    <td>{s.comment}</td>
+
+        <section className="admin-section" aria-labelledby="confirmation-heading">
+          <h2 id="confirmation-heading">Email confirmation</h2>
+          {mail.configured ? (
+            <>
+              <p>
+                {dashboard.requireConfirmation
+                  ? "On: a new signature counts once its signer confirms by email."
+                  : "Off: a new signature counts at once."}{" "}
+                {number.format(mail.unsent)} message{mail.unsent === 1 ? "" : "s"} waiting to be sent.
+              </p>
+              <form action={setConfirmationAction.bind(null, dashboard.slug)} className="check">
+                <input
+                  id="required"
+                  name="required"
+                  type="checkbox"
+                  defaultChecked={dashboard.requireConfirmation}
+                />
+                <label htmlFor="required">Ask signers to confirm by email</label>{" "}
+                <button type="submit" className="button-quiet">
+                  Save
+                </button>
+              </form>
+              {mail.problems.length > 0 && (
+                <>
+                  <h3>Mail that has not gone out</h3>
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">Queued (UTC)</th>
+                        <th scope="col">Kind</th>
+                        <th scope="col">To</th>
+                        <th scope="col">Attempts</th>
+                        <th scope="col">Last error</th>
+                        <th scope="col">Next</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {mail.problems.map((m) => (
+                        <tr key={m.id}>
+                          <td>{time.format(m.createdAt)}</td>
+                          <td>{m.kind}</td>
+                          <td>{m.toAddress}</td>
+                          <td>{m.attempts}</td>
+                          <td>{m.lastError}</td>
+                          <td>{m.failedAt ? "given up" : time.format(m.nextAttemptAt)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
+            </>
+          ) : (
+            <p className="notice" role="status">
+              Email is not configured (no SMTP_URL), so confirmation is off: every signature counts at once, and no mail
+              is sent. Set SMTP_URL, MAIL_FROM and PUBLIC_URL to turn it on.
+            </p>
+          )}
+        </section>
+
+        <section className="admin-section" aria-labelledby="invalidate-heading">
+          <h2 id="invalidate-heading">Invalidate signatures in bulk</h2>
+          <p>
+            For signatures from one client address, one email domain or a time range. You see how many match before
+            anything changes.
+          </p>
+          <InvalidationForm action={invalidationAction.bind(null, dashboard.slug)} locale={locale} />
+        </section>
+
+        <section className="admin-section" aria-labelledby="latest-heading">
+          <h2 id="latest-heading">Latest signatures</h2>
+          {dashboard.signatures.length === 0 ? (
+            <p>No one has signed here yet.</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Signed (UTC)</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Country</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Address</th>
+                    <th scope="col">Listed</th>
+                    <th scope="col">Updates</th>
+                    <th scope="col">Comment</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {dashboard.signatures.map((s) => (
+                    <tr key={s.id}>
+                      <td>
+                        <time dateTime={s.signedAt.toISOString()}>{time.format(s.signedAt)}</time>
+                      </td>
+                      <td>{s.fullName}</td>
+                      <td>{s.email}</td>
+                      <td>{countryName(s.country, locale)}</td>
+                      <td>{s.status}</td>
+                      <td>{s.clientAddress}</td>
+                      <td>{s.showName ? "Yes" : "No"}</td>
+                      <td>{s.wantsUpdates ? "Yes" : "No"}</td>
+                      <td>{s.comment}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
       </main>
     </>
   );

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { AdminHeader } from "../_lib/AdminHeader";
+import { requireAdmin } from "../_lib/session";
+import { ErasureForm } from "./ErasureForm";
+
+export const metadata: Metadata = { title: "Erasure requests", robots: { index: false } };
+
+export default async function ErasurePage() {
+  const admin = await requireAdmin();
+  return (
+    <>
+      <AdminHeader email={admin.email} />
+      <main id="main" className="admin">
+        <h1>Erasure requests</h1>
+        <p>
+          When someone asks for their data to be erased: find their signatures by email, then erase them. Erased means
+          deleted from the database, with any mail still queued for them. The audit log records that an erasure
+          happened, never whose.
+        </p>
+        <ErasureForm />
+      </main>
+    </>
+  );
+}

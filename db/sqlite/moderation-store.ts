@@ -1,0 +1,46 @@
+import { and, desc, eq, or } from "drizzle-orm";
+import { database } from "./client";
+import { auditEvents, blockedEmails, type AuditEvent } from "./schema";
+
+export type BlockKind = "domain" | "address";
+
+export async function addBlockedEmail(kind: BlockKind, value: string, createdBy: string, now: Date): Promise<boolean> {
+  const inserted = database()
+    .orm.insert(blockedEmails)
+    .values({ kind, value, createdBy, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: blockedEmails.id })
+    .all();
+  return inserted.length > 0;
+}
+
+export async function removeBlockedEmail(id: number): Promise<void> {
+  database().orm.delete(blockedEmails).where(eq(blockedEmails.id, id)).run();
+}
+
+export async function listBlockedEmails() {
+  return database().orm.select().from(blockedEmails).orderBy(blockedEmails.kind, blockedEmails.value).all();
+}
+
+/** Whether the organisers have blocked this address (by its key) or its domain. */
+export async function isEmailBlocked(emailKey: string, domain: string): Promise<boolean> {
+  const found = database()
+    .orm.select({ id: blockedEmails.id })
+    .from(blockedEmails)
+    .where(
+      or(
+        and(eq(blockedEmails.kind, "address"), eq(blockedEmails.value, emailKey)),
+        and(eq(blockedEmails.kind, "domain"), eq(blockedEmails.value, domain)),
+      ),
+    )
+    .get();
+  return found !== undefined;
+}
+
+export async function recordAuditEvent(event: Omit<AuditEvent, "id">): Promise<void> {
+  database().orm.insert(auditEvents).values(event).run();
+}
+
+export async function listAuditEvents(limit: number) {
+  return database().orm.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit).all();
+}

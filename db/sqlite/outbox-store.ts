@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { database } from "./client";
+import { outbox } from "./schema";
+
+export type MailDraft = { kind: string; toAddress: string; subject: string; body: string; signatureId?: number };
+
+/** Queues a message; synchronous so it can join the caller's transaction. */
+export function enqueueMailNow(draft: MailDraft, now: Date): void {
+  database().orm.insert(outbox).values({ ...draft, nextAttemptAt: now, createdAt: now }).run();
+}
+
+export async function enqueueMail(draft: MailDraft, now: Date): Promise<void> {
+  enqueueMailNow(draft, now);
+}
+
+/**
+ * Takes up to `limit` due messages and pushes their next attempt past `leaseMs`, so another
+ * process polling at the same time does not send them too.
+ */
+export async function claimDueMail(now: Date, limit: number, leaseMs: number) {
+  const { orm } = database();
+  return orm.transaction(
+    (tx) => {
+      const due = tx
+        .select()
+        .from(outbox)
+        .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
+        .orderBy(asc(outbox.nextAttemptAt))
+        .limit(limit)
+        .all();
+      for (const message of due) {
+        tx.update(outbox)
+          .set({ nextAttemptAt: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+          .where(eq(outbox.id, message.id))
+          .run();
+      }
+      return due.map((m) => ({ ...m, attempts: m.attempts + 1 }));
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export async function markMailSent(id: number, now: Date): Promise<void> {
+  database().orm.update(outbox).set({ sentAt: now, body: "", lastError: null }).where(eq(outbox.id, id)).run();
+}
+
+/** Records a failed attempt: retried at `retryAt`, or given up on when that is undefined. */
+export async function markMailFailed(id: number, error: string, now: Date, retryAt: Date | undefined): Promise<void> {
+  database()
+    .orm.update(outbox)
+    .set(retryAt ? { lastError: error, nextAttemptAt: retryAt } : { lastError: error, failedAt: now })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+/** Messages that have failed at least once and are not yet sent, newest first. */
+export async function listMailProblems(limit: number) {
+  return database()
+    .orm.select({
+      id: outbox.id,
+      kind: outbox.kind,
+      toAddress: outbox.toAddress,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      nextAttemptAt: outbox.nextAttemptAt,
+      failedAt: outbox.failedAt,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), sql`${outbox.lastError} is not null`))
+    .orderBy(desc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+export async function countUnsentMail(): Promise<number> {
+  const row = database()
+    .orm.select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** How many messages of a kind were queued for a signature since a moment, to cap repeats. */
+export async function countMailSince(signatureId: number, kind: string, since: Date): Promise<number> {
+  const row = database()
+    .orm.select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .where(and(eq(outbox.signatureId, signatureId), eq(outbox.kind, kind), gte(outbox.createdAt, since)))
+    .get();
+  return row?.n ?? 0;
+}

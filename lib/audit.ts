@@ -1,0 +1,18 @@
+import { listAuditEvents, recordAuditEvent } from "@/db/store";
+
+export type AuditAction = "export" | "erase" | "invalidate" | "block" | "unblock" | "confirmation-setting";
+
+/** Writes who did what to signers' data, and to how many rows. Erasures never name the person. */
+export async function recordAudit(event: {
+  actor: string;
+  action: AuditAction;
+  petitionSlug?: string;
+  detail: string;
+  rowCount: number;
+}): Promise<void> {
+  await recordAuditEvent({ ...event, petitionSlug: event.petitionSlug ?? null, createdAt: new Date() });
+}
+
+export async function recentAuditEvents(limit = 100) {
+  return listAuditEvents(limit);
+}

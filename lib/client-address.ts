@@ -1,0 +1,23 @@
+import type { IncomingMessage } from "node:http";
+
+/** Set by our server on every request, after removing any copy a client sent. */
+export const clientAddressHeader = "x-countersign-client-address";
+
+/**
+ * The address a request came from: the socket's peer, or, behind a proxy, the value of the one
+ * header the settings trust. For X-Forwarded-For that is the last entry, the one our proxy added;
+ * earlier entries are whatever the client claimed.
+ */
+export function clientAddressOf(req: IncomingMessage, trustedHeader: string | undefined): string | undefined {
+  const raw = trustedHeader ? req.headers[trustedHeader] : undefined;
+  const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+  const fromHeader = value?.split(",").at(-1)?.trim();
+  return (fromHeader || req.socket.remoteAddress)?.replace(/^::ffff:/, "") || undefined;
+}
+
+/** Stamps the request with its client address so pages and actions can read it from headers. */
+export function stampClientAddress(req: IncomingMessage, trustedHeader: string | undefined): void {
+  const address = clientAddressOf(req, trustedHeader);
+  delete req.headers[clientAddressHeader];
+  if (address) req.headers[clientAddressHeader] = address;
+}

@@ -1,0 +1,71 @@
+import { claimDueMail, markMailFailed, markMailSent } from "@/db/store";
+import { config } from "../config";
+import { processSingleton } from "../process-singleton";
+import { mailTransport } from "./transport";
+
+// Waits after the 1st, 2nd, … failed attempt; after the last the message is given up and shown to organisers.
+const retryDelaysMs = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
+const leaseMs = 2 * 60_000;
+const batchSize = 20;
+
+/**
+ * Sends queued mail in the background. Signing only queues a message inside its transaction; this
+ * sends it afterwards, so a slow or failing SMTP server never loses or delays a signature.
+ */
+export class MailWorker {
+  private running?: Promise<void>;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+
+  /** Sends what is due now, soon; repeated calls while a run is going fold into one more run. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Also looks every `intervalMs` for retries that have come due. */
+  start(intervalMs = 15_000): void {
+    this.timer ??= setInterval(() => this.kick(), intervalMs).unref();
+    this.kick();
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    const transport = mailTransport();
+    if (!transport) return;
+    const from = config().MAIL_FROM;
+    for (;;) {
+      const batch = await claimDueMail(new Date(), batchSize, leaseMs);
+      if (batch.length === 0) return;
+      await Promise.all(
+        batch.map(async (message) => {
+          try {
+            await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
+            await markMailSent(message.id, new Date());
+          } catch (error) {
+            const delay = retryDelaysMs[message.attempts - 1];
+            const reason = error instanceof Error ? error.message : String(error);
+            console.error(`mail ${message.id} (${message.kind}): attempt ${message.attempts} failed: ${reason}`);
+            await markMailFailed(message.id, reason, new Date(), delay === undefined ? undefined : new Date(Date.now() + delay));
+          }
+        }),
+      );
+    }
+  }
+}
+
+export function mailWorker(): MailWorker {
+  return processSingleton("mail-worker", () => new MailWorker());
+}
