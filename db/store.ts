@@ -52,7 +52,7 @@ export {
   removeBlockedEmail,
   type BlockKind,
 } from "./sqlite/moderation-store";
-export { appSecret, clearLoginThrottle, readLoginThrottle, writeLoginThrottle } from "./sqlite/security-store";
+export { appSecret, clearLoginThrottle, countLoginFailure, readLoginThrottle } from "./sqlite/security-store";
 export {
   deleteExpiredSessions,
   deleteSession,
@@ -62,5 +62,6 @@ export {
   insertSession,
 } from "./sqlite/admin-store";
 export { migrateDatabase } from "./sqlite/migrate";
+export { backupDatabase } from "./sqlite/backup";
 export type { Admin, AuditEvent, Petition, Signature, SignatureStatus } from "./sqlite/schema";
 export { signatureStatuses } from "./sqlite/schema";

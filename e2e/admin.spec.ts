@@ -29,7 +29,7 @@ test("an organiser signs in, sees the dashboard and downloads a CSV holding the 
   await expect(page.getByRole("table")).toContainText(uniqueEmail);
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download all signatures (CSV)" }).click();
+  await page.getByRole("link", { name: "Download confirmed signatures (CSV)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^white-helmets-signatures-\d{4}-\d\d-\d\d\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");

@@ -2,8 +2,16 @@ import { z } from "zod";
 import { isCountryCode } from "./countries";
 import { limits } from "./signature-limits";
 
-// Control and format characters never belong in a name, and some (bidi overrides) can disguise one.
-const hiddenCharacters = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u;
+/**
+ * Characters refused in what signers type: lone surrogates (SQLite cannot store them faithfully),
+ * control and private-use characters, and the bidi overrides and isolates that can disguise text.
+ * Joiners stay allowed: Persian names use the zero-width non-joiner, emoji the joiner.
+ */
+export const unsafeCharacters = {
+  name: /[\p{Cc}\p{Cs}\p{Co}\u202A-\u202E\u2066-\u2069\uFEFF]/u,
+  // A comment may keep its line breaks and tabs.
+  comment: /[\p{Cs}\p{Co}\u202A-\u202E\u2066-\u2069\uFEFF]|(?![\n\r\t])\p{Cc}/u,
+};
 
 const checkbox = z
   .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
@@ -17,7 +25,7 @@ export const signatureInput = z.object({
     .trim()
     .min(1, "Please enter your full name.")
     .max(limits.fullName, `Please keep your name under ${limits.fullName} characters.`)
-    .refine((name) => !hiddenCharacters.test(name), "Your name has a character we can't store; please retype it.")
+    .refine((name) => !unsafeCharacters.name.test(name), "Your name has a character we can't store; please retype it.")
     .refine((name) => /\p{L}/u.test(name), "Please enter your name in letters."),
   email: z
     .string({ error: "Please enter your email address." })
@@ -34,6 +42,7 @@ export const signatureInput = z.object({
     .string({ error: "Your comment must be text." })
     .trim()
     .max(limits.comment, `Please keep your comment to ${limits.comment} characters.`)
+    .refine((comment) => !unsafeCharacters.comment.test(comment), "Your comment has a character we can't store; please retype it.")
     .optional()
     .transform((comment) => (comment ? comment : undefined)),
   showName: checkbox,

@@ -18,6 +18,8 @@ export function openConnection(file: string, options: { readonly?: boolean } = {
     connection.pragma("journal_mode = WAL");
     // FULL: a signature answered as stored survives a power cut, not only a process crash.
     connection.pragma("synchronous = FULL");
+    // Deleted rows are overwritten, so an erased signer cannot be read back from free pages.
+    connection.pragma("secure_delete = ON");
   }
   return connection;
 }
@@ -42,4 +44,12 @@ export function openReadConnection(): SqliteConnection {
 /** Prepared statements built once per process and database, after migrations have made the tables. */
 export function preparedStatements<T>(name: string, build: (db: SqliteDatabase) => T): () => T {
   return () => processSingleton(`sqlite:${name}:${config().DATABASE_URL}`, () => build(database()));
+}
+
+/**
+ * Copies the WAL into the database and empties it, so deleted rows' old versions leave the WAL
+ * too. A reader holding an old snapshot can keep it from completing; the next call finishes it.
+ */
+export function checkpointAndTruncate(): void {
+  database().connection.pragma("wal_checkpoint(TRUNCATE)");
 }

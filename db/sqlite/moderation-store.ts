@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { database } from "./client";
 import { auditEvents, blockedEmails, type AuditEvent } from "./schema";
 
@@ -22,15 +22,17 @@ export async function listBlockedEmails() {
   return database().orm.select().from(blockedEmails).orderBy(blockedEmails.kind, blockedEmails.value).all();
 }
 
-/** Whether the organisers have blocked this address (by its key) or its domain. */
+/** Whether the organisers have blocked this address (by its key), its domain or a parent of it. */
 export async function isEmailBlocked(emailKey: string, domain: string): Promise<boolean> {
+  const labels = domain.split(".");
+  const domains = labels.slice(0, -1).map((_, i) => labels.slice(i).join("."));
   const found = database()
     .orm.select({ id: blockedEmails.id })
     .from(blockedEmails)
     .where(
       or(
         and(eq(blockedEmails.kind, "address"), eq(blockedEmails.value, emailKey)),
-        and(eq(blockedEmails.kind, "domain"), eq(blockedEmails.value, domain)),
+        and(eq(blockedEmails.kind, "domain"), inArray(blockedEmails.value, domains)),
       ),
     )
     .get();

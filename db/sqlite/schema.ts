@@ -40,7 +40,9 @@ export type SignatureStatus = (typeof signatureStatuses)[number];
 export const signatures = sqliteTable(
   "signatures",
   {
-    id: integer("id").primaryKey(),
+    // AUTOINCREMENT: an id is never handed out again after an erasure or withdrawal, so a link or
+    // queued mail that names an old id can never reach someone else's signature.
+    id: integer("id").primaryKey({ autoIncrement: true }),
     petitionId: integer("petition_id")
       .notNull()
       .references(() => petitions.id, { onDelete: "cascade" }),
@@ -92,7 +94,7 @@ export const confirmations = sqliteTable(
 export const outbox = sqliteTable(
   "outbox",
   {
-    id: integer("id").primaryKey(),
+    id: integer("id").primaryKey({ autoIncrement: true }),
     signatureId: integer("signature_id").references(() => signatures.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { database, openReadConnection, preparedStatements } from "./client";
+import { checkpointAndTruncate, database, openReadConnection, preparedStatements } from "./client";
 import { enqueueMailNow, type MailDraft } from "./outbox-store";
 import { adjustCounts } from "./petition-store";
 import {
@@ -221,7 +221,7 @@ export async function confirmByCode(
 
 /** Deletes a signature at its signer's request, and takes it off the count. */
 export async function withdrawSignature(signatureId: number, now: Date) {
-  return database().orm.transaction(
+  const removed = database().orm.transaction(
     (tx) => {
       const [removed] = tx
         .delete(signatures)
@@ -234,6 +234,8 @@ export async function withdrawSignature(signatureId: number, now: Date) {
     },
     { behavior: "immediate" },
   );
+  checkpointAndTruncate();
+  return removed;
 }
 
 export async function findSignatureForWithdrawal(signatureId: number) {
@@ -289,10 +291,10 @@ export async function findSignaturesByEmailKey(emailKey: string) {
     .all();
 }
 
-/** Deletes signatures outright (their confirmations and mail go with them) and fixes the counts. */
+/** Deletes signatures outright (their confirmations and mail go with them), fixes the counts, and clears the WAL of them. */
 export async function eraseSignatures(ids: number[], now: Date): Promise<{ erased: number }> {
   if (ids.length === 0) return { erased: 0 };
-  return database().orm.transaction(
+  const result = database().orm.transaction(
     (tx) => {
       const removed = tx
         .delete(signatures)
@@ -304,6 +306,8 @@ export async function eraseSignatures(ids: number[], now: Date): Promise<{ erase
     },
     { behavior: "immediate" },
   );
+  checkpointAndTruncate();
+  return result;
 }
 
 export type InvalidationFilter = {

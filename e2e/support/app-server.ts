@@ -16,12 +16,16 @@ export function freePort(): Promise<number> {
 export type AppServer = { url: string; process: ChildProcess; stop: () => Promise<void>; output: () => string };
 
 /**
- * Starts the app as `npm start` does (migrate, seed, build when stale, serve) in its own process
- * group, so stopping it also stops any child that holds the port.
+ * Starts the app as `npm start` does (migrate, seed, serve) in its own process group, so stopping
+ * it also stops any child that holds the port. Global setup has built the app already.
  */
-export async function startAppServer(env: Record<string, string>, timeoutMs = 400_000): Promise<AppServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+export async function startAppServer(
+  env: Record<string, string>,
+  options: { port?: number; timeoutMs?: number } = {},
+): Promise<AppServer> {
+  const port = options.port ?? (await freePort());
+  const timeoutMs = options.timeoutMs ?? 400_000;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--serve-only"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

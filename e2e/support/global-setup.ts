@@ -1,23 +1,55 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startAppServer } from "./app-server";
+import { buildIfStale } from "../../scripts/build";
+import { freePort, startAppServer } from "./app-server";
+import { startMailDrop } from "./mail-drop";
 
 export const organiser = { email: "organiser@example.org", password: "a long organiser password" };
 
-/** One built app on a fresh temporary database for the whole browser suite. */
+/** What both test apps share: the first organiser, and no limits or timing trap unless a test asks. */
+const common = {
+  ADMIN_EMAIL: organiser.email,
+  ADMIN_PASSWORD: organiser.password,
+  SIGN_LIMIT_PER_ADDRESS: "0",
+  SIGN_LIMIT_PER_DOMAIN: "0",
+  MIN_FORM_SECONDS: "0",
+};
+
+/**
+ * Two built apps, each on a fresh temporary database: "plain" without mail, where signatures count
+ * at once, and "mail" with a real SMTP server, where they wait for email confirmation.
+ */
 export default async function globalSetup() {
+  buildIfStale();
   const dir = mkdtempSync(path.join(tmpdir(), "countersign-e2e-"));
-  const database = path.join(dir, "e2e.db");
-  const server = await startAppServer({
-    DATABASE_URL: `file:${database}`,
-    ADMIN_EMAIL: organiser.email,
-    ADMIN_PASSWORD: organiser.password,
+  const mailDir = path.join(dir, "mail");
+  const mailDrop = await startMailDrop(mailDir);
+
+  const plain = await startAppServer({ ...common, DATABASE_URL: `file:${path.join(dir, "plain.db")}` });
+  const mailPort = await freePort();
+  const mail = await startAppServer(
+    {
+      ...common,
+      DATABASE_URL: `file:${path.join(dir, "mail.db")}`,
+      SMTP_URL: `smtp://127.0.0.1:${mailDrop.port}`,
+      MAIL_FROM: "Countersign <petitions@example.org>",
+      PUBLIC_URL: `http://localhost:${mailPort}`,
+    },
+    { port: mailPort },
+  );
+
+  Object.assign(process.env, {
+    E2E_PLAIN_URL: plain.url,
+    E2E_PLAIN_DATABASE: path.join(dir, "plain.db"),
+    E2E_MAIL_URL: mail.url,
+    E2E_MAIL_DATABASE: path.join(dir, "mail.db"),
+    E2E_MAIL_DIR: mailDir,
+    E2E_TMP: dir,
   });
-  process.env.E2E_BASE_URL = server.url;
-  process.env.E2E_DATABASE = database;
   return async () => {
-    await server.stop();
+    await Promise.all([plain.stop(), mail.stop()]);
+    await mailDrop.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }

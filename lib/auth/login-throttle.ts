@@ -1,4 +1,4 @@
-import { clearLoginThrottle, readLoginThrottle, writeLoginThrottle } from "@/db/store";
+import { clearLoginThrottle, countLoginFailure, readLoginThrottle } from "@/db/store";
 
 /** After this many failures in the window, the account or address waits out the lock. */
 export const loginLimits = {
@@ -22,17 +22,7 @@ export async function loginLockedUntil(email: string, address: string | undefine
 }
 
 export async function recordLoginFailure(email: string, address: string | undefined, now = new Date()): Promise<void> {
-  for (const { key, limit } of keys(email, address)) {
-    const row = await readLoginThrottle(key);
-    const fresh = !row || now.getTime() - row.windowStartedAt.getTime() >= limit.windowMs;
-    const failures = fresh ? 1 : row.failures + 1;
-    await writeLoginThrottle({
-      key,
-      failures,
-      windowStartedAt: fresh ? now : row.windowStartedAt,
-      lockedUntil: failures >= limit.failures ? new Date(now.getTime() + limit.lockMs) : (row?.lockedUntil ?? null),
-    });
-  }
+  for (const { key, limit } of keys(email, address)) await countLoginFailure(key, now, limit);
 }
 
 /** A successful sign-in clears the account's failures; the address's stay, as they may be someone else's. */

@@ -60,7 +60,7 @@ CREATE TABLE `login_throttle` (
 );
 --> statement-breakpoint
 CREATE TABLE `outbox` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`signature_id` integer,
 	`kind` text NOT NULL,
 	`to_address` text NOT NULL,
@@ -102,7 +102,7 @@ CREATE TABLE `petitions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `petitions_slug_unique` ON `petitions` (`slug`);--> statement-breakpoint
 CREATE TABLE `signatures` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`petition_id` integer NOT NULL,
 	`status` text DEFAULT 'confirmed' NOT NULL,
 	`full_name` text NOT NULL,

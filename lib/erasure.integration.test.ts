@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { upsertPetition } from "@/db/store";
+import { inspectDatabase, prepareDatabase } from "@/test/database";
+import { databasePath } from "./config";
+import { eraseSignaturesByEmail, findSignaturesByEmail } from "./erasure";
+import { liveSnapshot, petitionStatus } from "./petitions";
+import { signPetition } from "./signatures";
+
+const slug = "white-helmets";
+const secondSlug = "clean-water";
+const organiser = "organiser@countersign.example";
+
+// Layla signed both campaigns, publicly and with a comment, with a +tag the first time.
+const layla = {
+  fullName: "Layla Haddad",
+  email: "Layla.Haddad+petition@gmail.com",
+  country: "LB",
+  comment: "I grew up two streets from the bakery in Aleppo.",
+  showName: "on",
+  wantsUpdates: "on",
+};
+
+function rowsFor(where: string, ...params: unknown[]): Record<string, unknown>[] {
+  const db = inspectDatabase();
+  try {
+    return db.prepare(`select * from signatures where ${where}`).all(...params) as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+function erasureAudit(): Record<string, unknown>[] {
+  const db = inspectDatabase();
+  try {
+    return db.prepare("select * from audit_events where action = 'erase' order by id").all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+async function listedNames(which: string): Promise<string[]> {
+  const snapshot = await liveSnapshot(which);
+  if (!snapshot || snapshot === "unchanged") throw new Error(`${which} should have a snapshot`);
+  return snapshot.recentSigners.map((s) => s.name);
+}
+
+beforeAll(async () => {
+  await prepareDatabase();
+  await upsertPetition({
+    slug: secondSlug,
+    title: "Clean water for Idlib",
+    ask: "Fund the pumping stations.",
+    goal: 1000,
+    storyHeadline: "Water",
+    storyMarkdown: "The pumps stopped in March.",
+  });
+  await signPetition(slug, { fullName: "Omar Nassar", email: "Omar@Example.org", country: "SY", showName: "on" });
+  expect((await signPetition(slug, layla)).kind).toBe("signed");
+  expect((await signPetition(secondSlug, { ...layla, email: "laylahaddad@googlemail.com" })).kind).toBe("signed");
+});
+
+describe("a signer's request to be forgotten", () => {
+  it("finds every signature of one mailbox however the request spells the address", async () => {
+    for (const asked of ["layla.haddad@gmail.com", "LAYLAHADDAD+gdpr@GoogleMail.com", " Layla.Haddad@gmail.com "]) {
+      const found = await findSignaturesByEmail(asked);
+      expect(found.map((s) => s.slug).sort()).toEqual([secondSlug, slug]);
+      expect(found.every((s) => s.fullName === "Layla Haddad")).toBe(true);
+    }
+    expect(await findSignaturesByEmail("omar@example.org")).toHaveLength(1);
+    expect(await findSignaturesByEmail("omar+other@example.org")).toHaveLength(0);
+  });
+
+  it("deletes her rows outright, takes them off both counts and off the public list", async () => {
+    const ids = (await findSignaturesByEmail("layla.haddad@gmail.com")).map((s) => s.id);
+    const before = { first: (await petitionStatus(slug))!, second: (await petitionStatus(secondSlug))! };
+    expect(await listedNames(slug)).toContain("Layla H.");
+
+    expect(await eraseSignaturesByEmail("LaylaHaddad@gmail.com", organiser)).toBe(2);
+
+    expect(rowsFor("email_key = ?", "laylahaddad@gmail.com")).toEqual([]);
+    expect(rowsFor(`id in (${ids.map(() => "?").join(",")})`, ...ids)).toEqual([]);
+    expect(rowsFor("full_name like ? or comment like ?", "%Layla%", "%bakery%")).toEqual([]);
+    expect(await findSignaturesByEmail("layla.haddad@gmail.com")).toEqual([]);
+
+    expect((await petitionStatus(slug))!.total).toBe(before.first.total - 1);
+    expect((await petitionStatus(secondSlug))!.signaturesHere).toBe(before.second.signaturesHere - 1);
+    expect(await listedNames(slug)).not.toContain("Layla H.");
+    expect(await listedNames(slug)).toContain("Omar N.");
+  });
+
+  it("leaves nothing of her readable in the database's files on disk", () => {
+    // A deleted row's bytes stay in SQLite's free space and in the WAL unless they are overwritten,
+    // and anyone with a copy of the file could read them back.
+    const file = databasePath(process.env.DATABASE_URL ?? "");
+    const onDisk = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f));
+    for (const trace of ["bakery in Aleppo", "Layla Haddad", "Layla.Haddad+petition"]) {
+      expect(onDisk.some((bytes) => bytes.includes(trace)), trace).toBe(false);
+    }
+  });
+
+  it("records that an erasure happened and how many rows went, without naming her", () => {
+    const [event, ...more] = erasureAudit();
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ actor: organiser, action: "erase", row_count: 2 });
+    const written = JSON.stringify(event).toLowerCase();
+    for (const trace of ["layla", "haddad", "laylahaddad", "gmail", "bakery"]) expect(written).not.toContain(trace);
+  });
+
+  it("erases nothing, and says so in the log, when the address never signed", async () => {
+    const before = (await petitionStatus(slug))!.total;
+    expect(await eraseSignaturesByEmail("nobody@example.org", organiser)).toBe(0);
+    expect((await petitionStatus(slug))!.total).toBe(before);
+    expect(erasureAudit().at(-1)).toMatchObject({ action: "erase", row_count: 0 });
+    expect(JSON.stringify(erasureAudit().at(-1))).not.toContain("nobody");
+  });
+
+  it("leaves her free to sign again later, as a new signature", async () => {
+    const outcome = await signPetition(slug, { ...layla, comment: undefined });
+    expect(outcome.kind).toBe("signed");
+    expect(rowsFor("email_key = ?", "laylahaddad@gmail.com")).toHaveLength(1);
+  });
+});
+

@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { inspectDatabase, prepareDatabase } from "@/test/database";
+import { block, invalidate, invalidationInput, listBlockedEmails, previewInvalidation, unblock } from "./moderation";
+import { liveSnapshot, petitionStatus } from "./petitions";
+import { signatureExport } from "./signature-export";
+import { signPetition } from "./signatures";
+import type { SignatureStatus } from "@/db/store";
+
+const slug = "white-helmets";
+const organiser = "organiser@countersign.example";
+
+type Seed = { name: string; email: string; address: string; at: string };
+
+// Three genuine signers, then a burst from one farm on the night of the 25th, a later pair from
+// the same farm's domain, and one later signer who shares the farm's address.
+const seeds: Seed[] = [
+  { name: "Amina Khalil", email: "amina@gmail.com", address: "198.51.100.2", at: "2026-11-25T10:00:00Z" },
+  { name: "Raed Saleh", email: "raed@gmail.com", address: "198.51.100.3", at: "2026-11-25T10:05:00Z" },
+  { name: "Lina Barakat", email: "lina@ngo.example", address: "198.51.100.4", at: "2026-11-25T11:00:00Z" },
+  { name: "Quentin Later", email: "q1@botfarm.example", address: "192.0.2.44", at: "2026-11-26T09:00:00Z" },
+  { name: "Rupert Later", email: "q2@botfarm.example", address: "192.0.2.44", at: "2026-11-26T09:01:00Z" },
+  { name: "Sami Haddad", email: "sami@ngo.example", address: "203.0.113.7", at: "2026-11-26T12:00:00Z" },
+  { name: "Walt Farm", email: "w@botfarm.example", address: "203.0.113.7", at: "2026-11-25T03:00:00Z" },
+  { name: "Xavier Farm", email: "x@botfarm.example", address: "203.0.113.7", at: "2026-11-25T03:01:00Z" },
+  { name: "Yusuf Farm", email: "y@botfarm.example", address: "203.0.113.7", at: "2026-11-25T03:02:00Z" },
+  { name: "Zed Farm", email: "z@BotFarm.example", address: "203.0.113.7", at: "2026-11-25T03:03:00Z" },
+];
+const farmNight = { emailDomain: "Botfarm.example", from: "2026-11-25T00:00", to: "2026-11-26T00:00" };
+const farmNightEmails = ["w@botfarm.example", "x@botfarm.example", "y@botfarm.example", "z@BotFarm.example"];
+
+const sign = (email: string, fullName = "Nour Aziz") => signPetition(slug, { fullName, email, country: "SY", showName: "on" });
+
+function statuses(): Record<string, string> {
+  const db = inspectDatabase();
+  try {
+    const rows = db.prepare("select email, status from signatures").all() as { email: string; status: string }[];
+    return Object.fromEntries(rows.map((r) => [r.email, r.status]));
+  } finally {
+    db.close();
+  }
+}
+
+function auditRows(action: string) {
+  const db = inspectDatabase();
+  try {
+    return db.prepare("select actor, petition_slug, detail, row_count from audit_events where action = ? order by id").all(action);
+  } finally {
+    db.close();
+  }
+}
+
+async function exported(included?: SignatureStatus[]): Promise<string> {
+  const found = await signatureExport(slug, { actor: organiser, statuses: included });
+  let text = "";
+  for await (const chunk of found!.chunks) text += chunk;
+  return text;
+}
+
+async function listedNames(): Promise<string[]> {
+  const snapshot = await liveSnapshot(slug);
+  if (!snapshot || snapshot === "unchanged") throw new Error("white-helmets should have a snapshot");
+  return snapshot.recentSigners.map((s) => s.name);
+}
+
+beforeAll(async () => {
+  await prepareDatabase();
+  for (const s of seeds) {
+    const outcome = await signPetition(
+      slug,
+      { fullName: s.name, email: s.email, country: "SY", showName: "on" },
+      { clientAddress: s.address, now: new Date(s.at) },
+    );
+    expect(outcome.kind).toBe("signed");
+  }
+});
+
+describe("bulk invalidation", () => {
+  it("previews exactly how many signatures a filter would take off, and changes nothing", async () => {
+    const before = { status: await petitionStatus(slug), rows: statuses() };
+    expect(await previewInvalidation(slug, invalidationInput.parse({ clientAddress: "203.0.113.7" }))).toBe(5);
+    expect(await previewInvalidation(slug, invalidationInput.parse({ emailDomain: "botfarm.example" }))).toBe(6);
+    expect(await petitionStatus(slug)).toEqual(before.status);
+    expect(statuses()).toEqual(before.rows);
+  });
+
+  it("narrows to the signatures that match every filter chosen", async () => {
+    const night = invalidationInput.parse({ clientAddress: "", ...farmNight });
+    expect(await previewInvalidation(slug, night)).toBe(4);
+    const nightFromAddress = invalidationInput.parse({ clientAddress: "203.0.113.7", from: "2026-11-26T00:00", to: "" });
+    expect(await previewInvalidation(slug, nightFromAddress)).toBe(1);
+  });
+
+  it("refuses a filter with nothing chosen, and a time it cannot read", () => {
+    const empty = invalidationInput.safeParse({ clientAddress: " ", emailDomain: "", from: "", to: "" });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues[0]?.message).toMatch(/at least one/);
+    expect(invalidationInput.safeParse({ from: "last tuesday" }).success).toBe(false);
+  });
+
+  it("takes a farm's night of signatures off the count, keeps them stored, and audits who did it", async () => {
+    const filter = invalidationInput.parse({ clientAddress: "", ...farmNight });
+    const before = (await petitionStatus(slug))!;
+    expect(await listedNames()).toEqual(expect.arrayContaining(["Walt F.", "Xavier F.", "Yusuf F.", "Zed F."]));
+
+    expect(await invalidate(slug, filter, organiser)).toBe(4);
+
+    const after = (await petitionStatus(slug))!;
+    expect(after.total).toBe(before.total - 4);
+    expect(after.signaturesHere).toBe(before.signaturesHere - 4);
+    const rows = statuses();
+    for (const email of farmNightEmails) expect(rows[email]).toBe("invalidated");
+    expect(Object.values(rows).filter((s) => s === "invalidated")).toHaveLength(4);
+
+    const names = await listedNames();
+    for (const name of ["Walt F.", "Xavier F.", "Yusuf F.", "Zed F."]) expect(names).not.toContain(name);
+    expect(names).toContain("Quentin L.");
+
+    const standard = await exported();
+    for (const email of farmNightEmails) expect(standard).not.toContain(email);
+    expect(standard).toContain("q1@botfarm.example");
+    const everything = await exported(["confirmed", "invalidated"]);
+    for (const email of farmNightEmails) expect(everything).toContain(`${email},`);
+
+    expect(auditRows("invalidate")).toEqual([
+      {
+        actor: organiser,
+        petition_slug: slug,
+        detail: expect.stringContaining("email domain botfarm.example"),
+        row_count: 4,
+      },
+    ]);
+  });
+
+  it("does not take invalidated signatures off the count a second time", async () => {
+    const filter = invalidationInput.parse(farmNight);
+    const before = await petitionStatus(slug);
+    expect(await previewInvalidation(slug, filter)).toBe(0);
+    expect(await invalidate(slug, filter, organiser)).toBe(0);
+    expect((await petitionStatus(slug))!.total).toBe(before!.total);
+  });
+});
+
+describe("block list", () => {
+  it("refuses every address at a blocked domain, however it is capitalised, until it is unblocked", async () => {
+    await block("spam.example", organiser);
+    for (const email of ["x@spam.example", "x@SPAM.example"]) {
+      expect(await sign(email)).toEqual({ kind: "invalid", errors: { email: expect.stringMatching(/can't be used to sign/) } });
+    }
+    expect(Object.keys(statuses())).not.toContain("x@spam.example");
+    expect((await sign("x@notspam.example")).kind).toBe("signed");
+
+    const entry = (await listBlockedEmails()).find((e) => e.value === "spam.example");
+    await unblock(entry!.id, organiser);
+    expect((await sign("x@SPAM.example")).kind).toBe("signed");
+  });
+
+  it("refuses one blocked mailbox however its address is dressed up, but not its neighbours", async () => {
+    expect(await block("Some.One+tag@gmail.com", organiser)).toEqual({ kind: "address", value: "someone@gmail.com" });
+    // Gmail ignores dots and +tags, so these all reach the blocked mailbox.
+    for (const email of ["someone@gmail.com", "S.o.m.e.One+petition@googlemail.com"]) {
+      expect(await sign(email)).toEqual({ kind: "invalid", errors: { email: expect.stringMatching(/can't be used/) } });
+    }
+    // someone.one@ is "someoneone@": another person's mailbox.
+    expect((await sign("someone.one@gmail.com")).kind).toBe("signed");
+
+    const entry = (await listBlockedEmails()).find((e) => e.value === "someone@gmail.com");
+    await unblock(entry!.id, organiser);
+    expect((await sign("someone@gmail.com")).kind).toBe("signed");
+  });
+
+  it("records each block and unblock with who made it", () => {
+    expect(auditRows("block")).toEqual([
+      { actor: organiser, petition_slug: null, detail: "blocked domain spam.example", row_count: 0 },
+      { actor: organiser, petition_slug: null, detail: "blocked address someone@gmail.com", row_count: 0 },
+    ]);
+    expect(auditRows("unblock")).toEqual([
+      { actor: organiser, petition_slug: null, detail: "unblocked domain spam.example", row_count: 0 },
+      { actor: organiser, petition_slug: null, detail: "unblocked address someone@gmail.com", row_count: 0 },
+    ]);
+  });
+});
