@@ -17,9 +17,11 @@ export const config = {
   matcher: [
     {
       source: "/((?!api/|_next/static|_next/image|icon.svg).*)",
+      // Prefetches and server-action calls from scripts answer with data, not a page: no policy to set.
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
+        { type: "header", key: "next-action" },
       ],
     },
   ],

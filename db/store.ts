@@ -61,6 +61,8 @@ export {
   insertAdmin,
   insertSession,
 } from "./sqlite/admin-store";
+export { insertSeedSignatures } from "./sqlite/bulk-seed";
+export { closeDatabase } from "./sqlite/client";
 export { migrateDatabase } from "./sqlite/migrate";
 export { backupDatabase } from "./sqlite/backup";
 export type { Admin, AuditEvent, Petition, Signature, SignatureStatus } from "./sqlite/schema";

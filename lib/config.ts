@@ -31,6 +31,9 @@ const configSchema = z
         error: "DATABASE_URL must be an SQLite file URL such as file:./data/countersign.db",
       }),
     PORT: port.default(3000),
+    SQLITE_SYNCHRONOUS: z
+      .enum(["FULL", "NORMAL"], { error: "SQLITE_SYNCHRONOUS must be FULL or NORMAL" })
+      .default("FULL"),
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     PUBLIC_URL: z
       .url({ error: "PUBLIC_URL must be an absolute URL such as https://sign.example.org" })
@@ -57,6 +60,7 @@ const configSchema = z
     SIGN_LIMIT_WINDOW_MINUTES: count("SIGN_LIMIT_WINDOW_MINUTES").min(1, "SIGN_LIMIT_WINDOW_MINUTES must be at least 1").default(60),
     SIGN_LIMIT_EXEMPT_DOMAINS: domainList.prefault(defaultExemptDomains),
     MIN_FORM_SECONDS: count("MIN_FORM_SECONDS").default(3),
+    PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS").max(60, "PAGE_CACHE_SECONDS must be at most 60").default(1),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
     error: "Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither",

@@ -33,3 +33,23 @@ describe("csvRow", () => {
     expect(csvRow(["a", "b,c", ""])).toBe('a,"b,c",\r\n');
   });
 });
+
+describe("signatureRow", () => {
+  it("writes the same record as csvRow would, free text guarded and quoted", async () => {
+    const { signatureRow } = await import("./signature-export");
+    const row = [7, Date.UTC(2016, 9, 7, 13, 53), '=Raed "the rescuer", Saleh', "r@example.org", "CD", "line\nbreak", 1, 0, "confirmed"] as const;
+    expect(signatureRow([...row])).toBe(
+      csvRow([
+        "2016-10-07T13:53:00.000Z",
+        '=Raed "the rescuer", Saleh',
+        "r@example.org",
+        "Congo - Kinshasa",
+        "CD",
+        "line\nbreak",
+        "yes",
+        "no",
+        "confirmed",
+      ]),
+    );
+  });
+});

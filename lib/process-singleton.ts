@@ -10,4 +10,8 @@ export function processSingleton<T>(key: string, create: () => T): T {
   return instances.get(key) as T;
 }
 
+export function processSingletonExists(key: string): boolean {
+  return ((globalThis as typeof globalThis & { [registryKey]?: Map<string, unknown> })[registryKey] ?? new Map()).has(key);
+}
+
 const registryKey = Symbol.for("countersign.process-singletons");

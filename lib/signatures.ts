@@ -55,10 +55,12 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   const confirming = confirmationRequired(petition);
 
   if (context.form && (await looksAutomated(context.form, config().MIN_FORM_SECONDS, now.getTime()))) {
-    // Answer as a success would, so the bot learns nothing; store nothing.
+    // Answer as a success would, so the bot learns nothing; store nothing. The withdraw token has
+    // a real one's shape, and leads nowhere.
+    const next = petition.signatureCount + 1;
     return confirming
       ? { kind: "pending" }
-      : { kind: "signed", signerNumber: petition.signaturesElsewhere + petition.signatureCount + 1, withdrawToken: randomToken() };
+      : { kind: "signed", signerNumber: petition.signaturesElsewhere + next, withdrawToken: withdrawToken(next, randomToken()) };
   }
 
   const input = parsed.data;

@@ -1,5 +1,5 @@
 import "./node-env";
-import { migrateDatabase } from "@/db/store";
+import { closeDatabase, migrateDatabase } from "@/db/store";
 import { config, ConfigError } from "@/lib/config";
 import { ensureFirstAdmin, seedCampaigns } from "@/lib/seed";
 import { startServer } from "../server";
@@ -20,8 +20,17 @@ async function main() {
 
   if (!dev && !serveOnly) buildIfStale();
 
-  await startServer({ dev, port: settings.PORT, host: settings.HOST });
+  const server = await startServer({ dev, port: settings.PORT, host: settings.HOST });
   console.log(`Countersign is serving at http://localhost:${settings.PORT}`);
+
+  // Stop taking requests and close the database cleanly, which also folds the WAL back in.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close();
+      closeDatabase();
+      process.exit(0);
+    });
+  }
 }
 
 main().catch((error: unknown) => {

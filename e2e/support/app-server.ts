@@ -25,7 +25,7 @@ export async function startAppServer(
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const timeoutMs = options.timeoutMs ?? 400_000;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--serve-only"], {
+  const child = spawn(process.execPath, ["--max-old-space-size=192", "--require", "tsx/cjs", "scripts/start.ts", "--serve-only"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

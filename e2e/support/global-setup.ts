@@ -14,6 +14,9 @@ const common = {
   SIGN_LIMIT_PER_ADDRESS: "0",
   SIGN_LIMIT_PER_DOMAIN: "0",
   MIN_FORM_SECONDS: "0",
+  // Tests compare the page's count with the database right after signing; e2e/page-cache.spec.ts
+  // covers the cache on an app of its own.
+  PAGE_CACHE_SECONDS: "0",
 };
 
 /**

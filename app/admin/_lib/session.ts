@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { isCrossSiteRead, isSameOrigin } from "@/lib/auth/origin";
+import { isSameOrigin } from "@/lib/auth/origin";
 import { sessionAdmin, sessionCookieName } from "@/lib/auth/sessions";
 import { expectedOrigin } from "../../_lib/request";
 
@@ -34,10 +34,4 @@ export async function requireAdminAction() {
   const admin = await currentAdmin();
   if (!admin) redirect("/admin/login");
   return admin;
-}
-
-/** For admin reads (downloads): refused when the browser says another site asked. */
-export async function isCrossSiteAdminRead(): Promise<boolean> {
-  const h = await headers();
-  return isCrossSiteRead(h.get("origin"), h.get("sec-fetch-site"), await expectedOrigin());
 }

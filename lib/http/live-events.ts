@@ -1,13 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { liveHub } from "./live-hub";
-
-const eventsPath = /^\/api\/petitions\/([a-z0-9]+(?:-[a-z0-9]+)*)\/events\/?(?:\?.*)?$/;
-
-/** The campaign slug when a request asks for the live-count stream. */
-export function liveEventsSlug(req: IncomingMessage): string | undefined {
-  if (req.method !== "GET") return undefined;
-  return eventsPath.exec(req.url ?? "")?.[1];
-}
+import { sendJson } from "./respond";
+import { liveHub } from "../live-hub";
 
 /**
  * Serves the server-sent-events stream on the bare Node response: a watcher costs a socket and a
@@ -27,10 +20,7 @@ export async function streamLiveCount(req: IncomingMessage, res: ServerResponse,
     }
     res.write(frame);
   });
-  if (!unsubscribe) {
-    res.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "No such petition." }));
-    return;
-  }
+  if (!unsubscribe) return sendJson(res, 404, { error: "No such petition." });
   req.socket.setNoDelay(true);
   req.socket.setKeepAlive(true);
   res.on("close", unsubscribe);

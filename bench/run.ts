@@ -1,0 +1,378 @@
+// npm run bench: builds and starts Countersign on fresh temporary databases, drives it with
+// autocannon and a crowd of EventSource watchers, and prints each figure beside a baseline measured
+// in the same run. Writes bench/results.json. Fails loudly if any signature answered as stored is
+// missing, or a counter disagrees with the rows.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { buildIfStale } from "../scripts/build";
+import { recordSigningAction } from "./support/action-request";
+import { measureExport, measureSqliteShell, sessionToken } from "./support/export";
+import { freshSignerJson, offeredRate, saturate, type LoadFigures, type Target } from "./support/load";
+import { firstLoadJsKb } from "./support/page-weight";
+import { residentMb, startApp, startBaseline } from "./support/processes";
+import { machine, table, writeResults, type Row } from "./support/report";
+import { openCrowd } from "./support/watchers";
+
+const slug = "white-helmets";
+const elsewhere = 325_000;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const watcherCount = Number(process.env.BENCH_WATCHERS ?? 10_000);
+const exportRows = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
+const growthRows = Number(process.env.BENCH_GROWTH_ROWS ?? 5_000_000);
+
+const rows: Row[] = [];
+const problems: string[] = [];
+const dir = mkdtempSync(path.join(tmpdir(), "countersign-bench-"));
+const json = { "content-type": "application/json" };
+
+/** Signature ids the app answered as stored, per database, to check against the rows afterwards. */
+const acknowledged = new Map<string, number[]>();
+function remember(database: string, id: number) {
+  const ids = acknowledged.get(database) ?? [];
+  ids.push(id);
+  acknowledged.set(database, ids);
+}
+
+function apiSigning(url: string, database: string): Target {
+  return {
+    url: `${url}/api/petitions/${slug}/signatures`,
+    method: "POST",
+    headers: json,
+    body: () => freshSignerJson("api"),
+    onResponse: (status, body) => {
+      const id = /\/withdraw\/(\d+)\./.exec(body)?.[1];
+      if (status === 201 && id) remember(database, Number(id));
+    },
+  };
+}
+
+function log(line: string) {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+function seed(database: string, count: number) {
+  log(`seeding ${count.toLocaleString("en")} signatures…`);
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/seed-signatures.ts", String(count)], {
+    env: { ...process.env, DATABASE_URL: `file:${database}`, SQLITE_SYNCHRONOUS: "NORMAL", ADMIN_EMAIL: "", ADMIN_PASSWORD: "" },
+    stdio: "inherit",
+  });
+}
+
+/** After a run: the counter equals the rows, and every acknowledged signature is there. */
+function checkDatabase(database: string, label: string) {
+  const db = new Database(database, { readonly: true });
+  try {
+    const { counted, stored } = db
+      .prepare("select signature_count as counted, (select count(*) from signatures where status = 'confirmed') as stored from petitions where slug = ?")
+      .get(slug) as { counted: number; stored: number };
+    if (counted !== stored) problems.push(`${label}: the counter says ${counted} but ${stored} rows are stored`);
+    const has = db.prepare("select 1 from signatures where id = ?");
+    const ids = acknowledged.get(database) ?? [];
+    const missing = ids.filter((id) => !has.get(id));
+    if (missing.length) problems.push(`${label}: ${missing.length} of ${ids.length} acknowledged signatures are missing`);
+    log(`${label}: ${stored.toLocaleString("en")} rows, counter ${counted.toLocaleString("en")}, ${ids.length.toLocaleString("en")} acknowledged, ${missing.length} missing`);
+  } finally {
+    db.close();
+  }
+}
+
+async function checkCount(url: string, database: string, label: string) {
+  const status = (await (await fetch(`${url}/api/petitions/${slug}`)).json()) as { total: number; signaturesHere: number };
+  const db = new Database(database, { readonly: true });
+  const stored = (db.prepare("select count(*) as n from signatures where status = 'confirmed'").get() as { n: number }).n;
+  db.close();
+  if (status.total !== stored + elsewhere) problems.push(`${label}: the API says ${status.total}, the rows make ${stored + elsewhere}`);
+}
+
+const signingRow = (measure: string, figures: LoadFigures, baseline: { name: string; value: number }, ratio?: number): Row => ({
+  section: "Signing",
+  measure: `${measure} (p50 ${figures.p50} ms, p99 ${figures.p99} ms${figures.errors || figures.non2xx ? `, ${figures.errors} errors, ${figures.non2xx} non-2xx` : ""})`,
+  value: figures.rate,
+  unit: "/s",
+  baseline,
+  ...(ratio ? { target: { ratio, describe: `≥ ${ratio}× ${baseline.name}` } } : {}),
+});
+
+async function baselines() {
+  log("baseline: bare node:http + zod + better-sqlite3");
+  const bare = await startBaseline({ node: ["bench/baseline-bare.ts"] }, { BASELINE_DB: path.join(dir, "bare.db") }, "/");
+  const bareTarget: Target = { url: bare.url, method: "POST", headers: json, body: () => freshSignerJson("bare") };
+  await saturate(bareTarget, 50, 2);
+  const bare50 = await saturate(bareTarget, 50, seconds);
+  const bare200 = await saturate(bareTarget, 200, seconds);
+  await bare.stop();
+
+  log("baseline: minimal Next.js route handler (bench/next-minimal)");
+  const minimalDir = path.join(process.cwd(), "bench/next-minimal");
+  execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: minimalDir, stdio: "inherit" });
+  const minimal = await startBaseline(
+    { bin: process.execPath, args: [require.resolve("next/dist/bin/next"), "start", "-p", "$PORT"], cwd: minimalDir },
+    { BASELINE_DB: path.join(dir, "minimal.db") },
+    "/api/sign",
+  );
+  const minimalTarget: Target = { url: `${minimal.url}/api/sign`, method: "POST", headers: json, body: () => freshSignerJson("minimal") };
+  await saturate(minimalTarget, 50, 3);
+  const minimal50 = await saturate(minimalTarget, 50, seconds);
+  const minimal200 = await saturate(minimalTarget, 200, seconds);
+  const minimalGet = await saturate({ url: `${minimal.url}/api/sign` }, 50, seconds);
+  const minimalJsKb = await firstLoadJsKb(`${minimal.url}/`);
+  await minimal.stop();
+  return { bare50, bare200, minimal50, minimal200, minimalGet, minimalJsKb };
+}
+
+async function signingAndWatching(base: Awaited<ReturnType<typeof baselines>>) {
+  const database = path.join(dir, "app.db");
+  const app = await startApp(database);
+  const api = apiSigning(app.url, database);
+  log("app: warming up");
+  await saturate(api, 50, 3);
+
+  log("app: signing through the JSON API");
+  const api50 = await saturate(api, 50, seconds);
+  const api200 = await saturate(api, 200, seconds);
+  const fixed = await offeredRate(api, 300, seconds);
+
+  log("app: signing through the form's server action");
+  const recorded = await recordSigningAction(`${app.url}/`);
+  let n = 0;
+  const action: Target = {
+    url: recorded.url,
+    method: "POST",
+    headers: recorded.headers,
+    body: () => recorded.body.replace(recorded.email, `action-${process.pid}-${n++}@bench.example`),
+    onResponse: (status, body) => {
+      const id = /withdrawToken":"(\d+)\./.exec(body)?.[1];
+      if (status === 200 && id) remember(database, Number(id));
+    },
+  };
+  await saturate(action, 50, 3);
+  const action50 = await saturate(action, 50, seconds);
+  const action200 = await saturate(action, 200, seconds);
+
+  log("app: reading the count and the page");
+  const countGet = await saturate({ url: `${app.url}/api/petitions/${slug}` }, 50, seconds);
+  const pageGet = await saturate({ url: `${app.url}/` }, 50, seconds);
+  const jsKb = await firstLoadJsKb(`${app.url}/`);
+
+  rows.push(
+    signingRow("API, 50 signers", api50, { name: "minimal route, 50", value: base.minimal50.rate }),
+    signingRow("API, 200 signers", api200, { name: "minimal route, 200", value: base.minimal200.rate }, 0.8),
+    { ...signingRow("API vs bare node:http, 200", api200, { name: "bare, 200", value: base.bare200.rate }) },
+    signingRow("Server action, 50 signers", action50, { name: "minimal route, 50", value: base.minimal50.rate }),
+    signingRow("Server action, 200 signers", action200, { name: "minimal route, 200", value: base.minimal200.rate }, 0.6),
+    {
+      section: "Signing",
+      measure: `API at a fixed 300/s offered: p99 (p50 ${fixed.p50} ms, ${fixed.rate.toFixed(0)}/s served, ${fixed.errors + fixed.non2xx} failed)`,
+      value: fixed.p99,
+      unit: "ms",
+      target: { atMost: 100, describe: "< 100 ms" },
+    },
+    {
+      section: "Reading",
+      measure: `GET /api/petitions/${slug}, 50 clients (p99 ${countGet.p99} ms)`,
+      value: countGet.rate,
+      unit: "/s",
+      baseline: { name: "minimal route GET", value: base.minimalGet.rate },
+    },
+    {
+      section: "Reading",
+      measure: `Campaign page, 50 clients (p99 ${pageGet.p99} ms)`,
+      value: pageGet.rate,
+      unit: "/s",
+      baseline: { name: "minimal route GET", value: base.minimalGet.rate },
+      target: { ratio: 0.6, describe: "≥ 0.6× minimal GET" },
+    },
+    {
+      section: "Reading",
+      measure: "Campaign page first-load JavaScript, gzipped",
+      value: jsKb,
+      unit: "kB",
+      baseline: { name: "one-button Next.js page", value: base.minimalJsKb },
+      target: { atMost: 100, describe: "< 100 kB" },
+    },
+  );
+  if ([api50, api200, action50, action200].some((f) => f.errors || f.non2xx)) problems.push("signing had errors or non-2xx answers");
+
+  log(`app: ${watcherCount.toLocaleString("en")} watchers`);
+  const idleMb = residentMb(app.process.pid!);
+  const crowd = await openCrowd(`${app.url}/api/petitions/${slug}/events`, watcherCount);
+  const crowdMb = residentMb(app.process.pid!);
+  const lastSeen: number[] = [];
+  const everyone: number[] = [];
+  let missed = 0;
+  for (let round = 0; round < 10; round++) {
+    const before = ((await (await fetch(`${app.url}/api/petitions/${slug}`)).json()) as { total: number }).total;
+    const sentAt = Date.now();
+    const seen = crowd.expect(before + 1, sentAt);
+    const response = await fetch(api.url, { method: "POST", headers: json, body: freshSignerJson("watched") });
+    const id = /\/withdraw\/(\d+)\./.exec(await response.text())?.[1];
+    if (response.status === 201 && id) remember(database, Number(id));
+    const result = await seen;
+    missed += result.missed;
+    everyone.push(...result.latencies);
+    lastSeen.push(Math.max(...result.latencies));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
+  const peakMb = residentMb(app.process.pid!);
+  crowd.close();
+  const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+  rows.push(
+    { section: "Watching", measure: `Signature to the last of ${crowd.size.toLocaleString("en")} watchers, p50`, value: pct(lastSeen, 50), unit: "ms" },
+    { section: "Watching", measure: "Signature to the last watcher, p99 over 10 signatures", value: pct(lastSeen, 99), unit: "ms", target: { atMost: 1000, describe: "< 1,000 ms" } },
+    { section: "Watching", measure: "Signature to the last watcher, max", value: Math.max(...lastSeen), unit: "ms" },
+    { section: "Watching", measure: `Signature to each watcher, p99 (${missed} missed)`, value: pct(everyone, 99), unit: "ms", target: { atMost: 1000, describe: "< 1,000 ms" } },
+    { section: "Watching", measure: `App process memory with the crowd connected (idle ${idleMb.toFixed(0)} MB, connected ${crowdMb.toFixed(0)} MB)`, value: peakMb, unit: "MB", target: { atMost: 400, describe: "< 400 MB" } },
+  );
+  if (missed) problems.push(`${missed} watcher updates were not seen within 5 s`);
+
+  await checkCount(app.url, database, "signing and watching");
+  await app.stop();
+  checkDatabase(database, "signing and watching");
+}
+
+async function durability() {
+  const figures: Record<string, LoadFigures> = {};
+  for (const mode of ["NORMAL", "FULL"] as const) {
+    const database = path.join(dir, `durability-${mode}.db`);
+    const app = await startApp(database, { SQLITE_SYNCHRONOUS: mode });
+    const api = apiSigning(app.url, database);
+    await saturate(api, 50, 3);
+    log(`durability: synchronous=${mode}`);
+    figures[mode] = await saturate(api, 200, seconds);
+    await app.stop();
+    checkDatabase(database, `synchronous=${mode}`);
+  }
+  rows.push({
+    section: "Durability",
+    measure: `API, 200 signers, synchronous=FULL with group commit (p99 ${figures.FULL!.p99} ms)`,
+    value: figures.FULL!.rate,
+    unit: "/s",
+    baseline: { name: "synchronous=NORMAL", value: figures.NORMAL!.rate },
+    target: { ratio: 0.9, describe: "≥ 0.9× NORMAL" },
+  });
+  return figures.FULL!.rate;
+}
+
+async function growthRun(database: string, label: string) {
+  const app = await startApp(database);
+  const api = apiSigning(app.url, database);
+  await saturate(api, 50, 3);
+  log(`growth: signing at ${label}`);
+  const signing = await saturate(api, 200, seconds);
+  const count = await offeredRate({ url: `${app.url}/api/petitions/${slug}` }, 200, 5, 10);
+  return { app, signing, count };
+}
+
+async function exportAndGrowth(emptyRate: number) {
+  const database = path.join(dir, "export.db");
+  seed(database, exportRows);
+  const empty = await growthRun(path.join(dir, "growth-empty.db"), "0 rows");
+  await empty.app.stop();
+  checkDatabase(path.join(dir, "growth-empty.db"), "growth at 0 rows");
+
+  const { app, signing: signing1m, count: count1m } = await growthRun(database, `${exportRows.toLocaleString("en")} rows`);
+  const token = sessionToken(database);
+  log("export: the app");
+  const exported = await measureExport(app.url, slug, token, app.process.pid!, database);
+  log("export: the sqlite3 shell");
+  const shell = await measureSqliteShell(database);
+  if (exported.rows < shell.rows) problems.push(`the export held ${exported.rows} rows, the table ${shell.rows}`);
+
+  log("export: signing at a fixed 300/s, without and with exports running");
+  const api = apiSigning(app.url, database);
+  const quiet = await offeredRate(api, 300, seconds);
+  let exporting = true;
+  const duringExports: number[] = [];
+  const exportLoop = (async () => {
+    while (exporting) duringExports.push((await measureExport(app.url, slug, token, app.process.pid!, database)).peakWalMb);
+  })();
+  const busy = await offeredRate(api, 300, seconds);
+  exporting = false;
+  await exportLoop;
+  await checkCount(app.url, database, "export");
+  await app.stop();
+  checkDatabase(database, "export");
+
+  rows.push(
+    {
+      section: "Export",
+      measure: `${exported.rows.toLocaleString("en")} rows as CSV (${exported.seconds.toFixed(2)} s)`,
+      value: exported.rowsPerSecond,
+      unit: "rows/s",
+      baseline: { name: "sqlite3 shell", value: shell.rowsPerSecond },
+      target: { ratio: 0.5, describe: "≥ 0.5× sqlite3" },
+    },
+    { section: "Export", measure: "Time for the whole export", value: exported.seconds, unit: "s", target: { atMost: 4, describe: "< 4 s" } },
+    { section: "Export", measure: "First byte", value: exported.firstByteMs, unit: "ms", target: { atMost: 500, describe: "< 500 ms" } },
+    { section: "Export", measure: "Server memory growth during the export", value: exported.memoryGrowthMb, unit: "MB", target: { atMost: 128, describe: "< 128 MB" } },
+    {
+      section: "Export",
+      measure: `Signing p99 at 300/s during exports (${duringExports.length} exports; without: ${quiet.p99} ms)`,
+      value: busy.p99,
+      unit: "ms",
+      baseline: { name: "p99 without", value: Math.max(1, quiet.p99) },
+      target: { atMost: 2 * Math.max(1, quiet.p99), describe: "≤ 2× without" },
+    },
+    { section: "Export", measure: "Largest WAL during exports with signing", value: Math.max(exported.peakWalMb, ...duringExports), unit: "MB", target: { atMost: 16, describe: "stays small" } },
+  );
+
+  const big = path.join(dir, "growth-big.db");
+  copyFileSync(database, big);
+  seed(big, growthRows - exportRows);
+  const large = await growthRun(big, `${growthRows.toLocaleString("en")} rows`);
+  await large.app.stop();
+  checkDatabase(big, "growth at the largest size");
+
+  rows.push(
+    { section: "Growth", measure: `Signing on an empty table (p99 ${empty.signing.p99} ms)`, value: empty.signing.rate, unit: "/s", baseline: { name: "durability run", value: emptyRate } },
+    {
+      section: "Growth",
+      measure: `Signing with ${exportRows.toLocaleString("en")} stored (p99 ${signing1m.p99} ms)`,
+      value: signing1m.rate,
+      unit: "/s",
+      baseline: { name: "empty", value: empty.signing.rate },
+    },
+    {
+      section: "Growth",
+      measure: `Signing with ${growthRows.toLocaleString("en")} stored (p99 ${large.signing.p99} ms)`,
+      value: large.signing.rate,
+      unit: "/s",
+      baseline: { name: "empty", value: empty.signing.rate },
+      target: { ratio: 0.8, describe: "≥ 0.8× empty" },
+    },
+    { section: "Growth", measure: "Count read p50, empty table", value: empty.count.p50, unit: "ms" },
+    { section: "Growth", measure: `Count read p50, ${growthRows.toLocaleString("en")} rows (p99 ${large.count.p99} ms)`, value: large.count.p50, unit: "ms", baseline: { name: "empty", value: Math.max(1, empty.count.p50) } },
+    { section: "Growth", measure: `Count read p50, ${exportRows.toLocaleString("en")} rows`, value: count1m.p50, unit: "ms" },
+  );
+}
+
+async function main() {
+  log(`on ${machine()}`);
+  buildIfStale();
+  const base = await baselines();
+  rows.push(
+    { section: "Baselines", measure: `bare node:http signing, 200 (p99 ${base.bare200.p99} ms)`, value: base.bare200.rate, unit: "/s" },
+    { section: "Baselines", measure: `minimal Next.js route signing, 200 (p99 ${base.minimal200.p99} ms)`, value: base.minimal200.rate, unit: "/s" },
+    { section: "Baselines", measure: "minimal Next.js route GET, 50", value: base.minimalGet.rate, unit: "/s" },
+  );
+  await signingAndWatching(base);
+  const fullRate = await durability();
+  await exportAndGrowth(fullRate);
+
+  console.log(`\n${table(rows)}\n`);
+  writeResults(path.join(process.cwd(), "bench/results.json"), rows, { problems, seconds, watcherCount, exportRows, growthRows });
+  rmSync(dir, { recursive: true, force: true });
+  if (problems.length) {
+    console.error(`THE BENCH FOUND PROBLEMS:\n${problems.map((p) => `- ${p}`).join("\n")}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import { execFileSync, spawn } from "node:child_process";
+import { sessionCookieName } from "@/lib/auth/sessions";
+import { residentMb, sampleWhile } from "./processes";
+
+export type ExportFigures = {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  firstByteMs: number;
+  memoryGrowthMb: number;
+  peakWalMb: number;
+};
+
+/** An organiser's session on the bench database, made by a separate process that owns its config. */
+export function sessionToken(database: string): string {
+  return execFileSync(process.execPath, ["--import", "tsx", "bench/make-session.ts"], {
+    env: { ...process.env, DATABASE_URL: `file:${database}`, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" },
+  }).toString();
+}
+
+/** Downloads the CSV as a browser would, reading it as fast as the server sends, and counts its rows. */
+export async function measureExport(appUrl: string, slug: string, token: string, serverPid: number, database: string): Promise<ExportFigures> {
+  const before = residentMb(serverPid);
+  const sampler = sampleWhile(serverPid, `${database}-wal`);
+  const started = performance.now();
+  const response = await fetch(`${appUrl}/admin/petitions/${slug}/signatures.csv`, {
+    headers: { cookie: `${sessionCookieName}=${token}` },
+  });
+  if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}`);
+  let firstByteMs = 0;
+  let lines = 0;
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (!firstByteMs) firstByteMs = performance.now() - started;
+    const bytes = chunk.value;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { peakMb, peakFileBytes } = sampler.stop();
+  // Quoted comments may hold line breaks; the synthetic ones do not, so lines less the header are rows.
+  const rows = lines - 1;
+  return {
+    rows,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    firstByteMs,
+    memoryGrowthMb: peakMb - before,
+    peakWalMb: peakFileBytes / 1024 / 1024,
+  };
+}
+
+/** The same rows exported as CSV by SQLite's own command-line shell, counted the same way. */
+export async function measureSqliteShell(database: string): Promise<{ rows: number; seconds: number; rowsPerSecond: number }> {
+  const query =
+    "select signed_at, full_name, email, country, comment, show_name, wants_updates, status from signatures where status = 'confirmed' order by id";
+  const started = performance.now();
+  const shell = spawn("sqlite3", ["-readonly", "-csv", "-header", database, query], { stdio: ["ignore", "pipe", "inherit"] });
+  let lines = 0;
+  for await (const chunk of shell.stdout) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { rows: lines - 1, seconds, rowsPerSecond: (lines - 1) / seconds };
+}

@@ -1,0 +1,56 @@
+import { config } from "@/lib/config";
+import { processSingleton } from "@/lib/process-singleton";
+import { database } from "./client";
+
+type Job = { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+
+/**
+ * Runs the writes that arrive in one turn of the event loop in a single immediate transaction, so
+ * one fsync (synchronous=FULL) covers all of them. Each write has its own savepoint, so one that
+ * fails is rolled back alone, and each caller is answered only once the whole batch has committed.
+ */
+class GroupCommit {
+  private queue: Job[] = [];
+
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const jobs = this.queue;
+    this.queue = [];
+    const { connection } = database();
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      connection.exec("BEGIN IMMEDIATE");
+      for (const job of jobs) {
+        connection.exec("SAVEPOINT job");
+        try {
+          outcomes.push({ ok: true, value: job.work() });
+          connection.exec("RELEASE job");
+        } catch (error) {
+          connection.exec("ROLLBACK TO job; RELEASE job");
+          outcomes.push({ ok: false, error });
+        }
+      }
+      connection.exec("COMMIT");
+    } catch (error) {
+      if (connection.inTransaction) connection.exec("ROLLBACK");
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    jobs.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  }
+}
+
+/** Queues a synchronous write to commit together with the others that arrive with it. */
+export function inGroupCommit<T>(work: () => T): Promise<T> {
+  return processSingleton(`sqlite:group-commit:${config().DATABASE_URL}`, () => new GroupCommit()).run(work);
+}

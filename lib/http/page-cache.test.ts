@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
+import { PageCache, type RenderedPage } from "./page-cache";
+
+function request(url: string, headers: Record<string, string> = {}, method = "GET") {
+  return { url, method, headers: { host: "sign.example.org", ...headers } } as unknown as IncomingMessage;
+}
+
+function response() {
+  const sent: { status?: number; headers?: Record<string, string>; body?: string } = {};
+  const res = {
+    writeHead(status: number, headers: Record<string, string>) {
+      Object.assign(sent, { status, headers });
+      return res;
+    },
+    end(body?: Buffer) {
+      sent.body = body?.toString("utf8");
+    },
+  };
+  return { res: res as unknown as ServerResponse, sent };
+}
+
+function renderer(total = { n: 0 }) {
+  const render = async (path: string, req: IncomingMessage): Promise<RenderedPage> => {
+    total.n++;
+    const nonce = `NONCE${total.n}`;
+    return {
+      status: path === "/p/gone" ? 404 : 200,
+      headers: { "content-type": "text/html", "content-security-policy": `script-src 'nonce-${nonce}'`, "transfer-encoding": "chunked" },
+      body: `<script nonce="${nonce}">render ${total.n} for ${req.headers["accept-language"] ?? "?"}</script>`,
+    };
+  };
+  return { render, total };
+}
+
+describe("PageCache", () => {
+  it("renders a page once a second and gives each copy its own nonce", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(1000, render);
+    const first = response();
+    const second = response();
+    await cache.serve(request("/"), first.res);
+    await cache.serve(request("/"), second.res);
+    expect(total.n).toBe(1);
+    const nonceOf = (sent: typeof first.sent) => /'nonce-([^']+)'/.exec(sent.headers!["content-security-policy"]!)![1]!;
+    expect(nonceOf(first.sent)).not.toBe(nonceOf(second.sent));
+    expect(first.sent.body).toBe(`<script nonce="${nonceOf(first.sent)}">render 1 for ?</script>`);
+    expect(second.sent.body).toContain(`nonce="${nonceOf(second.sent)}"`);
+    expect(first.sent.headers!["transfer-encoding"]).toBeUndefined();
+    expect(first.sent.headers!["content-length"]).toBe(String(Buffer.byteLength(first.sent.body!)));
+  });
+
+  it("renders again once the copy is older than the time to live", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(30, render);
+    await cache.serve(request("/"), response().res);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const later = response();
+    await cache.serve(request("/"), later.res);
+    expect(total.n).toBe(2);
+    expect(later.sent.body).toContain("render 2");
+  });
+
+  it("keeps one copy per locale and renders it once for readers arriving together", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(1000, render);
+    const readers = Array.from({ length: 20 }, (_, i) => ({ lang: i % 2 ? "de-DE" : "ar-SY", out: response() }));
+    await Promise.all(readers.map((r) => cache.serve(request("/", { "accept-language": r.lang }), r.out.res)));
+    expect(total.n).toBe(2);
+    for (const r of readers) expect(r.out.sent.body).toContain(`for ${r.lang}`);
+  });
+
+  it("serves links that carry tracking parameters from the same copy", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(1000, render);
+    await cache.serve(request("/?fbclid=IwAR0x"), response().res);
+    await cache.serve(request("/?utm_source=newsletter"), response().res);
+    await cache.serve(request("/"), response().res);
+    expect(total.n).toBe(1);
+  });
+
+  it("does not keep a page that was not found", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(1000, render);
+    const out = response();
+    await cache.serve(request("/p/gone"), out.res);
+    await cache.serve(request("/p/gone"), response().res);
+    expect(out.sent.status).toBe(404);
+    expect(total.n).toBe(2);
+  });
+
+  it("only takes plain GETs of a campaign page", () => {
+    const cache = new PageCache(1000, renderer().render);
+    expect(cache.handles(request("/"))).toBe(true);
+    expect(cache.handles(request("/p/white-helmets"))).toBe(true);
+    expect(cache.handles(request("/p/white-helmets/confirm"))).toBe(false);
+    expect(cache.handles(request("/?fbclid=IwAR0x"))).toBe(true);
+    expect(cache.handles(request("/admin"))).toBe(false);
+    expect(cache.handles(request("/", {}, "POST"))).toBe(false);
+    expect(cache.handles(request("/", { rsc: "1" }))).toBe(false);
+    expect(new PageCache(0, renderer().render).handles(request("/"))).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { localeFromAcceptLanguage } from "../locale";
+
+export type RenderedPage = { status: number; headers: Record<string, string>; body: string };
+type Entry = RenderedPage & { nonce: string | undefined; expiresAt: number };
+
+/** Paths whose page is the same for every reader of one locale: the campaign pages. */
+const cacheablePath = /^\/(?:p\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+
+// The pages read no query parameters, and shared links arrive with them (?fbclid=…, ?utm_…).
+const pathOf = (req: IncomingMessage) => (req.url ?? "").split("?")[0]!;
+
+// Headers of the rendered page that describe one transfer, not the page.
+const perTransfer = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "content-encoding"]);
+
+/**
+ * A micro-cache for the campaign pages, as a CDN would keep one: a page rendered by Next.js is
+ * served for up to `ttlMs` to every reader of the same locale, with a fresh CSP nonce spliced into
+ * each copy. During a surge the page costs one render a second instead of one per reader; the count
+ * it shows is at most that old, and the live stream sends the current one as soon as it connects.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly rendering = new Map<string, Promise<Entry>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    /** Renders `path` for the reader of `req` (whose query string is to be left out). */
+    private readonly render: (path: string, req: IncomingMessage) => Promise<RenderedPage>,
+  ) {}
+
+  /** Only plain GETs of a campaign page; client-side navigations and queries go to Next.js. */
+  handles(req: IncomingMessage): boolean {
+    if (this.ttlMs === 0 || (req.method !== "GET" && req.method !== "HEAD")) return false;
+    if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-action"]) return false;
+    return cacheablePath.test(pathOf(req));
+  }
+
+  async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const key = `${req.headers.host ?? ""} ${pathOf(req)} ${localeFromAcceptLanguage(req.headers["accept-language"])}`;
+    const now = Date.now();
+    let entry = this.entries.get(key);
+    if (!entry || entry.expiresAt <= now) entry = await this.refresh(key, req);
+
+    const nonce = randomBytes(16).toString("base64");
+    const swap = (text: string) => (entry.nonce ? text.replaceAll(entry.nonce, nonce) : text);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(entry.headers)) headers[name] = swap(value);
+    let body: Buffer = Buffer.from(swap(entry.body));
+    if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      body = gzipSync(body, { level: 4 });
+      headers["content-encoding"] = "gzip";
+    }
+    headers["content-length"] = String(body.length);
+    res.writeHead(entry.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+    if (this.entries.size >= 200) this.entries.clear();
+  }
+
+  private refresh(key: string, req: IncomingMessage): Promise<Entry> {
+    let pending = this.rendering.get(key);
+    if (!pending) {
+      pending = this.render(pathOf(req), req)
+        .then((page) => {
+          const headers = Object.fromEntries(Object.entries(page.headers).filter(([name]) => !perTransfer.has(name)));
+          const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+          const entry = { ...page, headers, nonce, expiresAt: page.status === 200 ? Date.now() + this.ttlMs : 0 };
+          if (page.status === 200) {
+            // Keys vary with Host and locale, both from the request: keep the map small.
+            if (this.entries.size >= 200) this.sweep();
+            this.entries.set(key, entry);
+          }
+          return entry;
+        })
+        .finally(() => this.rendering.delete(key));
+      this.rendering.set(key, pending);
+    }
+    return pending;
+  }
+}

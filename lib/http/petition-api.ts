@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { clientAddressHeader } from "../client-address";
+import { withdrawLink } from "../links";
+import { petitionStatus } from "../petitions";
+import { signPetition } from "../signatures";
+import { BodyTooLarge, readBody, sendJson } from "./respond";
+
+const maxBodyBytes = 16 * 1024;
+
+/** GET /api/petitions/<slug>: the count, one primary-key read, cacheable for a second. */
+export async function answerCount(_req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
+  const status = await petitionStatus(slug);
+  if (!status) return sendJson(res, 404, { error: "No such petition." });
+  // A second of caching lets a CDN answer a crowd while the count stays current.
+  sendJson(res, 200, status, { "Cache-Control": "public, max-age=1, stale-while-revalidate=5" });
+}
+
+/** POST /api/petitions/<slug>/signatures: signing by the same rules as the form (apart from its bot traps). */
+export async function answerSigning(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
+  if (!req.headers["content-type"]?.toLowerCase().startsWith("application/json")) {
+    req.resume();
+    return sendJson(res, 415, { error: "Send the signature as JSON, with Content-Type: application/json." });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req, maxBodyBytes));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendJson(res, 413, { error: "The request is too large." });
+    return sendJson(res, 400, { error: "The request body is not valid JSON." });
+  }
+
+  const clientAddress = req.headers[clientAddressHeader];
+  const outcome = await signPetition(slug, body, { clientAddress: typeof clientAddress === "string" ? clientAddress : undefined });
+  switch (outcome.kind) {
+    case "signed":
+      return sendJson(res, 201, { status: "signed", signerNumber: outcome.signerNumber, withdrawUrl: withdrawLink(outcome.withdrawToken) });
+    case "pending":
+      return sendJson(res, 202, { status: "pending", message: "Check your email to confirm your signature." });
+    case "duplicate":
+      return sendJson(res, 409, { error: "This email has already signed this petition." });
+    case "invalid":
+      return sendJson(res, 400, { error: "Some fields need another look.", fields: outcome.errors });
+    case "rate-limited":
+      return sendJson(
+        res,
+        429,
+        { error: "Too many signatures from this connection or email domain; try again later." },
+        { "Retry-After": String(outcome.retryAfterSeconds) },
+      );
+    case "not-found":
+      return sendJson(res, 404, { error: "No such petition." });
+  }
+}
