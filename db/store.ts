@@ -23,12 +23,11 @@ export {
   invalidateSignatures,
   listLatestSignatures,
   listRecentPublicSigners,
-  readSignaturePages,
+  signatureIdRange,
   renewConfirmation,
   withdrawSignature,
   type ConfirmationSecret,
   type ConfirmOutcome,
-  type ExportedSignature,
   type InsertOutcome,
   type InvalidationFilter,
   type SignatureValues,
@@ -62,7 +61,7 @@ export {
   insertSession,
 } from "./sqlite/admin-store";
 export { insertSeedSignatures } from "./sqlite/bulk-seed";
-export { closeDatabase } from "./sqlite/client";
+export { closeDatabase, databaseFile } from "./sqlite/client";
 export { migrateDatabase } from "./sqlite/migrate";
 export { backupDatabase } from "./sqlite/backup";
 export type { Admin, AuditEvent, Petition, Signature, SignatureStatus } from "./sqlite/schema";

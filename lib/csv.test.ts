@@ -36,7 +36,7 @@ describe("csvRow", () => {
 
 describe("signatureRow", () => {
   it("writes the same record as csvRow would, free text guarded and quoted", async () => {
-    const { signatureRow } = await import("./signature-export");
+    const { signatureRow } = await import("./signature-row");
     const row = [7, Date.UTC(2016, 9, 7, 13, 53), '=Raed "the rescuer", Saleh', "r@example.org", "CD", "line\nbreak", 1, 0, "confirmed"] as const;
     expect(signatureRow([...row])).toBe(
       csvRow([

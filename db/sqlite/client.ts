@@ -40,9 +40,9 @@ export function database(): SqliteDatabase {
   return processSingleton(`sqlite:${config().DATABASE_URL}`, createDatabase);
 }
 
-/** A separate read-only connection, for long reads such as exports that must not block signing. */
-export function openReadConnection(): SqliteConnection {
-  return openConnection(databasePath(config().DATABASE_URL), { readonly: true });
+/** The database file, for code that opens its own connection (an export worker thread). */
+export function databaseFile(): string {
+  return databasePath(config().DATABASE_URL);
 }
 
 /** Prepared statements built once per process and database, after migrations have made the tables. */

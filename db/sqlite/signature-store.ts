@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { checkpointAndTruncate, database, openReadConnection, preparedStatements } from "./client";
+import { checkpointAndTruncate, database, preparedStatements } from "./client";
 import { inGroupCommit } from "./group-commit";
 import { enqueueMailNow, type MailDraft } from "./outbox-store";
 import { adjustCounts } from "./petition-store";
@@ -8,7 +8,6 @@ import {
   petitions,
   signatures,
   type NewSignature,
-  type Signature,
   type SignatureStatus,
 } from "./schema";
 
@@ -362,47 +361,12 @@ export async function invalidateSignatures(filter: InvalidationFilter, now: Date
   );
 }
 
-/**
- * One exported signature as SQLite returns it, without mapping to an object: an export of millions
- * of rows spends its time here. Booleans are 0 or 1, signed_at milliseconds since the epoch.
- */
-export type ExportedSignature = [
-  id: Signature["id"],
-  signedAtMs: number,
-  fullName: Signature["fullName"],
-  email: Signature["email"],
-  country: Signature["country"],
-  comment: Signature["comment"],
-  showName: 0 | 1,
-  wantsUpdates: 0 | 1,
-  status: Signature["status"],
-];
-
-/**
- * Reads a campaign's signatures in keyset pages on a connection of its own. Each page is its own
- * short read, so signing goes on between pages and the WAL can be checkpointed during an export.
- */
-export async function* readSignaturePages(petitionId: number, pageSize: number, statuses: readonly SignatureStatus[]) {
-  const connection = openReadConnection();
-  try {
-    const page = connection
-      .prepare(
-        `select id, signed_at, full_name, email, country, comment, show_name, wants_updates, status
-         from signatures
-         where petition_id = ? and id > ? and status in (select value from json_each(?))
-         order by id limit ?`,
-      )
-      .raw(true);
-    const wanted = JSON.stringify(statuses);
-    let afterId = 0;
-    for (;;) {
-      const rows = page.all(petitionId, afterId, wanted, pageSize) as ExportedSignature[];
-      if (rows.length === 0) return;
-      yield rows;
-      afterId = rows[rows.length - 1]![0];
-      if (rows.length < pageSize) return;
-    }
-  } finally {
-    connection.close();
-  }
+/** The lowest and highest signature id of a campaign, from its index, to split an export into ranges. */
+export async function signatureIdRange(petitionId: number): Promise<{ first: number; last: number } | undefined> {
+  const row = database()
+    .orm.select({ first: sql<number | null>`min(${signatures.id})`, last: sql<number | null>`max(${signatures.id})` })
+    .from(signatures)
+    .where(eq(signatures.petitionId, petitionId))
+    .get();
+  return row?.first == null || row.last == null ? undefined : { first: row.first, last: row.last };
 }

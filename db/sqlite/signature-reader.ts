@@ -1,0 +1,43 @@
+import Database from "better-sqlite3";
+import type { Signature, SignatureStatus } from "./schema";
+
+/**
+ * One exported signature as SQLite returns it, without mapping to an object: an export of millions
+ * of rows spends its time here. Booleans are 0 or 1, signed_at milliseconds since the epoch.
+ */
+export type ExportedSignature = [
+  id: Signature["id"],
+  signedAtMs: number,
+  fullName: Signature["fullName"],
+  email: Signature["email"],
+  country: Signature["country"],
+  comment: Signature["comment"],
+  showName: 0 | 1,
+  wantsUpdates: 0 | 1,
+  status: Signature["status"],
+];
+
+/**
+ * A read-only connection of its own for an export, opened by file so that an export worker thread
+ * loads nothing else of the app. Each range is its own short read, so signing goes on between
+ * them and the WAL can be checkpointed during an export.
+ */
+export function openSignatureReader(file: string, statuses: readonly SignatureStatus[]) {
+  const connection = new Database(file, { readonly: true });
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("cache_size = -65536");
+  const range = connection
+    .prepare(
+      `select id, signed_at, full_name, email, country, comment, show_name, wants_updates, status
+       from signatures
+       where petition_id = ? and id >= ? and id < ? and status in (select value from json_each(?))
+       order by id`,
+    )
+    .raw(true);
+  const wanted = JSON.stringify(statuses);
+  return {
+    /** Signatures with `from <= id < to`, in id order. */
+    read: (petitionId: number, from: number, to: number) => range.all(petitionId, from, to, wanted) as ExportedSignature[],
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,25 @@
+// A worker thread of the CSV export: reads the id ranges it is sent on its own connection and
+// answers each with finished CSV text, so the export uses a second core and the server's own
+// thread only writes to the socket.
+import { parentPort, workerData } from "node:worker_threads";
+import { openSignatureReader } from "@/db/export-reader";
+import type { SignatureStatus } from "@/db/store";
+import { signatureRow } from "./signature-row";
+
+export type ExportJob = { index: number; from: number; to: number };
+export type ExportPage = { index: number; csv: string; rows: number };
+
+const { file, petitionId, statuses } = workerData as { file: string; petitionId: number; statuses: SignatureStatus[] };
+const reader = openSignatureReader(file, statuses);
+
+parentPort!.on("message", (job: ExportJob | "close") => {
+  if (job === "close") {
+    reader.close();
+    parentPort!.close();
+    return;
+  }
+  let csv = "";
+  const rows = reader.read(petitionId, job.from, job.to);
+  for (const row of rows) csv += signatureRow(row);
+  parentPort!.postMessage({ index: job.index, csv, rows: rows.length } satisfies ExportPage);
+});
