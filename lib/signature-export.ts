@@ -45,7 +45,12 @@ export async function* signatureCsv(
   const ranges = Math.ceil((span.last + 1 - span.first) / exportPageSize);
   const workers = Array.from(
     { length: Math.min(workerCount, ranges) },
-    () => new Worker(path.join(__dirname, "export-worker.ts"), { workerData: { file: databaseFile(), petitionId, statuses }, execArgv: ["--require", "tsx/cjs"] }),
+    () => new Worker(path.join(__dirname, "export-worker.ts"), {
+        workerData: { file: databaseFile(), petitionId, statuses },
+        execArgv: ["--require", "tsx/cjs"],
+        // A worker holds a few pages at a time; a small heap keeps the export's memory flat.
+        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 },
+      }),
   );
   const done = new Map<number, ExportPage>();
   let wake: (() => void) | undefined;

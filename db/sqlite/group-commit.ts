@@ -11,6 +11,18 @@ type Job = { work: () => unknown; resolve: (value: unknown) => void; reject: (er
  */
 class GroupCommit {
   private queue: Job[] = [];
+  // Prepared once: exec() would parse these five statements again for every signature.
+  private readonly sql = (() => {
+    const { connection } = database();
+    return {
+      begin: connection.prepare("BEGIN IMMEDIATE"),
+      savepoint: connection.prepare("SAVEPOINT job"),
+      release: connection.prepare("RELEASE job"),
+      rollbackTo: connection.prepare("ROLLBACK TO job"),
+      commit: connection.prepare("COMMIT"),
+      rollback: connection.prepare("ROLLBACK"),
+    };
+  })();
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -23,22 +35,24 @@ class GroupCommit {
     const jobs = this.queue;
     this.queue = [];
     const { connection } = database();
+    const { begin, savepoint, release, rollbackTo, commit, rollback } = this.sql;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      connection.exec("BEGIN IMMEDIATE");
+      begin.run();
       for (const job of jobs) {
-        connection.exec("SAVEPOINT job");
+        savepoint.run();
         try {
           outcomes.push({ ok: true, value: job.work() });
-          connection.exec("RELEASE job");
+          release.run();
         } catch (error) {
-          connection.exec("ROLLBACK TO job; RELEASE job");
+          rollbackTo.run();
+          release.run();
           outcomes.push({ ok: false, error });
         }
       }
-      connection.exec("COMMIT");
+      commit.run();
     } catch (error) {
-      if (connection.inTransaction) connection.exec("ROLLBACK");
+      if (connection.inTransaction) rollback.run();
       for (const job of jobs) job.reject(error);
       return;
     }

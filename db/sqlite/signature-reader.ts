@@ -25,7 +25,6 @@ export type ExportedSignature = [
 export function openSignatureReader(file: string, statuses: readonly SignatureStatus[]) {
   const connection = new Database(file, { readonly: true });
   connection.pragma("busy_timeout = 5000");
-  connection.pragma("cache_size = -65536");
   const range = connection
     .prepare(
       `select id, signed_at, full_name, email, country, comment, show_name, wants_updates, status
