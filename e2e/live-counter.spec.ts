@@ -4,10 +4,8 @@ test("a second open page sees the count move and the new signer listed, without 
   browser,
   baseURL,
   uniqueEmail,
+  watcher,
 }) => {
-  const watcherContext = await browser.newContext({ baseURL });
-  const watcher = await watcherContext.newPage();
-  await watcher.goto("/");
   const before = await shownTotal(watcher);
   // A reload would wipe this; history updates by Next.js's router would not, and do not matter.
   await watcher.evaluate(() => Object.assign(window, { watchedSinceLoad: true }));
@@ -23,7 +21,6 @@ test("a second open page sees the count move and the new signer listed, without 
   await expect(watcher.getByRole("region", { name: "Recent signers" })).toContainText("Khaleed K.");
   await expect(watcher.getByTestId("signature-total")).toHaveText(new Intl.NumberFormat("en-US").format(await shownTotal(watcher)));
   expect(await watcher.evaluate(() => "watchedSinceLoad" in window)).toBe(true);
-  await watcherContext.close();
   await signerContext.close();
 });
 

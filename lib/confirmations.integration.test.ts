@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareDatabase } from "@/test/database";
+import { csvText, prepareDatabase } from "@/test/database";
 import { linksIn, publicUrl, storedRows } from "@/test/smtp-sink";
 import { confirmWithCode, confirmWithLink, describeConfirmationLink, maxCodeAttempts } from "./confirmations";
 import { mailWorker } from "./mail/outbox-worker";
@@ -9,12 +9,7 @@ import { signatureExport } from "./signature-export";
 import { signPetition } from "./signatures";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
-const sink = await vi.hoisted(async () => {
-  const { sendMailTo, startSmtpSink } = await import("@/test/smtp-sink");
-  const started = await startSmtpSink();
-  sendMailTo(started);
-  return started;
-});
+const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).startMailServerForApp());
 
 const slug = "white-helmets";
 const elsewhere = 325_000;
@@ -26,8 +21,7 @@ const status = async () => (await petitionStatus(slug))!;
 
 async function exported(statuses?: ("confirmed" | "pending")[]) {
   const found = await signatureExport(slug, { actor: "organiser@example.org", statuses });
-  let text = "";
-  for await (const chunk of found!.chunks) text += chunk;
+  const text = await csvText(found!.chunks);
   return parse(text.slice(1)) as string[][];
 }
 

@@ -7,7 +7,8 @@ import type { SignatureStatus } from "@/db/store";
 import { signatureRow } from "./signature-row";
 
 export type ExportJob = { index: number; from: number; to: number };
-export type ExportPage = { index: number; csv: string; rows: number };
+/** A range's CSV as UTF-8 bytes, moved (not copied) to the server's thread, ready for the socket. */
+export type ExportPage = { index: number; csv: Uint8Array; rows: number };
 
 const { file, petitionId, statuses } = workerData as { file: string; petitionId: number; statuses: SignatureStatus[] };
 const reader = openSignatureReader(file, statuses);
@@ -18,8 +19,9 @@ parentPort!.on("message", (job: ExportJob | "close") => {
     parentPort!.close();
     return;
   }
-  let csv = "";
+  let text = "";
   const rows = reader.read(petitionId, job.from, job.to);
-  for (const row of rows) csv += signatureRow(row);
-  parentPort!.postMessage({ index: job.index, csv, rows: rows.length } satisfies ExportPage);
+  for (const row of rows) text += signatureRow(row);
+  const csv = new TextEncoder().encode(text);
+  parentPort!.postMessage({ index: job.index, csv, rows: rows.length } satisfies ExportPage, [csv.buffer]);
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { inspectDatabase, prepareDatabase } from "@/test/database";
+import { csvText, inspectDatabase, prepareDatabase } from "@/test/database";
 import { block, invalidate, invalidationInput, listBlockedEmails, previewInvalidation, unblock } from "./moderation";
 import { liveSnapshot, petitionStatus } from "./petitions";
 import { signatureExport } from "./signature-export";
@@ -51,8 +51,7 @@ function auditRows(action: string) {
 
 async function exported(included?: SignatureStatus[]): Promise<string> {
   const found = await signatureExport(slug, { actor: organiser, statuses: included });
-  let text = "";
-  for await (const chunk of found!.chunks) text += chunk;
+  const text = await csvText(found!.chunks);
   return text;
 }
 

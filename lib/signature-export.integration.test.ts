@@ -8,8 +8,8 @@ import { signPetition } from "./signatures";
 
 const slug = "white-helmets";
 
-async function collect(chunks: AsyncGenerator<string>, between?: () => Promise<void>) {
-  const parts: string[] = [];
+async function collect(chunks: AsyncGenerator<Uint8Array>, between?: () => Promise<void>) {
+  const parts: Uint8Array[] = [];
   for await (const chunk of chunks) {
     parts.push(chunk);
     await between?.();
@@ -47,7 +47,7 @@ describe("signatureExport", () => {
     const parts = await collect(found!.chunks);
     expect(parts.length).toBeGreaterThan(2);
 
-    const text = parts.join("");
+    const text = Buffer.concat(parts).toString("utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     const records = parse(text.slice(1), { relax_column_count: false }) as string[][];
     expect(records[0]).toEqual([...exportHeader]);

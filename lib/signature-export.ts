@@ -5,7 +5,7 @@ import { recordAudit } from "./audit";
 import { csvRow, utf8Bom } from "./csv";
 import type { ExportJob, ExportPage } from "./export-worker";
 
-export const exportPageSize = 5000;
+export const exportPageSize = 1000;
 
 export const exportHeader = [
   "Signed at (UTC)",
@@ -27,7 +27,7 @@ const workerCount = 2;
 const readAhead = 3;
 
 /**
- * A campaign's signatures as CSV text, a range of ids at a time, in id order. Worker threads read
+ * A campaign's signatures as CSV (UTF-8 bytes), a range of ids at a time, in id order. Worker threads read
  * and format the ranges in parallel; this thread hands them on in order, never holding more than a
  * few, so memory stays flat at any size.
  */
@@ -35,8 +35,8 @@ export async function* signatureCsv(
   petitionId: number,
   statuses: readonly SignatureStatus[],
   progress: Progress = { rows: 0, finished: false },
-): AsyncGenerator<string> {
-  yield utf8Bom + csvRow(exportHeader);
+): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(utf8Bom + csvRow(exportHeader));
   const span = await signatureIdRange(petitionId);
   if (!span) {
     progress.finished = true;
@@ -49,7 +49,7 @@ export async function* signatureCsv(
         workerData: { file: databaseFile(), petitionId, statuses },
         execArgv: ["--require", "tsx/cjs"],
         // A worker holds a few pages at a time; a small heap keeps the export's memory flat.
-        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 },
+        resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
       }),
   );
   const done = new Map<number, ExportPage>();
@@ -82,7 +82,7 @@ export async function* signatureCsv(
       done.delete(next);
       if (sent < ranges) send();
       progress.rows += page.rows;
-      if (page.csv) yield page.csv;
+      if (page.csv.length) yield page.csv;
     }
     progress.finished = true;
   } finally {
@@ -104,7 +104,7 @@ export async function signatureExport(
   if (!petition) return undefined;
   const now = options.now ?? new Date();
   const statuses = options.statuses ?? ["confirmed"];
-  async function* audited(): AsyncGenerator<string> {
+  async function* audited(): AsyncGenerator<Uint8Array> {
     const progress = { rows: 0, finished: false };
     try {
       yield* signatureCsv(petition!.id, statuses, progress);

@@ -8,12 +8,7 @@ import { signPetition } from "./signatures";
 import { describeWithdrawal, withdraw } from "./withdrawals";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
-const sink = await vi.hoisted(async () => {
-  const { sendMailTo, startSmtpSink } = await import("@/test/smtp-sink");
-  const started = await startSmtpSink();
-  sendMailTo(started);
-  return started;
-});
+const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).startMailServerForApp());
 
 const slug = "white-helmets";
 const title = "The White Helmets for the Nobel Peace Prize";

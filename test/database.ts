@@ -13,3 +13,10 @@ export async function prepareDatabase(): Promise<void> {
 export function inspectDatabase() {
   return new Database(databasePath(process.env.DATABASE_URL ?? ""), { readonly: true });
 }
+
+/** An export's whole CSV as text, as a spreadsheet would open it. */
+export async function csvText(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString("utf8");
+}

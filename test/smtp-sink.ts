@@ -113,6 +113,13 @@ export function sendMailTo(sink: SmtpSink): void {
   process.env.PUBLIC_URL = publicUrl;
 }
 
+/** A sink the app sends its mail to: for a test file's `vi.hoisted`, before any module reads config(). */
+export async function startMailServerForApp(): Promise<SmtpSink> {
+  const sink = await startSmtpSink();
+  sendMailTo(sink);
+  return sink;
+}
+
 const escaped = publicUrl.replace(/[.]/g, "\\.");
 
 /** What a signer can act on in an email: the confirm link's token, the code, the withdraw link's token. */

@@ -12,6 +12,8 @@ type Fixtures = {
   app: App;
   /** An email address no other test uses. */
   uniqueEmail: string;
+  /** Another reader with the campaign page open, in a browser context of their own. */
+  watcher: Page;
 };
 
 export const test = base.extend<Fixtures>({
@@ -19,6 +21,13 @@ export const test = base.extend<Fixtures>({
   // Set by global setup once the servers are up, so the URL is read per test rather than at config load.
   baseURL: async ({ app }, use) => use(app === "mail" ? process.env.E2E_MAIL_URL : process.env.E2E_PLAIN_URL),
   uniqueEmail: async ({}, use) => use(`signer-${randomUUID().slice(0, 8)}@example.org`),
+  watcher: async ({ browser, baseURL }, use) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await page.goto("/");
+    await use(page);
+    await context.close();
+  },
 });
 
 export { expect };
