@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { buildIfStale } from "../scripts/build";
 import { recordSigningAction } from "./support/action-request";
-import { measureExport, measureSqliteShell, sessionToken } from "./support/export";
+import { exportInChildProcess, measureExport, measureSqliteShell, sessionToken } from "./support/export";
 import { freshSignerJson, offeredRate, saturate, type LoadFigures, type Target } from "./support/load";
 import { firstLoadJsKb } from "./support/page-weight";
 import { residentMb, startApp, startBaseline } from "./support/processes";
@@ -287,7 +287,7 @@ async function exportAndGrowth(emptyRate: number) {
   let exporting = true;
   const duringExports: number[] = [];
   const exportLoop = (async () => {
-    while (exporting) duringExports.push((await measureExport(app.url, slug, token, app.process.pid!, database)).peakWalMb);
+    while (exporting) duringExports.push((await exportInChildProcess(app.url, slug, token, app.process.pid!, database)).peakWalMb);
   })();
   const busy = await offeredRate(api, 300, seconds);
   exporting = false;
@@ -343,9 +343,9 @@ async function exportAndGrowth(emptyRate: number) {
       baseline: { name: "empty", value: empty.signing.rate },
       target: { ratio: 0.8, describe: "≥ 0.8× empty" },
     },
-    { section: "Growth", measure: "Count read p50, empty table", value: empty.count.p50, unit: "ms" },
-    { section: "Growth", measure: `Count read p50, ${growthRows.toLocaleString("en")} rows (p99 ${large.count.p99} ms)`, value: large.count.p50, unit: "ms", baseline: { name: "empty", value: Math.max(1, empty.count.p50) } },
-    { section: "Growth", measure: `Count read p50, ${exportRows.toLocaleString("en")} rows`, value: count1m.p50, unit: "ms" },
+    { section: "Growth", measure: `Count read mean, empty table (p50 ${empty.count.p50} ms, p99 ${empty.count.p99} ms)`, value: empty.count.mean, unit: "ms" },
+    { section: "Growth", measure: `Count read mean, ${exportRows.toLocaleString("en")} rows (p50 ${count1m.p50} ms, p99 ${count1m.p99} ms)`, value: count1m.mean, unit: "ms", baseline: { name: "empty", value: empty.count.mean } },
+    { section: "Growth", measure: `Count read mean, ${growthRows.toLocaleString("en")} rows (p50 ${large.count.p50} ms, p99 ${large.count.p99} ms)`, value: large.count.mean, unit: "ms", baseline: { name: "empty", value: empty.count.mean } },
   );
 }
 

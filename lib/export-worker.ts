@@ -1,6 +1,7 @@
 // A worker thread of the CSV export: reads the id ranges it is sent on its own connection and
 // answers each with finished CSV text, so the export uses a second core and the server's own
 // thread only writes to the socket.
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openSignatureReader } from "@/db/export-reader";
 import type { SignatureStatus } from "@/db/store";
@@ -11,6 +12,10 @@ export type ExportJob = { index: number; from: number; to: number };
 export type ExportPage = { index: number; csv: Uint8Array; rows: number };
 
 const { file, petitionId, statuses } = workerData as { file: string; petitionId: number; statuses: SignatureStatus[] };
+// An export is background work and signers are waiting on their answers: at the lowest priority
+// the workers take only the CPU that signing leaves idle. On Linux the nice value belongs to the
+// thread, so this lowers this worker alone, not the server's own thread.
+setPriority(19);
 const reader = openSignatureReader(file, statuses);
 
 parentPort!.on("message", (job: ExportJob | "close") => {

@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
 import { sessionCookieName } from "@/lib/auth/sessions";
 import { residentMb, sampleWhile } from "./processes";
 
@@ -47,6 +48,32 @@ export async function measureExport(appUrl: string, slug: string, token: string,
     memoryGrowthMb: peakMb - before,
     peakWalMb: peakFileBytes / 1024 / 1024,
   };
+}
+
+// Reads a download to the end and throws it away, in a process of its own.
+const discardingDownload = `
+const [url, cookie] = process.argv.slice(1);
+fetch(url, { headers: { cookie } }).then(async (response) => {
+  if (response.status !== 200 || !response.body) throw new Error("export answered " + response.status);
+  for await (const _ of response.body);
+});`;
+
+/**
+ * An export downloaded by a separate process, for measuring signing while exports run: read in this
+ * process, a million rows would hold up the load generator's own event loop and be counted as the
+ * server's latency. Answers the WAL's largest size during the download.
+ */
+export async function exportInChildProcess(appUrl: string, slug: string, token: string, serverPid: number, database: string): Promise<{ peakWalMb: number }> {
+  const sampler = sampleWhile(serverPid, `${database}-wal`);
+  const child = spawn(
+    process.execPath,
+    ["-e", discardingDownload, `${appUrl}/admin/petitions/${slug}/signatures.csv`, `${sessionCookieName}=${token}`],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const [code] = (await once(child, "exit")) as [number | null];
+  const { peakFileBytes } = sampler.stop();
+  if (code !== 0) throw new Error(`an export downloaded by a separate process failed (exit ${code})`);
+  return { peakWalMb: peakFileBytes / 1024 / 1024 };
 }
 
 /** The same rows exported as CSV by SQLite's own command-line shell, counted the same way. */
