@@ -2,8 +2,6 @@ import autocannon, { type Options, type Result } from "autocannon";
 
 export type LoadFigures = {
   rate: number;
-  /** Milliseconds; the mean shows differences below autocannon's whole-millisecond percentiles. */
-  mean: number;
   p50: number;
   p99: number;
   max: number;
@@ -14,7 +12,6 @@ export type LoadFigures = {
 
 const figures = (r: Result): LoadFigures => ({
   rate: r.requests.average,
-  mean: r.latency.average,
   p50: r.latency.p50,
   p99: r.latency.p99,
   max: r.latency.max,

@@ -1,0 +1,5 @@
+import { SignForm } from "./SignForm";
+
+export default function ActionPage() {
+  return <SignForm />;
+}
