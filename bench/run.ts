@@ -104,16 +104,20 @@ const signingRow = (measure: string, figures: LoadFigures, baseline: { name: str
   ...(ratio ? { target: { ratio, describe: `≥ ${ratio}× ${baseline.name}` } } : {}),
 });
 
+type BaselineFigures = Record<"bare50" | "bare200" | "minimal50" | "minimal200" | "minimalGet" | "minimalAction200", LoadFigures>;
+
+/**
+ * Starts the baselines and measures them once; they stay up, idle, to be measured again after the
+ * app's own signing runs. Their rates swing by a quarter or more on this shared machine, and a
+ * slow moment would flatter the app: each baseline counts at the higher of its two runs.
+ */
 async function baselines() {
   log("baseline: bare node:http + zod + better-sqlite3");
   const bare = await startBaseline({ node: ["bench/baseline-bare.ts"] }, { BASELINE_DB: path.join(dir, "bare.db") }, "/");
   const bareTarget: Target = { url: bare.url, method: "POST", headers: json, body: () => freshSignerJson("bare") };
   await saturate(bareTarget, 50, 2);
-  const bare50 = await saturate(bareTarget, 50, seconds);
-  const bare200 = await saturate(bareTarget, 200, seconds);
-  await bare.stop();
 
-  log("baseline: minimal Next.js route handler (bench/next-minimal)");
+  log("baseline: minimal Next.js route handler and server action (bench/next-minimal)");
   const minimalDir = path.join(process.cwd(), "bench/next-minimal");
   execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: minimalDir, stdio: "inherit" });
   const minimal = await startBaseline(
@@ -123,9 +127,6 @@ async function baselines() {
   );
   const minimalTarget: Target = { url: `${minimal.url}/api/sign`, method: "POST", headers: json, body: () => freshSignerJson("minimal") };
   await saturate(minimalTarget, 50, 3);
-  const minimal50 = await saturate(minimalTarget, 50, seconds);
-  const minimal200 = await saturate(minimalTarget, 200, seconds);
-  const minimalGet = await saturate({ url: `${minimal.url}/api/sign` }, 50, seconds);
   const minimalJsKb = await firstLoadJsKb(`${minimal.url}/`);
   const recorded = await recordSigningAction(`${minimal.url}/action`);
   let n = 0;
@@ -136,17 +137,51 @@ async function baselines() {
     body: () => recorded.body.replace(recorded.email, `minimal-action-${process.pid}-${n++}@bench.example`),
   };
   await saturate(minimalAction, 50, 3);
-  const minimalAction200 = await saturate(minimalAction, 200, seconds);
-  await minimal.stop();
-  // A baseline that answered without inserting would flatter itself: its rows must be there.
-  const minimalDb = new Database(path.join(dir, "minimal.db"), { readonly: true });
-  const actionRows = (minimalDb.prepare("select count(*) as n from signatures where email like 'minimal-action-%'").get() as { n: number }).n;
-  minimalDb.close();
-  if (actionRows < minimalAction200.requests) problems.push(`the minimal server action stored ${actionRows} rows for ${minimalAction200.requests} answers`);
-  return { bare50, bare200, minimal50, minimal200, minimalGet, minimalJsKb, minimalAction200 };
+
+  const measure = async (): Promise<BaselineFigures> => ({
+    bare50: await saturate(bareTarget, 50, seconds),
+    bare200: await saturate(bareTarget, 200, seconds),
+    minimal50: await saturate(minimalTarget, 50, seconds),
+    minimal200: await saturate(minimalTarget, 200, seconds),
+    minimalGet: await saturate({ url: `${minimal.url}/api/sign` }, 50, seconds),
+    minimalAction200: await saturate(minimalAction, 200, seconds),
+  });
+  const first = await measure();
+  return {
+    first,
+    minimalJsKb,
+    /** The second run; then the baselines stop, and each figure is the higher of the two. */
+    again: async () => {
+      log("baselines: measured again");
+      const second = await measure();
+      await Promise.all([bare.stop(), minimal.stop()]);
+      // A baseline that answered without inserting would flatter itself: its rows must be there.
+      const minimalDb = new Database(path.join(dir, "minimal.db"), { readonly: true });
+      const actionRows = (minimalDb.prepare("select count(*) as n from signatures where email like 'minimal-action-%'").get() as { n: number }).n;
+      minimalDb.close();
+      const answered = first.minimalAction200.requests + second.minimalAction200.requests;
+      if (actionRows < answered) problems.push(`the minimal server action stored ${actionRows} rows for ${answered} answers`);
+      const keys = Object.keys(first) as (keyof BaselineFigures)[];
+      const higher = Object.fromEntries(keys.map((k) => [k, first[k].rate >= second[k].rate ? first[k] : second[k]])) as BaselineFigures;
+      for (const [key, measure] of [
+        ["bare200", "bare node:http signing, 200"],
+        ["minimal200", "minimal Next.js route signing, 200"],
+        ["minimalGet", "minimal Next.js route GET, 50"],
+        ["minimalAction200", "minimal Next.js server action signing, 200"],
+      ] as const) {
+        rows.push({
+          section: "Baselines",
+          measure: `${measure} (the higher of ${Math.round(first[key].rate).toLocaleString("en")} and ${Math.round(second[key].rate).toLocaleString("en")})`,
+          value: higher[key].rate,
+          unit: "/s",
+        });
+      }
+      return higher;
+    },
+  };
 }
 
-async function signingAndWatching(base: Awaited<ReturnType<typeof baselines>>) {
+async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baselines>>) {
   const database = path.join(dir, "app.db");
   const app = await startApp(database);
   const api = apiSigning(app.url, database);
@@ -174,6 +209,7 @@ async function signingAndWatching(base: Awaited<ReturnType<typeof baselines>>) {
   await saturate(action, 50, 3);
   const action50 = await saturate(action, 50, seconds);
   const action200 = await saturate(action, 200, seconds);
+  const base = { ...(await baselinesRun.again()), minimalJsKb: baselinesRun.minimalJsKb };
 
   log("app: reading the count and the page");
   const countGet = await saturate({ url: `${app.url}/api/petitions/${slug}` }, 50, seconds);
@@ -385,12 +421,6 @@ async function main() {
   log(`on ${machine()}`);
   buildIfStale();
   const base = await baselines();
-  rows.push(
-    { section: "Baselines", measure: `bare node:http signing, 200 (p99 ${base.bare200.p99} ms)`, value: base.bare200.rate, unit: "/s" },
-    { section: "Baselines", measure: `minimal Next.js route signing, 200 (p99 ${base.minimal200.p99} ms)`, value: base.minimal200.rate, unit: "/s" },
-    { section: "Baselines", measure: "minimal Next.js route GET, 50", value: base.minimalGet.rate, unit: "/s" },
-    { section: "Baselines", measure: `minimal Next.js server action signing, 200 (p99 ${base.minimalAction200.p99} ms)`, value: base.minimalAction200.rate, unit: "/s" },
-  );
   await signingAndWatching(base);
   const fullRate = await durability();
   await exportAndGrowth(fullRate);
