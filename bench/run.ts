@@ -119,10 +119,12 @@ async function baselines() {
 
   log("baseline: minimal Next.js route handler and server action (bench/next-minimal)");
   const minimalDir = path.join(process.cwd(), "bench/next-minimal");
-  execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: minimalDir, stdio: "inherit" });
+  // The build loads the route, which opens its database: the run's own, not a stray one in /tmp.
+  const minimalEnv = { BASELINE_DB: path.join(dir, "minimal.db") };
+  execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: minimalDir, stdio: "inherit", env: { ...process.env, ...minimalEnv } });
   const minimal = await startBaseline(
     { bin: process.execPath, args: [require.resolve("next/dist/bin/next"), "start", "-p", "$PORT"], cwd: minimalDir },
-    { BASELINE_DB: path.join(dir, "minimal.db") },
+    minimalEnv,
     "/api/sign",
   );
   const minimalTarget: Target = { url: `${minimal.url}/api/sign`, method: "POST", headers: json, body: () => freshSignerJson("minimal") };

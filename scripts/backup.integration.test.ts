@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databasePath } from "@/lib/config";
 import { signPetition } from "@/lib/signatures";
 import { inspectDatabase, prepareDatabase } from "@/test/database";
@@ -15,6 +15,7 @@ const earlySigners = 1500;
 const backupsWhileSigning = 3;
 
 const dir = mkdtempSync(path.join(tmpdir(), "countersign-backup-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 type Row = Record<string, unknown>;
 
