@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { csvText, prepareDatabase } from "@/test/database";
-import { linksIn, publicUrl, storedRows } from "@/test/smtp-sink";
+import { csvText, prepareDatabase, storedRows } from "@/test/database";
+import { linksIn, publicUrl } from "@/test/smtp-sink";
 import { confirmWithCode, confirmWithLink, describeConfirmationLink, maxCodeAttempts } from "./confirmations";
 import { mailWorker } from "./mail/outbox-worker";
 import { liveSnapshot, petitionStatus } from "./petitions";

@@ -3,14 +3,16 @@ export const utf8Bom = "\uFEFF";
 
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 const formulaStart = /^[=+\-@\t\r]/;
+// RFC 4180: a cell holding one of these is quoted.
+const needsQuotes = /[",\r\n]/;
 // One test for the common case, a cell that needs nothing done: exports run it millions of times.
-const needsCare = /^[=+\-@\t\r]|[",\r\n]/;
+const needsCare = new RegExp(`${formulaStart.source}|${needsQuotes.source}`);
 
 /** One cell: neutralised against formula injection, then quoted as RFC 4180 asks. */
 export function csvCell(value: string): string {
   if (!needsCare.test(value)) return value;
   const safe = formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** One record with its CRLF line ending. */

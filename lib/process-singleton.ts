@@ -4,14 +4,18 @@
  * connection and one live hub.
  */
 export function processSingleton<T>(key: string, create: () => T): T {
-  const registry = globalThis as typeof globalThis & { [registryKey]?: Map<string, unknown> };
-  const instances = (registry[registryKey] ??= new Map<string, unknown>());
+  const instances = registry();
   if (!instances.has(key)) instances.set(key, create());
   return instances.get(key) as T;
 }
 
 export function processSingletonExists(key: string): boolean {
-  return ((globalThis as typeof globalThis & { [registryKey]?: Map<string, unknown> })[registryKey] ?? new Map()).has(key);
+  return registry().has(key);
 }
 
 const registryKey = Symbol.for("countersign.process-singletons");
+
+function registry(): Map<string, unknown> {
+  const global = globalThis as typeof globalThis & { [registryKey]?: Map<string, unknown> };
+  return (global[registryKey] ??= new Map<string, unknown>());
+}

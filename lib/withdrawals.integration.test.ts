@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareDatabase } from "@/test/database";
-import { linksIn, storedRows } from "@/test/smtp-sink";
+import { prepareDatabase, storedRows } from "@/test/database";
+import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "./confirmations";
 import { mailWorker } from "./mail/outbox-worker";
 import { petitionStatus } from "./petitions";

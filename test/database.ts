@@ -14,6 +14,16 @@ export function inspectDatabase() {
   return new Database(databasePath(process.env.DATABASE_URL ?? ""), { readonly: true });
 }
 
+/** Rows as they are really stored, read on a connection of their own. */
+export function storedRows<Row>(sql: string, ...params: unknown[]): Row[] {
+  const db = inspectDatabase();
+  try {
+    return db.prepare(sql).all(...params) as Row[];
+  } finally {
+    db.close();
+  }
+}
+
 /** An export's whole CSV as text, as a spreadsheet would open it. */
 export async function csvText(chunks: AsyncIterable<Uint8Array>): Promise<string> {
   const parts: Uint8Array[] = [];

@@ -3,7 +3,6 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { inspectDatabase } from "./database";
 
 export type ReceivedMail = { to: string[]; subject: string; text: string };
 
@@ -27,7 +26,9 @@ export type SmtpSink = {
 
 const mailbox = (address: string) => address.trim().toLowerCase();
 
-export async function startSmtpSink(options: { refuseFirst?: number } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: { refuseFirst?: number; /** Called with each message accepted. */ onMessage?: (mail: ReceivedMail) => void } = {},
+): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const refused: string[][] = [];
   const waiters = new Set<() => void>();
@@ -50,7 +51,9 @@ export async function startSmtpSink(options: { refuseFirst?: number } = {}): Pro
             callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
             return;
           }
-          messages.push({ to, subject: parsed.subject ?? "", text: parsed.text ?? "" });
+          const mail = { to, subject: parsed.subject ?? "", text: parsed.text ?? "" };
+          messages.push(mail);
+          options.onMessage?.(mail);
           if (held) held.push(() => callback());
           else callback();
           for (const wake of waiters) wake();
@@ -129,14 +132,4 @@ export function linksIn(mail: ReceivedMail) {
     code: /^\d{6}$/m.exec(mail.text)?.[0],
     withdrawToken: new RegExp(`${escaped}/withdraw/(\\S+)`).exec(mail.text)?.[1],
   };
-}
-
-/** Rows as they are really stored, read on a connection of their own. */
-export function storedRows<Row>(sql: string, ...params: unknown[]): Row[] {
-  const db = inspectDatabase();
-  try {
-    return db.prepare(sql).all(...params) as Row[];
-  } finally {
-    db.close();
-  }
 }

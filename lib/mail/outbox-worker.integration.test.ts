@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareDatabase } from "@/test/database";
-import { linksIn, storedRows } from "@/test/smtp-sink";
+import { prepareDatabase, storedRows } from "@/test/database";
+import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "../confirmations";
 import { mailStatus } from "../dashboard";
 import { signPetition } from "../signatures";
