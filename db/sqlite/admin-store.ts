@@ -3,7 +3,8 @@ import { database } from "./client";
 import { admins, adminSessions } from "./schema";
 
 export async function findAdminByEmail(email: string) {
-  return database().orm.select().from(admins).where(eq(admins.email, email)).get();
+  const [admin] = database().orm.select().from(admins).where(eq(admins.email, email)).all();
+  return admin;
 }
 
 /** Adds an organiser; returns false when the email already has an account. */
@@ -22,18 +23,19 @@ export async function insertSession(session: typeof adminSessions.$inferInsert):
 }
 
 export async function findSessionAdmin(sessionId: string, now = new Date()) {
-  return database()
+  const [admin] = database()
     .orm.select({ id: admins.id, email: admins.email })
     .from(adminSessions)
     .innerJoin(admins, eq(admins.id, adminSessions.adminId))
     .where(and(eq(adminSessions.id, sessionId), gt(adminSessions.expiresAt, now)))
-    .get();
+    .all();
+  return admin;
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {
   database().orm.delete(adminSessions).where(eq(adminSessions.id, sessionId)).run();
 }
 
-export async function deleteExpiredSessions(now = new Date()): Promise<void> {
-  database().orm.delete(adminSessions).where(lte(adminSessions.expiresAt, now)).run();
+export async function deleteExpiredSessions(now = new Date()): Promise<number> {
+  return database().orm.delete(adminSessions).where(lte(adminSessions.expiresAt, now)).run().changes;
 }

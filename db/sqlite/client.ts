@@ -2,17 +2,23 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { config, databasePath } from "@/lib/config";
 import { processSingleton, processSingletonExists } from "@/lib/process-singleton";
 import * as schema from "./schema";
 
 export type SqliteConnection = Database.Database;
 
-export function openConnection(file: string, options: { readonly?: boolean } = {}): SqliteConnection {
+type Synchronous = "FULL" | "NORMAL";
+
+export function openConnection(
+  file: string,
+  options: { readonly?: boolean; synchronous?: Synchronous; busyTimeoutMs?: number } = {},
+): SqliteConnection {
   if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const connection = new Database(file, { readonly: options.readonly ?? false });
   // A busy timeout lets a second process wait for the write lock instead of failing at once.
-  connection.pragma("busy_timeout = 5000");
+  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   connection.pragma("foreign_keys = ON");
   // 64 MB of page cache (the default is 2 MB): with millions of signatures the indexes' upper
   // levels then stay in memory, so signing does not slow as the table grows.
@@ -21,7 +27,7 @@ export function openConnection(file: string, options: { readonly?: boolean } = {
     connection.pragma("journal_mode = WAL");
     // FULL (the default): a signature answered as stored survives a power cut, not only a
     // process crash. Group commit (group-commit.ts) keeps that affordable.
-    connection.pragma(`synchronous = ${config().SQLITE_SYNCHRONOUS}`);
+    connection.pragma(`synchronous = ${options.synchronous ?? config().SQLITE_SYNCHRONOUS}`);
     // Deleted rows are overwritten, so an erased signer cannot be read back from free pages.
     connection.pragma("secure_delete = ON");
   }
@@ -35,9 +41,43 @@ function createDatabase() {
 
 export type SqliteDatabase = ReturnType<typeof createDatabase>;
 
-/** The process's one read-write connection; opened on first use. */
+/** What a store function may query through: the database, or the transaction it was handed. */
+export type SqliteHandle = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+
+const connectionKey = () => `sqlite:${config().DATABASE_URL}`;
+const openTransactions = () => processSingleton("sqlite:open-transactions", () => ({ depth: 0 }));
+
+/**
+ * The process's one read-write connection; opened on first use. Refused inside a transaction:
+ * there, every query must run on the handle the transaction passed in, or on a pool (PostgreSQL)
+ * it would commit apart from the transaction without a word.
+ */
 export function database(): SqliteDatabase {
-  return processSingleton(`sqlite:${config().DATABASE_URL}`, createDatabase);
+  if (openTransactions().depth > 0) {
+    throw new Error("database() was called inside a transaction; query through the transaction's handle instead");
+  }
+  return connectionOf();
+}
+
+const connectionOf = () => processSingleton(connectionKey(), createDatabase);
+
+/**
+ * Runs `work` in one transaction (immediate by default, so it takes the write lock at once
+ * rather than failing halfway), handing it the only handle it may query through.
+ */
+export function inTransaction<T>(work: (tx: SqliteHandle) => T, behavior: "immediate" | "deferred" = "immediate"): T {
+  return database().orm.transaction((tx) => withinTransaction(() => work(tx)), { behavior });
+}
+
+/** Marks synchronous work as running inside a transaction opened by other means (group commit). */
+export function withinTransaction<T>(work: () => T): T {
+  const open = openTransactions();
+  open.depth++;
+  try {
+    return work();
+  } finally {
+    open.depth--;
+  }
 }
 
 /** The database file, for code that opens its own connection (an export worker thread). */
@@ -45,20 +85,16 @@ export function databaseFile(): string {
   return databasePath(config().DATABASE_URL);
 }
 
-/** Prepared statements built once per process and database, after migrations have made the tables. */
-export function preparedStatements<T>(name: string, build: (db: SqliteDatabase) => T): () => T {
-  return () => processSingleton(`sqlite:${name}:${config().DATABASE_URL}`, () => build(database()));
-}
-
 /**
- * Copies the WAL into the database and empties it, so deleted rows' old versions leave the WAL
- * too. A reader holding an old snapshot can keep it from completing; the next call finishes it.
+ * Prepared statements built once per process and database, after migrations have made the tables.
+ * A prepared statement belongs to the connection, and on SQLite a transaction is the connection's,
+ * so the hot path's statements may run inside one: that is why building them is not refused there.
  */
-export function checkpointAndTruncate(): void {
-  database().connection.pragma("wal_checkpoint(TRUNCATE)");
+export function preparedStatements<T>(name: string, build: (db: SqliteDatabase) => T): () => T {
+  return () => processSingleton(`sqlite:${name}:${config().DATABASE_URL}`, () => build(connectionOf()));
 }
 
 /** Closes the process's connection, if it was opened; SQLite checkpoints the WAL as it closes. */
 export function closeDatabase(): void {
-  if (processSingletonExists(`sqlite:${config().DATABASE_URL}`)) database().connection.close();
+  if (processSingletonExists(connectionKey())) connectionOf().connection.close();
 }

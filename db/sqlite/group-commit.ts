@@ -1,8 +1,8 @@
 import { config } from "@/lib/config";
 import { processSingleton } from "@/lib/process-singleton";
-import { database } from "./client";
+import { database, withinTransaction, type SqliteHandle } from "./client";
 
-type Job = { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Job = { work: (tx: SqliteHandle) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 /**
  * Runs the writes that arrive in one turn of the event loop in a single immediate transaction, so
@@ -24,7 +24,7 @@ class GroupCommit {
     };
   })();
 
-  run<T>(work: () => T): Promise<T> {
+  run<T>(work: (tx: SqliteHandle) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (this.queue.length === 1) setImmediate(() => this.flush());
@@ -34,7 +34,7 @@ class GroupCommit {
   private flush(): void {
     const jobs = this.queue;
     this.queue = [];
-    const { connection } = database();
+    const { connection, orm } = database();
     const { begin, savepoint, release, rollbackTo, commit, rollback } = this.sql;
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
@@ -42,7 +42,7 @@ class GroupCommit {
       for (const job of jobs) {
         savepoint.run();
         try {
-          outcomes.push({ ok: true, value: job.work() });
+          outcomes.push({ ok: true, value: withinTransaction(() => job.work(orm)) });
           release.run();
         } catch (error) {
           rollbackTo.run();
@@ -64,7 +64,10 @@ class GroupCommit {
   }
 }
 
-/** Queues a synchronous write to commit together with the others that arrive with it. */
-export function inGroupCommit<T>(work: () => T): Promise<T> {
+/**
+ * Queues a synchronous write to commit together with the others that arrive with it; `work` gets
+ * the handle of the transaction it runs in.
+ */
+export function inGroupCommit<T>(work: (tx: SqliteHandle) => T): Promise<T> {
   return processSingleton(`sqlite:group-commit:${config().DATABASE_URL}`, () => new GroupCommit()).run(work);
 }

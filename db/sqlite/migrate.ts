@@ -2,6 +2,20 @@ import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { database } from "./client";
 
+/**
+ * Applies the committed migrations. SQLite changes a column's default or CHECK by copying the
+ * table and dropping the old one, and with foreign keys on, that drop deletes every child row
+ * through ON DELETE CASCADE. drizzle runs the migrations in one transaction, where a
+ * `PRAGMA foreign_keys` is ignored, so the keys are turned off around it here and checked after.
+ */
 export function migrateDatabase(): void {
-  migrate(database().orm, { migrationsFolder: path.join(process.cwd(), "db/sqlite/migrations") });
+  const { connection, orm } = database();
+  connection.pragma("foreign_keys = OFF");
+  try {
+    migrate(orm, { migrationsFolder: path.join(process.cwd(), "db/sqlite/migrations") });
+    const broken = connection.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0) throw new Error(`migrations left ${broken.length} rows pointing at rows that are gone`);
+  } finally {
+    connection.pragma("foreign_keys = ON");
+  }
 }

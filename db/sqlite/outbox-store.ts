@@ -1,16 +1,12 @@
-import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import { database } from "./client";
+import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { database, inTransaction, type SqliteHandle } from "./client";
 import { outbox } from "./schema";
 
 export type MailDraft = { kind: string; toAddress: string; subject: string; body: string; signatureId?: number };
 
-/** Queues a message; synchronous so it can join the caller's transaction. */
-export function enqueueMailNow(draft: MailDraft, now: Date): void {
-  database().orm.insert(outbox).values({ ...draft, nextAttemptAt: now, createdAt: now }).run();
-}
-
-export async function enqueueMail(draft: MailDraft, now: Date): Promise<void> {
-  enqueueMailNow(draft, now);
+/** Queues a message inside the caller's transaction, so it is sent only if that commits. */
+export function enqueueMailIn(tx: SqliteHandle, draft: MailDraft, now: Date): void {
+  tx.insert(outbox).values({ ...draft, nextAttemptAt: now, createdAt: now }).run();
 }
 
 /**
@@ -18,26 +14,22 @@ export async function enqueueMail(draft: MailDraft, now: Date): Promise<void> {
  * process polling at the same time does not send them too.
  */
 export async function claimDueMail(now: Date, limit: number, leaseMs: number) {
-  const { orm } = database();
-  return orm.transaction(
-    (tx) => {
-      const due = tx
-        .select()
-        .from(outbox)
-        .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.nextAttemptAt))
-        .limit(limit)
-        .all();
-      for (const message of due) {
-        tx.update(outbox)
-          .set({ nextAttemptAt: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
-          .where(eq(outbox.id, message.id))
-          .run();
-      }
-      return due.map((m) => ({ ...m, attempts: m.attempts + 1 }));
-    },
-    { behavior: "immediate" },
-  );
+  return inTransaction((tx) => {
+    const due = tx
+      .select()
+      .from(outbox)
+      .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(limit)
+      .all();
+    for (const message of due) {
+      tx.update(outbox)
+        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+        .where(eq(outbox.id, message.id))
+        .run();
+    }
+    return due.map((m) => ({ ...m, attempts: m.attempts + 1 }));
+  });
 }
 
 export async function markMailSent(id: number, now: Date): Promise<void> {
@@ -74,20 +66,10 @@ export async function listMailProblems(limit: number) {
 }
 
 export async function countUnsentMail(): Promise<number> {
-  const row = database()
+  const [row] = database()
     .orm.select({ n: sql<number>`count(*)` })
     .from(outbox)
     .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
-    .get();
-  return row?.n ?? 0;
-}
-
-/** How many messages of a kind were queued for a signature since a moment, to cap repeats. */
-export async function countMailSince(signatureId: number, kind: string, since: Date): Promise<number> {
-  const row = database()
-    .orm.select({ n: sql<number>`count(*)` })
-    .from(outbox)
-    .where(and(eq(outbox.signatureId, signatureId), eq(outbox.kind, kind), gte(outbox.createdAt, since)))
-    .get();
+    .all();
   return row?.n ?? 0;
 }
