@@ -4,6 +4,7 @@ export {
   adjustCounts,
   findPetition,
   listPetitions,
+  publishPendingFigures,
   readPetitionCount,
   setRequireConfirmation,
   upsertPetition,
@@ -13,30 +14,33 @@ export {
 export {
   confirmByCode,
   confirmByToken,
-  countInvalidationMatches,
   countSignaturesSince,
   eraseSignatures,
   findConfirmationByToken,
   findSignatureForWithdrawal,
   findSignaturesByEmailKey,
   insertSignature,
-  invalidateSignatures,
   listLatestSignatures,
   listRecentPublicSigners,
   signatureIdRange,
-  renewConfirmation,
-  withdrawSignature,
   type ConfirmationSecret,
   type ConfirmOutcome,
+  type ExistingSignature,
   type InsertOutcome,
-  type InvalidationFilter,
+  type RepeatPlan,
   type SignatureValues,
 } from "./sqlite/signature-store";
 export {
+  countMatchingSignatures,
+  invalidateSignatures,
+  releaseSuspected,
+  type Release,
+  type SignatureFilter,
+  type SuspectedSignature,
+} from "./sqlite/invalidation-store";
+export {
   claimDueMail,
-  countMailSince,
   countUnsentMail,
-  enqueueMail,
   listMailProblems,
   markMailFailed,
   markMailSent,
@@ -51,7 +55,9 @@ export {
   removeBlockedEmail,
   type BlockKind,
 } from "./sqlite/moderation-store";
-export { appSecret, clearLoginThrottle, countLoginFailure, readLoginThrottle } from "./sqlite/security-store";
+export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./sqlite/retention-store";
+export { rateLimiter, type RateLimiterOptions } from "./sqlite/rate-limit-store";
+export { claimJobRun } from "./sqlite/job-store";
 export {
   deleteExpiredSessions,
   deleteSession,
@@ -64,5 +70,6 @@ export { insertSeedSignatures } from "./sqlite/bulk-seed";
 export { closeDatabase, databaseFile } from "./sqlite/client";
 export { migrateDatabase } from "./sqlite/migrate";
 export { backupDatabase } from "./sqlite/backup";
+export { walScrubber } from "./sqlite/wal-scrub";
 export type { Admin, AuditEvent, Petition, Signature, SignatureStatus } from "./sqlite/schema";
 export { signatureStatuses } from "./sqlite/schema";

@@ -1,6 +1,6 @@
 import { listAuditEvents, recordAuditEvent } from "@/db/store";
 
-export type AuditAction = "export" | "erase" | "invalidate" | "block" | "unblock" | "confirmation-setting";
+export type AuditAction = "export" | "erase" | "invalidate" | "release" | "block" | "unblock" | "confirmation-setting" | "retention";
 
 /** Writes who did what to signers' data, and to how many rows. Erasures never name the person. */
 export async function recordAudit(event: {

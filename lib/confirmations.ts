@@ -1,7 +1,7 @@
 import { confirmByCode, confirmByToken, findConfirmationByToken, readPetitionCount, type ConfirmOutcome } from "@/db/store";
 import { emailKey } from "./email-key";
 import { liveHub } from "./live-hub";
-import { confirmationCodeHash } from "./signatures";
+import { confirmationCodeHash } from "./confirmation-secrets";
 import { hashToken, sameSecret } from "./tokens";
 
 export const maxCodeAttempts = 5;
@@ -39,6 +39,6 @@ export async function confirmWithCode(slug: string, email: string, code: string,
   const petition = await readPetitionCount(slug);
   if (!petition || !/^\d{6}$/.test(code.trim())) return { kind: petition ? "wrong-code" : "unknown" };
   const key = emailKey(email);
-  const expected = await confirmationCodeHash(petition.id, key, code.trim());
+  const expected = confirmationCodeHash(petition.id, key, code.trim());
   return settle(await confirmByCode(petition.id, key, (stored) => sameSecret(stored, expected), now, maxCodeAttempts));
 }

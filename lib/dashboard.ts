@@ -1,16 +1,27 @@
-import { countSignaturesSince, countUnsentMail, listLatestSignatures, listMailProblems, readPetitionCount } from "@/db/store";
+import {
+  countMatchingSignatures,
+  countSignaturesSince,
+  countUnsentMail,
+  listLatestSignatures,
+  listMailProblems,
+  readPetitionCount,
+} from "@/db/store";
 import { mailConfigured } from "./config";
 
 const hourMs = 60 * 60 * 1000;
 
-/** What an organiser sees of one campaign: the counts, today's and the last hour's signatures, the latest rows. */
+/**
+ * What an organiser sees of one campaign: the counts (pending exact, unlike the public's rounded
+ * figure), the bot trap's catches, today's and the last hour's signatures, the latest rows.
+ */
 export async function campaignDashboard(slug: string, now = new Date(), latest = 25) {
   const petition = await readPetitionCount(slug);
   if (!petition) return undefined;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [today, lastHour, signatures] = await Promise.all([
+  const [today, lastHour, suspected, signatures] = await Promise.all([
     countSignaturesSince(petition.id, startOfDay),
     countSignaturesSince(petition.id, new Date(now.getTime() - hourMs)),
+    countMatchingSignatures({ petitionId: petition.id, suspected: true }),
     listLatestSignatures(petition.id, latest),
   ]);
   return {
@@ -24,6 +35,7 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
     requireConfirmation: petition.requireConfirmation,
     today,
     lastHour,
+    suspected,
     signatures,
   };
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvText, inspectDatabase, prepareDatabase } from "@/test/database";
-import { block, invalidate, invalidationInput, listBlockedEmails, previewInvalidation, unblock } from "./moderation";
+import { issueFormToken } from "./bot-checks";
+import { block, invalidate, listBlockedEmails, previewChoice, release, signatureChoice, unblock } from "./moderation";
 import { liveSnapshot, petitionStatus } from "./petitions";
 import { signatureExport } from "./signature-export";
 import { signPetition } from "./signatures";
@@ -76,28 +77,28 @@ beforeAll(async () => {
 describe("bulk invalidation", () => {
   it("previews exactly how many signatures a filter would take off, and changes nothing", async () => {
     const before = { status: await petitionStatus(slug), rows: statuses() };
-    expect(await previewInvalidation(slug, invalidationInput.parse({ clientAddress: "203.0.113.7" }))).toBe(5);
-    expect(await previewInvalidation(slug, invalidationInput.parse({ emailDomain: "botfarm.example" }))).toBe(6);
+    expect(await previewChoice(slug, signatureChoice.parse({ clientAddress: "203.0.113.7" }))).toBe(5);
+    expect(await previewChoice(slug, signatureChoice.parse({ emailDomain: "botfarm.example" }))).toBe(6);
     expect(await petitionStatus(slug)).toEqual(before.status);
     expect(statuses()).toEqual(before.rows);
   });
 
   it("narrows to the signatures that match every filter chosen", async () => {
-    const night = invalidationInput.parse({ clientAddress: "", ...farmNight });
-    expect(await previewInvalidation(slug, night)).toBe(4);
-    const nightFromAddress = invalidationInput.parse({ clientAddress: "203.0.113.7", from: "2026-11-26T00:00", to: "" });
-    expect(await previewInvalidation(slug, nightFromAddress)).toBe(1);
+    const night = signatureChoice.parse({ clientAddress: "", ...farmNight });
+    expect(await previewChoice(slug, night)).toBe(4);
+    const nightFromAddress = signatureChoice.parse({ clientAddress: "203.0.113.7", from: "2026-11-26T00:00", to: "" });
+    expect(await previewChoice(slug, nightFromAddress)).toBe(1);
   });
 
   it("refuses a filter with nothing chosen, and a time it cannot read", () => {
-    const empty = invalidationInput.safeParse({ clientAddress: " ", emailDomain: "", from: "", to: "" });
+    const empty = signatureChoice.safeParse({ clientAddress: " ", emailDomain: "", from: "", to: "", filledUnderSeconds: "" });
     expect(empty.success).toBe(false);
     expect(empty.error?.issues[0]?.message).toMatch(/at least one/);
-    expect(invalidationInput.safeParse({ from: "last tuesday" }).success).toBe(false);
+    expect(signatureChoice.safeParse({ from: "last tuesday" }).success).toBe(false);
   });
 
   it("takes a farm's night of signatures off the count, keeps them stored, and audits who did it", async () => {
-    const filter = invalidationInput.parse({ clientAddress: "", ...farmNight });
+    const filter = signatureChoice.parse({ clientAddress: "", ...farmNight });
     const before = (await petitionStatus(slug))!;
     expect(await listedNames()).toEqual(expect.arrayContaining(["Walt F.", "Xavier F.", "Yusuf F.", "Zed F."]));
 
@@ -131,11 +132,57 @@ describe("bulk invalidation", () => {
   });
 
   it("does not take invalidated signatures off the count a second time", async () => {
-    const filter = invalidationInput.parse(farmNight);
+    const filter = signatureChoice.parse(farmNight);
     const before = await petitionStatus(slug);
-    expect(await previewInvalidation(slug, filter)).toBe(0);
+    expect(await previewChoice(slug, filter)).toBe(0);
     expect(await invalidate(slug, filter, organiser)).toBe(0);
     expect((await petitionStatus(slug))!.total).toBe(before!.total);
+  });
+});
+
+describe("time to fill and the bot trap", () => {
+  const filled = (email: string, seconds: number, honeypot = "") => {
+    const now = new Date();
+    return signPetition(slug, { fullName: "Form Filler", email, country: "SY" }, {
+      form: { honeypot, formToken: issueFormToken(now.getTime() - seconds * 1000) },
+      now,
+    });
+  };
+
+  it("invalidates the signatures filled in under a number of seconds, after showing how many", async () => {
+    for (const [email, seconds] of [["quick1@fill.example", 1], ["quick2@fill.example", 2], ["slow@fill.example", 40]] as const) {
+      expect((await filled(email, seconds)).kind).toBe("signed");
+    }
+    const quick = signatureChoice.parse({ filledUnderSeconds: "3" });
+    expect(await previewChoice(slug, quick)).toBe(2);
+    const before = (await petitionStatus(slug))!.total;
+    expect(await invalidate(slug, quick, organiser)).toBe(2);
+    expect((await petitionStatus(slug))!.total).toBe(before - 2);
+    expect(statuses()).toMatchObject({ "quick1@fill.example": "invalidated", "quick2@fill.example": "invalidated", "slow@fill.example": "confirmed" });
+    expect(signatureChoice.safeParse({ filledUnderSeconds: "soon" }).error?.issues[0]?.message).toMatch(/number of seconds/);
+  });
+
+  it("shows the bot trap's catches apart, and releases them into the count when an organiser judges them real", async () => {
+    for (const email of ["trapped1@fill.example", "trapped2@fill.example"]) await filled(email, 8, "https://spam.example");
+    const suspected = signatureChoice.parse({ suspected: true });
+    expect(await previewChoice(slug, suspected)).toBe(2);
+    expect(await exported()).not.toContain("trapped1@fill.example");
+    expect(await exported(["confirmed", "suspected"])).toContain("trapped1@fill.example");
+
+    const before = (await petitionStatus(slug))!.total;
+    expect(await release(slug, suspected, organiser)).toBe(2);
+    expect((await petitionStatus(slug))!.total).toBe(before + 2);
+    expect(statuses()).toMatchObject({ "trapped1@fill.example": "confirmed", "trapped2@fill.example": "confirmed" });
+    expect(await previewChoice(slug, suspected)).toBe(0);
+    expect(auditRows("release")).toEqual([{ actor: organiser, petition_slug: slug, detail: "suspected", row_count: 2 }]);
+  });
+
+  it("invalidates the bot trap's catches in bulk, leaving the count as it was", async () => {
+    await filled("trapped3@fill.example", 8, "https://spam.example");
+    const before = (await petitionStatus(slug))!.total;
+    expect(await invalidate(slug, signatureChoice.parse({ suspected: true }), organiser)).toBe(1);
+    expect((await petitionStatus(slug))!.total).toBe(before);
+    expect(statuses()["trapped3@fill.example"]).toBe("invalidated");
   });
 });
 

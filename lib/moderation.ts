@@ -1,16 +1,24 @@
 import {
   addBlockedEmail,
-  countInvalidationMatches,
+  countMatchingSignatures,
   invalidateSignatures,
   listBlockedEmails,
   readPetitionCount,
+  releaseSuspected,
   removeBlockedEmail,
   type BlockKind,
+  type Release,
 } from "@/db/store";
 import { z } from "zod";
 import { recordAudit } from "./audit";
+import { newConfirmation } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./email-key";
+import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
+import { confirmationMessage } from "./mail/messages";
+import { mailWorker } from "./mail/outbox-worker";
+import { confirmationRequired } from "./signatures";
+import { withdrawToken } from "./withdrawals";
 
 const optionalText = z
   .string()
@@ -30,40 +38,104 @@ const optionalDate = z
     return date;
   })
   .optional();
+const optionalSeconds = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const seconds = Number(v);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+      ctx.addIssue({ code: "custom", message: "Enter a number of seconds such as 3 (more than 0, at most 3600)." });
+      return z.NEVER;
+    }
+    return seconds;
+  })
+  .optional();
 
-/** An organiser's choice of signatures to invalidate: by client address, email domain and time range (UTC). */
-export const invalidationInput = z
+/**
+ * An organiser's choice of signatures: by client address, email domain, time range (UTC) and how
+ * fast the form came back. `suspected` picks the bot trap's catches instead of counting ones.
+ */
+export const signatureChoice = z
   .object({
+    suspected: z.boolean().default(false),
     clientAddress: optionalText,
     emailDomain: optionalText.transform((d) => d && emailDomain(`x@${d.replace(/^@/, "")}`)),
     from: optionalDate,
     to: optionalDate,
+    filledUnderSeconds: optionalSeconds,
   })
-  .refine((f) => f.clientAddress || f.emailDomain || f.from || f.to, {
-    error: "Choose at least one of: client address, email domain, time range.",
+  .refine((f) => f.suspected || f.clientAddress || f.emailDomain || f.from || f.to || f.filledUnderSeconds, {
+    error: "Choose at least one of: client address, email domain, time range, time to fill.",
   });
 
-export type InvalidationInput = z.infer<typeof invalidationInput>;
+export type SignatureChoice = z.infer<typeof signatureChoice>;
 
-/** How many signatures that now count (or await confirmation) the filter would take off. */
-export async function previewInvalidation(slug: string, filter: InvalidationInput): Promise<number | undefined> {
+const filterOf = (petitionId: number, { filledUnderSeconds, ...choice }: SignatureChoice) => ({
+  petitionId,
+  ...choice,
+  filledUnderMs: filledUnderSeconds === undefined ? undefined : Math.round(filledUnderSeconds * 1000),
+});
+
+function describe(choice: SignatureChoice): string {
+  return [
+    choice.suspected && "suspected",
+    choice.clientAddress && `client address ${choice.clientAddress}`,
+    choice.emailDomain && `email domain ${choice.emailDomain}`,
+    choice.from && `from ${choice.from.toISOString()}`,
+    choice.to && `until ${choice.to.toISOString()}`,
+    choice.filledUnderSeconds && `filled in under ${choice.filledUnderSeconds} s`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** How many signatures the choice matches, before anything changes. */
+export async function previewChoice(slug: string, choice: SignatureChoice): Promise<number | undefined> {
   const petition = await readPetitionCount(slug);
-  return petition && countInvalidationMatches({ petitionId: petition.id, ...filter });
+  return petition && countMatchingSignatures(filterOf(petition.id, choice));
 }
 
 /** Invalidates them; they stay stored for the audit and the live counter drops at once. */
-export async function invalidate(slug: string, filter: InvalidationInput, actor: string): Promise<number | undefined> {
+export async function invalidate(slug: string, choice: SignatureChoice, actor: string): Promise<number | undefined> {
   const petition = await readPetitionCount(slug);
   if (!petition) return undefined;
-  const count = await invalidateSignatures({ petitionId: petition.id, ...filter }, new Date());
-  const described = [
-    filter.clientAddress && `client address ${filter.clientAddress}`,
-    filter.emailDomain && `email domain ${filter.emailDomain}`,
-    filter.from && `from ${filter.from.toISOString()}`,
-    filter.to && `until ${filter.to.toISOString()}`,
-  ].filter(Boolean);
-  await recordAudit({ actor, action: "invalidate", petitionSlug: slug, detail: described.join(", "), rowCount: count });
+  const count = await invalidateSignatures(filterOf(petition.id, choice), new Date());
+  await recordAudit({ actor, action: "invalidate", petitionSlug: slug, detail: describe(choice), rowCount: count });
   if (count > 0) liveHub().notify(slug);
+  return count;
+}
+
+/**
+ * Releases suspected signatures an organiser judges real. They count at once, or, when the
+ * campaign asks for confirmation, each signer is sent the confirmation email first.
+ */
+export async function release(slug: string, choice: SignatureChoice, actor: string): Promise<number | undefined> {
+  const petition = await readPetitionCount(slug);
+  if (!petition) return undefined;
+  const confirming = confirmationRequired(petition);
+  const now = new Date();
+  const count = await releaseSuspected(
+    filterOf(petition.id, choice),
+    (signature): Release => {
+      if (!confirming) return { kind: "count" };
+      const { secret, links } = newConfirmation(petition, signature.emailKey, now);
+      const mail = confirmationMessage({
+        toAddress: signature.email,
+        fullName: signature.fullName,
+        petitionTitle: petition.title,
+        ...links,
+        withdrawUrl: withdrawLink(withdrawToken(signature.id)),
+      });
+      return { kind: "confirm", confirmation: secret, mail };
+    },
+    now,
+  );
+  await recordAudit({ actor, action: "release", petitionSlug: slug, detail: describe({ ...choice, suspected: true }), rowCount: count });
+  if (count > 0) {
+    liveHub().notify(slug);
+    if (confirming) mailWorker().kick();
+  }
   return count;
 }
 

@@ -18,7 +18,10 @@ export type PetitionStatus = {
   goal: number;
   signaturesHere: number;
   signaturesElsewhere: number;
-  /** Signed here but waiting for the signer to confirm by email; not in the total. */
+  /**
+   * About how many signed here but wait to confirm by email; not in the total. Rounded and
+   * refreshed on a slow clock (lib/pending-figure.ts), so one submission cannot be seen to move it.
+   */
   signaturesPending: number;
   total: number;
   updatedAt: string;
@@ -36,7 +39,7 @@ function toStatus(count: PetitionCount): PetitionStatus {
     goal: count.goal,
     signaturesHere: count.signatureCount,
     signaturesElsewhere: count.signaturesElsewhere,
-    signaturesPending: count.pendingCount,
+    signaturesPending: count.pendingPublished,
     total: count.signatureCount + count.signaturesElsewhere,
     updatedAt: count.updatedAt.toISOString(),
   };

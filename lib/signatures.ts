@@ -1,21 +1,18 @@
-import { countMailSince, enqueueMail, insertSignature, readPetitionCount, renewConfirmation } from "@/db/store";
-import type { PetitionCount } from "@/db/store";
-import { looksAutomated } from "./bot-checks";
-import { config, mailConfigured } from "./config";
+import { insertSignature, readPetitionCount, type ExistingSignature, type RepeatPlan } from "@/db/store";
+import type { PetitionCount, SignatureStatus } from "@/db/store";
+import { checkForm } from "./bot-checks";
+import { mailConfigured } from "./config";
+import { newConfirmation, resendLimits } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./email-key";
 import { emailRefusal } from "./email-policy";
-import { confirmByCodeLink, confirmLink, withdrawLink } from "./links";
+import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
 import { alreadySignedMessage, confirmationMessage, thankYouMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
 import { signingLimits } from "./rate-limit";
-import { fieldErrors, signatureInput, type SignatureFieldErrors, type SignatureInput } from "./signature-input";
-import { secret } from "./secrets";
-import { hashToken, hmac, randomToken, sixDigitCode } from "./tokens";
+import { fieldErrors, signatureInput, type SignatureFieldErrors } from "./signature-input";
+import { decoySealedId } from "./tokens";
 import { withdrawToken } from "./withdrawals";
-
-export const confirmationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
-const resendLimits = { maxSends: 5, minIntervalMs: 60_000 };
 
 export type SignContext = {
   clientAddress?: string;
@@ -24,21 +21,21 @@ export type SignContext = {
   now?: Date;
 };
 
+/**
+ * What a signer is told. A repeat signature gets the same answer as a first one, and a suspected
+ * bot the answer a person would get, so no answer tells anyone whether an address had signed.
+ */
 export type SignOutcome =
   | { kind: "invalid"; errors: SignatureFieldErrors }
   | { kind: "not-found" }
   | { kind: "rate-limited"; retryAfterSeconds: number }
-  | { kind: "duplicate" }
+  /** The form was open too long; it comes back with every value, to be sent again. */
+  | { kind: "form-expired" }
   | { kind: "signed"; signerNumber: number; withdrawToken: string }
   | { kind: "pending" };
 
 export const confirmationRequired = (petition: Pick<PetitionCount, "requireConfirmation">) =>
   petition.requireConfirmation && mailConfigured();
-
-/** The code's hash is bound to the campaign and address, so a code works for that signature only. */
-export async function confirmationCodeHash(petitionId: number, key: string, code: string): Promise<string> {
-  return hmac(await secret("confirmation-code"), `${petitionId}:${key}:${code}`);
-}
 
 /**
  * Validates a signer's input and stores it once per email; the count moves in the same
@@ -52,16 +49,9 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
 
   const petition = await readPetitionCount(slug);
   if (!petition) return { kind: "not-found" };
-  const confirming = confirmationRequired(petition);
 
-  if (context.form && (await looksAutomated(context.form, config().MIN_FORM_SECONDS, now.getTime()))) {
-    // Answer as a success would, so the bot learns nothing; store nothing. The withdraw token has
-    // a real one's shape, and leads nowhere.
-    const next = petition.signatureCount + 1;
-    return confirming
-      ? { kind: "pending" }
-      : { kind: "signed", signerNumber: petition.signaturesElsewhere + next, withdrawToken: withdrawToken(next, randomToken()) };
-  }
+  const form = context.form ? checkForm(context.form, now.getTime()) : undefined;
+  if (form?.kind === "expired") return { kind: "form-expired" };
 
   const input = parsed.data;
   const key = emailKey(input.email);
@@ -69,97 +59,14 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   const refusal = await emailRefusal(key, domain);
   if (refusal) return { kind: "invalid", errors: { email: refusal } };
 
-  const limit = signingLimits().check(context.clientAddress, domain, now.getTime());
+  const limit = await signingLimits().check(context.clientAddress, domain);
   if (!limit.ok) return { kind: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const outcome = confirming
-    ? await signPending(petition, input, key, domain, context.clientAddress, now)
-    : await signConfirmed(petition, input, key, domain, context.clientAddress, now);
-  if (mailConfigured()) mailWorker().kick();
-  if (outcome.kind === "signed" || outcome.kind === "pending") liveHub().notify(slug);
-  return outcome;
-}
-
-type Parts = [PetitionCount, SignatureInput, string, string, string | undefined, Date];
-
-async function signConfirmed(...[petition, input, key, domain, clientAddress, now]: Parts): Promise<SignOutcome> {
-  const withdrawKey = await secret("withdraw");
-  const outcome = await insertSignature(
-    { ...signatureValues(petition, input, key, domain, clientAddress, now), status: "confirmed" },
-    {
-      mail: mailConfigured()
-        ? ({ signatureId, signatureCount }) =>
-            thankYouMessage({
-              ...recipient(petition, input),
-              signerNumber: petition.signaturesElsewhere + signatureCount,
-              withdrawUrl: withdrawLink(withdrawToken(signatureId, withdrawKey)),
-            })
-        : undefined,
-    },
-  );
-  if (outcome.kind === "duplicate") return { kind: "duplicate" };
-  return {
-    kind: "signed",
-    signerNumber: petition.signaturesElsewhere + outcome.signatureCount,
-    withdrawToken: withdrawToken(outcome.signatureId, withdrawKey),
-  };
-}
-
-async function signPending(...[petition, input, key, domain, clientAddress, now]: Parts): Promise<SignOutcome> {
-  const withdrawKey = await secret("withdraw");
-  const withdrawUrl = (signatureId: number) => withdrawLink(withdrawToken(signatureId, withdrawKey));
-  const { secret: confirmation, links } = await newConfirmation(petition, key, now);
-  const to = recipient(petition, input);
-  const outcome = await insertSignature(
-    { ...signatureValues(petition, input, key, domain, clientAddress, now), status: "pending" },
-    { confirmation, mail: ({ signatureId }) => confirmationMessage({ ...to, ...links, withdrawUrl: withdrawUrl(signatureId) }) },
-  );
-  if (outcome.kind === "duplicate") {
-    const { existing } = outcome;
-    if (existing.status === "pending") {
-      const mail = confirmationMessage({ ...to, ...links, withdrawUrl: withdrawUrl(existing.id) });
-      await renewConfirmation(existing.id, confirmation, mail, now, resendLimits);
-    } else if (existing.status === "confirmed") {
-      // One note a day at most, so signing with someone's address cannot flood their inbox.
-      const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-      if ((await countMailSince(existing.id, "already-signed", dayAgo)) === 0) {
-        const note = alreadySignedMessage({ ...to, withdrawUrl: withdrawUrl(existing.id) });
-        await enqueueMail({ ...note, signatureId: existing.id }, now);
-      }
-    }
-  }
-  return { kind: "pending" };
-}
-
-async function newConfirmation(petition: PetitionCount, key: string, now: Date) {
-  const token = randomToken();
-  const code = sixDigitCode();
-  return {
-    secret: {
-      tokenHash: hashToken(token),
-      codeHash: await confirmationCodeHash(petition.id, key, code),
-      expiresAt: new Date(now.getTime() + confirmationLifetimeMs),
-    },
-    links: { confirmUrl: confirmLink(token), code, codeUrl: confirmByCodeLink(petition.slug) },
-  };
-}
-
-const recipient = (petition: PetitionCount, input: SignatureInput) => ({
-  toAddress: input.email,
-  fullName: input.fullName,
-  petitionTitle: petition.title,
-});
-
-function signatureValues(
-  petition: PetitionCount,
-  input: SignatureInput,
-  key: string,
-  domain: string,
-  clientAddress: string | undefined,
-  now: Date,
-) {
-  return {
+  const confirming = confirmationRequired(petition);
+  const status: SignatureStatus = form?.kind === "suspected" ? "suspected" : confirming ? "pending" : "confirmed";
+  const values = {
     petitionId: petition.id,
+    status,
     fullName: input.fullName,
     email: input.email,
     emailKey: key,
@@ -168,7 +75,62 @@ function signatureValues(
     comment: input.comment,
     showName: input.showName,
     wantsUpdates: input.wantsUpdates,
-    clientAddress,
+    clientAddress: context.clientAddress,
+    fillMs: form?.kind === "suspected" || form?.kind === "person" ? form.fillMs : undefined,
     signedAt: now,
   };
+  const to = { toAddress: input.email, fullName: input.fullName, petitionTitle: petition.title };
+  // A suspected signature is kept for the organisers to judge and sends no mail: a bot must not
+  // be able to make us write to an address it typed.
+  const mails = status !== "suspected" && mailConfigured();
+  const confirmation = status === "pending" ? newConfirmation(petition, key, now) : undefined;
+
+  const outcome = await insertSignature(values, {
+    confirmation: confirmation?.secret,
+    mail: !mails
+      ? undefined
+      : confirmation
+        ? ({ signatureId }) => confirmationMessage({ ...to, ...confirmation.links, withdrawUrl: withdrawLink(withdrawToken(signatureId)) })
+        : ({ signatureId, signatureCount }) =>
+            thankYouMessage({
+              ...to,
+              signerNumber: petition.signaturesElsewhere + signatureCount,
+              withdrawUrl: withdrawLink(withdrawToken(signatureId)),
+            }),
+    repeat: mails ? (existing) => repeatPlan(existing, petition, to, key, now) : undefined,
+  });
+  if (mails) mailWorker().kick();
+
+  if (confirming) return { kind: "pending" };
+  if (outcome.kind === "signed" && status === "confirmed") {
+    liveHub().notify(slug);
+    return {
+      kind: "signed",
+      signerNumber: petition.signaturesElsewhere + outcome.signatureCount,
+      withdrawToken: withdrawToken(outcome.signatureId),
+    };
+  }
+  // A repeat or a suspected bot: the answer a new signer would get, with a withdraw token that
+  // opens nothing, and the number the next signer would have.
+  return { kind: "signed", signerNumber: petition.signaturesElsewhere + outcome.signatureCount + 1, withdrawToken: decoySealedId() };
+}
+
+/** What an address that has signed before gets instead: a new link while pending, a note once confirmed. */
+function repeatPlan(
+  existing: ExistingSignature,
+  petition: PetitionCount,
+  to: { toAddress: string; fullName: string; petitionTitle: string },
+  key: string,
+  now: Date,
+): RepeatPlan {
+  const withdrawUrl = withdrawLink(withdrawToken(existing.id));
+  if (existing.status === "pending") {
+    const { secret, links } = newConfirmation(petition, key, now);
+    return { kind: "renew-confirmation", confirmation: secret, mail: confirmationMessage({ ...to, ...links, withdrawUrl }), limits: resendLimits };
+  }
+  if (existing.status === "confirmed") {
+    // One note a day at most, so signing with someone's address cannot flood their inbox.
+    return { kind: "note", mail: alreadySignedMessage({ ...to, withdrawUrl }), unlessQueuedSince: new Date(now.getTime() - 24 * 60 * 60 * 1000) };
+  }
+  return { kind: "nothing" };
 }

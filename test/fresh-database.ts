@@ -10,7 +10,6 @@ process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 process.env.ADMIN_EMAIL = "";
 process.env.ADMIN_PASSWORD = "";
-// Limits and the form's timing trap are off unless a test turns them on (see vi.hoisted in those tests).
+// Limits are off unless a test turns them on (see vi.hoisted in those tests).
 process.env.SIGN_LIMIT_PER_ADDRESS ??= "0";
 process.env.SIGN_LIMIT_PER_DOMAIN ??= "0";
-process.env.MIN_FORM_SECONDS ??= "0";

@@ -1,10 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { database, preparedStatements } from "./client";
+import { database, inTransaction, preparedStatements } from "./client";
 import { petitions, type NewPetition } from "./schema";
 
 export type PetitionContent = Omit<
   NewPetition,
-  "id" | "signatureCount" | "pendingCount" | "revision" | "createdAt" | "updatedAt"
+  "id" | "signatureCount" | "pendingCount" | "pendingPublished" | "revision" | "createdAt" | "updatedAt"
 >;
 
 const statements = preparedStatements("petitions", ({ orm }) => {
@@ -18,6 +18,7 @@ const statements = preparedStatements("petitions", ({ orm }) => {
         signaturesElsewhere: petitions.signaturesElsewhere,
         signatureCount: petitions.signatureCount,
         pendingCount: petitions.pendingCount,
+        pendingPublished: petitions.pendingPublished,
         requireConfirmation: petitions.requireConfirmation,
         revision: petitions.revision,
         updatedAt: petitions.updatedAt,
@@ -30,8 +31,10 @@ const statements = preparedStatements("petitions", ({ orm }) => {
       .set({
         signatureCount: sql`${petitions.signatureCount} + ${sql.placeholder("confirmed")}`,
         pendingCount: sql`${petitions.pendingCount} + ${sql.placeholder("pending")}`,
-        revision: sql`${petitions.revision} + 1`,
-        updatedAt: sql`${sql.placeholder("now")}`,
+        // Only a change the public sees moves the revision and the time: a new pending signature
+        // moving them, where a repeat would not, would tell an outsider which one it was.
+        revision: sql`${petitions.revision} + (${sql.placeholder("confirmed")} != 0)`,
+        updatedAt: sql`case when ${sql.placeholder("confirmed")} != 0 then ${sql.placeholder("now")} else ${petitions.updatedAt} end`,
       })
       .where(eq(petitions.id, sql.placeholder("petitionId")))
       .returning({ signatureCount: petitions.signatureCount })
@@ -40,8 +43,9 @@ const statements = preparedStatements("petitions", ({ orm }) => {
 });
 
 /**
- * Moves a campaign's counts by the given amounts and bumps its revision. Call it inside the
- * transaction that changed the signatures, so the counts never drift from the rows.
+ * Moves a campaign's counts by the given amounts, and its revision when the public count moved.
+ * Call it inside the transaction that changed the signatures, so the counts never drift from the
+ * rows (its prepared statement runs on the connection, which is the transaction's).
  */
 export function adjustCounts(petitionId: number, change: { confirmed?: number; pending?: number }, now: Date): number {
   const [row] = statements().adjustCounts.all({
@@ -52,6 +56,29 @@ export function adjustCounts(petitionId: number, change: { confirmed?: number; p
   });
   if (!row) throw new Error(`petition ${petitionId} vanished while its count was changing`);
   return row.signatureCount;
+}
+
+/**
+ * Publishes each campaign's pending figure as `round(pendingCount)`, moving the revision of those
+ * whose published figure changed so watchers hear of it. Returns how many changed.
+ */
+export async function publishPendingFigures(round: (pending: number) => number): Promise<number> {
+  return inTransaction((tx) => {
+    let changed = 0;
+    for (const { id, pendingCount, pendingPublished } of tx
+      .select({ id: petitions.id, pendingCount: petitions.pendingCount, pendingPublished: petitions.pendingPublished })
+      .from(petitions)
+      .all()) {
+      const published = round(pendingCount);
+      if (published === pendingPublished) continue;
+      tx.update(petitions)
+        .set({ pendingPublished: published, revision: sql`${petitions.revision} + 1` })
+        .where(eq(petitions.id, id))
+        .run();
+      changed++;
+    }
+    return changed;
+  });
 }
 
 /** Turns email confirmation on or off for a campaign. */

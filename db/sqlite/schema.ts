@@ -20,8 +20,12 @@ export const petitions = sqliteTable(
     // count is a primary-key lookup however many rows there are.
     signatureCount: integer("signature_count").notNull().default(0),
     pendingCount: integer("pending_count").notNull().default(0),
-    // Bumped on every change a watcher can see; the live hub polls it to notice writes made by
-    // other processes.
+    // What the public is told of pendingCount: rounded, and moved only by the periodic job, so
+    // one submission cannot be seen to move it (lib/pending-figure.ts).
+    pendingPublished: integer("pending_published").notNull().default(0),
+    // Bumped on every change a watcher can see, and on nothing else: a bump that followed a new
+    // pending signature and not a repeat would tell the two apart. The live hub polls it to
+    // notice writes made by other processes.
     revision: integer("revision").notNull().default(0),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -34,7 +38,7 @@ export const petitions = sqliteTable(
   ],
 );
 
-export const signatureStatuses = ["pending", "confirmed", "invalidated"] as const;
+export const signatureStatuses = ["pending", "confirmed", "invalidated", "suspected"] as const;
 export type SignatureStatus = (typeof signatureStatuses)[number];
 
 export const signatures = sqliteTable(
@@ -46,8 +50,10 @@ export const signatures = sqliteTable(
     petitionId: integer("petition_id")
       .notNull()
       .references(() => petitions.id, { onDelete: "cascade" }),
-    // Only confirmed signatures count, are listed and are exported by default.
-    status: text("status", { enum: signatureStatuses }).notNull().default("confirmed"),
+    // Only confirmed signatures count, are listed and are exported by default. The default is the
+    // strictest state a real signature can be in: a write that forgets the status waits for
+    // confirmation rather than counting unchecked.
+    status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
     fullName: text("full_name").notNull(),
     email: text("email").notNull(),
     emailKey: text("email_key").notNull(),
@@ -56,7 +62,11 @@ export const signatures = sqliteTable(
     comment: text("comment"),
     showName: integer("show_name", { mode: "boolean" }).notNull().default(false),
     wantsUpdates: integer("wants_updates", { mode: "boolean" }).notNull().default(false),
+    // Cleared after the retention period (CLIENT_ADDRESS_RETENTION_DAYS); counting never needs it.
     clientAddress: text("client_address"),
+    // How long the form was open before it was sent: a signal for organisers, never a verdict.
+    // Null when it is not known (the JSON API has no form).
+    fillMs: integer("fill_ms"),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
     invalidatedAt: integer("invalidated_at", { mode: "timestamp_ms" }),
@@ -69,9 +79,12 @@ export const signatures = sqliteTable(
     index("signatures_by_address").on(t.petitionId, t.clientAddress),
     index("signatures_by_domain").on(t.petitionId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
+    // Only rows still holding an address, so the retention job finds them without a scan.
+    index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
-    check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated')`),
+    check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated', 'suspected')`),
+    check("signatures_fill_non_negative", sql`${t.fillMs} is null or ${t.fillMs} >= 0`),
   ],
 );
 
@@ -139,17 +152,20 @@ export const auditEvents = sqliteTable(
   (t) => [index("audit_events_by_time").on(t.createdAt)],
 );
 
-export const loginThrottle = sqliteTable("login_throttle", {
-  // "account:<email>" or "address:<ip>".
+// rate-limiter-flexible's table, in its own shape (RateLimiterSQLite): signing limits and sign-in
+// throttles, shared by every process on the database. `expire` is in epoch milliseconds.
+// No index on `expire`: every index is one more page written per consume, on the signing path;
+// the library's sweep of expired keys scans this small table every few minutes instead.
+export const rateLimits = sqliteTable("rate_limits", {
   key: text("key").primaryKey(),
-  failures: integer("failures").notNull(),
-  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
-  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
 });
 
-export const appSecrets = sqliteTable("app_secrets", {
+// When each periodic job last ran, claimed by one process at a time (lib/housekeeping.ts).
+export const jobRuns = sqliteTable("job_runs", {
   name: text("name").primaryKey(),
-  value: text("value").notNull(),
+  lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }).notNull(),
 });
 
 export const admins = sqliteTable("admins", {

@@ -25,7 +25,7 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-/** `?include=pending,invalidated` adds those to the confirmed signatures. */
+/** `?include=pending,invalidated,suspected` adds those to the confirmed signatures. */
 function statusesFrom(url: string): SignatureStatus[] {
   const asked = (new URLSearchParams(url.split("?")[1] ?? "").get("include") ?? "").split(",");
   return signatureStatuses.filter((s) => s === "confirmed" || asked.includes(s));

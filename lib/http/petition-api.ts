@@ -15,7 +15,11 @@ export async function answerCount(_req: IncomingMessage, res: ServerResponse, sl
   sendJson(res, 200, status, { "Cache-Control": "public, max-age=1, stale-while-revalidate=5" });
 }
 
-/** POST /api/petitions/<slug>/signatures: signing by the same rules as the form (apart from its bot traps). */
+/**
+ * POST /api/petitions/<slug>/signatures: signing by the same rules as the form (apart from its bot
+ * traps). A repeat signature is answered exactly as a first one (201, or 202 with confirmation),
+ * never with a 409, so the API cannot be asked whether an address has signed.
+ */
 export async function answerSigning(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
   if (!req.headers["content-type"]?.toLowerCase().startsWith("application/json")) {
     req.resume();
@@ -36,8 +40,9 @@ export async function answerSigning(req: IncomingMessage, res: ServerResponse, s
       return sendJson(res, 201, { status: "signed", signerNumber: outcome.signerNumber, withdrawUrl: withdrawLink(outcome.withdrawToken) });
     case "pending":
       return sendJson(res, 202, { status: "pending", message: "Check your email to confirm your signature." });
-    case "duplicate":
-      return sendJson(res, 409, { error: "This email has already signed this petition." });
+    case "form-expired":
+      // Only a form's stamp expires, and the API takes none; answered in case that ever changes.
+      return sendJson(res, 400, { error: "The form has expired; send the signature again." });
     case "invalid":
       return sendJson(res, 400, { error: "Some fields need another look.", fields: outcome.errors });
     case "rate-limited":

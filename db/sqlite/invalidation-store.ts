@@ -1,0 +1,95 @@
+import { and, count, eq, gte, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
+import { database, inTransaction } from "./client";
+import { enqueueMailIn, type MailDraft } from "./outbox-store";
+import { adjustCounts } from "./petition-store";
+import { confirmations, signatures, type SignatureStatus } from "./schema";
+import type { ConfirmationSecret } from "./signature-store";
+
+/**
+ * Which signatures an organiser means. Without `suspected`, the ones that count or await
+ * confirmation; with it, the ones the bot trap caught.
+ */
+export type SignatureFilter = {
+  petitionId: number;
+  suspected?: boolean;
+  clientAddress?: string;
+  emailDomain?: string;
+  from?: Date;
+  to?: Date;
+  /** Sent back sooner than this after the form was shown. */
+  filledUnderMs?: number;
+};
+
+function filterWhere(filter: SignatureFilter): SQL | undefined {
+  return and(
+    eq(signatures.petitionId, filter.petitionId),
+    filter.suspected ? eq(signatures.status, "suspected") : inArray(signatures.status, ["pending", "confirmed"]),
+    filter.clientAddress === undefined ? undefined : eq(signatures.clientAddress, filter.clientAddress),
+    filter.emailDomain === undefined ? undefined : eq(signatures.emailDomain, filter.emailDomain),
+    filter.from === undefined ? undefined : gte(signatures.signedAt, filter.from),
+    filter.to === undefined ? undefined : lt(signatures.signedAt, filter.to),
+    filter.filledUnderMs === undefined ? undefined : and(isNotNull(signatures.fillMs), lt(signatures.fillMs, filter.filledUnderMs)),
+  );
+}
+
+/** How many signatures the filter matches: the preview before a bulk change. */
+export async function countMatchingSignatures(filter: SignatureFilter): Promise<number> {
+  const [row] = database().orm.select({ n: count() }).from(signatures).where(filterWhere(filter)).all();
+  return row?.n ?? 0;
+}
+
+/** Marks matching signatures invalid: kept for the audit, no longer counted, listed or exported. */
+export async function invalidateSignatures(filter: SignatureFilter, now: Date): Promise<number> {
+  const where = filterWhere(filter);
+  return inTransaction((tx) => {
+    // Counted before the update, in the same immediate transaction, so the two agree.
+    const byStatus = tx.select({ status: signatures.status, n: count() }).from(signatures).where(where).groupBy(signatures.status).all();
+    const n = (status: SignatureStatus) => byStatus.find((row) => row.status === status)?.n ?? 0;
+    const total = byStatus.reduce((sum, row) => sum + row.n, 0);
+    if (total === 0) return 0;
+    tx.update(signatures).set({ status: "invalidated", invalidatedAt: now }).where(where).run();
+    tx.delete(confirmations)
+      .where(inArray(confirmations.signatureId, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.status, "invalidated"))))
+      .run();
+    adjustCounts(filter.petitionId, { confirmed: -n("confirmed"), pending: -n("pending") }, now);
+    return total;
+  });
+}
+
+export type SuspectedSignature = { id: number; fullName: string; email: string; emailKey: string };
+
+/** How a released signature continues: counted at once, or confirmed by email first. */
+export type Release = { kind: "count" } | { kind: "confirm"; confirmation: ConfirmationSecret; mail: MailDraft };
+
+/**
+ * Releases the suspected signatures a filter matches, as an organiser judged them real: each
+ * continues as `release` says, in one transaction with the counts. Returns how many.
+ */
+export async function releaseSuspected(
+  filter: Omit<SignatureFilter, "suspected">,
+  release: (signature: SuspectedSignature) => Release,
+  now: Date,
+): Promise<number> {
+  const where = filterWhere({ ...filter, suspected: true });
+  return inTransaction((tx) => {
+    const found = tx
+      .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, emailKey: signatures.emailKey })
+      .from(signatures)
+      .where(where)
+      .all();
+    let confirmed = 0;
+    for (const signature of found) {
+      const next = release(signature);
+      if (next.kind === "count") {
+        tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, signature.id)).run();
+        confirmed++;
+        continue;
+      }
+      tx.update(signatures).set({ status: "pending" }).where(eq(signatures.id, signature.id)).run();
+      tx.insert(confirmations).values({ signatureId: signature.id, ...next.confirmation, lastSentAt: now }).run();
+      enqueueMailIn(tx, { ...next.mail, signatureId: signature.id }, now);
+    }
+    if (found.length > 0) adjustCounts(filter.petitionId, { confirmed, pending: found.length - confirmed }, now);
+    return found.length;
+  });
+}

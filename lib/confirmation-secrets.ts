@@ -1,0 +1,34 @@
+import type { ConfirmationSecret } from "@/db/store";
+import { confirmByCodeLink, confirmLink } from "./links";
+import { secretKey } from "./secrets";
+import { hashToken, hmac, randomToken, sixDigitCode } from "./tokens";
+
+export const confirmationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+/** A pending signer may have the link sent again this many times in all, a minute apart. */
+export const resendLimits = { maxSends: 5, minIntervalMs: 60_000 };
+
+/** The code's hash is bound to the campaign and address, so a code works for that signature only. */
+export function confirmationCodeHash(petitionId: number, key: string, code: string): string {
+  return hmac(secretKey("confirmation-code"), `${petitionId}:${key}:${code}`);
+}
+
+/**
+ * A new link and code for a pending signature: what the database keeps (hashes only) and what
+ * the email carries.
+ */
+export function newConfirmation(
+  petition: { id: number; slug: string },
+  key: string,
+  now: Date,
+): { secret: ConfirmationSecret; links: { confirmUrl: string; code: string; codeUrl: string } } {
+  const token = randomToken();
+  const code = sixDigitCode();
+  return {
+    secret: {
+      tokenHash: hashToken(token),
+      codeHash: confirmationCodeHash(petition.id, key, code),
+      expiresAt: new Date(now.getTime() + confirmationLifetimeMs),
+    },
+    links: { confirmUrl: confirmLink(token), code, codeUrl: confirmByCodeLink(petition.slug) },
+  };
+}
