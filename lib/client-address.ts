@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import ipaddr from "ipaddr.js";
 
 /** Set by our server on every request, after removing any copy a client sent. */
 export const clientAddressHeader = "x-countersign-client-address";
@@ -20,4 +21,16 @@ export function stampClientAddress(req: IncomingMessage, trustedHeader: string |
   const address = clientAddressOf(req, trustedHeader);
   delete req.headers[clientAddressHeader];
   if (address) req.headers[clientAddressHeader] = address;
+}
+
+/**
+ * What a limit counts an address as: an IPv4 address is one client, but an IPv6 client is handed
+ * a whole /64 and can use any address in it, so IPv6 counts by its /64. Anything that is not an
+ * address counts as itself.
+ */
+export function addressNetwork(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === "ipv4") return parsed.toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`).toString()}/64`;
 }

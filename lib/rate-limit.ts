@@ -1,53 +1,47 @@
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { rateLimiter } from "@/db/store";
+import { addressNetwork } from "./client-address";
 import { config } from "./config";
 import { processSingleton } from "./process-singleton";
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /**
- * Counts hits per key in fixed windows, in this process's memory: cheap enough for every signing
- * request. A limit of 0 lets everything through.
+ * Takes one point from a limiter's key. Reaching a limit is an expected outcome, answered as a
+ * verdict; a failing store is not, and is thrown.
  */
-export class WindowLimiter {
-  private readonly windows = new Map<string, { start: number; hits: number }>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  hit(key: string, now = Date.now()): LimitVerdict {
-    if (this.limit === 0) return { ok: true };
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= this.windowMs) {
-      if (this.windows.size > 50_000) this.sweep(now);
-      window = { start: now, hits: 0 };
-      this.windows.set(key, window);
-    }
-    if (window.hits >= this.limit) {
-      return { ok: false, retryAfterSeconds: Math.ceil((window.start + this.windowMs - now) / 1000) };
-    }
-    window.hits++;
+export async function consumePoint(limiter: RateLimiterAbstract, key: string): Promise<LimitVerdict> {
+  try {
+    await limiter.consume(key);
     return { ok: true };
-  }
-
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
+  } catch (rejection) {
+    if (rejection instanceof Error) throw rejection;
+    const { msBeforeNext } = rejection as { msBeforeNext: number };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
   }
 }
 
-/** The signing limits from the settings: per client address, and per email domain except the exempt ones. */
+/**
+ * The signing limits from the settings: per client network (an IPv6 client owns a whole /64), and
+ * per email domain except the exempt ones. Counted in the database, so every process shares them;
+ * a limit of 0 is off.
+ */
 export function signingLimits() {
   return processSingleton("signing-limits", () => {
     const settings = config();
-    const windowMs = settings.SIGN_LIMIT_WINDOW_MINUTES * 60_000;
-    const perAddress = new WindowLimiter(settings.SIGN_LIMIT_PER_ADDRESS, windowMs);
-    const perDomain = new WindowLimiter(settings.SIGN_LIMIT_PER_DOMAIN, windowMs);
+    const durationSeconds = settings.SIGN_LIMIT_WINDOW_MINUTES * 60;
+    const perAddress =
+      settings.SIGN_LIMIT_PER_ADDRESS > 0 ? rateLimiter({ name: "sign-address", points: settings.SIGN_LIMIT_PER_ADDRESS, durationSeconds }) : undefined;
+    const perDomain =
+      settings.SIGN_LIMIT_PER_DOMAIN > 0 ? rateLimiter({ name: "sign-domain", points: settings.SIGN_LIMIT_PER_DOMAIN, durationSeconds }) : undefined;
     const exempt = new Set(settings.SIGN_LIMIT_EXEMPT_DOMAINS);
     return {
-      check(clientAddress: string | undefined, domain: string, now = Date.now()): LimitVerdict {
-        const byAddress = clientAddress ? perAddress.hit(clientAddress, now) : ({ ok: true } as const);
-        if (!byAddress.ok) return byAddress;
-        return exempt.has(domain) ? { ok: true } : perDomain.hit(domain, now);
+      async check(clientAddress: string | undefined, domain: string): Promise<LimitVerdict> {
+        if (perAddress && clientAddress) {
+          const byAddress = await consumePoint(perAddress, addressNetwork(clientAddress));
+          if (!byAddress.ok) return byAddress;
+        }
+        return perDomain && !exempt.has(domain) ? consumePoint(perDomain, domain) : { ok: true };
       },
     };
   });

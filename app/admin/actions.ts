@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/admins";
-import { loginLockedUntil, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/login-throttle";
+import { admitLoginAttempt, recordLoginSuccess } from "@/lib/auth/login-throttle";
 import { endSession, sessionCookieName, startSession } from "@/lib/auth/sessions";
 import { requestClientAddress } from "../_lib/request";
 import { requireSameOrigin } from "./_lib/session";
@@ -26,17 +26,19 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     return { email, error: "Enter your email and password to sign in." };
   }
   const address = await requestClientAddress();
-  const lockedUntil = await loginLockedUntil(email, address);
-  if (lockedUntil) {
-    const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
-    return { email, error: `Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.` };
+  // Counted before the password is checked, so guesses sent all at once cannot slip past the lock.
+  const admitted = await admitLoginAttempt(email, address);
+  if (!admitted.ok) {
+    const minutes = Math.max(1, Math.ceil(admitted.retryAfterSeconds / 60));
+    return { email, error: `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.` };
   }
-  const admin = await authenticate(email, parsed.data.password);
-  if (!admin) {
-    await recordLoginFailure(email, address);
+  const outcome = await authenticate(email, parsed.data.password);
+  if (outcome.kind === "busy") return { email, error: "Sign-in is busy right now. Please try again in a moment." };
+  if (outcome.kind === "refused") {
     return { email, error: "That email and password don't match an organiser account. Check both and try again." };
   }
-  await recordLoginSuccess(email);
+  const { admin } = outcome;
+  await recordLoginSuccess(email, address);
 
   // A fresh session id at every sign-in; any session this browser had before is ended.
   const jar = await cookies();

@@ -11,19 +11,21 @@ describe("organiser accounts", () => {
     const settings = { ADMIN_EMAIL: "Lead@Example.org", ADMIN_PASSWORD: "first organiser password" };
     expect(await ensureFirstAdmin(settings)).toBe("created");
     expect(await ensureFirstAdmin({ ...settings, ADMIN_PASSWORD: "a different password now" })).toBe("exists");
-    expect(await authenticate("lead@example.org", "first organiser password")).toMatchObject({ email: "lead@example.org" });
+    expect(await authenticate("lead@example.org", "first organiser password")).toMatchObject({ kind: "admin", admin: { email: "lead@example.org" } });
     expect(await ensureFirstAdmin({})).toBe("not-configured");
   });
 
   it("refuses a wrong password and an unknown email alike", async () => {
     await createAdmin("second@example.org", "second organiser password");
-    expect(await authenticate("second@example.org", "wrong password entirely")).toBeUndefined();
-    expect(await authenticate("nobody@example.org", "second organiser password")).toBeUndefined();
+    expect(await authenticate("second@example.org", "wrong password entirely")).toEqual({ kind: "refused" });
+    expect(await authenticate("nobody@example.org", "second organiser password")).toEqual({ kind: "refused" });
   });
 
   it("keeps a session until it is ended or expires", async () => {
     await createAdmin("third@example.org", "third organiser password");
-    const admin = (await authenticate("third@example.org", "third organiser password"))!;
+    const signedIn = await authenticate("third@example.org", "third organiser password");
+    if (signedIn.kind !== "admin") throw new Error(`third organiser not signed in: ${signedIn.kind}`);
+    const { admin } = signedIn;
     const session = await startSession(admin.id);
     expect(await sessionAdmin(session.token)).toEqual(admin);
     expect(await sessionAdmin(`${session.token}x`)).toBeUndefined();

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { findAdminByEmail, insertAdmin } from "@/db/store";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "./passwords";
@@ -15,15 +16,18 @@ export async function createAdmin(email: string, password: string): Promise<bool
 }
 
 // Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
-let decoyHash: Promise<string> | undefined;
+// Random bytes in a real hash's shape: deriving against it costs what a real check costs.
+const decoyHash = ["scrypt", 2 ** 17, 8, 1, randomBytes(16).toString("base64"), randomBytes(32).toString("base64")].join("$");
 
-/** The organiser these credentials belong to, or undefined without saying which part was wrong. */
-export async function authenticate(email: string, password: string) {
+export type Authentication = { kind: "admin"; admin: { id: number; email: string } } | { kind: "refused" } | { kind: "busy" };
+
+/** The organiser these credentials belong to, or a refusal that does not say which part was wrong. */
+export async function authenticate(email: string, password: string): Promise<Authentication> {
   const admin = await findAdminByEmail(email.trim().toLowerCase());
   if (!admin) {
-    decoyHash ??= hashPassword("decoy password, never valid");
-    await verifyPassword(password, await decoyHash);
-    return undefined;
+    return (await verifyPassword(password, decoyHash)) === "busy" ? { kind: "busy" } : { kind: "refused" };
   }
-  return (await verifyPassword(password, admin.passwordHash)) ? { id: admin.id, email: admin.email } : undefined;
+  const check = await verifyPassword(password, admin.passwordHash);
+  if (check === "busy") return { kind: "busy" };
+  return check === "match" ? { kind: "admin", admin: { id: admin.id, email: admin.email } } : { kind: "refused" };
 }

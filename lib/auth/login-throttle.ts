@@ -1,31 +1,41 @@
-import { clearLoginThrottle, countLoginFailure, readLoginThrottle } from "@/db/store";
+import { addressNetwork } from "../client-address";
+import { processSingleton } from "../process-singleton";
+import { consumePoint, type LimitVerdict } from "../rate-limit";
+import { rateLimiter } from "@/db/store";
 
-/** After this many failures in the window, the account or address waits out the lock. */
+/** Sign-in tries allowed in the window; one more locks the account or the address for the lock time. */
 export const loginLimits = {
-  account: { failures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  address: { failures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  account: { points: 5, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  address: { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const;
 
-const keys = (email: string, address: string | undefined) =>
-  [
-    { key: `account:${email.trim().toLowerCase()}`, limit: loginLimits.account },
-    ...(address ? [{ key: `address:${address}`, limit: loginLimits.address }] : []),
-  ] as const;
+const limiters = () =>
+  processSingleton("login-limiters", () => ({
+    account: rateLimiter({ name: "login-account", ...loginLimits.account }),
+    address: rateLimiter({ name: "login-address", ...loginLimits.address }),
+  }));
 
-/** When sign-in may be tried again, if the account or the address is locked now. */
-export async function loginLockedUntil(email: string, address: string | undefined, now = new Date()): Promise<Date | undefined> {
-  for (const { key } of keys(email, address)) {
-    const row = await readLoginThrottle(key);
-    if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
-  }
-  return undefined;
+const accountKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Counts a sign-in try before its password is checked, in one atomic write per key, so guesses
+ * sent all at once are counted like guesses sent one by one. Refused when the account or the
+ * address has used up its tries.
+ */
+export async function admitLoginAttempt(email: string, address: string | undefined): Promise<LimitVerdict> {
+  const { account, address: byAddress } = limiters();
+  // Both counted even when one refuses, so spraying a locked account still spends the address's tries.
+  const verdicts = await Promise.all([
+    consumePoint(account, accountKey(email)),
+    address ? consumePoint(byAddress, addressNetwork(address)) : ({ ok: true } as const),
+  ]);
+  const refusals = verdicts.filter((v) => !v.ok);
+  return refusals.length === 0 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(...refusals.map((v) => v.retryAfterSeconds)) };
 }
 
-export async function recordLoginFailure(email: string, address: string | undefined, now = new Date()): Promise<void> {
-  for (const { key, limit } of keys(email, address)) await countLoginFailure(key, now, limit);
-}
-
-/** A successful sign-in clears the account's failures; the address's stay, as they may be someone else's. */
-export async function recordLoginSuccess(email: string): Promise<void> {
-  await clearLoginThrottle(`account:${email.trim().toLowerCase()}`);
+/** A successful sign-in clears the account's tries and gives the address back the one it spent. */
+export async function recordLoginSuccess(email: string, address: string | undefined): Promise<void> {
+  const { account, address: byAddress } = limiters();
+  await account.delete(accountKey(email));
+  if (address) await byAddress.reward(addressNetwork(address), 1);
 }
