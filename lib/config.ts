@@ -48,6 +48,11 @@ const configSchema = z
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:password@host:587 or smtps://…" })
       .optional(),
+    SECRET_KEY: z
+      .string()
+      .trim()
+      .min(32, "SECRET_KEY must be at least 32 characters; `openssl rand -base64 32` makes a good one")
+      .optional(),
     MAIL_FROM: z.string().trim().min(3, "MAIL_FROM must be a sender such as Countersign <petitions@example.org>").optional(),
     TRUSTED_PROXY_HEADER: z
       .string()
@@ -55,11 +60,16 @@ const configSchema = z
       .toLowerCase()
       .regex(/^[a-z0-9-]+$/, "TRUSTED_PROXY_HEADER must be a header name such as x-forwarded-for")
       .optional(),
+    TRUST_FORWARDED_HOST: z
+      .stringbool({ error: "TRUST_FORWARDED_HOST must be true or false" })
+      .default(false),
     SIGN_LIMIT_PER_ADDRESS: count("SIGN_LIMIT_PER_ADDRESS").default(30),
     SIGN_LIMIT_PER_DOMAIN: count("SIGN_LIMIT_PER_DOMAIN").default(200),
     SIGN_LIMIT_WINDOW_MINUTES: count("SIGN_LIMIT_WINDOW_MINUTES").min(1, "SIGN_LIMIT_WINDOW_MINUTES must be at least 1").default(60),
     SIGN_LIMIT_EXEMPT_DOMAINS: domainList.prefault(defaultExemptDomains),
-    MIN_FORM_SECONDS: count("MIN_FORM_SECONDS").default(3),
+    CLIENT_ADDRESS_RETENTION_DAYS: count("CLIENT_ADDRESS_RETENTION_DAYS")
+      .min(1, "CLIENT_ADDRESS_RETENTION_DAYS must be at least 1")
+      .default(30),
     PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS").max(60, "PAGE_CACHE_SECONDS must be at most 60").default(1),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {

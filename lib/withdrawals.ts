@@ -1,35 +1,34 @@
-import { findSignatureForWithdrawal, withdrawSignature } from "@/db/store";
+import { eraseSignatures, findSignatureForWithdrawal } from "@/db/store";
 import { liveHub } from "./live-hub";
-import { secret } from "./secrets";
-import { hmac, sameSecret } from "./tokens";
+import { secretKey } from "./secrets";
+import { openId, sealId } from "./tokens";
+
+const purpose = "withdraw";
 
 /**
- * The token in a signature's withdraw link: its id and a MAC of it. It can be made again for every
- * email about that signature, and nothing of it needs storing.
+ * The token in a signature's withdraw link: its id sealed with a key kept outside the database, so
+ * the link says nothing of the signature or of how many came before, and a leaked backup cannot
+ * forge one. It can be made again for every email about that signature; nothing of it is stored.
  */
-export function withdrawToken(signatureId: number, key: string): string {
-  return `${signatureId}.${hmac(key, `withdraw:${signatureId}`).slice(0, 32)}`;
+export function withdrawToken(signatureId: number): string {
+  return sealId(secretKey(purpose), purpose, signatureId);
 }
 
-async function signatureIdOf(token: string): Promise<number | undefined> {
-  const [id = "", mac = ""] = token.split(".");
-  if (!/^\d{1,15}$/.test(id)) return undefined;
-  return sameSecret(withdrawToken(Number(id), await secret("withdraw")), `${id}.${mac}`) ? Number(id) : undefined;
-}
+const signatureIdOf = (token: string) => openId(secretKey(purpose), purpose, token);
 
 /** What the withdraw page shows before the signer presses the button. */
 export async function describeWithdrawal(token: string) {
-  const id = await signatureIdOf(token);
+  const id = signatureIdOf(token);
   return id === undefined ? undefined : findSignatureForWithdrawal(id);
 }
 
 /** Deletes the signature for good; the count drops on every open page. */
 export async function withdraw(token: string, now = new Date()): Promise<{ slug: string; title: string } | undefined> {
-  const id = await signatureIdOf(token);
+  const id = signatureIdOf(token);
   if (id === undefined) return undefined;
   const found = await findSignatureForWithdrawal(id);
   if (!found) return undefined;
-  await withdrawSignature(id, now);
+  await eraseSignatures([id], now);
   liveHub().notify(found.slug);
   return { slug: found.slug, title: found.title };
 }
