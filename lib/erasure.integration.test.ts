@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { upsertPetition } from "@/db/store";
+import { upsertPetition, walScrubber } from "@/db/store";
 import { inspectDatabase, prepareDatabase } from "@/test/database";
 import { databasePath } from "./config";
 import { eraseSignaturesByEmail, findSignaturesByEmail } from "./erasure";
@@ -89,9 +89,10 @@ describe("a signer's request to be forgotten", () => {
     expect(await listedNames(slug)).toContain("Omar N.");
   });
 
-  it("leaves nothing of her readable in the database's files on disk", () => {
+  it("leaves nothing of her readable in the database's files on disk", async () => {
     // A deleted row's bytes stay in SQLite's free space and in the WAL unless they are overwritten,
-    // and anyone with a copy of the file could read them back.
+    // and anyone with a copy of the file could read them back. The WAL is emptied off the request path.
+    await expect.poll(() => walScrubber().waiting, { timeout: 10_000 }).toBe(false);
     const file = databasePath(process.env.DATABASE_URL ?? "");
     const onDisk = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f));
     for (const trace of ["bakery in Aleppo", "Layla Haddad", "Layla.Haddad+petition"]) {
