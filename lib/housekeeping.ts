@@ -1,0 +1,52 @@
+import { claimJobRun } from "@/db/store";
+import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
+import { processSingleton } from "./process-singleton";
+import { applyRetention } from "./retention";
+
+type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
+
+const jobs: Job[] = [
+  { name: "publish-pending", everyMs: pendingPublishEveryMs, run: publishPendingCounts },
+  { name: "retention", everyMs: 24 * 60 * 60 * 1000, run: applyRetention },
+];
+
+/**
+ * Runs the periodic jobs. Every process looks once a minute, and the database hands each due run to
+ * exactly one of them (claimJobRun), so several processes neither skip a run nor repeat it.
+ */
+class Housekeeping {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  start(lookEveryMs = 60_000): void {
+    this.timer ??= setInterval(() => void this.runDue(), lookEveryMs).unref();
+    void this.runDue();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Runs the jobs that are due and that this process claims; resolves when they are done. */
+  runDue(now = new Date()): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        for (const job of jobs) {
+          try {
+            if (await claimJobRun(job.name, job.everyMs, now)) await job.run(now);
+          } catch (error) {
+            console.error(`housekeeping: the ${job.name} job failed; it runs again when next due`, error);
+          }
+        }
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+}
+
+export function housekeeping(): Housekeeping {
+  return processSingleton("housekeeping", () => new Housekeeping());
+}
