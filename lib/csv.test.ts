@@ -23,6 +23,15 @@ describe("csvCell", () => {
     },
   );
 
+  it.each(["\u200B=HYPERLINK(\"http://x\")", "\u2060\u200B+1+2", "\u00A0@SUM(A1)", " =1+1", "＝HYPERLINK(\"http://x\")", "＋1", "－1", "＠SUM(A1)", "\u200D＝1"])(
+    "neutralises a formula behind invisible characters or in full-width form: %j",
+    (value) => {
+      const cell = csvCell(value);
+      const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell;
+      expect(unquoted).toBe(`'${value}`);
+    },
+  );
+
   it("does not touch a formula character later in the text", () => {
     expect(csvCell("a=b")).toBe("a=b");
   });
