@@ -3,25 +3,28 @@ import { createServer, request, type IncomingMessage } from "node:http";
 import next from "next";
 import { stampClientAddress } from "@/lib/client-address";
 import { config, mailConfigured } from "@/lib/config";
-import { PageCache, type RenderedPage } from "@/lib/http/page-cache";
+import { isSameOrigin } from "@/lib/auth/origin";
+import { PageCache, type RenderedPage, type RenderKey } from "@/lib/http/page-cache";
 import { apiRoute } from "@/lib/http/routes";
+import { housekeeping } from "@/lib/housekeeping";
 import { mailWorker } from "@/lib/mail/outbox-worker";
 import { securityHeaders } from "@/lib/security-headers";
+import { siteOriginHeader, stampSiteOrigin } from "@/lib/site-origin";
 
 // Marks the server's own requests for a page to cache, so they go to Next.js, not to the cache.
 const renderHeader = "x-countersign-render";
 const renderSecret = randomBytes(16).toString("hex");
 
-/** Asks Next.js, through this same server, for a fresh copy of a page. */
+/** Asks Next.js, through this same server, for a fresh copy of a page: from its key and nothing else. */
 function renderThroughNext(port: number, listenHost: string) {
   // A server listening on every interface is reached on loopback; one bound to an address, there.
   const host = listenHost === "0.0.0.0" || listenHost === "::" ? "127.0.0.1" : listenHost;
-  return (path: string, req: IncomingMessage) =>
+  return ({ origin, path, locale }: RenderKey) =>
     new Promise<RenderedPage>((resolve, reject) => {
       const headers = {
-        host: req.headers.host ?? `localhost:${port}`,
-        "accept-language": req.headers["accept-language"] ?? "",
-        "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
+        host: new URL(origin).host,
+        [siteOriginHeader]: origin,
+        "accept-language": locale,
         "accept-encoding": "identity",
         [renderHeader]: renderSecret,
       };
@@ -41,6 +44,11 @@ function renderThroughNext(port: number, listenHost: string) {
     });
 }
 
+/** Organisers' forms post to /admin; from anywhere but this site they are refused before any work. */
+function isForeignOrganiserPost(req: IncomingMessage, origin: string): boolean {
+  return req.method === "POST" && /^\/admin(?:\/|$|\?)/.test(req.url ?? "") && !isSameOrigin(req.headers.origin ?? null, origin);
+}
+
 /**
  * Next.js behind a thin Node server. Every response gets the security headers and every request
  * its client address; the public API (lib/http/routes.ts) is answered here on the bare request,
@@ -51,26 +59,38 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const { TRUSTED_PROXY_HEADER, PAGE_CACHE_SECONDS } = config();
-  const pages = new PageCache(options.dev ? 0 : PAGE_CACHE_SECONDS * 1000, renderThroughNext(options.port, options.host));
-  const server = createServer((req, res) => {
-    stampClientAddress(req, TRUSTED_PROXY_HEADER);
-    for (const { key, value } of securityHeaders) res.setHeader(key, value);
+  const settings = config();
+  const pages = new PageCache(options.dev ? 0 : settings.PAGE_CACHE_SECONDS * 1000, renderThroughNext(options.port, options.host));
+  // Checked every 2 s (Node's default is 30 s), so a stalled request is cut close to its timeout.
+  const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
+    stampClientAddress(req, settings.TRUSTED_PROXY_HEADER);
+    // The server's own page renders carry the origin they are for; every other request is stamped.
     const internal = req.headers[renderHeader] === renderSecret;
+    const origin = internal ? (req.headers[siteOriginHeader] as string) : stampSiteOrigin(req, settings);
+    for (const { key, value } of securityHeaders) res.setHeader(key, value);
+    if (isForeignOrganiserPost(req, origin)) {
+      req.resume();
+      res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Organiser forms can only be sent from this site's own pages.\n");
+      return;
+    }
     const api = apiRoute(req, res);
-    const answer = api ? api() : !internal && pages.handles(req) ? pages.serve(req, res) : handle(req, res);
+    const answer = api ? api() : !internal && pages.handles(req) ? pages.serve(req, res, origin) : handle(req, res);
     answer.catch((error: unknown) => {
       console.error(`${req.method} ${req.url} failed`, error);
       if (!res.headersSent) res.writeHead(500).end("Something went wrong on our side.");
       else res.destroy();
     });
   });
-  // Watchers hold connections open for hours; Node's default would cut them after five minutes.
-  server.requestTimeout = 0;
+  // A request's headers must arrive within 10 s and its body within 30 s, so a client trickling
+  // bytes cannot hold a connection for ever. Both count only until the request is in: a response
+  // (an event stream watched for hours) may take as long as it likes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   server.keepAliveTimeout = 65_000;
 
   // Mail queued before a restart, or whose sending failed, goes out from here.
   if (mailConfigured()) mailWorker().start();
+  housekeeping().start();
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

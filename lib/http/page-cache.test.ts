@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { PageCache, type RenderedPage } from "./page-cache";
+import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
 
 function request(url: string, headers: Record<string, string> = {}, method = "GET") {
   return { url, method, headers: { host: "sign.example.org", ...headers } } as unknown as IncomingMessage;
@@ -20,14 +20,16 @@ function response() {
   return { res: res as unknown as ServerResponse, sent };
 }
 
+const site = "http://sign.example.org";
+
 function renderer(total = { n: 0 }) {
-  const render = async (path: string, req: IncomingMessage): Promise<RenderedPage> => {
+  const render = async ({ origin, path, locale }: RenderKey): Promise<RenderedPage> => {
     total.n++;
     const nonce = `NONCE${total.n}`;
     return {
       status: path === "/p/gone" ? 404 : 200,
       headers: { "content-type": "text/html", "content-security-policy": `script-src 'nonce-${nonce}'`, "transfer-encoding": "chunked" },
-      body: `<script nonce="${nonce}">render ${total.n} for ${req.headers["accept-language"] ?? "?"}</script>`,
+      body: `<script nonce="${nonce}">render ${total.n} for ${locale} at ${origin}</script>`,
     };
   };
   return { render, total };
@@ -39,12 +41,12 @@ describe("PageCache", () => {
     const cache = new PageCache(1000, render);
     const first = response();
     const second = response();
-    await cache.serve(request("/"), first.res);
-    await cache.serve(request("/"), second.res);
+    await cache.serve(request("/"), first.res, site);
+    await cache.serve(request("/"), second.res, site);
     expect(total.n).toBe(1);
     const nonceOf = (sent: typeof first.sent) => /'nonce-([^']+)'/.exec(sent.headers!["content-security-policy"]!)![1]!;
     expect(nonceOf(first.sent)).not.toBe(nonceOf(second.sent));
-    expect(first.sent.body).toBe(`<script nonce="${nonceOf(first.sent)}">render 1 for ?</script>`);
+    expect(first.sent.body).toBe(`<script nonce="${nonceOf(first.sent)}">render 1 for en at ${site}</script>`);
     expect(second.sent.body).toContain(`nonce="${nonceOf(second.sent)}"`);
     expect(first.sent.headers!["transfer-encoding"]).toBeUndefined();
     expect(first.sent.headers!["content-length"]).toBe(String(Buffer.byteLength(first.sent.body!)));
@@ -53,10 +55,10 @@ describe("PageCache", () => {
   it("renders again once the copy is older than the time to live", async () => {
     const { render, total } = renderer();
     const cache = new PageCache(30, render);
-    await cache.serve(request("/"), response().res);
+    await cache.serve(request("/"), response().res, site);
     await new Promise((resolve) => setTimeout(resolve, 40));
     const later = response();
-    await cache.serve(request("/"), later.res);
+    await cache.serve(request("/"), later.res, site);
     expect(total.n).toBe(2);
     expect(later.sent.body).toContain("render 2");
   });
@@ -65,7 +67,7 @@ describe("PageCache", () => {
     const { render, total } = renderer();
     const cache = new PageCache(1000, render);
     const readers = Array.from({ length: 20 }, (_, i) => ({ lang: i % 2 ? "de-DE" : "ar-SY", out: response() }));
-    await Promise.all(readers.map((r) => cache.serve(request("/", { "accept-language": r.lang }), r.out.res)));
+    await Promise.all(readers.map((r) => cache.serve(request("/", { "accept-language": r.lang }), r.out.res, site)));
     expect(total.n).toBe(2);
     for (const r of readers) expect(r.out.sent.body).toContain(`for ${r.lang}`);
   });
@@ -73,18 +75,49 @@ describe("PageCache", () => {
   it("serves links that carry tracking parameters from the same copy", async () => {
     const { render, total } = renderer();
     const cache = new PageCache(1000, render);
-    await cache.serve(request("/?fbclid=IwAR0x"), response().res);
-    await cache.serve(request("/?utm_source=newsletter"), response().res);
-    await cache.serve(request("/"), response().res);
+    await cache.serve(request("/?fbclid=IwAR0x"), response().res, site);
+    await cache.serve(request("/?utm_source=newsletter"), response().res, site);
+    await cache.serve(request("/"), response().res, site);
     expect(total.n).toBe(1);
+  });
+
+  it("serves a reader with forged headers, cookies and a query the same copy as everyone, untouched by them", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(1000, render);
+    const forged = response();
+    await cache.serve(
+      request("/?next=https://evil.example", {
+        "x-forwarded-proto": "https://evil.example/?",
+        "x-forwarded-host": "evil.example",
+        cookie: "theme=evil",
+        "user-agent": "evil",
+      }),
+      forged.res,
+      site,
+    );
+    const plain = response();
+    await cache.serve(request("/"), plain.res, site);
+    expect(total.n).toBe(1);
+    expect(forged.sent.body).not.toContain("evil");
+    expect(plain.sent.body).toContain(`render 1 for en at ${site}`);
+  });
+
+  it("keeps one copy per site origin", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(1000, render);
+    const other = response();
+    await cache.serve(request("/"), response().res, site);
+    await cache.serve(request("/"), other.res, "https://mirror.example.org");
+    expect(total.n).toBe(2);
+    expect(other.sent.body).toContain("at https://mirror.example.org");
   });
 
   it("does not keep a page that was not found", async () => {
     const { render, total } = renderer();
     const cache = new PageCache(1000, render);
     const out = response();
-    await cache.serve(request("/p/gone"), out.res);
-    await cache.serve(request("/p/gone"), response().res);
+    await cache.serve(request("/p/gone"), out.res, site);
+    await cache.serve(request("/p/gone"), response().res, site);
     expect(out.sent.status).toBe(404);
     expect(total.n).toBe(2);
   });

@@ -6,6 +6,13 @@ import { localeFromAcceptLanguage } from "../locale";
 export type RenderedPage = { status: number; headers: Record<string, string>; body: string };
 type Entry = RenderedPage & { nonce: string | undefined; expiresAt: number };
 
+/**
+ * Everything a cached render may depend on, and so the whole of the cache key. The renderer gets
+ * this and not the request: no other header, cookie or query string can shape a copy that other
+ * readers are served.
+ */
+export type RenderKey = { origin: string; path: string; locale: string };
+
 /** Paths whose page is the same for every reader of one locale: the campaign pages. */
 const cacheablePath = /^\/(?:p\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
@@ -27,8 +34,7 @@ export class PageCache {
 
   constructor(
     private readonly ttlMs: number,
-    /** Renders `path` for the reader of `req` (whose query string is to be left out). */
-    private readonly render: (path: string, req: IncomingMessage) => Promise<RenderedPage>,
+    private readonly render: (key: RenderKey) => Promise<RenderedPage>,
   ) {}
 
   /** Only plain GETs of a campaign page; client-side navigations and queries go to Next.js. */
@@ -38,11 +44,13 @@ export class PageCache {
     return cacheablePath.test(pathOf(req));
   }
 
-  async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const key = `${req.headers.host ?? ""} ${pathOf(req)} ${localeFromAcceptLanguage(req.headers["accept-language"])}`;
+  /** Serves the page for `origin` (the site origin the front door resolved for this request). */
+  async serve(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+    const renderKey = { origin, path: pathOf(req), locale: localeFromAcceptLanguage(req.headers["accept-language"]) };
+    const key = `${renderKey.origin} ${renderKey.path} ${renderKey.locale}`;
     const now = Date.now();
     let entry = this.entries.get(key);
-    if (!entry || entry.expiresAt <= now) entry = await this.refresh(key, req);
+    if (!entry || entry.expiresAt <= now) entry = await this.refresh(key, renderKey);
 
     const nonce = randomBytes(16).toString("base64");
     const swap = (text: string) => (entry.nonce ? text.replaceAll(entry.nonce, nonce) : text);
@@ -64,16 +72,16 @@ export class PageCache {
     if (this.entries.size >= 200) this.entries.clear();
   }
 
-  private refresh(key: string, req: IncomingMessage): Promise<Entry> {
+  private refresh(key: string, renderKey: RenderKey): Promise<Entry> {
     let pending = this.rendering.get(key);
     if (!pending) {
-      pending = this.render(pathOf(req), req)
+      pending = this.render(renderKey)
         .then((page) => {
           const headers = Object.fromEntries(Object.entries(page.headers).filter(([name]) => !perTransfer.has(name)));
           const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
           const entry = { ...page, headers, nonce, expiresAt: page.status === 200 ? Date.now() + this.ttlMs : 0 };
           if (page.status === 200) {
-            // Keys vary with Host and locale, both from the request: keep the map small.
+            // Keys vary with the origin and locale, both from the request: keep the map small.
             if (this.entries.size >= 200) this.sweep();
             this.entries.set(key, entry);
           }
