@@ -12,7 +12,7 @@ export async function CampaignPage({ slug, path }: { slug: string; path: string 
       petition={found.petition}
       snapshot={found.snapshot}
       renderedAt={found.renderedAt}
-      formToken={await issueFormToken(found.renderedAt)}
+      formToken={issueFormToken(found.renderedAt)}
       locale={await requestLocale()}
       pageUrl={await absoluteUrl(path)}
     />

@@ -68,7 +68,7 @@ export function Counter({ locale }: { locale: string }) {
       )}
       {signaturesPending > 0 && (
         <p className="counter-note" data-testid="pending-total">
-          {number.format(signaturesPending)} more {signaturesPending === 1 ? "is" : "are"} waiting to confirm by email.
+          About {number.format(signaturesPending)} more are waiting to confirm by email.
         </p>
       )}
     </div>

@@ -64,7 +64,7 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
     <form ref={formRef} action={formAction} className="sign-form" noValidate aria-busy={pending}>
       <h2 id="sign-heading">Add your name</h2>
       <FormMessage state={state} />
-      <input type="hidden" name="formToken" value={formToken} />
+      <input type="hidden" name="formToken" value={state.formToken ?? formToken} />
       {/* A trap for bots that fill every field; hidden from people and from screen readers. */}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">Leave this empty</label>
@@ -173,7 +173,7 @@ function FormMessage({ state }: { state: SignFormState }) {
     signed: undefined,
     pending: undefined,
     invalid: "Some details need another look. Please check the marked fields.",
-    duplicate: "This email has already signed this petition. Thank you for your support!",
+    "form-expired": "This form was open for more than a day, so we need you to send it again. Your details are still here: check them and press the button.",
     "rate-limited": `Too many signatures have come from your connection just now. Please try again in ${state.retryAfterMinutes ?? 1} minute${state.retryAfterMinutes === 1 ? "" : "s"}; your details are still here.`,
     failed: "We couldn't save your signature just now. Your details are still here; please try again in a moment.",
   }[status];

@@ -1,13 +1,13 @@
 "use server";
 
-import { formTokenField, honeypotField } from "@/lib/bot-checks";
+import { formTokenField, honeypotField, issueFormToken } from "@/lib/bot-checks";
 import { signPetition } from "@/lib/signatures";
 import { requestClientAddress } from "../_lib/request";
 import { valuesFromForm, type SignFormState } from "./sign-state";
 
 export async function signAction(slug: string, previous: SignFormState, form: FormData): Promise<SignFormState> {
   const values = valuesFromForm(form);
-  const base = { submission: previous.submission + 1, values, errors: {} };
+  const base = { submission: previous.submission + 1, values, errors: {}, formToken: previous.formToken };
   try {
     const outcome = await signPetition(slug, values, {
       clientAddress: await requestClientAddress(),
@@ -16,8 +16,8 @@ export async function signAction(slug: string, previous: SignFormState, form: Fo
     switch (outcome.kind) {
       case "invalid":
         return { ...base, status: "invalid", errors: outcome.errors };
-      case "duplicate":
-        return { ...base, status: "duplicate" };
+      case "form-expired":
+        return { ...base, status: "form-expired", formToken: issueFormToken() };
       case "signed":
         return { ...base, status: "signed", signerNumber: outcome.signerNumber, withdrawToken: outcome.withdrawToken };
       case "pending":

@@ -11,7 +11,7 @@ export type SignFormValues = {
 };
 
 export type SignFormState = {
-  status: "editing" | "invalid" | "duplicate" | "signed" | "pending" | "rate-limited" | "failed";
+  status: "editing" | "invalid" | "signed" | "pending" | "rate-limited" | "form-expired" | "failed";
   /** Counts answers, so the form remounts with the echoed values after each one. */
   submission: number;
   values: SignFormValues;
@@ -19,6 +19,8 @@ export type SignFormState = {
   signerNumber?: number;
   withdrawToken?: string;
   retryAfterMinutes?: number;
+  /** A fresh stamp for the form, when the one it was shown with had run out. */
+  formToken?: string;
 };
 
 export function initialSignFormState(country: string): SignFormState {

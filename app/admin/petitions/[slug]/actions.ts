@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidate, previewChoice, release, signatureChoice } from "@/lib/moderation";
 import { setConfirmationRequired } from "@/lib/petitions";
-import { invalidate, invalidationInput, previewInvalidation } from "@/lib/moderation";
 import { requireAdminAction } from "../../_lib/session";
 
 export async function setConfirmationAction(slug: string, form: FormData): Promise<void> {
@@ -11,32 +11,59 @@ export async function setConfirmationAction(slug: string, form: FormData): Promi
   revalidatePath(`/admin/petitions/${slug}`);
 }
 
-export type InvalidationState = {
+export type ChoiceValues = {
+  suspected: boolean;
+  clientAddress: string;
+  emailDomain: string;
+  from: string;
+  to: string;
+  filledUnderSeconds: string;
+};
+
+export type BulkState = {
   step: "choose" | "preview" | "done";
-  values: { clientAddress: string; emailDomain: string; from: string; to: string };
+  values: ChoiceValues;
   matches?: number;
+  done?: "invalidated" | "released";
   error?: string;
 };
 
-/** First press: how many would go. Second press, with the same choice: invalidate them. */
-export async function invalidationAction(slug: string, previous: InvalidationState, form: FormData): Promise<InvalidationState> {
-  const admin = await requireAdminAction();
-  const text = (name: string) => {
+function valuesOf(form: FormData): ChoiceValues {
+  const text = (name: keyof ChoiceValues) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
   };
-  const values = { clientAddress: text("clientAddress"), emailDomain: text("emailDomain"), from: text("from"), to: text("to") };
-  const parsed = invalidationInput.safeParse(values);
+  return {
+    suspected: form.get("suspected") === "on",
+    clientAddress: text("clientAddress"),
+    emailDomain: text("emailDomain"),
+    from: text("from"),
+    to: text("to"),
+    filledUnderSeconds: text("filledUnderSeconds"),
+  };
+}
+
+/**
+ * First press: how many match. Second press, with the same choice unchanged: invalidate them, or
+ * (for suspected ones) release them.
+ */
+export async function bulkAction(slug: string, previous: BulkState, form: FormData): Promise<BulkState> {
+  const admin = await requireAdminAction();
+  const values = valuesOf(form);
+  const parsed = signatureChoice.safeParse(values);
   if (!parsed.success) return { step: "choose", values, error: parsed.error.issues[0]?.message };
 
-  const confirming =
-    form.get("intent") === "invalidate" &&
-    previous.step === "preview" &&
-    JSON.stringify(previous.values) === JSON.stringify(values);
-  if (!confirming) {
-    return { step: "preview", values, matches: await previewInvalidation(slug, parsed.data) };
+  const intent = form.get("intent");
+  const confirmed = previous.step === "preview" && JSON.stringify(previous.values) === JSON.stringify(values);
+  if (confirmed && intent === "invalidate") {
+    const matches = await invalidate(slug, parsed.data, admin.email);
+    revalidatePath(`/admin/petitions/${slug}`);
+    return { step: "done", values, matches, done: "invalidated" };
   }
-  const invalidated = await invalidate(slug, parsed.data, admin.email);
-  revalidatePath(`/admin/petitions/${slug}`);
-  return { step: "done", values, matches: invalidated };
+  if (confirmed && intent === "release" && values.suspected) {
+    const matches = await release(slug, parsed.data, admin.email);
+    revalidatePath(`/admin/petitions/${slug}`);
+    return { step: "done", values, matches, done: "released" };
+  }
+  return { step: "preview", values, matches: await previewChoice(slug, parsed.data) };
 }

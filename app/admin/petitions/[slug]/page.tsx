@@ -5,8 +5,8 @@ import { campaignDashboard, mailStatus } from "@/lib/dashboard";
 import { requestLocale } from "../../../_lib/request";
 import { AdminHeader } from "../../_lib/AdminHeader";
 import { requireAdmin } from "../../_lib/session";
-import { invalidationAction, setConfirmationAction } from "./actions";
-import { InvalidationForm } from "./InvalidationForm";
+import { bulkAction, setConfirmationAction } from "./actions";
+import { BulkForm } from "./BulkForm";
 
 export const metadata: Metadata = { title: "Campaign dashboard", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -18,6 +18,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
   if (!dashboard) notFound();
   const number = new Intl.NumberFormat(locale);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const csv = `/admin/petitions/${dashboard.slug}/signatures.csv`;
 
   return (
@@ -38,6 +39,10 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
           <div>
             <dt>Awaiting confirmation</dt>
             <dd>{number.format(dashboard.signaturesPending)}</dd>
+          </div>
+          <div>
+            <dt>Suspected</dt>
+            <dd>{number.format(dashboard.suspected)}</dd>
           </div>
           <div>
             <dt>Today (UTC)</dt>
@@ -62,6 +67,10 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
           {" · "}
           <a href={`${csv}?include=pending,invalidated`} download>
             with invalidated ones too
+          </a>
+          {" · "}
+          <a href={`${csv}?include=pending,invalidated,suspected`} download>
+            with suspected ones too
           </a>
         </p>
 
@@ -126,12 +135,18 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         </section>
 
         <section className="admin-section" aria-labelledby="invalidate-heading">
-          <h2 id="invalidate-heading">Invalidate signatures in bulk</h2>
+          <h2 id="invalidate-heading">Invalidate or release signatures in bulk</h2>
           <p>
-            For signatures from one client address, one email domain or a time range. You see how many match before
-            anything changes.
+            For signatures from one client address, one email domain, a time range, or sent back within seconds of the
+            page opening. You see how many match before anything changes.
           </p>
-          <InvalidationForm action={invalidationAction.bind(null, dashboard.slug)} locale={locale} />
+          <p>
+            {dashboard.suspected === 0
+              ? "The bot trap has caught nothing."
+              : `The bot trap (a form field people never see) has caught ${number.format(dashboard.suspected)} signature${dashboard.suspected === 1 ? "" : "s"}: stored, but not counted, listed or exported unless you ask.`}{" "}
+            Release the ones that are real people; with email confirmation on, each is asked to confirm first.
+          </p>
+          <BulkForm action={bulkAction.bind(null, dashboard.slug)} locale={locale} />
         </section>
 
         <section className="admin-section" aria-labelledby="latest-heading">
@@ -149,6 +164,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
                     <th scope="col">Country</th>
                     <th scope="col">Status</th>
                     <th scope="col">Address</th>
+                    <th scope="col">Time to fill</th>
                     <th scope="col">Listed</th>
                     <th scope="col">Updates</th>
                     <th scope="col">Comment</th>
@@ -165,6 +181,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
                       <td>{countryName(s.country, locale)}</td>
                       <td>{s.status}</td>
                       <td>{s.clientAddress}</td>
+                      <td>{s.fillMs === null ? "" : `${seconds.format(s.fillMs / 1000)} s`}</td>
                       <td>{s.showName ? "Yes" : "No"}</td>
                       <td>{s.wantsUpdates ? "Yes" : "No"}</td>
                       <td>{s.comment}</td>
