@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "./respond";
-import { liveHub } from "../live-hub";
+import { liveHub, type LiveHub } from "../live-hub";
 
 /**
  * Serves the server-sent-events stream on the bare Node response: a watcher costs a socket and a
  * listener, where a Next.js route-handler stream costs about 100 KB, too much for a crowd.
  */
-export async function streamLiveCount(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
-  const unsubscribe = await liveHub().subscribe(slug, (frame) => {
+export async function streamLiveCount(req: IncomingMessage, res: ServerResponse, slug: string, hub: LiveHub = liveHub()): Promise<void> {
+  const unsubscribe = await hub.subscribe(slug, (frame) => {
     if (!res.headersSent) {
       res.writeHead(200, {
         "Content-Type": "text/event-stream; charset=utf-8",
