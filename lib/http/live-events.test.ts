@@ -101,7 +101,7 @@ describe("the live-count stream", () => {
     for (let i = 0; i < 40; i++) {
       const revision = campaign.sign();
       hub.notify("c");
-      await vi.waitFor(() => expect(ids.at(-1)).toBe(revision));
+      await vi.waitFor(() => expect(ids.at(-1)).toBe(revision), { timeout: 5000 });
       mostHeld = Math.max(mostHeld, stalledResponse.writableLength);
     }
 
