@@ -14,6 +14,7 @@ import { freshSignerJson, offeredRate, saturate, type LoadFigures, type Target }
 import { firstLoadJsKb } from "./support/page-weight";
 import { residentMb, startApp, startBaseline } from "./support/processes";
 import { machine, table, writeResults, type Row } from "./support/report";
+import { measureStalledWatchers } from "./support/stalled-watchers";
 import { openCrowd } from "./support/watchers";
 
 const slug = "white-helmets";
@@ -22,6 +23,12 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const watcherCount = Number(process.env.BENCH_WATCHERS ?? 10_000);
 const exportRows = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const growthRows = Number(process.env.BENCH_GROWTH_ROWS ?? 5_000_000);
+const stalledCount = Number(process.env.BENCH_STALLED_WATCHERS ?? 300);
+const stalledSignatures = Number(process.env.BENCH_STALLED_SIGNATURES ?? 1_000);
+// One scenario alone, to measure a change to it without the whole 10 minutes; the others share
+// their baselines and run together.
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== "stalled-watchers") throw new Error(`BENCH_ONLY may only be "stalled-watchers", not "${only}"`);
 
 const rows: Row[] = [];
 const problems: string[] = [];
@@ -430,16 +437,73 @@ async function exportAndGrowth(emptyRate: number) {
   );
 }
 
+/** Watchers that stop reading must not grow the server, nor slow the news to those who read. */
+async function stalledWatchers() {
+  const run = async (stalled: number) => {
+    const database = path.join(dir, `stalled-${stalled}.db`);
+    const app = await startApp(database);
+    const api = apiSigning(app.url, database);
+    await saturate(api, 50, 3);
+    log(`stalled watchers: ${stalled} that stop reading, ${stalledSignatures.toLocaleString("en")} signatures`);
+    const figures = await measureStalledWatchers({ url: app.url, pid: app.process.pid! }, slug, api, stalled, stalledSignatures);
+    await checkCount(app.url, database, `${stalled} stalled watchers`);
+    await app.stop();
+    checkDatabase(database, `${stalled} stalled watchers`);
+    if (figures.failed || figures.missed) problems.push(`with ${stalled} stalled watchers, ${figures.failed} signatures failed and the reader missed ${figures.missed}`);
+    return figures;
+  };
+  const quiet = await run(0);
+  const stalled = await run(stalledCount);
+  const kernel = (f: typeof quiet) => `${f.kernelTcpGrowthMb.toFixed(0)} MB`;
+  rows.push(
+    {
+      section: "Stalled watchers",
+      measure: `App memory growth, ${stalled.stalled} watchers that stop reading + ${stalled.signed.toLocaleString("en")} signatures (idle ${stalled.idleMb.toFixed(0)} MB; kernel TCP buffers, machine-wide: +${kernel(stalled)}, without: +${kernel(quiet)})`,
+      value: stalled.growthMb,
+      unit: "MB",
+      baseline: { name: "no stalled watchers", value: quiet.growthMb },
+      target: { atMost: 64, describe: "< 64 MB" },
+    },
+    {
+      section: "Stalled watchers",
+      measure: "Signature to a reading watcher beside them, p50",
+      value: stalled.p50,
+      unit: "ms",
+      baseline: { name: "no stalled watchers", value: quiet.p50 },
+    },
+    {
+      section: "Stalled watchers",
+      measure: `Signature to a reading watcher beside them, p99 (${stalled.missed} missed)`,
+      value: stalled.p99,
+      unit: "ms",
+      baseline: { name: "no stalled watchers", value: quiet.p99 },
+      target: { atMost: 1000, describe: "< 1,000 ms" },
+    },
+  );
+}
+
 async function main() {
   log(`on ${machine()}`);
   buildIfStale();
-  const base = await baselines();
-  await signingAndWatching(base);
-  const fullRate = await durability();
-  await exportAndGrowth(fullRate);
+  if (only === undefined) {
+    const base = await baselines();
+    await signingAndWatching(base);
+    const fullRate = await durability();
+    await exportAndGrowth(fullRate);
+  }
+  await stalledWatchers();
 
   console.log(`\n${table(rows)}\n`);
-  writeResults(path.join(process.cwd(), "bench/results.json"), rows, { problems, seconds, watcherCount, exportRows, growthRows });
+  writeResults(path.join(process.cwd(), "bench/results.json"), rows, {
+    problems,
+    seconds,
+    watcherCount,
+    exportRows,
+    growthRows,
+    stalledCount,
+    stalledSignatures,
+    ...(only ? { only } : {}),
+  });
   rmSync(dir, { recursive: true, force: true });
   if (problems.length) {
     console.error(`THE BENCH FOUND PROBLEMS:\n${problems.map((p) => `- ${p}`).join("\n")}`);

@@ -1,13 +1,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "./respond";
-import { liveHub } from "../live-hub";
+import { liveHub, type LiveHub } from "../live-hub";
+
+/**
+ * Unsent bytes Node may hold for one watcher before dropping it. Node holds none until the kernel's
+ * socket buffer (tens of KB to a few MB) is full, so a watcher past this has stopped reading. A
+ * frame is about 1 KB and the hub sends at most five a second, so 32 KB is many seconds of the
+ * busiest changes; 300 such watchers cost at most 10 MB, where each would otherwise keep every frame.
+ */
+export const maxUnsentBytes = 32 * 1024;
 
 /**
  * Serves the server-sent-events stream on the bare Node response: a watcher costs a socket and a
  * listener, where a Next.js route-handler stream costs about 100 KB, too much for a crowd.
  */
-export async function streamLiveCount(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
-  const unsubscribe = await liveHub().subscribe(slug, (frame) => {
+export async function streamLiveCount(req: IncomingMessage, res: ServerResponse, slug: string, hub: LiveHub = liveHub()): Promise<void> {
+  // Frames and heartbeats alike pass here, so a watcher that stops reading is dropped at the next
+  // of either; its EventSource reconnects after `retry` and is sent the current snapshot at once.
+  const unsubscribe = await hub.subscribe(slug, (frame) => {
+    if (res.destroyed) return;
+    if (res.writableLength > maxUnsentBytes) return drop(res);
     if (!res.headersSent) {
       res.writeHead(200, {
         "Content-Type": "text/event-stream; charset=utf-8",
@@ -24,5 +36,14 @@ export async function streamLiveCount(req: IncomingMessage, res: ServerResponse,
   req.socket.setNoDelay(true);
   req.socket.setKeepAlive(true);
   res.on("close", unsubscribe);
-  if (req.destroyed) unsubscribe();
+  if (req.destroyed || res.destroyed) unsubscribe();
+}
+
+/**
+ * A reset rather than a close: a close would leave the unsent bytes queued in the kernel, behind a
+ * window the watcher never opens, until TCP gives up on them.
+ */
+function drop(res: ServerResponse): void {
+  if (res.socket) res.socket.resetAndDestroy();
+  else res.destroy();
 }
