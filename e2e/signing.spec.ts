@@ -47,17 +47,38 @@ test.describe("signing the petition", () => {
     await context.close();
   });
 
-  test("signing twice with one email is refused kindly and the count does not move", async ({ page, uniqueEmail }) => {
+  test("signing twice with one email is answered as the first time, stores nothing more, and its withdraw link opens nothing", async ({
+    page,
+    uniqueEmail,
+  }) => {
     await page.goto("/");
     await fillSignature(page, { fullName: "Raed Saleh", email: uniqueEmail });
     await page.getByRole("button", { name: "Sign the petition" }).click();
-    await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Thank you, Raed!" })).toBeVisible();
+    const firstWithdraw = await page.getByRole("link", { name: "Withdraw your signature" }).getAttribute("href");
 
+    // Whoever types this address again, perhaps to learn whether it signed, is told what a first signer is told.
     await page.goto("/");
     await fillSignature(page, { fullName: "Raed Saleh", email: uniqueEmail.toUpperCase() });
     await page.getByRole("button", { name: "Sign the petition" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /This email has already signed this petition/ })).toBeVisible();
-    await expect(page.getByRole("textbox", { name: "Email" })).toHaveValue(uniqueEmail.toUpperCase());
+    await expect(page.getByRole("heading", { name: "Thank you, Raed!" })).toBeVisible();
+    await expect(page.getByText(/You are signer #\d/)).toBeVisible();
+    const repeatWithdraw = await page.getByRole("link", { name: "Withdraw your signature" }).getAttribute("href");
+    expect(repeatWithdraw).toMatch(/^\/withdraw\/[\w-]{48}$/);
+    expect(storedSignature(uniqueEmail)).toHaveLength(1);
+
+    await page.goto(repeatWithdraw!);
+    await expect(page.getByRole("alert").filter({ hasText: "There is no signature for this link" })).toBeVisible();
+    await page.goto(firstWithdraw!);
+    await expect(page.getByRole("button", { name: /Withdraw/ })).toBeVisible();
+  });
+
+  test("the API answers a repeat as it answers a first signature: 201, the same fields", async ({ request, uniqueEmail }) => {
+    const sign = () => request.post("/api/petitions/white-helmets/signatures", { data: { fullName: "Api Signer", email: uniqueEmail, country: "SY" } });
+    const [first, repeat] = [await sign(), await sign()];
+    expect([first.status(), repeat.status()]).toEqual([201, 201]);
+    const shape = (body: Record<string, unknown>) => Object.keys(body).sort();
+    expect(shape(await repeat.json())).toEqual(shape(await first.json()));
     expect(storedSignature(uniqueEmail)).toHaveLength(1);
   });
 

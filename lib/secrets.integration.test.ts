@@ -64,10 +64,10 @@ describe("the secret key", () => {
       const env = (key: string) => ({ ...process.env, DATABASE_URL: `file:${path.join(dir, "other.db")}`, SECRET_KEY: key });
       const run = async (key: string, ...args: string[]) =>
         (await promisify(execFile)(process.execPath, ["--import", "tsx", "test/form-token.ts", ...args], { env: env(key) })).stdout;
-      const stamp = await run("k".repeat(40));
+      const stamp = await run("k".repeat(40), "issue");
       // Another process with the same SECRET_KEY accepts the stamp; one with another key does not.
-      expect(await run("k".repeat(40), stamp)).toBe("person");
-      expect(await run("j".repeat(40), stamp)).toBe("suspected");
+      expect(await run("k".repeat(40), "check", stamp)).toBe("person");
+      expect(await run("j".repeat(40), "check", stamp)).toBe("suspected");
       expect(existsSync(path.join(dir, "countersign-secret.key"))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,13 +7,12 @@ import { startMailDrop } from "./mail-drop";
 
 export const organiser = { email: "organiser@example.org", password: "a long organiser password" };
 
-/** What both test apps share: the first organiser, and no limits or timing trap unless a test asks. */
+/** What both test apps share: the first organiser, and no limits unless a test asks. */
 const common = {
   ADMIN_EMAIL: organiser.email,
   ADMIN_PASSWORD: organiser.password,
   SIGN_LIMIT_PER_ADDRESS: "0",
   SIGN_LIMIT_PER_DOMAIN: "0",
-  MIN_FORM_SECONDS: "0",
   // Tests compare the page's count with the database right after signing; e2e/page-cache.spec.ts
   // covers the cache on an app of its own.
   PAGE_CACHE_SECONDS: "0",
