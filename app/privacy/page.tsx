@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
+import { config } from "@/lib/config";
+import { confirmationLifetimeMs } from "@/lib/confirmation-secrets";
+import { mailRecordDays } from "@/lib/retention";
 
 export const metadata: Metadata = { title: "Privacy", description: "What Countersign stores when you sign, why, and who sees it." };
 
+// The retention period is a setting, so the page says what this site is set to.
+export const dynamic = "force-dynamic";
+
 export default function PrivacyPage() {
+  const addressDays = config().CLIENT_ADDRESS_RETENTION_DAYS;
+  const confirmationDays = confirmationLifetimeMs / (24 * 60 * 60 * 1000);
   return (
     <main id="main" className="plain-page prose">
       <h1>Your signature and your data</h1>
@@ -10,7 +18,9 @@ export default function PrivacyPage() {
       <p>
         Your full name, your email address, your country, your comment if you write one, your two choices (whether to
         show your name on the page, whether to get updates), the time you signed, and the internet address your
-        signature came from.
+        signature came from. If you sign through the form, also how long the form was open before you sent it: a
+        quick signature counts like any other, and the organisers see the time only as a hint when they look for
+        signatures sent in bulk by machines.
       </p>
       <h2>Why</h2>
       <p>
@@ -33,9 +43,32 @@ export default function PrivacyPage() {
         the campaign only if you asked for them.
       </p>
       <h2>How long we keep it</h2>
+      <ul>
+        <li>
+          A signature that is never confirmed is deleted when its confirmation link expires, {confirmationDays} days after
+          it was sent.
+        </li>
+        <li>
+          The internet address a signature came from is deleted after {addressDays} days; your signature still counts.
+        </li>
+        <li>
+          To stop floods of fake signatures we count, for an hour at a time, how many signatures come from each internet
+          address and email domain. Those counts are deleted within a day of running out.
+        </li>
+        <li>
+          The record of an email we sent you (to whom, and when) is deleted {mailRecordDays.sent} days after it went out,
+          or {mailRecordDays.failed} days after we gave up sending it. What the email said is deleted as soon as it is
+          sent.
+        </li>
+        <li>
+          Confirmed signatures are kept for as long as the campaign runs and the petition is being delivered. The
+          organisers may keep signatures they have ruled out as fake, or that our bot trap caught, without counting
+          them, to show why.
+        </li>
+      </ul>
       <p>
-        For as long as the campaign runs and the petition is being delivered. The organisers may keep signatures they
-        have ruled out as fake, without counting them, to show why.
+        These deletions run every day, and the organisers&rsquo; audit log records how many of each were made, never
+        whose.
       </p>
       <h2>Your choices</h2>
       <p>
