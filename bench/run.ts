@@ -7,6 +7,8 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { deriveSecretKey, readOrCreateKeyFile, secretKeyFile } from "@/lib/secrets";
+import { signatureIdOf } from "@/lib/withdrawals";
 import { buildIfStale } from "../scripts/build";
 import { recordSigningAction } from "./support/action-request";
 import { exportInChildProcess, measureExport, measureSqliteShell, sessionToken } from "./support/export";
@@ -36,11 +38,12 @@ const dir = mkdtempSync(path.join(tmpdir(), "countersign-bench-"));
 const json = { "content-type": "application/json" };
 
 /** Signature ids the app answered as stored, per database, to check against the rows afterwards. */
-const acknowledged = new Map<string, number[]>();
-function remember(database: string, id: number) {
-  const ids = acknowledged.get(database) ?? [];
-  ids.push(id);
-  acknowledged.set(database, ids);
+// Each acknowledged signature's withdraw token, by database; opened with that app's key at the end.
+const acknowledged = new Map<string, string[]>();
+function remember(database: string, token: string) {
+  const tokens = acknowledged.get(database) ?? [];
+  tokens.push(token);
+  acknowledged.set(database, tokens);
 }
 
 function apiSigning(url: string, database: string): Target {
@@ -50,8 +53,8 @@ function apiSigning(url: string, database: string): Target {
     headers: json,
     body: () => freshSignerJson("api"),
     onResponse: (status, body) => {
-      const id = /\/withdraw\/(\d+)\./.exec(body)?.[1];
-      if (status === 201 && id) remember(database, Number(id));
+      const token = /\/withdraw\/([\w-]{48})"/.exec(body)?.[1];
+      if (status === 201 && token) remember(database, token);
     },
   };
 }
@@ -85,8 +88,9 @@ function checkDatabase(database: string, label: string) {
       .get(slug) as { counted: number; stored: number };
     if (counted !== stored) problems.push(`${label}: the counter says ${counted} but ${stored} rows are stored`);
     const has = db.prepare("select 1 from signatures where id = ?");
-    const ids = acknowledged.get(database) ?? [];
-    const missing = ids.filter((id) => !has.get(id));
+    const key = deriveSecretKey(readOrCreateKeyFile(secretKeyFile(`file:${database}`)), "withdraw");
+    const ids = (acknowledged.get(database) ?? []).map((token) => signatureIdOf(token, key));
+    const missing = ids.filter((id) => id === undefined || !has.get(id));
     if (missing.length) problems.push(`${label}: ${missing.length} of ${ids.length} acknowledged signatures are missing`);
     log(`${label}: ${stored.toLocaleString("en")} rows, counter ${counted.toLocaleString("en")}, ${ids.length.toLocaleString("en")} acknowledged, ${missing.length} missing`);
   } finally {
@@ -221,8 +225,8 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
     headers: recorded.headers,
     body: () => recorded.body.replace(recorded.email, `action-${process.pid}-${n++}@bench.example`),
     onResponse: (status, body) => {
-      const id = /withdrawToken":"(\d+)\./.exec(body)?.[1];
-      if (status === 200 && id) remember(database, Number(id));
+      const token = /withdrawToken":"([\w-]{48})"/.exec(body)?.[1];
+      if (status === 200 && token) remember(database, token);
     },
   };
   await saturate(action, 50, 3);
@@ -288,8 +292,8 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
     const sentAt = Date.now();
     const seen = crowd.expect(before + 1, sentAt);
     const response = await fetch(api.url, { method: "POST", headers: json, body: freshSignerJson("watched") });
-    const id = /\/withdraw\/(\d+)\./.exec(await response.text())?.[1];
-    if (response.status === 201 && id) remember(database, Number(id));
+    const token = /\/withdraw\/([\w-]{48})"/.exec(await response.text())?.[1];
+    if (response.status === 201 && token) remember(database, token);
     const result = await seen;
     missed += result.missed;
     everyone.push(...result.latencies);

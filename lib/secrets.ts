@@ -52,7 +52,10 @@ function checked(text: string, file: string): string {
 export function secretKey(purpose: SecretPurpose): Buffer {
   const settings = config();
   const master = processSingleton(`secret-key:${settings.DATABASE_URL}`, () => settings.SECRET_KEY ?? readOrCreateKeyFile(secretKeyFile()));
-  return processSingleton(`secret-key:${settings.DATABASE_URL}:${purpose}`, () =>
-    Buffer.from(hkdfSync("sha256", master, "countersign", purpose, 32)),
-  );
+  return processSingleton(`secret-key:${settings.DATABASE_URL}:${purpose}`, () => deriveSecretKey(master, purpose));
+}
+
+/** One purpose's key from the master key, as every process derives it. */
+export function deriveSecretKey(master: string, purpose: SecretPurpose): Buffer {
+  return Buffer.from(hkdfSync("sha256", master, "countersign", purpose, 32));
 }

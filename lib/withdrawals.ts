@@ -14,7 +14,10 @@ export function withdrawToken(signatureId: number): string {
   return sealId(secretKey(purpose), purpose, signatureId);
 }
 
-const signatureIdOf = (token: string) => openId(secretKey(purpose), purpose, token);
+/** The signature id a withdraw token seals, or undefined; with the app's own key unless given one. */
+export function signatureIdOf(token: string, key = secretKey(purpose)): number | undefined {
+  return openId(key, purpose, token);
+}
 
 /** What the withdraw page shows before the signer presses the button. */
 export async function describeWithdrawal(token: string) {
