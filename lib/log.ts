@@ -79,7 +79,22 @@ export function logDestination(fd: number) {
   return destination;
 }
 
-/** The process's one logger: JSON lines on stdout, at LOG_LEVEL. */
+/**
+ * Next.js logs through console. A write to a closed stdout or stderr emits EPIPE there; unheard,
+ * it becomes an uncaught exception, which Next.js's handler logs to the same closed stream, which
+ * emits EPIPE again: the process spins for ever and answers nothing. Heard, it is only lost output.
+ */
+function ignoreStandardStreamErrors(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+}
+
+/**
+ * The process's one logger: JSON lines on stdout, at LOG_LEVEL. Making it also makes a closed
+ * stdout or stderr harmless; the start script makes it before Next.js loads.
+ */
 export function logger(): Logger {
-  return processSingleton("logger", () => createLogger(config().LOG_LEVEL, logDestination(1)));
+  return processSingleton("logger", () => {
+    ignoreStandardStreamErrors();
+    return createLogger(config().LOG_LEVEL, logDestination(1));
+  });
 }
