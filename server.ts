@@ -6,6 +6,7 @@ import { config, mailConfigured } from "@/lib/config";
 import { PageCache, type RenderedPage } from "@/lib/http/page-cache";
 import { apiRoute } from "@/lib/http/routes";
 import { mailWorker } from "@/lib/mail/outbox-worker";
+import { logRequestError, stampRequestId } from "@/lib/request-log";
 import { securityHeaders } from "@/lib/security-headers";
 
 // Marks the server's own requests for a page to cache, so they go to Next.js, not to the cache.
@@ -60,7 +61,7 @@ export async function startServer(options: { dev: boolean; port: number; host: s
     const api = apiRoute(req, res);
     const answer = api ? api() : !internal && pages.handles(req) ? pages.serve(req, res) : handle(req, res);
     answer.catch((error: unknown) => {
-      console.error(`${req.method} ${req.url} failed`, error);
+      logRequestError(req, error);
       if (!res.headersSent) res.writeHead(500).end("Something went wrong on our side.");
       else res.destroy();
     });
@@ -68,6 +69,9 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   // Watchers hold connections open for hours; Node's default would cut them after five minutes.
   server.requestTimeout = 0;
   server.keepAliveTimeout = 65_000;
+
+  // Runs before the handler above, so everything that reads the request sees its id.
+  server.prependListener("request", stampRequestId);
 
   // Mail queued before a restart, or whose sending failed, goes out from here.
   if (mailConfigured()) mailWorker().start();

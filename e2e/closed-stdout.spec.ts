@@ -61,6 +61,7 @@ test("with its log collector gone, the app keeps answering and stays idle", asyn
 
     const count = await fetch(`${app.url}/api/petitions/white-helmets`, { signal: AbortSignal.timeout(5000) });
     expect(count.status).toBe(200);
+    expect(count.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 
     await page.goto(app.url, { timeout: 10_000 });
     await fillSignature(page, { fullName: "Hala Kassem", email: "closed-pipe-form@example.org" });
