@@ -8,6 +8,7 @@ import { PageCache, type RenderedPage, type RenderKey } from "@/lib/http/page-ca
 import { apiRoute } from "@/lib/http/routes";
 import { housekeeping } from "@/lib/housekeeping";
 import { mailWorker } from "@/lib/mail/outbox-worker";
+import { logRequestError, stampRequestId } from "@/lib/request-log";
 import { securityHeaders } from "@/lib/security-headers";
 import { siteOriginHeader, stampSiteOrigin } from "@/lib/site-origin";
 
@@ -76,7 +77,7 @@ export async function startServer(options: { dev: boolean; port: number; host: s
     const api = apiRoute(req, res);
     const answer = api ? api() : !internal && pages.handles(req) ? pages.serve(req, res, origin) : handle(req, res);
     answer.catch((error: unknown) => {
-      console.error(`${req.method} ${req.url} failed`, error);
+      logRequestError(req, error);
       if (!res.headersSent) res.writeHead(500).end("Something went wrong on our side.");
       else res.destroy();
     });
@@ -87,6 +88,9 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 65_000;
+
+  // Runs before the handler above, so everything that reads the request sees its id.
+  server.prependListener("request", stampRequestId);
 
   // Mail queued before a restart, or whose sending failed, goes out from here.
   if (mailConfigured()) mailWorker().start();

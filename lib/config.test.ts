@@ -6,6 +6,11 @@ describe("parseConfig", () => {
     expect(parseConfig({})).toMatchObject({ DATABASE_URL: "file:./data/countersign.db", PORT: 3000 });
   });
 
+  it("reads the log level in any case, info unless set", () => {
+    expect(parseConfig({}).LOG_LEVEL).toBe("info");
+    expect(parseConfig({ LOG_LEVEL: " WARN " }).LOG_LEVEL).toBe("warn");
+  });
+
   it("treats empty values as unset", () => {
     expect(parseConfig({ PORT: "", ADMIN_EMAIL: "", ADMIN_PASSWORD: "" }).PORT).toBe(3000);
   });
@@ -15,6 +20,7 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ PORT: "eighty" })).toThrow(/PORT must be a number/);
     expect(() => parseConfig({ PORT: "70000" })).toThrow(/between 1 and 65535/);
     expect(() => parseConfig({ DATABASE_URL: "postgres://x" })).toThrow(/SQLite file URL/);
+    expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of fatal, error/);
   });
 
   it("wants the first organiser's email and password together", () => {

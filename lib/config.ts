@@ -34,6 +34,16 @@ const configSchema = z
     SQLITE_SYNCHRONOUS: z
       .enum(["FULL", "NORMAL"], { error: "SQLITE_SYNCHRONOUS must be FULL or NORMAL" })
       .default("FULL"),
+    LOG_LEVEL: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(
+        z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+          error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent",
+        }),
+      )
+      .default("info"),
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     PUBLIC_URL: z
       .url({ error: "PUBLIC_URL must be an absolute URL such as https://sign.example.org" })

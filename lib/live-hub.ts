@@ -1,3 +1,4 @@
+import { logger } from "./log";
 import { liveSnapshot, type LiveSnapshot } from "./petitions";
 import { processSingleton } from "./process-singleton";
 
@@ -103,7 +104,7 @@ export class LiveHub {
           for (const listener of channel.listeners) listener(channel.frame);
         } while (channel.again);
       } catch (error) {
-        console.error(`live hub: refreshing the count of "${slug}" failed`, error);
+        logger().error({ err: error, slug }, "live hub: refreshing the count failed");
       } finally {
         channel.refreshing = undefined;
       }

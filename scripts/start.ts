@@ -1,6 +1,7 @@
 import "./node-env";
 import { closeDatabase, migrateDatabase } from "@/db/store";
 import { config, ConfigError } from "@/lib/config";
+import { logger } from "@/lib/log";
 import { ensureFirstAdmin, seedCampaigns } from "@/lib/seed";
 import { startServer } from "../server";
 import { buildIfStale } from "./build";
@@ -11,17 +12,19 @@ const serveOnly = process.argv.includes("--serve-only");
 
 async function main() {
   const settings = config();
+  const log = logger();
   migrateDatabase();
   const slugs = await seedCampaigns();
   const admin = await ensureFirstAdmin(settings);
-  console.log(`campaigns ready: ${slugs.join(", ")}`);
-  if (admin === "created") console.log(`organiser account created for ${settings.ADMIN_EMAIL}`);
-  if (admin === "not-configured") console.log("no ADMIN_EMAIL/ADMIN_PASSWORD set: add an organiser with npm run admin -- create <email>");
+  log.info({ campaigns: slugs }, "campaigns ready");
+  // The address is the operator's own setting; the log need not repeat it.
+  if (admin === "created") log.info("organiser account created for ADMIN_EMAIL");
+  if (admin === "not-configured") log.warn("no ADMIN_EMAIL/ADMIN_PASSWORD set: add an organiser with npm run admin -- create <email>");
 
   if (!dev && !serveOnly) buildIfStale();
 
   const server = await startServer({ dev, port: settings.PORT, host: settings.HOST });
-  console.log(`Countersign is serving at http://localhost:${settings.PORT}`);
+  log.info({ port: settings.PORT }, `Countersign is serving at http://localhost:${settings.PORT}`);
 
   // Stop taking requests and close the database cleanly, which also folds the WAL back in.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -34,6 +37,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Without valid settings there is no logger: the message is for the person starting the app.
+  if (error instanceof ConfigError) console.error(error.message);
+  else logger().fatal({ err: error }, "Countersign could not start");
   process.exit(1);
 });

@@ -3,6 +3,7 @@
 import { formTokenField, honeypotField, issueFormToken } from "@/lib/bot-checks";
 import { signPetition } from "@/lib/signatures";
 import { requestClientAddress } from "../_lib/request";
+import { logActionError } from "../_lib/request-log";
 import { valuesFromForm, type SignFormState } from "./sign-state";
 
 export async function signAction(slug: string, previous: SignFormState, form: FormData): Promise<SignFormState> {
@@ -29,7 +30,7 @@ export async function signAction(slug: string, previous: SignFormState, form: Fo
     }
   } catch (error) {
     // The signer keeps what they typed and can try again; we keep the cause.
-    console.error(`signing "${slug}" failed`, error);
+    await logActionError("signing failed", error, { slug });
     return { ...base, status: "failed" };
   }
 }

@@ -4,6 +4,7 @@ import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "../confirmations";
 import { mailStatus } from "../dashboard";
 import { signPetition } from "../signatures";
+import { logger } from "../log";
 import { withdraw } from "../withdrawals";
 import { mailWorker } from "./outbox-worker";
 
@@ -55,13 +56,16 @@ afterAll(async () => {
 describe("the mail worker", () => {
   it("keeps a signature whose email was refused, shows the failure, and delivers it when the retry comes due", async () => {
     const email = "hana@example.org";
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(logger(), "error").mockImplementation(() => {});
     sink.refuseNext(1);
     expect(await signPetition(slug, { fullName: "Hana Yusuf", email, country: "SY" })).toEqual({ kind: "pending" });
     await mailWorker().idle();
 
     expect(sink.refused).toEqual([[email]]);
-    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/attempt 1 failed: .*451/));
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ attempt: 1, err: expect.objectContaining({ message: expect.stringContaining("451") }) }),
+      "sending mail failed",
+    );
     expect(storedRows("select status from signatures where email = ?", email)).toEqual([{ status: "pending" }]);
     expect(outboxFor(email)).toMatchObject({ attempts: 1, last_error: expect.stringContaining("451"), sent_at: null, failed_at: null });
     expect(await problemsFor(email)).toEqual([expect.objectContaining({ attempts: 1, lastError: expect.stringContaining("451") })]);
@@ -81,7 +85,7 @@ describe("the mail worker", () => {
 
   it("gives up after six refused attempts, tells the organisers, and still keeps the signature", async () => {
     const email = "karim@example.org";
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(logger(), "error").mockImplementation(() => {});
     sink.refuseNext(6);
     await signPetition(slug, { fullName: "Karim Nasser", email, country: "LB" });
     await mailWorker().idle();

@@ -1,5 +1,6 @@
 import { claimDueMail, markMailFailed, markMailSent } from "@/db/store";
 import { config } from "../config";
+import { logger } from "../log";
 import { processSingleton } from "../process-singleton";
 import { mailTransport } from "./transport";
 
@@ -57,7 +58,7 @@ export class MailWorker {
           } catch (error) {
             const delay = retryDelaysMs[message.attempts - 1];
             const reason = error instanceof Error ? error.message : String(error);
-            console.error(`mail ${message.id} (${message.kind}): attempt ${message.attempts} failed: ${reason}`);
+            logger().error({ err: error, mailId: message.id, kind: message.kind, attempt: message.attempts }, "sending mail failed");
             await markMailFailed(message.id, reason, new Date(), delay === undefined ? undefined : new Date(Date.now() + delay));
           }
         }),
