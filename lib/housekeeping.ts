@@ -1,5 +1,6 @@
 import { claimJobRun } from "@/db/store";
 import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
+import { logger } from "./log";
 import { processSingleton } from "./process-singleton";
 import { applyRetention } from "./retention";
 
@@ -36,7 +37,7 @@ class Housekeeping {
           try {
             if (await claimJobRun(job.name, job.everyMs, now)) await job.run(now);
           } catch (error) {
-            console.error(`housekeeping: the ${job.name} job failed; it runs again when next due`, error);
+            logger().error({ err: error, job: job.name }, "a periodic job failed; it runs again when next due");
           }
         }
       } finally {

@@ -36,4 +36,12 @@ describe("request ids", () => {
       "answering a request failed",
     );
   });
+
+  it("leaves link tokens out of the logged URL, since they act on a signature", () => {
+    const logged = vi.spyOn(logger(), "error").mockImplementation(() => {});
+    const { req } = request();
+    req.url = "/withdraw/8Krs229vmTzbV8GAN7xA1pXNE49rWkKOmbVHfWlyRr8O35A9?x=1";
+    logRequestError(req, new Error("failed"));
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ url: "/withdraw/[token]?x=1" }), "answering a request failed");
+  });
 });

@@ -15,7 +15,11 @@ export function stampRequestId(req: IncomingMessage, res: ServerResponse): void 
   res.setHeader("X-Request-Id", id);
 }
 
-/** Logs a request that could not be answered, with its id. */
+// Link tokens act on a signature (confirm it, withdraw it): whoever reads the log must not be able to.
+const linkToken = /\/(confirm|withdraw)\/[^/?#]+/g;
+
+/** Logs a request that could not be answered, with its id, and its URL without link tokens. */
 export function logRequestError(req: IncomingMessage, error: unknown): void {
-  logger().error({ err: error, requestId: req.headers[requestIdHeader], method: req.method, url: req.url }, "answering a request failed");
+  const url = req.url?.replace(linkToken, "/$1/[token]");
+  logger().error({ err: error, requestId: req.headers[requestIdHeader], method: req.method, url }, "answering a request failed");
 }
