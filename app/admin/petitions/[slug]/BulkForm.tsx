@@ -73,21 +73,23 @@ export function BulkForm({ action, locale }: { action: Action; locale: string })
           </p>
         </div>
       </div>
-      <button type="submit" name="intent" value="preview" className="button-quiet" disabled={pending}>
-        Count matching signatures
-      </button>{" "}
-      {state.step === "preview" && (state.matches ?? 0) > 0 && (
-        <>
-          <button type="submit" name="intent" value="invalidate" disabled={pending}>
-            Invalidate {n}
-          </button>{" "}
-          {values.suspected && (
-            <button type="submit" name="intent" value="release" disabled={pending}>
-              Release {n}
+      <div className="form-actions">
+        <button type="submit" name="intent" value="preview" className="button-quiet" disabled={pending}>
+          Count matching signatures
+        </button>
+        {state.step === "preview" && (state.matches ?? 0) > 0 && (
+          <>
+            <button type="submit" name="intent" value="invalidate" disabled={pending}>
+              Invalidate {n}
             </button>
-          )}
-        </>
-      )}
+            {values.suspected && (
+              <button type="submit" name="intent" value="release" disabled={pending}>
+                Release {n}
+              </button>
+            )}
+          </>
+        )}
+      </div>
     </form>
   );
 }
