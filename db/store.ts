@@ -1,7 +1,6 @@
 // The one door from lib/ to the database. Today it opens onto SQLite; a PostgreSQL store will sit
 // beside db/sqlite/ with the same exported names, chosen by DATABASE_URL.
 export {
-  adjustCounts,
   findPetition,
   listPetitions,
   publishPendingFigures,

@@ -24,11 +24,6 @@ class Housekeeping {
     void this.runDue();
   }
 
-  stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
   /** Runs the jobs that are due and that this process claims; resolves when they are done. */
   runDue(now = new Date()): Promise<void> {
     this.running ??= (async () => {

@@ -75,7 +75,7 @@ const statements = preparedStatements("signatures", ({ orm }) => ({
     .prepare(),
 }));
 
-export const countChange = (status: SignatureStatus, direction: 1 | -1) =>
+const countChange = (status: SignatureStatus, direction: 1 | -1) =>
   status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
 
 /** The rest of a new signature's writes: its count, its confirmation and its first email. */
