@@ -5,7 +5,7 @@ import { createAdmin } from "@/lib/auth/admins";
 import { startSession } from "@/lib/auth/sessions";
 
 async function main() {
-  migrateDatabase();
+  await migrateDatabase();
   const email = "bench@bench.example";
   await createAdmin(email, "a long bench password");
   const admin = await findAdminByEmail(email);

@@ -3,11 +3,12 @@
 // in the same run. Writes bench/results.json. Fails loudly if any signature answered as stored is
 // missing, or a counter disagrees with the rows.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { deriveSecretKey, readOrCreateKeyFile, secretKeyFile } from "@/lib/secrets";
+import { deriveSecretKey } from "@/lib/secrets";
 import { signatureIdOf } from "@/lib/withdrawals";
 import { buildIfStale } from "../scripts/build";
 import { recordSigningAction } from "./support/action-request";
@@ -38,7 +39,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "countersign-bench-"));
 const json = { "content-type": "application/json" };
 
 /** Signature ids the app answered as stored, per database, to check against the rows afterwards. */
-// Each acknowledged signature's withdraw token, by database; opened with that app's key at the end.
+// Every app the bench starts inherits this key, so their withdraw tokens can be opened here.
+const benchSecretKey = (process.env.SECRET_KEY ??= randomBytes(32).toString("base64url"));
+
+// Each acknowledged signature's withdraw token, by database; opened with the apps' key at the end.
 const acknowledged = new Map<string, string[]>();
 function remember(database: string, token: string) {
   const tokens = acknowledged.get(database) ?? [];
@@ -88,7 +92,7 @@ function checkDatabase(database: string, label: string) {
       .get(slug) as { counted: number; stored: number };
     if (counted !== stored) problems.push(`${label}: the counter says ${counted} but ${stored} rows are stored`);
     const has = db.prepare("select 1 from signatures where id = ?");
-    const key = deriveSecretKey(readOrCreateKeyFile(secretKeyFile(`file:${database}`)), "withdraw");
+    const key = deriveSecretKey(benchSecretKey, "withdraw");
     const ids = (acknowledged.get(database) ?? []).map((token) => signatureIdOf(token, key));
     const missing = ids.filter((id) => id === undefined || !has.get(id));
     if (missing.length) problems.push(`${label}: ${missing.length} of ${ids.length} acknowledged signatures are missing`);

@@ -1,74 +1,64 @@
-// The one door from lib/ to the database. Today it opens onto SQLite; a PostgreSQL store will sit
-// beside db/sqlite/ with the same exported names, chosen by DATABASE_URL.
-export {
-  findPetition,
-  listPetitions,
-  publishPendingFigures,
-  readPetitionCount,
-  setRequireConfirmation,
-  upsertPetition,
-  type PetitionContent,
-  type PetitionCount,
-} from "./sqlite/petition-store";
-export {
+// The one door from lib/ to the database: the store (lib/store-contract.ts) of the dialect that
+// DATABASE_URL names, chosen once when this module loads. Nothing outside db/ knows which it is.
+import { config } from "@/lib/config";
+import type { Store } from "@/lib/store-contract";
+import * as sqlite from "./sqlite";
+
+const dialects: Record<"sqlite", Store> = { sqlite };
+
+const store: Store = dialects[config().DATABASE_URL.startsWith("file:") ? "sqlite" : "sqlite"];
+
+export const {
+  addBlockedEmail,
+  backupDatabase,
+  claimDueMail,
+  claimJobRun,
+  clearClientAddresses,
+  closeDatabase,
   confirmByCode,
   confirmByToken,
+  countMatchingSignatures,
   countSignaturesSince,
+  countUnsentMail,
+  databaseReady,
+  deleteExpiredLimits,
+  deleteExpiredSessions,
+  deleteOldMail,
+  deleteSession,
+  deleteUnconfirmable,
+  erasedDataSettled,
   eraseSignatures,
+  exportSignatureCsv,
+  findAdminByEmail,
   findConfirmationByToken,
+  findPetition,
+  findSessionAdmin,
   findSignatureForWithdrawal,
   findSignaturesByEmailKey,
+  insertAdmin,
+  insertSeedSignatures,
+  insertSession,
   insertSignature,
-  listLatestSignatures,
-  listRecentPublicSigners,
-  signatureIdRange,
-  type ConfirmationSecret,
-  type ConfirmOutcome,
-  type ExistingSignature,
-  type InsertOutcome,
-  type RepeatPlan,
-  type SignatureValues,
-} from "./sqlite/signature-store";
-export {
-  countMatchingSignatures,
   invalidateSignatures,
-  releaseSuspected,
-  type Release,
-  type SignatureFilter,
-  type SuspectedSignature,
-} from "./sqlite/invalidation-store";
-export {
-  claimDueMail,
-  countUnsentMail,
-  listMailProblems,
-  markMailFailed,
-  markMailSent,
-  type MailDraft,
-} from "./sqlite/outbox-store";
-export {
-  addBlockedEmail,
   isEmailBlocked,
   listAuditEvents,
   listBlockedEmails,
+  listLatestSignatures,
+  listMailProblems,
+  listPetitions,
+  listRecentPublicSigners,
+  markMailFailed,
+  markMailSent,
+  migrateDatabase,
+  onPublicChange,
+  publishPendingFigures,
+  rateLimiter,
+  readPetitionCount,
   recordAuditEvent,
+  recountPetitions,
+  releaseSuspected,
   removeBlockedEmail,
-  type BlockKind,
-} from "./sqlite/moderation-store";
-export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./sqlite/retention-store";
-export { rateLimiter, type RateLimiterOptions } from "./sqlite/rate-limit-store";
-export { claimJobRun } from "./sqlite/job-store";
-export {
-  deleteExpiredSessions,
-  deleteSession,
-  findAdminByEmail,
-  findSessionAdmin,
-  insertAdmin,
-  insertSession,
-} from "./sqlite/admin-store";
-export { insertSeedSignatures } from "./sqlite/bulk-seed";
-export { closeDatabase, databaseFile } from "./sqlite/client";
-export { migrateDatabase } from "./sqlite/migrate";
-export { backupDatabase } from "./sqlite/backup";
-export { walScrubber } from "./sqlite/wal-scrub";
-export type { Admin, AuditEvent, Petition, Signature, SignatureStatus } from "./sqlite/schema";
-export { signatureStatuses } from "./sqlite/schema";
+  secretKeyLocation,
+  setRequireConfirmation,
+  upsertPetition,
+} = store;

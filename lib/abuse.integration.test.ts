@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { inspectDatabase, prepareDatabase, storedRows } from "@/test/database";
+import { prepareDatabase, storedRows } from "@/test/database";
 import { formTokenLifetimeMs, issueFormToken } from "./bot-checks";
 import { petitionStatus, recentSigners } from "./petitions";
 import { signPetition } from "./signatures";
@@ -18,14 +18,7 @@ const at = (iso: string) => new Date(iso);
 
 const signer = (email: string) => ({ fullName: "Amina Khalil", email, country: "SY" });
 
-function storedEmails(): string[] {
-  const db = inspectDatabase();
-  try {
-    return (db.prepare("select email from signatures order by id").all() as { email: string }[]).map((r) => r.email);
-  } finally {
-    db.close();
-  }
-}
+const storedEmails = () => storedRows<{ email: string }>("select email from signatures order by id").map((r) => r.email);
 
 const stored = (email: string) =>
   storedRows<{ status: string; fill_ms: number | null }>("select status, fill_ms from signatures where email = ?", email);

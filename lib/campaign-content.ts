@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import type { PetitionContent } from "@/db/store";
+import type { PetitionContent } from "./model";
 
 const isoDate = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((d) => new Date(d).toISOString());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, databasePath, parseConfig } from "./config";
+import { ConfigError, parseConfig } from "./config";
 
 describe("parseConfig", () => {
   it("fills in defaults for an empty environment", () => {
@@ -19,20 +19,14 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ PORT: "eighty" })).toThrow(ConfigError);
     expect(() => parseConfig({ PORT: "eighty" })).toThrow(/PORT must be a number/);
     expect(() => parseConfig({ PORT: "70000" })).toThrow(/between 1 and 65535/);
-    expect(() => parseConfig({ DATABASE_URL: "postgres://x" })).toThrow(/SQLite file URL/);
+    expect(() => parseConfig({ DATABASE_URL: "mysql://x" })).toThrow(/SQLite file URL/);
+    expect(() => parseConfig({ DATABASE_URL: "postgres://app@db/countersign" })).toThrow(/SECRET_KEY is needed with PostgreSQL/);
+    expect(parseConfig({ DATABASE_URL: "postgres://app@db/countersign", SECRET_KEY: "k".repeat(32) }).DATABASE_URL).toMatch(/^postgres/);
     expect(() => parseConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of fatal, error/);
   });
 
   it("wants the first organiser's email and password together", () => {
     expect(() => parseConfig({ ADMIN_EMAIL: "o@example.org" })).toThrow(/together/);
     expect(() => parseConfig({ ADMIN_EMAIL: "o@example.org", ADMIN_PASSWORD: "short" })).toThrow(/at least 12/);
-  });
-});
-
-describe("databasePath", () => {
-  it("reads relative and absolute file URLs", () => {
-    expect(databasePath("file:./data/x.db")).toBe("./data/x.db");
-    expect(databasePath("file:/tmp/x.db")).toBe("/tmp/x.db");
-    expect(databasePath("file:///tmp/x.db")).toBe("/tmp/x.db");
   });
 });

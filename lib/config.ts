@@ -27,9 +27,10 @@ const configSchema = z
       .string()
       .trim()
       .default("file:./data/countersign.db")
-      .refine((url) => url.startsWith("file:"), {
-        error: "DATABASE_URL must be an SQLite file URL such as file:./data/countersign.db",
+      .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+        error: "DATABASE_URL must be an SQLite file URL such as file:./data/countersign.db, or postgres://user:password@host:5432/database",
       }),
+    DATABASE_POOL_SIZE: count("DATABASE_POOL_SIZE").min(1, "DATABASE_POOL_SIZE must be at least 1").max(100, "DATABASE_POOL_SIZE must be at most 100").default(10),
     PORT: port.default(3000),
     SQLITE_SYNCHRONOUS: z
       .enum(["FULL", "NORMAL"], { error: "SQLITE_SYNCHRONOUS must be FULL or NORMAL" })
@@ -90,6 +91,10 @@ const configSchema = z
     error: "MAIL_FROM is needed with SMTP_URL: the sender of confirmation emails",
     path: ["MAIL_FROM"],
   })
+  .refine((c) => c.SECRET_KEY || c.DATABASE_URL.startsWith("file:"), {
+    error: "SECRET_KEY is needed with PostgreSQL: every process must sign links with the same key, and there is no data folder to keep a generated one in",
+    path: ["SECRET_KEY"],
+  })
   .refine((c) => !c.SMTP_URL || c.PUBLIC_URL, {
     error: "PUBLIC_URL is needed with SMTP_URL: emailed links must point at the site's public address",
     path: ["PUBLIC_URL"],
@@ -122,9 +127,4 @@ export function mailConfigured(settings: Config = config()): boolean {
 export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
-}
-
-/** The SQLite file path from a file: URL, relative paths resolved against the working directory. */
-export function databasePath(url: string): string {
-  return url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
 }

@@ -1,4 +1,4 @@
-import type { ConfirmationSecret } from "@/db/store";
+import type { ConfirmationSecret } from "./store-contract";
 import { confirmByCodeLink, confirmLink } from "./links";
 import { secretKey } from "./secrets";
 import { hashToken, hmac, randomToken, sixDigitCode } from "./tokens";

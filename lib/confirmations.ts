@@ -1,4 +1,5 @@
-import { confirmByCode, confirmByToken, findConfirmationByToken, readPetitionCount, type ConfirmOutcome } from "@/db/store";
+import { confirmByCode, confirmByToken, findConfirmationByToken, readPetitionCount } from "@/db/store";
+import type { ConfirmOutcome } from "./store-contract";
 import { emailKey } from "./email-key";
 import { liveHub } from "./live-hub";
 import { confirmationCodeHash } from "./confirmation-secrets";
@@ -16,7 +17,7 @@ function settle(outcome: ConfirmOutcome): Confirmation {
   return {
     kind: "confirmed",
     slug: outcome.slug,
-    signerNumber: outcome.signaturesElsewhere + outcome.signatureCount,
+    signerNumber: outcome.signaturesElsewhere + outcome.signerNumber,
     firstName: outcome.fullName.trim().split(/\s+/)[0] ?? "",
   };
 }

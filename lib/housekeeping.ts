@@ -1,7 +1,7 @@
 import { claimJobRun } from "@/db/store";
 import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
 import { logger } from "./log";
-import { processSingleton } from "./process-singleton";
+import { lazy } from "./lazy";
 import { applyRetention } from "./retention";
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
@@ -24,6 +24,12 @@ class Housekeeping {
     void this.runDue();
   }
 
+  /** No more runs from this process; one under way finishes. */
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
   /** Runs the jobs that are due and that this process claims; resolves when they are done. */
   runDue(now = new Date()): Promise<void> {
     this.running ??= (async () => {
@@ -43,6 +49,4 @@ class Housekeeping {
   }
 }
 
-export function housekeeping(): Housekeeping {
-  return processSingleton("housekeeping", () => new Housekeeping());
-}
+export const housekeeping: () => Housekeeping = lazy(() => new Housekeeping());

@@ -1,6 +1,6 @@
 import { logger } from "./log";
 import { liveSnapshot, type LiveSnapshot } from "./petitions";
-import { processSingleton } from "./process-singleton";
+import { lazy } from "./lazy";
 
 type Listener = (frame: string) => void;
 
@@ -128,6 +128,4 @@ export class LiveHub {
   }
 }
 
-export function liveHub(): LiveHub {
-  return processSingleton("live-hub", () => new LiveHub(liveSnapshot, { pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200 }));
-}
+export const liveHub: () => LiveHub = lazy(() => new LiveHub(liveSnapshot, { pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200 }));

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { csvText, inspectDatabase, prepareDatabase } from "@/test/database";
+import { csvText, prepareDatabase, storedRows } from "@/test/database";
 import { issueFormToken } from "./bot-checks";
 import { block, invalidate, listBlockedEmails, previewChoice, release, signatureChoice, unblock } from "./moderation";
 import { liveSnapshot, petitionStatus } from "./petitions";
 import { signatureExport } from "./signature-export";
 import { signPetition } from "./signatures";
-import type { SignatureStatus } from "@/db/store";
+import type { SignatureStatus } from "./model";
 
 const slug = "white-helmets";
 const organiser = "organiser@countersign.example";
@@ -31,24 +31,10 @@ const farmNightEmails = ["w@botfarm.example", "x@botfarm.example", "y@botfarm.ex
 
 const sign = (email: string, fullName = "Nour Aziz") => signPetition(slug, { fullName, email, country: "SY", showName: "on" });
 
-function statuses(): Record<string, string> {
-  const db = inspectDatabase();
-  try {
-    const rows = db.prepare("select email, status from signatures").all() as { email: string; status: string }[];
-    return Object.fromEntries(rows.map((r) => [r.email, r.status]));
-  } finally {
-    db.close();
-  }
-}
-
-function auditRows(action: string) {
-  const db = inspectDatabase();
-  try {
-    return db.prepare("select actor, petition_slug, detail, row_count from audit_events where action = ? order by id").all(action);
-  } finally {
-    db.close();
-  }
-}
+const statuses = () =>
+  Object.fromEntries(storedRows<{ email: string; status: string }>("select email, status from signatures").map((r) => [r.email, r.status]));
+const auditRows = (action: string) =>
+  storedRows("select actor, petition_slug, detail, row_count from audit_events where action = ? order by id", action);
 
 async function exported(included?: SignatureStatus[]): Promise<string> {
   const found = await signatureExport(slug, { actor: organiser, statuses: included });

@@ -6,8 +6,6 @@ import {
   readPetitionCount,
   releaseSuspected,
   removeBlockedEmail,
-  type BlockKind,
-  type Release,
 } from "@/db/store";
 import { z } from "zod";
 import { recordAudit } from "./audit";
@@ -15,9 +13,11 @@ import { newConfirmation } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./email-key";
 import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
+import type { BlockKind } from "./model";
 import { confirmationMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
 import { confirmationRequired } from "./signatures";
+import type { Release } from "./store-contract";
 import { withdrawToken } from "./withdrawals";
 
 const optionalText = z

@@ -4,9 +4,9 @@ import {
   listRecentPublicSigners,
   readPetitionCount,
   setRequireConfirmation,
-  type PetitionCount,
 } from "@/db/store";
 import { recordAudit } from "./audit";
+import type { PetitionCount } from "./model";
 import { publicName } from "./public-name";
 
 export const recentSignersShown = 8;

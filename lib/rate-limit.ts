@@ -2,7 +2,7 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { rateLimiter } from "@/db/store";
 import { addressNetwork } from "./client-address";
 import { config } from "./config";
-import { processSingleton } from "./process-singleton";
+import { lazy } from "./lazy";
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -26,23 +26,21 @@ export async function consumePoint(limiter: RateLimiterAbstract, key: string): P
  * per email domain except the exempt ones. Counted in the database, so every process shares them;
  * a limit of 0 is off.
  */
-export function signingLimits() {
-  return processSingleton("signing-limits", () => {
-    const settings = config();
-    const durationSeconds = settings.SIGN_LIMIT_WINDOW_MINUTES * 60;
-    const perAddress =
-      settings.SIGN_LIMIT_PER_ADDRESS > 0 ? rateLimiter({ name: "sign-address", points: settings.SIGN_LIMIT_PER_ADDRESS, durationSeconds }) : undefined;
-    const perDomain =
-      settings.SIGN_LIMIT_PER_DOMAIN > 0 ? rateLimiter({ name: "sign-domain", points: settings.SIGN_LIMIT_PER_DOMAIN, durationSeconds }) : undefined;
-    const exempt = new Set(settings.SIGN_LIMIT_EXEMPT_DOMAINS);
-    return {
-      async check(clientAddress: string | undefined, domain: string): Promise<LimitVerdict> {
-        if (perAddress && clientAddress) {
-          const byAddress = await consumePoint(perAddress, addressNetwork(clientAddress));
-          if (!byAddress.ok) return byAddress;
-        }
-        return perDomain && !exempt.has(domain) ? consumePoint(perDomain, domain) : { ok: true };
-      },
-    };
-  });
-}
+export const signingLimits = lazy(() => {
+  const settings = config();
+  const durationSeconds = settings.SIGN_LIMIT_WINDOW_MINUTES * 60;
+  const perAddress =
+    settings.SIGN_LIMIT_PER_ADDRESS > 0 ? rateLimiter({ name: "sign-address", points: settings.SIGN_LIMIT_PER_ADDRESS, durationSeconds }) : undefined;
+  const perDomain =
+    settings.SIGN_LIMIT_PER_DOMAIN > 0 ? rateLimiter({ name: "sign-domain", points: settings.SIGN_LIMIT_PER_DOMAIN, durationSeconds }) : undefined;
+  const exempt = new Set(settings.SIGN_LIMIT_EXEMPT_DOMAINS);
+  return {
+    async check(clientAddress: string | undefined, domain: string): Promise<LimitVerdict> {
+      if (perAddress && clientAddress) {
+        const byAddress = await consumePoint(perAddress, addressNetwork(clientAddress));
+        if (!byAddress.ok) return byAddress;
+      }
+      return perDomain && !exempt.has(domain) ? consumePoint(perDomain, domain) : { ok: true };
+    },
+  };
+});

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { claimJobRun, insertSignature, readPetitionCount } from "@/db/store";
-import { prepareDatabase, storedRows } from "@/test/database";
-import Database from "better-sqlite3";
+import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { startSession } from "./auth/sessions";
 import { createAdmin } from "./auth/admins";
-import { databasePath } from "./config";
 import { campaignDashboard } from "./dashboard";
 import { petitionStatus } from "./petitions";
 import { applyRetention } from "./retention";
@@ -22,14 +20,7 @@ async function store(email: string, status: "pending" | "confirmed", signedAt: D
 }
 
 /** Writes rows the app makes elsewhere (mail records, limit records) straight into the database. */
-function write(sql: string, ...params: unknown[]) {
-  const db = new Database(databasePath(process.env.DATABASE_URL!));
-  try {
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
+const write = writeRows;
 
 beforeAll(prepareDatabase);
 
@@ -41,7 +32,7 @@ describe("the daily retention job", () => {
     await store("old@example.org", "confirmed", daysAgo(40));
     await store("recent@example.org", "confirmed", daysAgo(3));
     for (const [to, sent, failed] of [["sent-long-ago@example.org", daysAgo(8), null], ["sent-lately@example.org", daysAgo(1), null], ["failed-long-ago@example.org", null, daysAgo(31)]] as const) {
-      write("insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at, sent_at, failed_at) values ('note', ?, 's', '', 0, 0, ?, ?)", to, sent?.getTime() ?? null, failed?.getTime() ?? null);
+      write("insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at, sent_at, failed_at) values ('note', ?, 's', '', ?, ?, ?, ?)", to, daysAgo(40), daysAgo(40), sent, failed);
     }
     write("insert into rate_limits (key, points, expire) values ('sign-address:203.0.113.9', 3, ?), ('sign-address:203.0.113.10', 1, ?)", daysAgo(1).getTime(), daysAgo(-1).getTime());
     await createAdmin("retention@example.org", "retention organiser password");

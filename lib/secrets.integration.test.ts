@@ -1,47 +1,25 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { promisify } from "node:util";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
-import { issueFormToken } from "./bot-checks";
-import { databasePath } from "./config";
-import { readOrCreateKeyFile, secretKey, secretKeyFile } from "./secrets";
+import { readOrCreateKeyFile, secretKey } from "./secrets";
 
-const database = () => databasePath(process.env.DATABASE_URL!);
+const scratch = mkdtempSync(path.join(tmpdir(), "countersign-keys-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 beforeAll(prepareDatabase);
 
 describe("the secret key", () => {
-  it("is made on first use into a file beside the database that only its owner can read", () => {
-    const file = secretKeyFile();
-    expect(path.dirname(file)).toBe(path.dirname(path.resolve(database())));
-    issueFormToken();
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(readFileSync(file, "utf8").trim().length).toBeGreaterThanOrEqual(32);
-  });
-
-  it("is nowhere in the database", () => {
-    const key = readFileSync(secretKeyFile(), "utf8").trim();
-    const db = new Database(database(), { readonly: true });
-    try {
-      const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
-      expect(tables).not.toContain("app_secrets");
-    } finally {
-      db.close();
-    }
-    expect(readFileSync(database()).includes(key)).toBe(false);
-  });
-
   it("gives each purpose its own key", () => {
     expect(secretKey("withdraw").equals(secretKey("form-token"))).toBe(false);
     expect(secretKey("withdraw").equals(secretKey("withdraw"))).toBe(true);
   });
 
   it("is read again after a failed read instead of failing until a restart", () => {
-    const file = path.join(path.dirname(secretKeyFile()), "flaky", "countersign-secret.key");
+    const file = path.join(scratch, "flaky", "countersign-secret.key");
     // A folder where the file should be makes the first read fail.
     mkdirSync(file, { recursive: true });
     expect(() => readOrCreateKeyFile(file)).toThrow(/EISDIR/);
@@ -51,7 +29,7 @@ describe("the secret key", () => {
   });
 
   it("refuses a damaged key file rather than signing with a weak key", () => {
-    const file = path.join(path.dirname(secretKeyFile()), "short.key");
+    const file = path.join(scratch, "short.key");
     rmSync(file, { force: true });
     writeFileSync(file, "short\n");
     expect(() => readOrCreateKeyFile(file)).toThrow(/5 characters where 32 or more are needed/);

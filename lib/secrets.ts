@@ -1,18 +1,14 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { config, databasePath } from "./config";
-import { processSingleton } from "./process-singleton";
+import { secretKeyLocation } from "@/db/store";
+import { config } from "./config";
+import { lazy } from "./lazy";
 
 /** What each derived key signs or seals; one key per purpose, so no token passes for another. */
 export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code";
 
 const minimumLength = 32;
-
-/** Where the generated key lives when SECRET_KEY is unset: beside the database, never inside it. */
-export function secretKeyFile(databaseUrl = config().DATABASE_URL): string {
-  return path.join(path.dirname(path.resolve(databasePath(databaseUrl))), "countersign-secret.key");
-}
 
 /**
  * Reads the key file, making it on first start. Made under a temporary name and linked into place,
@@ -45,14 +41,25 @@ function checked(text: string, file: string): string {
   return key;
 }
 
+/** The master key: SECRET_KEY, or the key file the database keeps beside its data. */
+const masterKey = lazy(() => {
+  const configured = config().SECRET_KEY;
+  if (configured) return configured;
+  const file = secretKeyLocation();
+  if (!file) throw new Error("SECRET_KEY is not set, and this database keeps no files beside it to generate one in: set SECRET_KEY");
+  return readOrCreateKeyFile(file);
+});
+
+const derived = new Map<SecretPurpose, Buffer>();
+
 /**
  * The key for one purpose, derived (HKDF-SHA256) from SECRET_KEY or the key file. Kept once read;
  * a read that fails is not kept, so the next request tries again instead of failing until a restart.
  */
 export function secretKey(purpose: SecretPurpose): Buffer {
-  const settings = config();
-  const master = processSingleton(`secret-key:${settings.DATABASE_URL}`, () => settings.SECRET_KEY ?? readOrCreateKeyFile(secretKeyFile()));
-  return processSingleton(`secret-key:${settings.DATABASE_URL}:${purpose}`, () => deriveSecretKey(master, purpose));
+  let key = derived.get(purpose);
+  if (!key) derived.set(purpose, (key = deriveSecretKey(masterKey(), purpose)));
+  return key;
 }
 
 /** One purpose's key from the master key, as every process derives it. */

@@ -1,4 +1,3 @@
-import type { ExportedSignature } from "@/db/export-reader";
 import { countryName } from "./countries";
 import { csvCell } from "./csv";
 
@@ -9,6 +8,22 @@ const countryColumns = (code: string) => {
   if (cells === undefined) countryCells.set(code, (cells = `${csvCell(countryName(code, "en"))},${csvCell(code)}`));
   return cells;
 };
+
+/**
+ * One exported signature as a database reads it, without mapping to an object: an export of
+ * millions of rows spends its time here. Flags may come as booleans or as SQLite's 0 and 1.
+ */
+export type ExportedSignature = readonly [
+  id: number,
+  signedAtMs: number,
+  fullName: string,
+  email: string,
+  country: string,
+  comment: string | null,
+  showName: boolean | number,
+  wantsUpdates: boolean | number,
+  status: string,
+];
 
 /**
  * One signature as a CSV record. Written out by hand rather than through csvRow: an export runs

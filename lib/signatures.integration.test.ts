@@ -1,9 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import Database from "better-sqlite3";
-import { inspectDatabase, prepareDatabase } from "@/test/database";
-import { databasePath } from "./config";
+import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { petitionStatus } from "./petitions";
 import { signPetition } from "./signatures";
 import { describeWithdrawal } from "./withdrawals";
@@ -18,14 +16,7 @@ const signer = (email: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function storedRows(): number {
-  const db = inspectDatabase();
-  try {
-    return (db.prepare("select count(*) as n from signatures").get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+const storedCount = () => storedRow<{ n: number }>("select count(*) as n from signatures")!.n;
 
 beforeAll(prepareDatabase);
 
@@ -35,16 +26,14 @@ describe("signPetition", () => {
     const outcome = await signPetition(slug, signer("first@example.org", { showName: "on", comment: "  For Aleppo.  " }));
     expect(outcome).toMatchObject({ kind: "signed", signerNumber: before + 1 });
 
-    const db = inspectDatabase();
-    const row = db.prepare("select * from signatures where email = ?").get("first@example.org") as Record<string, unknown>;
-    db.close();
+    const row = storedRow("select * from signatures where email = ?", "first@example.org");
     expect(row).toMatchObject({ full_name: "Amina Khalil", country: "SY", comment: "For Aleppo.", show_name: 1, wants_updates: 0 });
   });
 
   it("answers a second signature from the same mailbox as a first, however it is typed, and stores nothing more", async () => {
     const first = await signPetition(slug, signer("Raed.Saleh@gmail.com"));
     const before = (await petitionStatus(slug))!;
-    const rows = storedRows();
+    const rows = storedCount();
     const again = await signPetition(slug, signer("  raedsaleh+nobel@GoogleMail.com ", { fullName: "Raed Saleh" }));
     // The same shape, a plausible number, a token like a real one: nothing tells anyone the address had signed.
     expect(again).toEqual({ kind: "signed", signerNumber: before.total + 1, withdrawToken: expect.stringMatching(/^[\w-]{48}$/) });
@@ -53,29 +42,27 @@ describe("signPetition", () => {
     // Its token opens nothing, so a repeat cannot be used to withdraw the real signature.
     expect(await describeWithdrawal(again.withdrawToken)).toBeUndefined();
     expect(await describeWithdrawal(first.withdrawToken)).toMatchObject({ status: "confirmed" });
-    expect(storedRows()).toBe(rows);
+    expect(storedCount()).toBe(rows);
     expect(await petitionStatus(slug)).toEqual(before);
   });
 
   it("waits for confirmation when a signature is written without a status: the schema fails closed", () => {
-    const db = new Database(databasePath(process.env.DATABASE_URL!));
+    writeRows(
+      `insert into signatures (petition_id, full_name, email, email_key, email_domain, country, signed_at)
+       select id, 'No Status', 'no-status@example.org', 'no-status@example.org', 'example.org', 'SY', ? from petitions where slug = ?`,
+      new Date(),
+      slug,
+    );
     try {
-      db.prepare(
-        `insert into signatures (petition_id, full_name, email, email_key, email_domain, country, signed_at)
-         select id, 'No Status', 'no-status@example.org', 'no-status@example.org', 'example.org', 'SY', 0 from petitions where slug = ?`,
-      ).run(slug);
-      expect(db.prepare("select status from signatures where email = ?").get("no-status@example.org")).toEqual({ status: "pending" });
+      expect(storedRows("select status from signatures where email = ?", "no-status@example.org")).toEqual([{ status: "pending" }]);
     } finally {
-      db.prepare("delete from signatures where email = ?").run("no-status@example.org");
-      db.close();
+      writeRows("delete from signatures where email = ?", "no-status@example.org");
     }
   });
 
   it("stores the email as typed, trimmed, while matching on the normalised key", async () => {
     await signPetition(slug, signer("  Mixed.Case@Example.ORG "));
-    const db = inspectDatabase();
-    const row = db.prepare("select email, email_key from signatures where email_key = ?").get("mixed.case@example.org");
-    db.close();
+    const row = storedRow("select email, email_key from signatures where email_key = ?", "mixed.case@example.org");
     expect(row).toEqual({ email: "Mixed.Case@Example.ORG", email_key: "mixed.case@example.org" });
   });
 
@@ -86,12 +73,12 @@ describe("signPetition", () => {
   });
 
   it("returns every field's problem and stores nothing for invalid input", async () => {
-    const rows = storedRows();
+    const rows = storedCount();
     const outcome = await signPetition(slug, { fullName: "   ", email: "not-an-email", country: "XX", comment: "x".repeat(501) });
     expect(outcome.kind).toBe("invalid");
     if (outcome.kind !== "invalid") return;
     expect(Object.keys(outcome.errors).sort()).toEqual(["comment", "country", "email", "fullName"]);
-    expect(storedRows()).toBe(rows);
+    expect(storedCount()).toBe(rows);
   });
 
   it("answers not-found for a campaign that does not exist", async () => {
@@ -101,8 +88,8 @@ describe("signPetition", () => {
   it("keeps the counter equal to the stored rows plus those gathered elsewhere", async () => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => signPetition(slug, signer(`many${i}@example.org`))));
     const status = (await petitionStatus(slug))!;
-    expect(status.signaturesHere).toBe(storedRows());
-    expect(status.total).toBe(storedRows() + elsewhere);
+    expect(status.signaturesHere).toBe(storedCount());
+    expect(status.total).toBe(storedCount() + elsewhere);
   });
 
   it("stores exactly one row when 50 attempts with one email race from separate processes", async () => {
@@ -121,10 +108,7 @@ describe("signPetition", () => {
     // Every attempt is answered as a first signature would be; the unique index keeps one row.
     expect(outcomes).toEqual(Array.from({ length: 50 }, () => "signed"));
 
-    const db = inspectDatabase();
-    const { n } = db.prepare("select count(*) as n from signatures where email_key = ?").get(email) as { n: number };
-    db.close();
-    expect(n).toBe(1);
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(storedRows());
+    expect(storedRow("select count(*) as n from signatures where email_key = ?", email)).toEqual({ n: 1 });
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(storedCount());
   }, 60_000);
 });

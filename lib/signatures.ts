@@ -1,5 +1,4 @@
-import { insertSignature, readPetitionCount, type ExistingSignature, type RepeatPlan } from "@/db/store";
-import type { PetitionCount, SignatureStatus } from "@/db/store";
+import { insertSignature, readPetitionCount } from "@/db/store";
 import { checkForm } from "./bot-checks";
 import { mailConfigured } from "./config";
 import { newConfirmation, resendLimits } from "./confirmation-secrets";
@@ -9,8 +8,10 @@ import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
 import { alreadySignedMessage, confirmationMessage, thankYouMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
+import type { PetitionCount, SignatureStatus } from "./model";
 import { signingLimits } from "./rate-limit";
 import { fieldErrors, signatureInput, type SignatureFieldErrors } from "./signature-input";
+import type { ExistingSignature, RepeatPlan } from "./store-contract";
 import { decoySealedId } from "./tokens";
 import { withdrawToken } from "./withdrawals";
 
@@ -91,10 +92,10 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
       ? undefined
       : confirmation
         ? ({ signatureId }) => confirmationMessage({ ...to, ...confirmation.links, withdrawUrl: withdrawLink(withdrawToken(signatureId)) })
-        : ({ signatureId, signatureCount }) =>
+        : ({ signatureId, signerNumber }) =>
             thankYouMessage({
               ...to,
-              signerNumber: petition.signaturesElsewhere + signatureCount,
+              signerNumber: petition.signaturesElsewhere + signerNumber,
               withdrawUrl: withdrawLink(withdrawToken(signatureId)),
             }),
     repeat: mails ? (existing) => repeatPlan(existing, petition, to, key, now) : undefined,
@@ -106,13 +107,14 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
     liveHub().notify(slug);
     return {
       kind: "signed",
-      signerNumber: petition.signaturesElsewhere + outcome.signatureCount,
+      signerNumber: petition.signaturesElsewhere + outcome.signerNumber,
       withdrawToken: withdrawToken(outcome.signatureId),
     };
   }
   // A repeat or a suspected bot: the answer a new signer would get, with a withdraw token that
   // opens nothing, and the number the next signer would have.
-  return { kind: "signed", signerNumber: petition.signaturesElsewhere + outcome.signatureCount + 1, withdrawToken: decoySealedId() };
+  const next = outcome.kind === "repeat" ? outcome.nextSignerNumber : outcome.signerNumber;
+  return { kind: "signed", signerNumber: petition.signaturesElsewhere + next, withdrawToken: decoySealedId() };
 }
 
 /** What an address that has signed before gets instead: a new link while pending, a note once confirmed. */

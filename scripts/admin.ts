@@ -56,7 +56,7 @@ async function main(args: string[]) {
   }
   const password = adminPassword.safeParse(await passwordFromUser());
   if (!password.success) throw new Error(`The password is not usable: ${password.error.issues[0]?.message}`);
-  migrateDatabase();
+  await migrateDatabase();
   const created = await createAdmin(address.data, password.data);
   console.log(created ? `Organiser account created for ${email}.` : `${email} already has an organiser account; nothing changed.`);
 }

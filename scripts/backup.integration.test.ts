@@ -5,9 +5,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databasePath } from "@/lib/config";
+import { databaseFile } from "@/db/sqlite/client";
 import { signPetition } from "@/lib/signatures";
-import { inspectDatabase, prepareDatabase } from "@/test/database";
+import { prepareDatabase } from "@/test/database";
+
+// SQLite's online backup, so this file runs in the SQLite pass only (vitest.config.mts).
+const inspectDatabase = () => new Database(databaseFile(), { readonly: true });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const slug = "white-helmets";
@@ -36,7 +39,7 @@ function liveRows(): Map<number, Row> {
 /** What a naive copy of the database file alone, without its -wal, would hold. */
 function rowsInPlainCopy(): number {
   const copyPath = path.join(dir, "plain-copy.db");
-  copyFileSync(databasePath(process.env.DATABASE_URL ?? ""), copyPath);
+  copyFileSync(databaseFile(), copyPath);
   const copy = new Database(copyPath, { readonly: true });
   try {
     return (copy.prepare("select count(*) as n from signatures").get() as { n: number }).n;

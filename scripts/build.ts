@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sources = ["app", "lib", "db", "content", "proxy.ts", "server.ts", "next.config.js", "package.json"];
+const sources = ["app", "lib", "db", "content", "proxy.ts", "server", "next.config.js", "package.json"];
 
 // Tests live beside the code but are not part of the build.
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);

@@ -11,13 +11,13 @@ async function main([countArg, slug = "white-helmets"]: string[]) {
     console.error(usage);
     process.exit(2);
   }
-  migrateDatabase();
+  await migrateDatabase();
   await seedCampaigns();
   const petition = await readPetitionCount(slug);
   if (!petition) throw new Error(`no campaign "${slug}" to seed`);
   const started = Date.now();
   // Continue after the rows already there, so emails stay unique across runs.
-  insertSeedSignatures(petition.id, count, syntheticSigner, petition.signatureCount);
+  await insertSeedSignatures(petition.id, count, syntheticSigner, petition.signatureCount);
   const seconds = (Date.now() - started) / 1000;
   console.log(`Added ${count.toLocaleString("en")} signatures to ${slug} in ${seconds.toFixed(1)} s (${Math.round(count / seconds).toLocaleString("en")} a second).`);
 }

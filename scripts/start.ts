@@ -1,5 +1,5 @@
 import "./node-env";
-import { closeDatabase, migrateDatabase } from "@/db/store";
+import { migrateDatabase } from "@/db/store";
 import { config, ConfigError } from "@/lib/config";
 import { logger } from "@/lib/log";
 import { ensureFirstAdmin, seedCampaigns } from "@/lib/seed";
@@ -13,7 +13,7 @@ const serveOnly = process.argv.includes("--serve-only");
 async function main() {
   const settings = config();
   const log = logger();
-  migrateDatabase();
+  await migrateDatabase();
   const slugs = await seedCampaigns();
   const admin = await ensureFirstAdmin(settings);
   log.info({ campaigns: slugs }, "campaigns ready");
@@ -23,15 +23,19 @@ async function main() {
 
   if (!dev && !serveOnly) buildIfStale();
 
-  const server = await startServer({ dev, port: settings.PORT, host: settings.HOST });
+  const { shutdown } = await startServer({ dev, port: settings.PORT, host: settings.HOST });
   log.info({ port: settings.PORT }, `Countersign is serving at http://localhost:${settings.PORT}`);
 
-  // Stop taking requests and close the database cleanly, which also folds the WAL back in.
+  // Finish what was taken, close the database cleanly (SQLite folds the WAL back in), and go.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      server.close();
-      closeDatabase();
-      process.exit(0);
+      log.info({ signal }, "shutting down: finishing the requests already taken");
+      shutdown()
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          log.error({ err: error }, "shutting down failed");
+          process.exit(1);
+        });
     });
   }
 }

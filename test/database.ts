@@ -1,27 +1,28 @@
-import Database from "better-sqlite3";
 import { migrateDatabase } from "@/db/store";
-import { databasePath } from "@/lib/config";
 import { seedCampaigns } from "@/lib/seed";
+import { executeSql, queryRows } from "./rows";
 
 /** Migrates the test file's fresh database and loads the campaigns from content/. */
 export async function prepareDatabase(): Promise<void> {
-  migrateDatabase();
+  await migrateDatabase();
   await seedCampaigns();
 }
 
-/** A separate connection to look at what is really stored, as an auditor would. */
-export function inspectDatabase() {
-  return new Database(databasePath(process.env.DATABASE_URL ?? ""), { readonly: true });
+const url = () => process.env.DATABASE_URL!;
+
+/** Rows as they are really stored, read on a connection of their own, in either dialect (test/rows.ts). */
+export function storedRows<Row>(sql: string, ...params: unknown[]): Row[] {
+  return queryRows<Row>(url(), sql, ...params);
 }
 
-/** Rows as they are really stored, read on a connection of their own. */
-export function storedRows<Row>(sql: string, ...params: unknown[]): Row[] {
-  const db = inspectDatabase();
-  try {
-    return db.prepare(sql).all(...params) as Row[];
-  } finally {
-    db.close();
-  }
+/** The first row of `sql`, or undefined. */
+export function storedRow<Row>(sql: string, ...params: unknown[]): Row | undefined {
+  return storedRows<Row>(sql, ...params)[0];
+}
+
+/** Writes straight to the test database, for rows the app makes elsewhere. */
+export function writeRows(sql: string, ...params: unknown[]): void {
+  executeSql(url(), sql, ...params);
 }
 
 /** An export's whole CSV as text, as a spreadsheet would open it. */

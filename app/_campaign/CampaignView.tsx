@@ -1,6 +1,6 @@
 import { countryOptions, isCountryCode } from "@/lib/countries";
 import { regionOf } from "@/lib/locale";
-import type { Petition } from "@/db/store";
+import type { Petition } from "@/lib/model";
 import type { LiveSnapshot } from "@/lib/petitions";
 import { leadLength, parseStory } from "@/lib/story";
 import { signAction } from "./actions";

@@ -1,8 +1,9 @@
 import { and, eq, gt, lte } from "drizzle-orm";
 import { database } from "./client";
+import type { Admin, AdminIdentity } from "@/lib/model";
 import { admins, adminSessions } from "./schema";
 
-export async function findAdminByEmail(email: string) {
+export async function findAdminByEmail(email: string): Promise<Admin | undefined> {
   const [admin] = database().orm.select().from(admins).where(eq(admins.email, email)).all();
   return admin;
 }
@@ -18,11 +19,11 @@ export async function insertAdmin(email: string, passwordHash: string, now = new
   return inserted.length > 0;
 }
 
-export async function insertSession(session: typeof adminSessions.$inferInsert): Promise<void> {
+export async function insertSession(session: { id: string; adminId: number; createdAt: Date; expiresAt: Date }): Promise<void> {
   database().orm.insert(adminSessions).values(session).run();
 }
 
-export async function findSessionAdmin(sessionId: string, now = new Date()) {
+export async function findSessionAdmin(sessionId: string, now = new Date()): Promise<AdminIdentity | undefined> {
   const [admin] = database()
     .orm.select({ id: admins.id, email: admins.email })
     .from(adminSessions)

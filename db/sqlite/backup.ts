@@ -1,7 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { config, databasePath } from "@/lib/config";
-import { openConnection } from "./client";
+import { databaseFile, openConnection } from "./client";
 
 // Larger than any database's page count: the backup API then copies every page in one step.
 const allPages = 0x7fffffff;
@@ -13,7 +12,7 @@ const allPages = 0x7fffffff;
  * first page after every signature made elsewhere and, under steady signing, might never finish.
  */
 export async function backupDatabase(targetPath: string): Promise<{ pages: number }> {
-  const source = path.resolve(databasePath(config().DATABASE_URL));
+  const source = path.resolve(databaseFile());
   const target = path.resolve(targetPath);
   // Opening a missing file would create an empty database and back that up, which helps no one.
   if (!existsSync(source)) {

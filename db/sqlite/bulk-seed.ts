@@ -1,23 +1,14 @@
 import { eq, sql } from "drizzle-orm";
+import type { SeedSigner } from "@/lib/store-contract";
 import { database } from "./client";
 import { petitions } from "./schema";
 
-type SeedRow = {
-  fullName: string;
-  email: string;
-  emailKey: string;
-  emailDomain: string;
-  country: string;
-  comment: string | null;
-  showName: boolean;
-  wantsUpdates: boolean;
-};
 
 /**
  * Fills a campaign with confirmed signatures fast, for benchmarks: large transactions, one
  * prepared statement, and the count moved once per batch. Not for real signers.
  */
-export function insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedRow, startAt = 0): void {
+export async function insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt = 0): Promise<void> {
   const { connection, orm } = database();
   const insert = connection.prepare(
     `insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, comment,
@@ -37,7 +28,11 @@ export function insertSeedSignatures(petitionId: number, count: number, row: (i:
       }
       orm
         .update(petitions)
-        .set({ signatureCount: sql`${petitions.signatureCount} + ${to - from}`, revision: sql`${petitions.revision} + 1` })
+        .set({
+          signatureCount: sql`${petitions.signatureCount} + ${to - from}`,
+          signerNumbersIssued: sql`${petitions.signerNumbersIssued} + ${to - from}`,
+          revision: sql`${petitions.revision} + 1`,
+        })
         .where(eq(petitions.id, petitionId))
         .run();
     })();

@@ -3,9 +3,14 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { config, databasePath } from "@/lib/config";
-import { processSingleton, processSingletonExists } from "@/lib/process-singleton";
+import { config } from "@/lib/config";
+import { lazy } from "@/lib/lazy";
 import * as schema from "./schema";
+
+/** The SQLite file path from a file: URL, relative paths resolved against the working directory. */
+export function databasePath(url: string): string {
+  return url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+}
 
 export type SqliteConnection = Database.Database;
 
@@ -35,7 +40,7 @@ export function openConnection(
 }
 
 function createDatabase() {
-  const connection = openConnection(databasePath(config().DATABASE_URL));
+  const connection = openConnection(databaseFile());
   return { connection, orm: drizzle(connection, { schema }) };
 }
 
@@ -44,22 +49,22 @@ export type SqliteDatabase = ReturnType<typeof createDatabase>;
 /** What a store function may query through: the database, or the transaction it was handed. */
 export type SqliteHandle = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 
-const connectionKey = () => `sqlite:${config().DATABASE_URL}`;
-const openTransactions = () => processSingleton("sqlite:open-transactions", () => ({ depth: 0 }));
+// Transactions are synchronous on SQLite, so a count of those open is enough to know we are in one.
+const openTransactions = { depth: 0 };
+let opened: SqliteDatabase | undefined;
+const connectionOf = (): SqliteDatabase => (opened ??= createDatabase());
 
 /**
- * The process's one read-write connection; opened on first use. Refused inside a transaction:
- * there, every query must run on the handle the transaction passed in, or on a pool (PostgreSQL)
- * it would commit apart from the transaction without a word.
+ * The process's one read-write connection (one per copy of this module); opened on first use.
+ * Refused inside a transaction: there, every query must run on the handle the transaction passed
+ * in, or on a pool (PostgreSQL) it would commit apart from the transaction without a word.
  */
 export function database(): SqliteDatabase {
-  if (openTransactions().depth > 0) {
+  if (openTransactions.depth > 0) {
     throw new Error("database() was called inside a transaction; query through the transaction's handle instead");
   }
   return connectionOf();
 }
-
-const connectionOf = () => processSingleton(connectionKey(), createDatabase);
 
 /**
  * Runs `work` in one transaction (immediate by default, so it takes the write lock at once
@@ -71,12 +76,11 @@ export function inTransaction<T>(work: (tx: SqliteHandle) => T, behavior: "immed
 
 /** Marks synchronous work as running inside a transaction opened by other means (group commit). */
 export function withinTransaction<T>(work: () => T): T {
-  const open = openTransactions();
-  open.depth++;
+  openTransactions.depth++;
   try {
     return work();
   } finally {
-    open.depth--;
+    openTransactions.depth--;
   }
 }
 
@@ -90,11 +94,17 @@ export function databaseFile(): string {
  * A prepared statement belongs to the connection, and on SQLite a transaction is the connection's,
  * so the hot path's statements may run inside one: that is why building them is not refused there.
  */
-export function preparedStatements<T>(name: string, build: (db: SqliteDatabase) => T): () => T {
-  return () => processSingleton(`sqlite:${name}:${config().DATABASE_URL}`, () => build(connectionOf()));
+export function preparedStatements<T>(build: (db: SqliteDatabase) => T): () => T {
+  return lazy(() => build(connectionOf()));
 }
 
-/** Closes the process's connection, if it was opened; SQLite checkpoints the WAL as it closes. */
-export function closeDatabase(): void {
-  if (processSingletonExists(connectionKey())) connectionOf().connection.close();
+/** Closes the connection, if it was opened; SQLite checkpoints the WAL as it closes. */
+export async function closeDatabase(): Promise<void> {
+  opened?.connection.close();
+  opened = undefined;
+}
+
+/** The generated secret key lives beside the database file (never inside it or its backups). */
+export function secretKeyLocation(): string {
+  return path.join(path.dirname(path.resolve(databaseFile())), "countersign-secret.key");
 }

@@ -1,5 +1,4 @@
-import { config } from "@/lib/config";
-import { processSingleton } from "@/lib/process-singleton";
+import { lazy } from "@/lib/lazy";
 import { database, withinTransaction, type SqliteHandle } from "./client";
 
 type Job = { work: (tx: SqliteHandle) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
@@ -69,5 +68,7 @@ class GroupCommit {
  * the handle of the transaction it runs in.
  */
 export function inGroupCommit<T>(work: (tx: SqliteHandle) => T): Promise<T> {
-  return processSingleton(`sqlite:group-commit:${config().DATABASE_URL}`, () => new GroupCommit()).run(work);
+  return groupCommit().run(work);
 }
+
+const groupCommit = lazy(() => new GroupCommit());

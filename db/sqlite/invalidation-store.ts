@@ -1,24 +1,10 @@
 import { and, count, eq, gte, inArray, isNotNull, lt, type SQL } from "drizzle-orm";
 import { database, inTransaction } from "./client";
-import { enqueueMailIn, type MailDraft } from "./outbox-store";
+import type { SignatureStatus } from "@/lib/model";
+import type { Release, SignatureFilter, SuspectedSignature } from "@/lib/store-contract";
+import { enqueueMailIn } from "./outbox-store";
 import { adjustCounts } from "./petition-store";
-import { confirmations, signatures, type SignatureStatus } from "./schema";
-import type { ConfirmationSecret } from "./signature-store";
-
-/**
- * Which signatures an organiser means. Without `suspected`, the ones that count or await
- * confirmation; with it, the ones the bot trap caught.
- */
-export type SignatureFilter = {
-  petitionId: number;
-  suspected?: boolean;
-  clientAddress?: string;
-  emailDomain?: string;
-  from?: Date;
-  to?: Date;
-  /** Sent back sooner than this after the form was shown. */
-  filledUnderMs?: number;
-};
+import { confirmations, signatures } from "./schema";
 
 function filterWhere(filter: SignatureFilter): SQL | undefined {
   return and(
@@ -55,11 +41,6 @@ export async function invalidateSignatures(filter: SignatureFilter, now: Date): 
     return total;
   });
 }
-
-export type SuspectedSignature = { id: number; fullName: string; email: string; emailKey: string };
-
-/** How a released signature continues: counted at once, or confirmed by email first. */
-export type Release = { kind: "count" } | { kind: "confirm"; confirmation: ConfirmationSecret; mail: MailDraft };
 
 /**
  * Releases the suspected signatures a filter matches, as an organiser judged them real: each

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { readFileSync } from "node:fs";
 import { database } from "./client";
+
+const migrationsFolder = path.join(process.cwd(), "db/sqlite/migrations");
 
 /**
  * Applies the committed migrations. SQLite changes a column's default or CHECK by copying the
@@ -8,14 +11,25 @@ import { database } from "./client";
  * through ON DELETE CASCADE. drizzle runs the migrations in one transaction, where a
  * `PRAGMA foreign_keys` is ignored, so the keys are turned off around it here and checked after.
  */
-export function migrateDatabase(): void {
+export async function migrateDatabase(): Promise<void> {
   const { connection, orm } = database();
   connection.pragma("foreign_keys = OFF");
   try {
-    migrate(orm, { migrationsFolder: path.join(process.cwd(), "db/sqlite/migrations") });
+    migrate(orm, { migrationsFolder });
     const broken = connection.pragma("foreign_key_check") as unknown[];
     if (broken.length > 0) throw new Error(`migrations left ${broken.length} rows pointing at rows that are gone`);
   } finally {
     connection.pragma("foreign_keys = ON");
+  }
+}
+
+/** Whether the database answers and holds every committed migration. */
+export async function databaseReady(): Promise<boolean> {
+  try {
+    const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
+    const applied = database().connection.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+    return applied.n >= journal.entries.length;
+  } catch {
+    return false;
   }
 }

@@ -1,8 +1,7 @@
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import { database, preparedStatements } from "./client";
-import { auditEvents, blockedEmails, type AuditEvent } from "./schema";
-
-export type BlockKind = "domain" | "address";
+import type { AuditEvent, BlockedEmail, BlockKind } from "@/lib/model";
+import { auditEvents, blockedEmails } from "./schema";
 
 export async function addBlockedEmail(kind: BlockKind, value: string, createdBy: string, now: Date): Promise<boolean> {
   const inserted = database()
@@ -18,12 +17,12 @@ export async function removeBlockedEmail(id: number): Promise<void> {
   database().orm.delete(blockedEmails).where(eq(blockedEmails.id, id)).run();
 }
 
-export async function listBlockedEmails() {
+export async function listBlockedEmails(): Promise<BlockedEmail[]> {
   return database().orm.select().from(blockedEmails).orderBy(blockedEmails.kind, blockedEmails.value).all();
 }
 
 // Asked on every signature: prepared once. The domain and each parent of it go in as a JSON array.
-const statements = preparedStatements("moderation", ({ orm }) => ({
+const statements = preparedStatements(({ orm }) => ({
   blocked: orm
     .select({ id: blockedEmails.id })
     .from(blockedEmails)
@@ -51,6 +50,6 @@ export async function recordAuditEvent(event: Omit<AuditEvent, "id">): Promise<v
   database().orm.insert(auditEvents).values(event).run();
 }
 
-export async function listAuditEvents(limit: number) {
+export async function listAuditEvents(limit: number): Promise<AuditEvent[]> {
   return database().orm.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(limit).all();
 }

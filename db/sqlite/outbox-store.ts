@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import type { MailDraft, MailProblem, OutboxMessage } from "@/lib/model";
 import { database, inTransaction, type SqliteHandle } from "./client";
 import { outbox } from "./schema";
-
-export type MailDraft = { kind: string; toAddress: string; subject: string; body: string; signatureId?: number };
 
 /** Queues a message inside the caller's transaction, so it is sent only if that commits. */
 export function enqueueMailIn(tx: SqliteHandle, draft: MailDraft, now: Date): void {
@@ -13,7 +12,7 @@ export function enqueueMailIn(tx: SqliteHandle, draft: MailDraft, now: Date): vo
  * Takes up to `limit` due messages and pushes their next attempt past `leaseMs`, so another
  * process polling at the same time does not send them too.
  */
-export async function claimDueMail(now: Date, limit: number, leaseMs: number) {
+export async function claimDueMail(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
   return inTransaction((tx) => {
     const due = tx
       .select()
@@ -46,7 +45,7 @@ export async function markMailFailed(id: number, error: string, now: Date, retry
 }
 
 /** Messages that have failed at least once and are not yet sent, newest first. */
-export async function listMailProblems(limit: number) {
+export async function listMailProblems(limit: number): Promise<MailProblem[]> {
   return database()
     .orm.select({
       id: outbox.id,

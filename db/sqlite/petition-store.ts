@@ -1,51 +1,53 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
+import type { Petition, PetitionContent, PetitionCount, PetitionSummary } from "@/lib/model";
 import { database, inTransaction, preparedStatements } from "./client";
-import { petitions, type NewPetition } from "./schema";
+import { petitions, signatures } from "./schema";
 
-export type PetitionContent = Omit<
-  NewPetition,
-  "id" | "signatureCount" | "pendingCount" | "pendingPublished" | "revision" | "createdAt" | "updatedAt"
->;
-
-const statements = preparedStatements("petitions", ({ orm }) => {
-  return {
-    countBySlug: orm
-      .select({
-        id: petitions.id,
-        slug: petitions.slug,
-        title: petitions.title,
-        goal: petitions.goal,
-        signaturesElsewhere: petitions.signaturesElsewhere,
-        signatureCount: petitions.signatureCount,
-        pendingCount: petitions.pendingCount,
-        pendingPublished: petitions.pendingPublished,
-        requireConfirmation: petitions.requireConfirmation,
-        revision: petitions.revision,
-        updatedAt: petitions.updatedAt,
-      })
-      .from(petitions)
-      .where(eq(petitions.slug, sql.placeholder("slug")))
-      .prepare(),
-    adjustCounts: orm
-      .update(petitions)
-      .set({
-        signatureCount: sql`${petitions.signatureCount} + ${sql.placeholder("confirmed")}`,
-        pendingCount: sql`${petitions.pendingCount} + ${sql.placeholder("pending")}`,
-        // Only a change the public sees moves the revision and the time: a new pending signature
-        // moving them, where a repeat would not, would tell an outsider which one it was.
-        revision: sql`${petitions.revision} + (${sql.placeholder("confirmed")} != 0)`,
-        updatedAt: sql`case when ${sql.placeholder("confirmed")} != 0 then ${sql.placeholder("now")} else ${petitions.updatedAt} end`,
-      })
-      .where(eq(petitions.id, sql.placeholder("petitionId")))
-      .returning({ signatureCount: petitions.signatureCount })
-      .prepare(),
-  };
-});
+const statements = preparedStatements(({ orm }) => ({
+  countBySlug: orm
+    .select({
+      id: petitions.id,
+      slug: petitions.slug,
+      title: petitions.title,
+      goal: petitions.goal,
+      signaturesElsewhere: petitions.signaturesElsewhere,
+      signatureCount: petitions.signatureCount,
+      pendingCount: petitions.pendingCount,
+      pendingPublished: petitions.pendingPublished,
+      requireConfirmation: petitions.requireConfirmation,
+      revision: petitions.revision,
+      updatedAt: petitions.updatedAt,
+    })
+    .from(petitions)
+    .where(eq(petitions.slug, sql.placeholder("slug")))
+    .prepare(),
+  adjustCounts: orm
+    .update(petitions)
+    .set({
+      signatureCount: sql`${petitions.signatureCount} + ${sql.placeholder("confirmed")}`,
+      pendingCount: sql`${petitions.pendingCount} + ${sql.placeholder("pending")}`,
+      // Each newly confirmed signature takes the next signer number; a withdrawal gives none back.
+      signerNumbersIssued: sql`${petitions.signerNumbersIssued} + max(${sql.placeholder("confirmed")}, 0)`,
+      // Only a change the public sees moves the revision and the time: a new pending signature
+      // moving them, where a repeat would not, would tell an outsider which one it was.
+      revision: sql`${petitions.revision} + (${sql.placeholder("confirmed")} != 0)`,
+      updatedAt: sql`case when ${sql.placeholder("confirmed")} != 0 then ${sql.placeholder("now")} else ${petitions.updatedAt} end`,
+    })
+    .where(eq(petitions.id, sql.placeholder("petitionId")))
+    .returning({ signerNumbersIssued: petitions.signerNumbersIssued })
+    .prepare(),
+  nextSignerNumber: orm
+    .select({ next: sql<number>`${petitions.signerNumbersIssued} + 1` })
+    .from(petitions)
+    .where(eq(petitions.id, sql.placeholder("petitionId")))
+    .prepare(),
+}));
 
 /**
  * Moves a campaign's counts by the given amounts, and its revision when the public count moved.
  * Call it inside the transaction that changed the signatures, so the counts never drift from the
- * rows (its prepared statement runs on the connection, which is the transaction's).
+ * rows (its prepared statement runs on the connection, which is the transaction's). Returns the
+ * last signer number handed out, which a single new confirmed signature takes as its own.
  */
 export function adjustCounts(petitionId: number, change: { confirmed?: number; pending?: number }, now: Date): number {
   const [row] = statements().adjustCounts.all({
@@ -55,7 +57,12 @@ export function adjustCounts(petitionId: number, change: { confirmed?: number; p
     now: now.getTime(),
   });
   if (!row) throw new Error(`petition ${petitionId} vanished while its count was changing`);
-  return row.signatureCount;
+  return row.signerNumbersIssued;
+}
+
+/** The number the next confirmed signer of a campaign would be given. */
+export function nextSignerNumber(petitionId: number): number {
+  return statements().nextSignerNumber.all({ petitionId })[0]?.next ?? 1;
 }
 
 /**
@@ -81,12 +88,26 @@ export async function publishPendingFigures(round: (pending: number) => number):
   });
 }
 
+/** Counts every campaign's signatures from its rows, beside the counts kept in step with them. */
+export async function recountPetitions() {
+  const counted = database()
+    .orm.select({
+      slug: petitions.slug,
+      kept: petitions.signatureCount,
+      keptPending: petitions.pendingCount,
+      counted: sql<number>`(select ${count()} from ${signatures} where ${signatures.petitionId} = ${petitions.id} and ${signatures.status} = 'confirmed')`,
+      countedPending: sql<number>`(select ${count()} from ${signatures} where ${signatures.petitionId} = ${petitions.id} and ${signatures.status} = 'pending')`,
+    })
+    .from(petitions)
+    .orderBy(asc(petitions.id))
+    .all();
+  return counted;
+}
+
 /** Turns email confirmation on or off for a campaign. */
 export async function setRequireConfirmation(slug: string, required: boolean): Promise<void> {
   database().orm.update(petitions).set({ requireConfirmation: required }).where(eq(petitions.slug, slug)).run();
 }
-
-export type PetitionCount = NonNullable<ReturnType<ReturnType<typeof statements>["countBySlug"]["get"]>>;
 
 /** Creates the campaign or refreshes its content; its signatures and count are left as they are. */
 export async function upsertPetition(content: PetitionContent, now = new Date()): Promise<void> {
@@ -99,7 +120,7 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
         title: content.title,
         ask: content.ask,
         goal: content.goal,
-        signaturesElsewhere: content.signaturesElsewhere,
+        signaturesElsewhere: content.signaturesElsewhere ?? 0,
         // requireConfirmation is the content's only at creation; after that it is the organisers'.
         storyHeadline: content.storyHeadline,
         storyPublishedAt: content.storyPublishedAt,
@@ -110,16 +131,35 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
     .run();
 }
 
-export async function findPetition(slug: string) {
-  return database().orm.select().from(petitions).where(eq(petitions.slug, slug)).get();
+export async function findPetition(slug: string): Promise<Petition | undefined> {
+  const [row] = database()
+    .orm.select({
+      id: petitions.id,
+      slug: petitions.slug,
+      title: petitions.title,
+      ask: petitions.ask,
+      goal: petitions.goal,
+      signaturesElsewhere: petitions.signaturesElsewhere,
+      requireConfirmation: petitions.requireConfirmation,
+      storyHeadline: petitions.storyHeadline,
+      storyPublishedAt: petitions.storyPublishedAt,
+      storyUpdatedAt: petitions.storyUpdatedAt,
+      storyMarkdown: petitions.storyMarkdown,
+      createdAt: petitions.createdAt,
+      updatedAt: petitions.updatedAt,
+    })
+    .from(petitions)
+    .where(eq(petitions.slug, slug))
+    .all();
+  return row;
 }
 
 /** The count and what the live counter needs; one primary-key lookup, never a scan. */
 export async function readPetitionCount(slug: string): Promise<PetitionCount | undefined> {
-  return statements().countBySlug.get({ slug });
+  return statements().countBySlug.all({ slug })[0];
 }
 
-export async function listPetitions() {
+export async function listPetitions(): Promise<PetitionSummary[]> {
   return database()
     .orm.select({
       slug: petitions.slug,

@@ -1,9 +1,7 @@
 import { RateLimiterSQLite, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { config, databasePath } from "@/lib/config";
-import { processSingleton } from "@/lib/process-singleton";
-import { openConnection } from "./client";
-
-export type RateLimiterOptions = { name: string; points: number; durationSeconds: number; blockSeconds?: number };
+import { lazy } from "@/lib/lazy";
+import type { RateLimiterOptions } from "@/lib/store-contract";
+import { databaseFile, openConnection } from "./client";
 
 /**
  * The limiters' own connection. synchronous=NORMAL: a consumed point is one small write on the
@@ -11,10 +9,7 @@ export type RateLimiterOptions = { name: string; points: number; durationSeconds
  * mode NORMAL still survives a crash of the app; a power cut may forget the last moments' counts,
  * which costs a limit a little, never a signature.
  */
-const limiterConnection = () =>
-  processSingleton(`sqlite:limits:${config().DATABASE_URL}`, () =>
-    openConnection(databasePath(config().DATABASE_URL), { synchronous: "NORMAL" }),
-  );
+const limiterConnection = lazy(() => openConnection(databaseFile(), { synchronous: "NORMAL" }));
 
 /**
  * A rate-limiter-flexible limiter whose counts live in the database's rate_limits table (made by

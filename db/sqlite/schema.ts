@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { signatureStatuses } from "@/lib/model";
 
 export const petitions = sqliteTable(
   "petitions",
@@ -23,6 +24,9 @@ export const petitions = sqliteTable(
     // What the public is told of pendingCount: rounded, and moved only by the periodic job, so
     // one submission cannot be seen to move it (lib/pending-figure.ts).
     pendingPublished: integer("pending_published").notNull().default(0),
+    // How many signer numbers have been handed out: each confirmed signature takes the next, so a
+    // number is never given twice, even after withdrawals lower the count.
+    signerNumbersIssued: integer("signer_numbers_issued").notNull().default(0),
     // Bumped on every change a watcher can see, and on nothing else: a bump that followed a new
     // pending signature and not a repeat would tell the two apart. The live hub polls it to
     // notice writes made by other processes.
@@ -38,8 +42,6 @@ export const petitions = sqliteTable(
   ],
 );
 
-export const signatureStatuses = ["pending", "confirmed", "invalidated", "suspected"] as const;
-export type SignatureStatus = (typeof signatureStatuses)[number];
 
 export const signatures = sqliteTable(
   "signatures",
@@ -189,10 +191,5 @@ export const adminSessions = sqliteTable(
   (t) => [index("admin_sessions_expiry").on(t.expiresAt)],
 );
 
-export type Petition = typeof petitions.$inferSelect;
-export type NewPetition = typeof petitions.$inferInsert;
-export type Signature = typeof signatures.$inferSelect;
-export type NewSignature = typeof signatures.$inferInsert;
-export type Admin = typeof admins.$inferSelect;
-export type AuditEvent = typeof auditEvents.$inferSelect;
-export type OutboxMessage = typeof outbox.$inferSelect;
+// Row types stay inside db/sqlite: lib/ speaks of lib/model.ts's types, which these rows satisfy.
+export type NewPetitionRow = typeof petitions.$inferInsert;

@@ -1,21 +1,6 @@
 import Database from "better-sqlite3";
-import type { Signature, SignatureStatus } from "./schema";
-
-/**
- * One exported signature as SQLite returns it, without mapping to an object: an export of millions
- * of rows spends its time here. Booleans are 0 or 1, signed_at milliseconds since the epoch.
- */
-export type ExportedSignature = [
-  id: Signature["id"],
-  signedAtMs: number,
-  fullName: Signature["fullName"],
-  email: Signature["email"],
-  country: Signature["country"],
-  comment: Signature["comment"],
-  showName: 0 | 1,
-  wantsUpdates: 0 | 1,
-  status: Signature["status"],
-];
+import type { SignatureStatus } from "@/lib/model";
+import type { ExportedSignature } from "@/lib/signature-row";
 
 /**
  * A read-only connection of its own for an export, opened by file so that an export worker thread

@@ -1,34 +1,24 @@
 import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
 import { inGroupCommit } from "./group-commit";
-import { enqueueMailIn, type MailDraft } from "./outbox-store";
-import { adjustCounts } from "./petition-store";
-import { confirmations, outbox, petitions, signatures, type NewSignature, type SignatureStatus } from "./schema";
+import type { NewSignature, Signature, SignatureStatus } from "@/lib/model";
+import type {
+  ConfirmOutcome,
+  ExistingSignature,
+  InsertExtras,
+  InsertOutcome,
+  MailboxSignature,
+  PendingConfirmation,
+  PublicSigner,
+  RepeatPlan,
+  WithdrawalTarget,
+} from "@/lib/store-contract";
+import { enqueueMailIn } from "./outbox-store";
+import { adjustCounts, nextSignerNumber } from "./petition-store";
+import { confirmations, outbox, petitions, signatures } from "./schema";
 import { walScrubber } from "./wal-scrub";
 
-/** A signature to store. The status is required: a caller must choose it, never inherit one. */
-export type SignatureValues = Omit<NewSignature, "id" | "status" | "confirmedAt" | "invalidatedAt"> & {
-  status: SignatureStatus;
-};
-export type ConfirmationSecret = { tokenHash: string; codeHash: string; expiresAt: Date };
-export type ExistingSignature = { id: number; status: SignatureStatus };
-
-/** What to do when the address has signed before, decided by the caller and done in the same transaction. */
-export type RepeatPlan =
-  | { kind: "nothing" }
-  | {
-      kind: "renew-confirmation";
-      confirmation: ConfirmationSecret;
-      mail: MailDraft;
-      limits: { maxSends: number; minIntervalMs: number };
-    }
-  | { kind: "note"; mail: MailDraft; unlessQueuedSince: Date };
-
-export type InsertOutcome =
-  | { kind: "signed"; signatureId: number; signatureCount: number }
-  | { kind: "repeat"; existing: ExistingSignature; signatureCount: number };
-
-const statements = preparedStatements("signatures", ({ orm }) => ({
+const statements = preparedStatements(({ orm }) => ({
   insert: orm
     .insert(signatures)
     .values({
@@ -55,11 +45,6 @@ const statements = preparedStatements("signatures", ({ orm }) => ({
     .from(signatures)
     .where(and(eq(signatures.petitionId, sql.placeholder("petitionId")), eq(signatures.emailKey, sql.placeholder("emailKey"))))
     .prepare(),
-  count: orm
-    .select({ signatureCount: petitions.signatureCount })
-    .from(petitions)
-    .where(eq(petitions.id, sql.placeholder("petitionId")))
-    .prepare(),
   recentPublic: orm
     .select({ fullName: signatures.fullName, country: signatures.country, signedAt: signatures.signedAt })
     .from(signatures)
@@ -78,19 +63,16 @@ const statements = preparedStatements("signatures", ({ orm }) => ({
 const countChange = (status: SignatureStatus, direction: 1 | -1) =>
   status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
 
-/** The rest of a new signature's writes: its count, its confirmation and its first email. */
-function settleNew(
-  tx: SqliteHandle,
-  signatureId: number,
-  values: SignatureValues,
-  extras: { confirmation?: ConfirmationSecret; mail?: (inserted: { signatureId: number; signatureCount: number }) => MailDraft },
-): InsertOutcome {
-  const signatureCount = adjustCounts(values.petitionId, countChange(values.status, 1), values.signedAt);
+/** The rest of a new signature's writes: its count and number, its confirmation and its first email. */
+function settleNew(tx: SqliteHandle, signatureId: number, values: NewSignature, extras: InsertExtras): InsertOutcome {
+  const issued = adjustCounts(values.petitionId, countChange(values.status, 1), values.signedAt);
+  // A confirmed signature took the last number issued; any other leaves the next one free.
+  const signerNumber = values.status === "confirmed" ? issued : issued + 1;
   if (extras.confirmation) {
     tx.insert(confirmations).values({ signatureId, ...extras.confirmation, lastSentAt: values.signedAt }).run();
   }
-  if (extras.mail) enqueueMailIn(tx, { ...extras.mail({ signatureId, signatureCount }), signatureId }, values.signedAt);
-  return { kind: "signed", signatureId, signatureCount };
+  if (extras.mail) enqueueMailIn(tx, { ...extras.mail({ signatureId, signerNumber }), signatureId }, values.signedAt);
+  return { kind: "signed", signatureId, signerNumber };
 }
 
 /**
@@ -102,15 +84,7 @@ function settleNew(
  * Signatures arriving together share the transaction (see group-commit.ts), each answered once it
  * is durable.
  */
-export async function insertSignature(
-  values: SignatureValues,
-  extras: {
-    confirmation?: ConfirmationSecret;
-    /** The first email, written once the signature's id and count are known. */
-    mail?: (inserted: { signatureId: number; signatureCount: number }) => MailDraft;
-    repeat?: (existing: ExistingSignature) => RepeatPlan;
-  } = {},
-): Promise<InsertOutcome> {
+export async function insertSignature(values: NewSignature, extras: InsertExtras = {}): Promise<InsertOutcome> {
   const s = statements();
   const params = {
     ...values,
@@ -135,8 +109,7 @@ export async function insertSignature(
       return settleNew(tx, existing.id, values, extras);
     }
     carryOut(tx, existing, extras.repeat?.(existing) ?? { kind: "nothing" }, values.signedAt);
-    const [row] = s.count.all({ petitionId: values.petitionId });
-    return { kind: "repeat", existing, signatureCount: row?.signatureCount ?? 0 };
+    return { kind: "repeat", existing, nextSignerNumber: nextSignerNumber(values.petitionId) };
   });
 }
 
@@ -166,10 +139,6 @@ function carryOut(tx: SqliteHandle, existing: ExistingSignature, plan: RepeatPla
   }
 }
 
-export type ConfirmOutcome =
-  | { kind: "confirmed"; slug: string; signaturesElsewhere: number; signatureCount: number; fullName: string }
-  | { kind: "unknown" | "expired" | "locked" | "wrong-code" };
-
 const pendingWithConfirmation = (handle: SqliteHandle) =>
   handle
     .select({
@@ -192,8 +161,8 @@ type PendingFound = Awaited<ReturnType<typeof pendingWithConfirmation>>[number];
 function confirm(tx: SqliteHandle, found: PendingFound, now: Date): ConfirmOutcome {
   tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, found.signatureId)).run();
   tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId)).run();
-  const signatureCount = adjustCounts(found.petitionId, { confirmed: 1, pending: -1 }, now);
-  return { kind: "confirmed", slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signatureCount, fullName: found.fullName };
+  const signerNumber = adjustCounts(found.petitionId, { confirmed: 1, pending: -1 }, now);
+  return { kind: "confirmed", slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
 }
 
 /** Confirms the pending signature a link's token belongs to; the token works once. */
@@ -232,17 +201,17 @@ export async function confirmByCode(
   });
 }
 
-export async function findConfirmationByToken(tokenHash: string) {
+export async function findConfirmationByToken(tokenHash: string): Promise<PendingConfirmation | undefined> {
   const [found] = pendingWithConfirmation(database().orm).where(eq(confirmations.tokenHash, tokenHash)).all();
-  return found;
+  return found && { signatureId: found.signatureId, slug: found.slug, title: found.title, expiresAt: found.expiresAt };
 }
 
 /**
  * Deletes signatures outright (their confirmations and mail go with them) and fixes the counts.
  * Their old versions leave the write-ahead log soon after, off the request path (wal-scrub.ts).
  */
-export async function eraseSignatures(ids: number[], now: Date): Promise<{ erased: number; petitionIds: number[] }> {
-  if (ids.length === 0) return { erased: 0, petitionIds: [] };
+export async function eraseSignatures(ids: number[], now: Date): Promise<{ erased: number }> {
+  if (ids.length === 0) return { erased: 0 };
   const removed = inTransaction((tx) => {
     const rows = tx
       .delete(signatures)
@@ -253,10 +222,10 @@ export async function eraseSignatures(ids: number[], now: Date): Promise<{ erase
     return rows;
   });
   if (removed.length > 0) walScrubber().request();
-  return { erased: removed.length, petitionIds: [...new Set(removed.map((r) => r.petitionId))] };
+  return { erased: removed.length };
 }
 
-export async function findSignatureForWithdrawal(signatureId: number) {
+export async function findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined> {
   const [found] = database()
     .orm.select({ slug: petitions.slug, title: petitions.title, status: signatures.status })
     .from(signatures)
@@ -266,7 +235,7 @@ export async function findSignatureForWithdrawal(signatureId: number) {
   return found;
 }
 
-export async function listRecentPublicSigners(petitionId: number, limit: number) {
+export async function listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]> {
   return statements().recentPublic.all({ petitionId, limit });
 }
 
@@ -279,7 +248,7 @@ export async function countSignaturesSince(petitionId: number, since: Date): Pro
   return row?.n ?? 0;
 }
 
-export async function listLatestSignatures(petitionId: number, limit: number) {
+export async function listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]> {
   return database()
     .orm.select()
     .from(signatures)
@@ -290,7 +259,7 @@ export async function listLatestSignatures(petitionId: number, limit: number) {
 }
 
 /** Every campaign's signatures from one mailbox, for a data-protection request. */
-export async function findSignaturesByEmailKey(emailKey: string) {
+export async function findSignaturesByEmailKey(emailKey: string): Promise<MailboxSignature[]> {
   return database()
     .orm.select({
       id: signatures.id,

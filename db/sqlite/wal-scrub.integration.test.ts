@@ -1,16 +1,14 @@
 import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { storedRows } from "@/test/database";
-import { prepareDatabase } from "@/test/database";
-import { databasePath } from "@/lib/config";
+import { prepareDatabase, storedRows } from "@/test/database";
 import { signPetition } from "@/lib/signatures";
 import { withdraw } from "@/lib/withdrawals";
-import { openConnection } from "./client";
+import { databaseFile, openConnection } from "./client";
 import { walScrubber, WalScrubber } from "./wal-scrub";
 
 const slug = "white-helmets";
-const file = () => databasePath(process.env.DATABASE_URL!);
+const file = databaseFile;
 
 /** A reader holding one snapshot open, as an export or a backup does while it reads. */
 function holdSnapshot() {

@@ -1,6 +1,5 @@
-import { config, databasePath } from "@/lib/config";
-import { processSingleton } from "@/lib/process-singleton";
-import { openConnection, type SqliteConnection } from "./client";
+import { lazy } from "@/lib/lazy";
+import { databaseFile, openConnection, type SqliteConnection } from "./client";
 import { recordAuditEvent } from "./moderation-store";
 
 export type WalScrubOptions = { retryMs: number; deadlineMs: number };
@@ -70,10 +69,12 @@ function recordIncompleteScrub(waitedMs: number): void {
 }
 
 /** The process's scrubber, on a connection that never waits for a lock. */
-export function walScrubber(options: WalScrubOptions = { retryMs: 2_000, deadlineMs: 10 * 60_000 }): WalScrubber {
-  return processSingleton(`sqlite:wal-scrub:${config().DATABASE_URL}`, () => {
-    let connection: SqliteConnection | undefined;
-    const open = () => (connection ??= openConnection(databasePath(config().DATABASE_URL), { busyTimeoutMs: 0 }));
-    return new WalScrubber(open, options, recordIncompleteScrub);
-  });
+export const walScrubber = lazy(() => {
+  const connection = lazy(() => openConnection(databaseFile(), { busyTimeoutMs: 0 }));
+  return new WalScrubber(connection, { retryMs: 2_000, deadlineMs: 10 * 60_000 }, recordIncompleteScrub);
+});
+
+/** Resolves once no erasure waits for its scrub. */
+export async function erasedDataSettled(): Promise<void> {
+  while (walScrubber().waiting) await new Promise((resolve) => setTimeout(resolve, 50));
 }

@@ -1,5 +1,5 @@
 import { addressNetwork } from "../client-address";
-import { processSingleton } from "../process-singleton";
+import { lazy } from "../lazy";
 import { consumePoint, type LimitVerdict } from "../rate-limit";
 import { rateLimiter } from "@/db/store";
 
@@ -9,11 +9,10 @@ export const loginLimits = {
   address: { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const;
 
-const limiters = () =>
-  processSingleton("login-limiters", () => ({
-    account: rateLimiter({ name: "login-account", ...loginLimits.account }),
-    address: rateLimiter({ name: "login-address", ...loginLimits.address }),
-  }));
+const limiters = lazy(() => ({
+  account: rateLimiter({ name: "login-account", ...loginLimits.account }),
+  address: rateLimiter({ name: "login-address", ...loginLimits.address }),
+}));
 
 const accountKey = (email: string) => email.trim().toLowerCase();
 

@@ -1,4 +1,4 @@
-import type { MailDraft } from "@/db/store";
+import type { MailDraft } from "../model";
 
 type Signer = { toAddress: string; fullName: string; petitionTitle: string };
 

@@ -1,7 +1,7 @@
 import { claimDueMail, markMailFailed, markMailSent } from "@/db/store";
 import { config } from "../config";
 import { logger } from "../log";
-import { processSingleton } from "../process-singleton";
+import { lazy } from "../lazy";
 import { mailTransport } from "./transport";
 
 // Waits after the 1st, 2nd, … failed attempt; after the last the message is given up and shown to organisers.
@@ -67,6 +67,4 @@ export class MailWorker {
   }
 }
 
-export function mailWorker(): MailWorker {
-  return processSingleton("mail-worker", () => new MailWorker());
-}
+export const mailWorker: () => MailWorker = lazy(() => new MailWorker());

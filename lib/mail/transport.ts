@@ -1,10 +1,9 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { config } from "../config";
-import { processSingleton } from "../process-singleton";
+import { lazy } from "../lazy";
 
 /** The SMTP transport from SMTP_URL (its query string takes nodemailer options, such as ?pool=true); undefined when mail is not configured. */
-export function mailTransport(): Transporter | undefined {
+export const mailTransport: () => Transporter | undefined = lazy(() => {
   const { SMTP_URL } = config();
-  if (!SMTP_URL) return undefined;
-  return processSingleton(`smtp:${SMTP_URL}`, () => nodemailer.createTransport(SMTP_URL));
-}
+  return SMTP_URL ? nodemailer.createTransport(SMTP_URL) : undefined;
+});

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "./respond";
-import { liveHub, type LiveHub } from "../live-hub";
+import { liveHub, type LiveHub } from "@/lib/live-hub";
 
 /**
  * Unsent bytes Node may hold for one watcher before dropping it. Node holds none until the kernel's
@@ -35,8 +35,25 @@ export async function streamLiveCount(req: IncomingMessage, res: ServerResponse,
   if (!unsubscribe) return sendJson(res, 404, { error: "No such petition." });
   req.socket.setNoDelay(true);
   req.socket.setKeepAlive(true);
-  res.on("close", unsubscribe);
+  openStreams.add(res);
+  res.on("close", () => {
+    openStreams.delete(res);
+    unsubscribe();
+  });
   if (req.destroyed || res.destroyed) unsubscribe();
+}
+
+const openStreams = new Set<ServerResponse>();
+
+/**
+ * Ends every open stream, asking each watcher to come back in half a second: behind a balancer
+ * it reconnects to another process, which sends it the current count at once.
+ */
+export function endStreams(): void {
+  for (const res of openStreams) {
+    if (res.headersSent && !res.destroyed) res.end("retry: 500\n\n");
+    else res.destroy();
+  }
 }
 
 /**

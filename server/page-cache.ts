@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { localeFromAcceptLanguage } from "../locale";
+import { localeFromAcceptLanguage } from "@/lib/locale";
 
 export type RenderedPage = { status: number; headers: Record<string, string>; body: string };
 type Entry = RenderedPage & { nonce: string | undefined; expiresAt: number };

@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { signatureStatuses, type SignatureStatus } from "@/db/store";
-import { isCrossSiteRead } from "../auth/origin";
-import { sessionAdmin, sessionCookieName } from "../auth/sessions";
-import { signatureExport } from "../signature-export";
-import { siteOrigin } from "../site-origin";
+import { signatureStatuses, type SignatureStatus } from "@/lib/model";
+import { isCrossSiteRead } from "@/lib/auth/origin";
+import { sessionAdmin, sessionCookieName } from "@/lib/auth/sessions";
+import { signatureExport } from "@/lib/signature-export";
+import { siteOrigin } from "@/lib/site-origin";
 
 const headerReader = (req: IncomingMessage) => ({
   get: (name: string) => {

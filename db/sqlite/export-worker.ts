@@ -3,9 +3,9 @@
 // thread only writes to the socket.
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { openSignatureReader } from "@/db/export-reader";
-import type { SignatureStatus } from "@/db/store";
-import { signatureRow } from "./signature-row";
+import type { SignatureStatus } from "@/lib/model";
+import { signatureRow } from "@/lib/signature-row";
+import { openSignatureReader } from "./signature-reader";
 
 export type ExportJob = { index: number; from: number; to: number };
 /** A range's CSV as UTF-8 bytes, moved (not copied) to the server's thread, ready for the socket. */

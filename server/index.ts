@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { createServer, request, type IncomingMessage } from "node:http";
+import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { stampClientAddress } from "@/lib/client-address";
 import { config, mailConfigured } from "@/lib/config";
 import { isSameOrigin } from "@/lib/auth/origin";
-import { PageCache, type RenderedPage, type RenderKey } from "@/lib/http/page-cache";
-import { apiRoute } from "@/lib/http/routes";
+import { closeDatabase } from "@/db/store";
+import { lifecycle } from "./health";
+import { endStreams } from "./live-events";
+import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
+import { apiRoute } from "./routes";
 import { housekeeping } from "@/lib/housekeeping";
 import { mailWorker } from "@/lib/mail/outbox-worker";
 import { logRequestError, stampRequestId } from "@/lib/request-log";
@@ -52,7 +55,7 @@ function isForeignOrganiserPost(req: IncomingMessage, origin: string): boolean {
 
 /**
  * Next.js behind a thin Node server. Every response gets the security headers and every request
- * its client address; the public API (lib/http/routes.ts) is answered here on the bare request,
+ * its client address; the public API (server/routes.ts) is answered here on the bare request,
  * the campaign pages through a one-second micro-cache, and everything else by Next.js.
  */
 export async function startServer(options: { dev: boolean; port: number; host: string }) {
@@ -64,6 +67,8 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   const pages = new PageCache(options.dev ? 0 : settings.PAGE_CACHE_SECONDS * 1000, renderThroughNext(options.port, options.host));
   // Checked every 2 s (Node's default is 30 s), so a stalled request is cut close to its timeout.
   const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
+    // While shutting down, no connection is kept open for another request.
+    if (lifecycle.draining) res.setHeader("Connection", "close");
     stampClientAddress(req, settings.TRUSTED_PROXY_HEADER);
     // The server's own page renders carry the origin they are for; every other request is stamped.
     const internal = req.headers[renderHeader] === renderSecret;
@@ -100,5 +105,26 @@ export async function startServer(options: { dev: boolean; port: number; host: s
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);
   });
-  return server;
+  return { server, shutdown: () => shutdown(server) };
+}
+
+/** How long requests already taken get to finish before the process stops anyway. */
+const drainMs = 20_000;
+
+/**
+ * Stops as a balancer wants: readiness turns 503, no new connection is accepted (the balancer
+ * sends it elsewhere), watchers are asked to reconnect elsewhere, and every request already
+ * taken, signatures included, is answered before the database is closed.
+ */
+async function shutdown(server: Server): Promise<void> {
+  lifecycle.draining = true;
+  housekeeping().stop();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  endStreams();
+  const deadline = setTimeout(() => server.closeAllConnections(), drainMs);
+  await closed;
+  clearTimeout(deadline);
+  await mailWorker().idle();
+  await closeDatabase();
 }

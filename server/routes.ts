@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { streamLiveCount } from "./live-events";
 import { answerExport } from "./export-endpoint";
 import { answerCount, answerSigning } from "./petition-api";
+import { answerHealth, answerReadiness } from "./health";
 import { sendJson } from "./respond";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, slug: string) => Promise<void>;
@@ -21,9 +22,17 @@ const routes: { method: string; path: RegExp; handle: Handler }[] = [
   { method: "GET", path: /^\/admin\/petitions\/([^/]+)\/signatures\.csv$/, handle: answerExport },
 ];
 
+/** For the balancer: alive, and ready for work. */
+const probes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
+  "/healthz": answerHealth,
+  "/readyz": answerReadiness,
+};
+
 /** The bare handler for a request, if the API answers it. */
 export function apiRoute(req: IncomingMessage, res: ServerResponse): (() => Promise<void>) | undefined {
   const pathname = (req.url ?? "").split("?")[0]!;
+  const probe = req.method === "GET" || req.method === "HEAD" ? probes[pathname] : undefined;
+  if (probe) return () => probe(req, res);
   for (const route of routes) {
     const match = route.path.exec(pathname);
     if (!match || req.method !== route.method) continue;

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { clientAddressHeader } from "../client-address";
-import { withdrawLink } from "../links";
-import { petitionStatus } from "../petitions";
-import { signPetition } from "../signatures";
+import { clientAddressHeader } from "@/lib/client-address";
+import { withdrawLink } from "@/lib/links";
+import { petitionStatus } from "@/lib/petitions";
+import { signPetition } from "@/lib/signatures";
 import { BodyTooLarge, readBody, sendJson } from "./respond";
 
 const maxBodyBytes = 16 * 1024;

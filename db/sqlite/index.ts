@@ -1,0 +1,51 @@
+// SQLite's implementation of the store (lib/store-contract.ts), under the same names as
+// db/postgres/index.ts. db/store.ts picks one of the two at start.
+export { backupDatabase } from "./backup";
+export { insertSeedSignatures } from "./bulk-seed";
+export { closeDatabase, secretKeyLocation } from "./client";
+export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
+export { claimJobRun } from "./job-store";
+export { databaseReady, migrateDatabase } from "./migrate";
+export {
+  addBlockedEmail,
+  isEmailBlocked,
+  listAuditEvents,
+  listBlockedEmails,
+  recordAuditEvent,
+  removeBlockedEmail,
+} from "./moderation-store";
+export { claimDueMail, countUnsentMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
+export {
+  findPetition,
+  listPetitions,
+  publishPendingFigures,
+  readPetitionCount,
+  recountPetitions,
+  setRequireConfirmation,
+  upsertPetition,
+} from "./petition-store";
+export { onPublicChange } from "./public-changes";
+export { rateLimiter } from "./rate-limit-store";
+export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
+export { exportSignatureCsv } from "./signature-export";
+export {
+  confirmByCode,
+  confirmByToken,
+  countSignaturesSince,
+  eraseSignatures,
+  findConfirmationByToken,
+  findSignatureForWithdrawal,
+  findSignaturesByEmailKey,
+  insertSignature,
+  listLatestSignatures,
+  listRecentPublicSigners,
+} from "./signature-store";
+export { erasedDataSettled } from "./wal-scrub";
+export {
+  deleteExpiredSessions,
+  deleteSession,
+  findAdminByEmail,
+  findSessionAdmin,
+  insertAdmin,
+  insertSession,
+} from "./admin-store";

@@ -1,0 +1,121 @@
+// The things Countersign keeps, as the domain speaks of them: dates are Dates, flags are booleans.
+// Each database dialect maps its rows to these inside db/ (see lib/store-contract.ts).
+
+export const signatureStatuses = ["pending", "confirmed", "invalidated", "suspected"] as const;
+/** Only confirmed signatures count; pending ones wait for email, suspected ones for an organiser. */
+export type SignatureStatus = (typeof signatureStatuses)[number];
+
+export type Petition = {
+  id: number;
+  slug: string;
+  title: string;
+  ask: string;
+  goal: number;
+  signaturesElsewhere: number;
+  requireConfirmation: boolean;
+  storyHeadline: string;
+  storyPublishedAt: string | null;
+  storyUpdatedAt: string | null;
+  storyMarkdown: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** A campaign as its content file describes it; its counts are the database's own. */
+export type PetitionContent = Omit<
+  Petition,
+  "id" | "createdAt" | "updatedAt" | "signaturesElsewhere" | "requireConfirmation" | "storyPublishedAt" | "storyUpdatedAt"
+> & {
+  signaturesElsewhere?: number;
+  requireConfirmation?: boolean;
+  storyPublishedAt?: string | null;
+  storyUpdatedAt?: string | null;
+};
+
+/** A campaign's count and what the live counter needs, read without touching its signatures. */
+export type PetitionCount = {
+  id: number;
+  slug: string;
+  title: string;
+  goal: number;
+  signaturesElsewhere: number;
+  /** Confirmed signatures made here. */
+  signatureCount: number;
+  /** Waiting for email confirmation, exactly (organisers see this). */
+  pendingCount: number;
+  /** What the public is told of pendingCount (lib/pending-figure.ts). */
+  pendingPublished: number;
+  requireConfirmation: boolean;
+  /** Moves with every change the public can see. */
+  revision: number;
+  updatedAt: Date;
+};
+
+export type PetitionSummary = Pick<
+  PetitionCount,
+  "slug" | "title" | "goal" | "signaturesElsewhere" | "signatureCount" | "pendingCount" | "requireConfirmation"
+>;
+
+export type Signature = {
+  id: number;
+  petitionId: number;
+  status: SignatureStatus;
+  fullName: string;
+  email: string;
+  emailKey: string;
+  emailDomain: string;
+  country: string;
+  comment: string | null;
+  showName: boolean;
+  wantsUpdates: boolean;
+  clientAddress: string | null;
+  /** How long the form was open before it was sent; null when unknown (the JSON API). */
+  fillMs: number | null;
+  signedAt: Date;
+  confirmedAt: Date | null;
+  invalidatedAt: Date | null;
+};
+
+/** A signature to store. The status is required: a caller must choose it, never inherit one. */
+export type NewSignature = Pick<Signature, "petitionId" | "status" | "fullName" | "email" | "emailKey" | "emailDomain" | "country" | "signedAt"> &
+  Partial<Pick<Signature, "showName" | "wantsUpdates">> & {
+    comment?: string | null;
+    clientAddress?: string | null;
+    fillMs?: number | null;
+  };
+
+export type Admin = { id: number; email: string; passwordHash: string; createdAt: Date };
+export type AdminIdentity = Pick<Admin, "id" | "email">;
+
+export type AuditEvent = {
+  id: number;
+  actor: string;
+  action: string;
+  petitionSlug: string | null;
+  detail: string;
+  rowCount: number;
+  createdAt: Date;
+};
+
+export type BlockKind = "domain" | "address";
+export type BlockedEmail = { id: number; kind: BlockKind; value: string; createdBy: string; createdAt: Date };
+
+/** A message to send; queued in the transaction that made it necessary. */
+export type MailDraft = { kind: string; toAddress: string; subject: string; body: string; signatureId?: number };
+
+export type OutboxMessage = {
+  id: number;
+  signatureId: number | null;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+  failedAt: Date | null;
+  createdAt: Date;
+};
+
+export type MailProblem = Pick<OutboxMessage, "id" | "kind" | "toAddress" | "attempts" | "lastError" | "nextAttemptAt" | "failedAt" | "createdAt">;

@@ -1,0 +1,156 @@
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type {
+  AdminIdentity,
+  Admin,
+  AuditEvent,
+  BlockedEmail,
+  BlockKind,
+  MailDraft,
+  MailProblem,
+  NewSignature,
+  OutboxMessage,
+  Petition,
+  PetitionContent,
+  PetitionCount,
+  PetitionSummary,
+  Signature,
+  SignatureStatus,
+} from "./model";
+
+// What the domain asks of a database. Each dialect (db/sqlite/, db/postgres/) implements all of
+// it with the same names; db/store.ts picks one at start. Nothing here says which one runs.
+
+export type ConfirmationSecret = { tokenHash: string; codeHash: string; expiresAt: Date };
+export type ExistingSignature = { id: number; status: SignatureStatus };
+
+/** What to do when the address has signed before, decided by the caller and done in the same transaction. */
+export type RepeatPlan =
+  | { kind: "nothing" }
+  | {
+      kind: "renew-confirmation";
+      confirmation: ConfirmationSecret;
+      mail: MailDraft;
+      limits: { maxSends: number; minIntervalMs: number };
+    }
+  | { kind: "note"; mail: MailDraft; unlessQueuedSince: Date };
+
+export type InsertOutcome =
+  /** Stored (or a suspected row replaced); `signerNumber` counts confirmed signatures, unique per campaign. */
+  | { kind: "signed"; signatureId: number; signerNumber: number }
+  /** The address had signed; `nextSignerNumber` is what a new confirmed signer would be given. */
+  | { kind: "repeat"; existing: ExistingSignature; nextSignerNumber: number };
+
+export type InsertExtras = {
+  confirmation?: ConfirmationSecret;
+  /** The first email, written once the signature's id and number are known. */
+  mail?: (inserted: { signatureId: number; signerNumber: number }) => MailDraft;
+  repeat?: (existing: ExistingSignature) => RepeatPlan;
+};
+
+export type ConfirmOutcome =
+  | { kind: "confirmed"; slug: string; signaturesElsewhere: number; signerNumber: number; fullName: string }
+  | { kind: "unknown" | "expired" | "locked" | "wrong-code" };
+
+export type PendingConfirmation = { signatureId: number; slug: string; title: string; expiresAt: Date };
+export type WithdrawalTarget = { slug: string; title: string; status: SignatureStatus };
+export type MailboxSignature = Pick<Signature, "id" | "fullName" | "email" | "status" | "signedAt"> & { slug: string };
+export type PublicSigner = Pick<Signature, "fullName" | "country" | "signedAt">;
+
+/**
+ * Which signatures an organiser means. Without `suspected`, the ones that count or await
+ * confirmation; with it, the ones the bot trap caught.
+ */
+export type SignatureFilter = {
+  petitionId: number;
+  suspected?: boolean;
+  clientAddress?: string;
+  emailDomain?: string;
+  from?: Date;
+  to?: Date;
+  /** Sent back sooner than this after the form was shown. */
+  filledUnderMs?: number;
+};
+
+export type SuspectedSignature = Pick<Signature, "id" | "fullName" | "email" | "emailKey">;
+/** How a released signature continues: counted at once, or confirmed by email first. */
+export type Release = { kind: "count" } | { kind: "confirm"; confirmation: ConfirmationSecret; mail: MailDraft };
+
+export type SeedSigner = Pick<Signature, "fullName" | "email" | "emailKey" | "emailDomain" | "country" | "comment" | "showName" | "wantsUpdates">;
+export type RateLimiterOptions = { name: string; points: number; durationSeconds: number; blockSeconds?: number };
+/** One range of a campaign's export, as CSV bytes ready for the socket. */
+export type CsvPage = { csv: Uint8Array; rows: number };
+
+export interface Store {
+  // Set-up and health
+  migrateDatabase(): Promise<void>;
+  /** Whether the database answers and every migration has been applied. */
+  databaseReady(): Promise<boolean>;
+  closeDatabase(): Promise<void>;
+  /** Where a generated secret key may live beside the data, or undefined when SECRET_KEY is required. */
+  secretKeyLocation(): string | undefined;
+  /** Resolves once erased data has left every log the database keeps of it. */
+  erasedDataSettled(): Promise<void>;
+  /** Calls `listener` with a campaign's slug when its public count may have changed anywhere. */
+  onPublicChange(listener: (slug: string) => void): void;
+  backupDatabase(targetPath: string): Promise<{ pages: number }>;
+
+  // Campaigns
+  upsertPetition(content: PetitionContent, now?: Date): Promise<void>;
+  findPetition(slug: string): Promise<Petition | undefined>;
+  readPetitionCount(slug: string): Promise<PetitionCount | undefined>;
+  listPetitions(): Promise<PetitionSummary[]>;
+  setRequireConfirmation(slug: string, required: boolean): Promise<void>;
+  /** Publishes each campaign's pending figure as `round(pendingCount)`; returns how many moved. */
+  publishPendingFigures(round: (pending: number) => number): Promise<number>;
+  /** Counts every campaign's signatures from its rows and says where the kept count differs. */
+  recountPetitions(): Promise<{ slug: string; kept: number; counted: number; keptPending: number; countedPending: number }[]>;
+
+  // Signatures
+  insertSignature(values: NewSignature, extras?: InsertExtras): Promise<InsertOutcome>;
+  confirmByToken(tokenHash: string, now: Date): Promise<ConfirmOutcome>;
+  confirmByCode(petitionId: number, emailKey: string, matches: (codeHash: string) => boolean, now: Date, maxAttempts: number): Promise<ConfirmOutcome>;
+  findConfirmationByToken(tokenHash: string): Promise<PendingConfirmation | undefined>;
+  eraseSignatures(ids: number[], now: Date): Promise<{ erased: number }>;
+  findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined>;
+  findSignaturesByEmailKey(emailKey: string): Promise<MailboxSignature[]>;
+  listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]>;
+  countSignaturesSince(petitionId: number, since: Date): Promise<number>;
+  listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]>;
+  /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */
+  exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;
+  insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt?: number): Promise<void>;
+
+  // Moderation
+  countMatchingSignatures(filter: SignatureFilter): Promise<number>;
+  invalidateSignatures(filter: SignatureFilter, now: Date): Promise<number>;
+  releaseSuspected(filter: Omit<SignatureFilter, "suspected">, release: (signature: SuspectedSignature) => Release, now: Date): Promise<number>;
+  addBlockedEmail(kind: BlockKind, value: string, createdBy: string, now: Date): Promise<boolean>;
+  removeBlockedEmail(id: number): Promise<void>;
+  listBlockedEmails(): Promise<BlockedEmail[]>;
+  isEmailBlocked(emailKey: string, domain: string): Promise<boolean>;
+  recordAuditEvent(event: Omit<AuditEvent, "id">): Promise<void>;
+  listAuditEvents(limit: number): Promise<AuditEvent[]>;
+
+  // Mail
+  claimDueMail(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  markMailSent(id: number, now: Date): Promise<void>;
+  markMailFailed(id: number, error: string, now: Date, retryAt: Date | undefined): Promise<void>;
+  listMailProblems(limit: number): Promise<MailProblem[]>;
+  countUnsentMail(): Promise<number>;
+
+  // Organisers
+  findAdminByEmail(email: string): Promise<Admin | undefined>;
+  insertAdmin(email: string, passwordHash: string, now?: Date): Promise<boolean>;
+  insertSession(session: { id: string; adminId: number; createdAt: Date; expiresAt: Date }): Promise<void>;
+  findSessionAdmin(sessionId: string, now?: Date): Promise<AdminIdentity | undefined>;
+  deleteSession(sessionId: string): Promise<void>;
+  deleteExpiredSessions(now?: Date): Promise<number>;
+
+  // Limits, jobs, retention
+  rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
+  claimJobRun(name: string, everyMs: number, now: Date): Promise<boolean>;
+  deleteUnconfirmable(now: Date, linkLifetimeMs: number): Promise<number>;
+  clearClientAddresses(before: Date): Promise<number>;
+  deleteOldMail(sentBefore: Date, failedBefore: Date): Promise<number>;
+  deleteExpiredLimits(now: Date): Promise<number>;
+}
