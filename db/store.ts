@@ -2,11 +2,12 @@
 // DATABASE_URL names, chosen once when this module loads. Nothing outside db/ knows which it is.
 import { config } from "@/lib/config";
 import type { Store } from "@/lib/store-contract";
+import * as postgres from "./postgres";
 import * as sqlite from "./sqlite";
 
-const dialects: Record<"sqlite", Store> = { sqlite };
+const dialects: Record<"sqlite" | "postgres", Store> = { sqlite, postgres };
 
-const store: Store = dialects[config().DATABASE_URL.startsWith("file:") ? "sqlite" : "sqlite"];
+const store: Store = dialects[config().DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres"];
 
 export const {
   addBlockedEmail,
@@ -60,5 +61,6 @@ export const {
   removeBlockedEmail,
   secretKeyLocation,
   setRequireConfirmation,
+  startBackgroundWork,
   upsertPetition,
 } = store;

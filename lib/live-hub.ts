@@ -1,3 +1,4 @@
+import { onPublicChange } from "@/db/store";
 import { logger } from "./log";
 import { liveSnapshot, type LiveSnapshot } from "./petitions";
 import { lazy } from "./lazy";
@@ -24,6 +25,8 @@ export type LiveHubOptions = {
   heartbeatMs: number;
   /** Changes closer together than this share one broadcast, so a surge does not flood watchers. */
   minIntervalMs: number;
+  /** Hears of changes made anywhere (a slug, or nothing for "look at everything"); asked once, with the first watcher. */
+  watchChanges?: (listener: (slug?: string) => void) => void;
 };
 
 /**
@@ -34,6 +37,7 @@ export class LiveHub {
   private readonly channels = new Map<string, Channel>();
   private poller?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
+  private watching = false;
 
   constructor(
     private readonly load: SnapshotLoader,
@@ -113,6 +117,13 @@ export class LiveHub {
   }
 
   private startTimers(): void {
+    if (!this.watching) {
+      this.watching = true;
+      this.options.watchChanges?.((slug) => {
+        if (slug) this.notify(slug);
+        else for (const [name, channel] of this.channels) void this.refresh(name, channel);
+      });
+    }
     this.poller ??= setInterval(() => {
       for (const [slug, channel] of this.channels) void this.refresh(slug, channel);
     }, this.options.pollMs).unref();
@@ -128,4 +139,10 @@ export class LiveHub {
   }
 }
 
-export const liveHub: () => LiveHub = lazy(() => new LiveHub(liveSnapshot, { pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200 }));
+/**
+ * This copy's hub. Changes reach it from this copy (notify), from anywhere through the database
+ * (onPublicChange: PostgreSQL's NOTIFY), and, as a safety net, from a poll twice a second.
+ */
+export const liveHub: () => LiveHub = lazy(
+  () => new LiveHub(liveSnapshot, { pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200, watchChanges: onPublicChange }),
+);

@@ -90,8 +90,13 @@ export interface Store {
   secretKeyLocation(): string | undefined;
   /** Resolves once erased data has left every log the database keeps of it. */
   erasedDataSettled(): Promise<void>;
-  /** Calls `listener` with a campaign's slug when its public count may have changed anywhere. */
-  onPublicChange(listener: (slug: string) => void): void;
+  /**
+   * Calls `listener` with a campaign's slug when its public count moves in any process, and with
+   * nothing when changes may have been missed (look again at everything).
+   */
+  onPublicChange(listener: (slug?: string) => void): void;
+  /** Starts what this process does for the database in the background, once the server runs. */
+  startBackgroundWork(): void;
   backupDatabase(targetPath: string): Promise<{ pages: number }>;
 
   // Campaigns

@@ -4,7 +4,7 @@ import next from "next";
 import { stampClientAddress } from "@/lib/client-address";
 import { config, mailConfigured } from "@/lib/config";
 import { isSameOrigin } from "@/lib/auth/origin";
-import { closeDatabase } from "@/db/store";
+import { closeDatabase, startBackgroundWork } from "@/db/store";
 import { lifecycle } from "./health";
 import { endStreams } from "./live-events";
 import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
@@ -100,6 +100,7 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   // Mail queued before a restart, or whose sending failed, goes out from here.
   if (mailConfigured()) mailWorker().start();
   housekeeping().start();
+  startBackgroundWork();
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

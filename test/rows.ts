@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
-import { Client } from "pg";
+import { Client, types } from "pg";
 
 /**
  * Reads and writes a test database as an auditor would, on a connection of its own, whichever
@@ -77,7 +77,11 @@ export type Reader = { all<R = Row>(sql: string, ...params: unknown[]): Promise<
 
 export async function openReader(url: string): Promise<Reader> {
   if (isPostgres(url)) {
-    const client = new Client({ connectionString: url });
+    // Counts are bigints, which pg hands over as strings; SQLite's shape is a number.
+    const client = new Client({
+      connectionString: url,
+      types: { getTypeParser: (oid: number, format?: "text" | "binary") => (oid === 20 ? Number : types.getTypeParser(oid, format)) },
+    });
     await client.connect();
     return {
       async all<R = Row>(sql: string, ...params: unknown[]) {

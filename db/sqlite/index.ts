@@ -24,7 +24,7 @@ export {
   setRequireConfirmation,
   upsertPetition,
 } from "./petition-store";
-export { onPublicChange } from "./public-changes";
+export { onPublicChange, startBackgroundWork } from "./public-changes";
 export { rateLimiter } from "./rate-limit-store";
 export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
 export { exportSignatureCsv } from "./signature-export";

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { petitionStatus } from "@/lib/petitions";
+import { signPetition } from "@/lib/signatures";
+import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
+import { countFolder } from "./count-folder";
+import { onPublicChange } from "./notifications";
+import { recountPetitions } from "./petition-store";
+
+const slug = "white-helmets";
+const sign = (email: string) => signPetition(slug, { fullName: "Counted Signer", email, country: "SY" });
+const deltas = () => storedRow<{ n: number }>("select count(*) as n from count_deltas")!.n;
+const keptOnRow = () => storedRow<{ n: number }>("select signature_count as n from petitions where slug = ?", slug)!.n;
+
+beforeAll(prepareDatabase);
+
+describe("counting on PostgreSQL without a hot row", () => {
+  it("writes each signature's count as a delta, and the count read is exact before and after the fold", async () => {
+    const before = (await petitionStatus(slug))!.signaturesHere;
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => sign(`delta${i}@example.org`)));
+    // Unique, truthful numbers without a shared row: a sequence per campaign.
+    const numbers = outcomes.map((o) => (o.kind === "signed" ? o.signerNumber : 0));
+    expect(new Set(numbers).size).toBe(40);
+    expect(Math.max(...numbers)).toBe(325_000 + before + 40);
+    expect(deltas()).toBe(40);
+    expect(keptOnRow()).toBe(before);
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(before + 40);
+
+    const heard: (string | undefined)[] = [];
+    onPublicChange((changed) => heard.push(changed));
+    countFolder().start();
+    await expect.poll(deltas, { timeout: 5_000 }).toBe(0);
+    expect(keptOnRow()).toBe(before + 40);
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(before + 40);
+    await expect.poll(() => heard, { timeout: 5_000 }).toContain(slug);
+    expect(await recountPetitions()).toEqual([expect.objectContaining({ slug, kept: before + 40, counted: before + 40 })]);
+  });
+
+  it("hears of changes again after its listening connection is cut, and asks for a look at everything", async () => {
+    const heard: (string | undefined)[] = [];
+    onPublicChange((changed) => heard.push(changed));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    writeRows("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen countersign_counts' and datname = current_database()");
+    await expect.poll(() => heard.includes(undefined), { timeout: 10_000 }).toBe(true);
+    await sign("after-reconnect@example.org");
+    await expect.poll(() => heard.includes(slug), { timeout: 5_000 }).toBe(true);
+  });
+
+  it("hands the fold to another session when the leader's connection dies", async () => {
+    const [leader] = storedRows<{ pid: number }>(
+      "select l.pid from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and l.objid = 727511003 and a.datname = current_database()",
+    );
+    expect(leader).toBeDefined();
+    writeRows("select pg_terminate_backend(?)", leader!.pid);
+    await sign("after-failover@example.org");
+    await expect.poll(deltas, { timeout: 10_000 }).toBe(0);
+  });
+});

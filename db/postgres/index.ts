@@ -1,0 +1,50 @@
+// PostgreSQL's implementation of the store (lib/store-contract.ts), under the same names as
+// db/sqlite/index.ts. db/store.ts picks one of the two at start.
+export { insertSeedSignatures } from "./bulk-seed";
+export { closeDatabase, secretKeyLocation } from "./client";
+export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
+export { claimJobRun } from "./job-store";
+export { backupDatabase, erasedDataSettled, startBackgroundWork } from "./lifecycle";
+export { databaseReady, migrateDatabase } from "./migrate";
+export {
+  addBlockedEmail,
+  isEmailBlocked,
+  listAuditEvents,
+  listBlockedEmails,
+  recordAuditEvent,
+  removeBlockedEmail,
+} from "./moderation-store";
+export { onPublicChange } from "./notifications";
+export { claimDueMail, countUnsentMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
+export {
+  findPetition,
+  listPetitions,
+  publishPendingFigures,
+  readPetitionCount,
+  recountPetitions,
+  setRequireConfirmation,
+  upsertPetition,
+} from "./petition-store";
+export { rateLimiter } from "./rate-limit-store";
+export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
+export { exportSignatureCsv } from "./signature-export";
+export {
+  confirmByCode,
+  confirmByToken,
+  countSignaturesSince,
+  eraseSignatures,
+  findConfirmationByToken,
+  findSignatureForWithdrawal,
+  findSignaturesByEmailKey,
+  insertSignature,
+  listLatestSignatures,
+  listRecentPublicSigners,
+} from "./signature-store";
+export {
+  deleteExpiredSessions,
+  deleteSession,
+  findAdminByEmail,
+  findSessionAdmin,
+  insertAdmin,
+  insertSession,
+} from "./admin-store";

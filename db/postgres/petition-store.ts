@@ -1,0 +1,197 @@
+import { eq, sql } from "drizzle-orm";
+import type { Petition, PetitionContent, PetitionCount, PetitionSummary } from "@/lib/model";
+import { database, inTransaction, type PgHandle } from "./client";
+import { countDeltas, petitions } from "./schema";
+
+// Every campaign's counts are its row's, as of the last fold, plus its deltas not yet folded.
+const unfolded = sql`left join lateral (
+    select coalesce(sum(d.confirmed), 0)::int as confirmed, coalesce(sum(d.pending), 0)::int as pending
+    from count_deltas d where d.petition_id = p.id
+  ) d on true`;
+
+type CountRow = {
+  id: number;
+  slug: string;
+  title: string;
+  goal: number;
+  signatures_elsewhere: number;
+  signature_count: number;
+  pending_count: number;
+  pending_published: number;
+  require_confirmation: boolean;
+  revision: number;
+  updated_at: Date;
+};
+
+const toCount = (r: CountRow): PetitionCount => ({
+  id: r.id,
+  slug: r.slug,
+  title: r.title,
+  goal: r.goal,
+  signaturesElsewhere: r.signatures_elsewhere,
+  signatureCount: r.signature_count,
+  pendingCount: r.pending_count,
+  pendingPublished: r.pending_published,
+  requireConfirmation: r.require_confirmation,
+  revision: r.revision,
+  updatedAt: r.updated_at,
+});
+
+/** The sequence a campaign's signer numbers come from: no row is locked to hand one out. */
+export const signerSequence = (petitionId: number) => sql.raw(`signer_numbers_${Math.trunc(petitionId)}`);
+
+/**
+ * Records a change to a campaign's counts as a delta row: an insert, which never waits for
+ * another signature's transaction, folded into the petition row a few times a second by one
+ * process (count-folder.ts). Call it in the transaction that changed the signatures.
+ */
+export async function adjustCounts(tx: PgHandle, petitionId: number, change: { confirmed?: number; pending?: number }): Promise<void> {
+  const confirmed = change.confirmed ?? 0;
+  const pending = change.pending ?? 0;
+  if (confirmed === 0 && pending === 0) return;
+  await tx.insert(countDeltas).values({ petitionId, confirmed, pending });
+}
+
+/** Takes the next signer number of a campaign, for a signature confirmed in this transaction. */
+export async function takeSignerNumber(tx: PgHandle, petitionId: number): Promise<number> {
+  const { rows } = await tx.execute<{ n: string }>(sql`select nextval('${signerSequence(petitionId)}') as n`);
+  return Number(rows[0]!.n);
+}
+
+/** The number the next confirmed signer of a campaign would be given, without taking it. */
+export async function nextSignerNumber(handle: PgHandle, petitionId: number): Promise<number> {
+  const { rows } = await handle.execute<{ next: string }>(
+    sql`select case when is_called then last_value + 1 else last_value end as next from ${signerSequence(petitionId)}`,
+  );
+  return Number(rows[0]!.next);
+}
+
+export async function readPetitionCount(slug: string): Promise<PetitionCount | undefined> {
+  const { rows } = await database().pool.query<CountRow>({
+    name: "countersign-petition-count",
+    text: `select p.id, p.slug, p.title, p.goal, p.signatures_elsewhere,
+             p.signature_count + d.confirmed as signature_count, p.pending_count + d.pending as pending_count,
+             p.pending_published, p.require_confirmation, p.revision, p.updated_at
+           from petitions p
+           left join lateral (
+             select coalesce(sum(confirmed), 0)::int as confirmed, coalesce(sum(pending), 0)::int as pending
+             from count_deltas where petition_id = p.id
+           ) d on true
+           where p.slug = $1`,
+    values: [slug],
+  });
+  return rows[0] && toCount(rows[0]);
+}
+
+/**
+ * Publishes each campaign's pending figure as `round(pendingCount)`, moving the revision (and
+ * telling every process) where the published figure changed. Returns how many changed.
+ */
+export async function publishPendingFigures(round: (pending: number) => number): Promise<number> {
+  return inTransaction(async (tx) => {
+    const { rows } = await tx.execute<{ id: number; slug: string; pending: number; published: number }>(
+      sql`select p.id, p.slug, p.pending_count + d.pending as pending, p.pending_published as published from petitions p ${unfolded} for update of p`,
+    );
+    let changed = 0;
+    for (const row of rows) {
+      const published = round(row.pending);
+      if (published === row.published) continue;
+      await tx.update(petitions).set({ pendingPublished: published, revision: sql`${petitions.revision} + 1` }).where(eq(petitions.id, row.id));
+      await tx.execute(sql`select pg_notify('countersign_counts', ${row.slug})`);
+      changed++;
+    }
+    return changed;
+  });
+}
+
+/** Counts every campaign's signatures from its rows, beside the counts kept (folded and not). */
+export async function recountPetitions() {
+  const { rows } = await database().orm.execute<{ slug: string; kept: number; counted: number; keptPending: number; countedPending: number }>(sql`
+    select p.slug,
+      p.signature_count + d.confirmed as "kept",
+      p.pending_count + d.pending as "keptPending",
+      (select count(*)::int from signatures s where s.petition_id = p.id and s.status = 'confirmed') as "counted",
+      (select count(*)::int from signatures s where s.petition_id = p.id and s.status = 'pending') as "countedPending"
+    from petitions p ${unfolded}
+    order by p.id`);
+  return rows;
+}
+
+export async function setRequireConfirmation(slug: string, required: boolean): Promise<void> {
+  await database().orm.update(petitions).set({ requireConfirmation: required }).where(eq(petitions.slug, slug));
+}
+
+// Held while a campaign's signer-number sequence is made, so processes starting together do not race.
+const sequenceLock = 727_511_002;
+
+/** Creates the campaign (and its signer-number sequence) or refreshes its content; counts are left as they are. */
+export async function upsertPetition(content: PetitionContent, now = new Date()): Promise<void> {
+  await inTransaction(async (tx) => {
+    const [row] = await tx
+      .insert(petitions)
+      .values({ ...content, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: petitions.slug,
+        set: {
+          title: content.title,
+          ask: content.ask,
+          goal: content.goal,
+          signaturesElsewhere: content.signaturesElsewhere ?? 0,
+          // requireConfirmation is the content's only at creation; after that it is the organisers'.
+          storyHeadline: content.storyHeadline,
+          storyPublishedAt: content.storyPublishedAt ?? null,
+          storyUpdatedAt: content.storyUpdatedAt ?? null,
+          storyMarkdown: content.storyMarkdown,
+        },
+      })
+      .returning({ id: petitions.id });
+    await tx.execute(sql`select pg_advisory_xact_lock(${sequenceLock})`);
+    await tx.execute(sql`create sequence if not exists ${signerSequence(row!.id)}`);
+  });
+}
+
+export async function findPetition(slug: string): Promise<Petition | undefined> {
+  const [row] = await database()
+    .orm.select({
+      id: petitions.id,
+      slug: petitions.slug,
+      title: petitions.title,
+      ask: petitions.ask,
+      goal: petitions.goal,
+      signaturesElsewhere: petitions.signaturesElsewhere,
+      requireConfirmation: petitions.requireConfirmation,
+      storyHeadline: petitions.storyHeadline,
+      storyPublishedAt: petitions.storyPublishedAt,
+      storyUpdatedAt: petitions.storyUpdatedAt,
+      storyMarkdown: petitions.storyMarkdown,
+      createdAt: petitions.createdAt,
+      updatedAt: petitions.updatedAt,
+    })
+    .from(petitions)
+    .where(eq(petitions.slug, slug));
+  return row;
+}
+
+export async function listPetitions(): Promise<PetitionSummary[]> {
+  const { rows } = await database().orm.execute<{
+    slug: string;
+    title: string;
+    goal: number;
+    signatures_elsewhere: number;
+    signature_count: number;
+    pending_count: number;
+    require_confirmation: boolean;
+  }>(sql`select p.slug, p.title, p.goal, p.signatures_elsewhere, p.signature_count + d.confirmed as signature_count,
+      p.pending_count + d.pending as pending_count, p.require_confirmation
+    from petitions p ${unfolded} order by p.id`);
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    goal: r.goal,
+    signaturesElsewhere: r.signatures_elsewhere,
+    signatureCount: r.signature_count,
+    pendingCount: r.pending_count,
+    requireConfirmation: r.require_confirmation,
+  }));
+}
+

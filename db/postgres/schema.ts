@@ -1,0 +1,187 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { signatureStatuses } from "@/lib/model";
+
+// The same tables and columns as db/sqlite/schema.ts, in PostgreSQL's own types, so db:copy can
+// move a campaign across column by column. Where the two differ, a comment says why.
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const petitions = pgTable(
+  "petitions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    ask: text("ask").notNull(),
+    goal: integer("goal").notNull(),
+    signaturesElsewhere: integer("signatures_elsewhere").notNull().default(0),
+    requireConfirmation: boolean("require_confirmation").notNull().default(true),
+    storyHeadline: text("story_headline").notNull(),
+    storyPublishedAt: text("story_published_at"),
+    storyUpdatedAt: text("story_updated_at"),
+    storyMarkdown: text("story_markdown").notNull(),
+    // The counts as of the last fold of count_deltas (db/postgres/count-folder.ts): a signature
+    // never updates this row, which would make every signature wait for the one before it. The
+    // exact count is this plus the deltas not yet folded. Signer numbers come from a sequence per
+    // campaign (signer_numbers_<id>), not from a column here, for the same reason.
+    signatureCount: integer("signature_count").notNull().default(0),
+    pendingCount: integer("pending_count").notNull().default(0),
+    pendingPublished: integer("pending_published").notNull().default(0),
+    revision: integer("revision").notNull().default(0),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [
+    check("petitions_goal_positive", sql`${t.goal} > 0`),
+    check("petitions_elsewhere_non_negative", sql`${t.signaturesElsewhere} >= 0`),
+    check("petitions_count_non_negative", sql`${t.signatureCount} >= 0`),
+    check("petitions_pending_non_negative", sql`${t.pendingCount} >= 0`),
+  ],
+);
+
+/** One signature's effect on its campaign's counts, until the folder adds it to the petition row. */
+export const countDeltas = pgTable(
+  "count_deltas",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    confirmed: integer("confirmed").notNull(),
+    pending: integer("pending").notNull(),
+  },
+  (t) => [index("count_deltas_by_petition").on(t.petitionId)],
+);
+
+export const signatures = pgTable(
+  "signatures",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    // The strictest state a real signature can be in: a write that forgets the status waits for confirmation.
+    status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
+    fullName: text("full_name").notNull(),
+    email: text("email").notNull(),
+    emailKey: text("email_key").notNull(),
+    emailDomain: text("email_domain").notNull(),
+    country: text("country").notNull(),
+    comment: text("comment"),
+    showName: boolean("show_name").notNull().default(false),
+    wantsUpdates: boolean("wants_updates").notNull().default(false),
+    clientAddress: text("client_address"),
+    fillMs: integer("fill_ms"),
+    signedAt: at("signed_at").notNull(),
+    confirmedAt: at("confirmed_at"),
+    invalidatedAt: at("invalidated_at"),
+  },
+  (t) => [
+    uniqueIndex("signatures_one_per_email").on(t.petitionId, t.emailKey),
+    index("signatures_by_petition").on(t.petitionId, t.id),
+    index("signatures_public_by_petition").on(t.petitionId, t.status, t.showName, t.id),
+    index("signatures_by_time").on(t.petitionId, t.signedAt),
+    index("signatures_by_address").on(t.petitionId, t.clientAddress),
+    index("signatures_by_domain").on(t.petitionId, t.emailDomain),
+    index("signatures_by_email_key").on(t.emailKey),
+    index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
+    check("signatures_country_code", sql`length(${t.country}) = 2`),
+    check("signatures_name_present", sql`length(${t.fullName}) > 0`),
+    check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated', 'suspected')`),
+    check("signatures_fill_non_negative", sql`${t.fillMs} is null or ${t.fillMs} >= 0`),
+  ],
+);
+
+export const confirmations = pgTable("confirmations", {
+  signatureId: integer("signature_id")
+    .primaryKey()
+    .references(() => signatures.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  codeHash: text("code_hash").notNull(),
+  codeAttempts: integer("code_attempts").notNull().default(0),
+  sends: integer("sends").notNull().default(1),
+  lastSentAt: at("last_sent_at").notNull(),
+  expiresAt: at("expires_at").notNull(),
+});
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    signatureId: integer("signature_id").references(() => signatures.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    sentAt: at("sent_at"),
+    failedAt: at("failed_at"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    index("outbox_due").on(t.sentAt, t.failedAt, t.nextAttemptAt),
+    index("outbox_by_address").on(t.toAddress),
+    index("outbox_by_signature").on(t.signatureId),
+  ],
+);
+
+export const blockedEmails = pgTable(
+  "blocked_emails",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    kind: text("kind", { enum: ["domain", "address"] }).notNull(),
+    value: text("value").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("blocked_emails_unique").on(t.kind, t.value)],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    petitionSlug: text("petition_slug"),
+    detail: text("detail").notNull(),
+    rowCount: integer("row_count").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("audit_events_by_time").on(t.createdAt)],
+);
+
+// rate-limiter-flexible's table, in the shape its PostgreSQL store expects (RateLimiterPostgres).
+export const rateLimits = pgTable("rate_limits", {
+  key: varchar("key", { length: 255 }).primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
+});
+
+export const jobRuns = pgTable("job_runs", {
+  name: text("name").primaryKey(),
+  lastRunAt: at("last_run_at").notNull(),
+});
+
+export const admins = pgTable("admins", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: at("created_at").notNull(),
+});
+
+export const adminSessions = pgTable(
+  "admin_sessions",
+  {
+    id: text("id").primaryKey(),
+    adminId: integer("admin_id")
+      .notNull()
+      .references(() => admins.id, { onDelete: "cascade" }),
+    createdAt: at("created_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [index("admin_sessions_expiry").on(t.expiresAt)],
+);
