@@ -46,7 +46,7 @@ test("with its log collector gone, the app keeps answering and stays idle", asyn
         body: JSON.stringify({ fullName: "Closed Pipe", email, country: "SY" }),
       });
     for (let n = 0; n < 3; n++) expect(await sign(`closed-pipe-${n}@example.org`), "a signature is answered").toBe(202);
-    const failedAttempts = () => app.read((db) => (db.prepare("select count(*) as n from outbox where attempts > 0").get() as { n: number }).n);
+    const failedAttempts = () => app.rows<{ n: number }>("select count(*) as n from outbox where attempts > 0")[0]!.n;
     await expect.poll(failedAttempts, { message: "the mail worker tried, failed and logged it" }).toBe(3);
     // Next.js logs through console: an action it does not know is reported on stderr, each time.
     // Its answer does not matter here, only that it wrote (Node swallows the first failed write).

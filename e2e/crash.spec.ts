@@ -42,9 +42,8 @@ test("no signature answered as stored is lost when the server is killed mid-load
     expect(acknowledged.length).toBeGreaterThan(30);
 
     await app.restart();
-    const stored = app.read((db) => new Set((db.prepare("select email from signatures").all() as { email: string }[]).map((r) => r.email)));
+    const stored = new Set(app.rows<{ email: string }>("select email from signatures").map((r) => r.email));
     const lost = acknowledged.filter((email) => !stored.has(email));
-    const counted = app.read((db) => (db.prepare("select signature_count as n from petitions").get() as { n: number }).n);
     const api = (await (await fetch(`${app.url}/api/petitions/white-helmets`)).json()) as { signaturesHere: number; total: number };
 
     test.info().annotations.push({
@@ -53,7 +52,6 @@ test("no signature answered as stored is lost when the server is killed mid-load
     });
     console.log(`crash test: ${acknowledged.length} acknowledged, ${stored.size} stored, ${lost.length} lost`);
     expect(lost).toEqual([]);
-    expect(counted).toBe(stored.size);
     expect(api.signaturesHere).toBe(stored.size);
     expect(api.total).toBe(stored.size + 325_000);
   } finally {

@@ -93,7 +93,7 @@ test("a request whose headers or body trickle in is cut off, while an event stre
     expect(headers.afterMs).toBeLessThan(20_000);
     expect(slowBody.answer).toMatch(/^HTTP\/1\.1 408/);
     expect(slowBody.afterMs).toBeLessThan(40_000);
-    expect(app.read((db) => db.prepare("select count(*) as n from signatures").get())).toEqual({ n: 0 });
+    expect(app.rows("select count(*) as n from signatures")).toEqual([{ n: 0 }]);
 
     // The stream, open all along, still delivers: a new signature's count reaches it.
     const signed = await fetch(`${app.url}/api/petitions/white-helmets/signatures`, {

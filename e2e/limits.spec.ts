@@ -26,9 +26,9 @@ test.describe("abuse limits", () => {
     const refused = await post(4, "198.51.100.2, 203.0.113.9");
     expect(refused.status()).toBe(429);
     expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
-    expect(app.read((db) => db.prepare("select count(*) as n from signatures").get())).toEqual({ n: 3 });
+    expect(app.rows("select count(*) as n from signatures")).toEqual([{ n: 3 }]);
     // The trusted proxy's entry is the last one; the client's own claims before it are ignored.
-    expect(app.read((db) => db.prepare("select distinct client_address as a from signatures").all())).toEqual([{ a: "203.0.113.9" }]);
+    expect(app.rows("select distinct client_address as a from signatures")).toEqual([{ a: "203.0.113.9" }]);
     expect((await post(5, "203.0.113.10")).status()).toBe(201);
   });
 
@@ -53,7 +53,7 @@ test("without a trusted proxy header, a client's X-Forwarded-For is ignored", as
       headers: { "x-forwarded-for": "198.51.100.77" },
     });
     expect(response.status()).toBe(201);
-    expect(app.read((db) => db.prepare("select client_address as a from signatures").all())).toEqual([{ a: "127.0.0.1" }]);
+    expect(app.rows("select client_address as a from signatures")).toEqual([{ a: "127.0.0.1" }]);
   } finally {
     await app.stop();
   }

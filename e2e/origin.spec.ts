@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import type { APIResponse, Locator, Page } from "@playwright/test";
-import { expect, fillSignature, inDatabase, signInAsOrganiser, test } from "./support/fixtures";
+import { expect, fillSignature, rowsIn, signInAsOrganiser, test } from "./support/fixtures";
 
 // Each organiser action and route is tried from another site, from an opaque ("null") origin and
 // with no Origin at all; each time the test checks that nothing changed, not only the answer.
@@ -16,9 +16,9 @@ const origins = [
 const guard = { email: "origin-guard@example.org", password: "a long guard password" };
 
 test.beforeAll(() => {
-  for (const database of [process.env.E2E_PLAIN_DATABASE, process.env.E2E_MAIL_DATABASE]) {
+  for (const database of [process.env.E2E_PLAIN_DATABASE_URL, process.env.E2E_MAIL_DATABASE_URL]) {
     execFileSync(process.execPath, ["--import", "tsx", "scripts/admin.ts", "create", guard.email], {
-      env: { ...process.env, DATABASE_URL: `file:${database}` },
+      env: { ...process.env, DATABASE_URL: database },
       input: `${guard.password}\n`,
     });
   }
@@ -37,7 +37,7 @@ async function postForged(page: Page, form: Locator, origin: string | undefined,
 }
 
 const count = (app: "plain" | "mail", sql: string, ...args: unknown[]) =>
-  inDatabase(app, (db) => (db.prepare(sql).get(...args) as { n: number }).n);
+  rowsIn<{ n: number }>(app, sql, ...args)[0]!.n;
 const guardSessions = (app: "plain" | "mail" = "plain") =>
   count(app, "select count(*) as n from admin_sessions s join admins a on a.id = s.admin_id where a.email = ?", guard.email);
 // An expected refusal, said plainly: a 403, not the error page of a 500.

@@ -4,7 +4,7 @@ import { expect, fillSignature, linkIn, storedSignature, test, waitForMail } fro
 /** A genuine form stamp for the test app's database, issued `msAgo` before now. */
 function stampIssued(msAgo: number): string {
   return execFileSync(process.execPath, ["--import", "tsx", "test/form-token.ts", "issue", String(msAgo)], {
-    env: { ...process.env, DATABASE_URL: `file:${process.env.E2E_PLAIN_DATABASE}` },
+    env: { ...process.env, DATABASE_URL: process.env.E2E_PLAIN_DATABASE_URL },
   }).toString();
 }
 

@@ -1,7 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { SeedSigner } from "@/lib/store-contract";
-import { inTransaction } from "./client";
-import { adjustCounts, signerSequence } from "./petition-store";
+import { withConnection } from "./client";
 
 /**
  * Fills a campaign with confirmed signatures fast, for benchmarks and tests of scale: 5,000 rows a
@@ -27,16 +25,26 @@ export async function insertSeedSignatures(petitionId: number, count: number, ro
       columns.addresses.push(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
       columns.at.push(new Date(started + (i - startAt) * 50));
     }
-    await inTransaction(async (tx) => {
-      await tx.execute(sql`
-        insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, comment,
-          show_name, wants_updates, client_address, signed_at, confirmed_at)
-        select ${petitionId}, 'confirmed', * , at from unnest(
-          ${columns.names}::text[], ${columns.emails}::text[], ${columns.keys}::text[], ${columns.domains}::text[],
-          ${columns.countries}::text[], ${columns.comments}::text[], ${columns.shown}::boolean[], ${columns.updates}::boolean[],
-          ${columns.addresses}::text[], ${columns.at}::timestamptz[]) as u(n, e, k, d, c, m, s, w, a, at)`);
-      await adjustCounts(tx, petitionId, { confirmed: to - from });
-      await tx.execute(sql`select setval('${signerSequence(petitionId)}', (select case when is_called then last_value else 0 end from ${signerSequence(petitionId)}) + ${to - from})`);
+    // Each column goes as one array parameter, so a batch is one statement of 12 parameters.
+    await withConnection(async (client) => {
+      await client.query("begin");
+      try {
+        await client.query(
+          `insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, comment,
+             show_name, wants_updates, client_address, signed_at, confirmed_at)
+           select $1, 'confirmed', n, e, k, d, c, m, s, w, a, at, at from unnest(
+             $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::boolean[],
+             $10::text[], $11::timestamptz[]) as u(n, e, k, d, c, m, s, w, a, at)`,
+          [petitionId, columns.names, columns.emails, columns.keys, columns.domains, columns.countries, columns.comments, columns.shown, columns.updates, columns.addresses, columns.at],
+        );
+        await client.query("insert into count_deltas (petition_id, confirmed, pending) values ($1, $2, 0)", [petitionId, to - from]);
+        const sequence = `signer_numbers_${Math.trunc(petitionId)}`;
+        await client.query(`select setval('${sequence}', (select case when is_called then last_value else 0 end from ${sequence}) + $1)`, [to - from]);
+        await client.query("commit");
+      } catch (error) {
+        await client.query("rollback");
+        throw error;
+      }
     });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
+import { queryRows, type Row } from "../../test/rows";
 import { mailTo, type DroppedMail } from "./mail-drop";
 
 export { organiser } from "./global-setup";
@@ -32,22 +32,18 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-function databaseOf(app: App): string {
-  return (app === "mail" ? process.env.E2E_MAIL_DATABASE : process.env.E2E_PLAIN_DATABASE)!;
+/** The database URL of one of the two shared test apps. */
+export function databaseOf(app: App): string {
+  return (app === "mail" ? process.env.E2E_MAIL_DATABASE_URL : process.env.E2E_PLAIN_DATABASE_URL)!;
 }
 
-/** Runs a read on a separate connection to what the app's database really holds. */
-export function inDatabase<T>(app: App, read: (db: Database.Database) => T): T {
-  const db = new Database(databaseOf(app), { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
+/** Rows as the app's database really holds them, read on a connection of its own (test/rows.ts). */
+export function rowsIn<R = Row>(app: App, sql: string, ...params: unknown[]): R[] {
+  return queryRows<R>(databaseOf(app), sql, ...params);
 }
 
 export function storedSignature(email: string, app: App = "plain") {
-  return inDatabase(app, (db) => db.prepare("select * from signatures where email = ?").all(email) as Record<string, unknown>[]);
+  return rowsIn(app, "select * from signatures where email = ?", email);
 }
 
 /** Waits for mail to an address and returns it, the newest last. */

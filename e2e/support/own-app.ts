@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
+import { queryRows, type Row } from "../../test/rows";
 import { startAppServer, type AppServer } from "./app-server";
+import { freshDatabase } from "./test-database";
 
-/** An app of a test's own, on its own temporary database, for tests that bend settings or kill it. */
+/** An app of a test's own, on its own fresh database, for tests that bend settings or kill it. */
 export async function startOwnApp(env: Record<string, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), "countersign-own-"));
-  const database = path.join(dir, "own.db");
-  const settings = { DATABASE_URL: `file:${database}`, ...env };
+  const database = freshDatabase("own");
+  const settings = { DATABASE_URL: database.url, ...env };
   let server: AppServer = await startAppServer(settings);
   return {
     get url() {
@@ -17,14 +14,10 @@ export async function startOwnApp(env: Record<string, string>) {
     get server() {
       return server;
     },
-    database,
-    read<T>(query: (db: Database.Database) => T): T {
-      const db = new Database(database, { readonly: true });
-      try {
-        return query(db);
-      } finally {
-        db.close();
-      }
+    databaseUrl: database.url,
+    /** Rows as the app's database really holds them, read on a connection of its own. */
+    rows<R = Row>(sql: string, ...params: unknown[]): R[] {
+      return queryRows<R>(database.url, sql, ...params);
     },
     /** Starts the app again on the same database (and a new port), as after a crash. */
     async restart() {
@@ -32,7 +25,7 @@ export async function startOwnApp(env: Record<string, string>) {
     },
     async stop() {
       await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      database.drop();
     },
   };
 }
