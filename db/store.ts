@@ -41,7 +41,6 @@ export const {
   insertSession,
   insertSignature,
   invalidateSignatures,
-  isEmailBlocked,
   listAuditEvents,
   listBlockedEmails,
   listLatestSignatures,

@@ -1,5 +1,6 @@
 import MailChecker from "mailchecker";
-import { isEmailBlocked } from "@/db/store";
+import { listBlockedEmails } from "@/db/store";
+import { shortLived } from "./short-lived";
 
 const disposable = MailChecker.blacklist();
 
@@ -12,12 +13,33 @@ export function isDisposableDomain(domain: string): boolean {
   return false;
 }
 
+/**
+ * The organisers' block list, read whole at most once a second: it is asked on every signature,
+ * and is short (domains and addresses an organiser typed in). A block made in another process
+ * applies within the second; blocks made here apply at once (forget).
+ */
+export const blockList = shortLived(1_000, async () => {
+  const entries = await listBlockedEmails();
+  return {
+    addresses: new Set(entries.filter((e) => e.kind === "address").map((e) => e.value)),
+    domains: new Set(entries.filter((e) => e.kind === "domain").map((e) => e.value)),
+  };
+});
+
+/** Whether the organisers have blocked this address (by its key), its domain or a parent of it. */
+async function isBlocked(emailKey: string, domain: string): Promise<boolean> {
+  const { addresses, domains } = await blockList.get(undefined);
+  if (addresses.has(emailKey)) return true;
+  const labels = domain.split(".");
+  return labels.slice(0, -1).some((_, i) => domains.has(labels.slice(i).join(".")));
+}
+
 /** Why an address may not sign, in words for the signer, or undefined when it may. */
 export async function emailRefusal(emailKey: string, domain: string): Promise<string | undefined> {
   if (isDisposableDomain(domain)) {
     return "Please use an email address you keep: throwaway addresses can't sign.";
   }
-  if (await isEmailBlocked(emailKey, domain)) {
+  if (await isBlocked(emailKey, domain)) {
     return "This email address can't be used to sign this petition.";
   }
   return undefined;

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { recordAudit } from "./audit";
 import { newConfirmation } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./email-key";
+import { blockList } from "./email-policy";
 import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
 import type { BlockKind } from "./model";
@@ -156,6 +157,7 @@ export async function block(value: string, actor: string): Promise<{ kind: Block
     ? { kind: "address", value: emailKey(value) }
     : { kind: "domain", value: emailDomain(`x@${value.replace(/^@/, "")}`) };
   await addBlockedEmail(entry.kind, entry.value, actor, new Date());
+  blockList.forget();
   await recordAudit({ actor, action: "block", detail: `blocked ${entry.kind} ${entry.value}`, rowCount: 0 });
   return entry;
 }
@@ -164,6 +166,7 @@ export async function unblock(id: number, actor: string): Promise<void> {
   const entry = (await listBlockedEmails()).find((e) => e.id === id);
   if (!entry) return;
   await removeBlockedEmail(id);
+  blockList.forget();
   await recordAudit({ actor, action: "unblock", detail: `unblocked ${entry.kind} ${entry.value}`, rowCount: 0 });
 }
 

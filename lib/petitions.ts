@@ -8,6 +8,7 @@ import {
 import { recordAudit } from "./audit";
 import type { PetitionCount } from "./model";
 import { publicName } from "./public-name";
+import { petitionForSigning } from "./petition-for-signing";
 
 export const recentSignersShown = 8;
 
@@ -94,6 +95,7 @@ export async function listCampaignTotals() {
 /** Organisers turn email confirmation on or off for a campaign; the change is audited. */
 export async function setConfirmationRequired(slug: string, required: boolean, actor: string): Promise<void> {
   await setRequireConfirmation(slug, required);
+  petitionForSigning.forget();
   await recordAudit({
     actor,
     action: "confirmation-setting",

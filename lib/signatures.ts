@@ -1,4 +1,4 @@
-import { insertSignature, readPetitionCount } from "@/db/store";
+import { insertSignature } from "@/db/store";
 import { checkForm } from "./bot-checks";
 import { mailConfigured } from "./config";
 import { newConfirmation, resendLimits } from "./confirmation-secrets";
@@ -6,6 +6,7 @@ import { emailDomain, emailKey } from "./email-key";
 import { emailRefusal } from "./email-policy";
 import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
+import { petitionForSigning } from "./petition-for-signing";
 import { alreadySignedMessage, confirmationMessage, thankYouMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
 import type { PetitionCount, SignatureStatus } from "./model";
@@ -48,7 +49,7 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   const parsed = signatureInput.safeParse(raw);
   if (!parsed.success) return { kind: "invalid", errors: fieldErrors(parsed.error) };
 
-  const petition = await readPetitionCount(slug);
+  const petition = await petitionForSigning.get(slug);
   if (!petition) return { kind: "not-found" };
 
   const form = context.form ? checkForm(context.form, now.getTime()) : undefined;

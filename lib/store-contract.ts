@@ -132,7 +132,6 @@ export interface Store {
   addBlockedEmail(kind: BlockKind, value: string, createdBy: string, now: Date): Promise<boolean>;
   removeBlockedEmail(id: number): Promise<void>;
   listBlockedEmails(): Promise<BlockedEmail[]>;
-  isEmailBlocked(emailKey: string, domain: string): Promise<boolean>;
   recordAuditEvent(event: Omit<AuditEvent, "id">): Promise<void>;
   listAuditEvents(limit: number): Promise<AuditEvent[]>;
 

@@ -8,7 +8,6 @@ export { backupDatabase, erasedDataSettled, startBackgroundWork } from "./lifecy
 export { databaseReady, migrateDatabase } from "./migrate";
 export {
   addBlockedEmail,
-  isEmailBlocked,
   listAuditEvents,
   listBlockedEmails,
   recordAuditEvent,

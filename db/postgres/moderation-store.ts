@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { AuditEvent, BlockedEmail, BlockKind } from "@/lib/model";
 import { database } from "./client";
 import { auditEvents, blockedEmails } from "./schema";
@@ -18,23 +18,6 @@ export async function removeBlockedEmail(id: number): Promise<void> {
 
 export async function listBlockedEmails(): Promise<BlockedEmail[]> {
   return database().orm.select().from(blockedEmails).orderBy(blockedEmails.kind, blockedEmails.value);
-}
-
-/** Whether the organisers have blocked this address (by its key), its domain or a parent of it. */
-export async function isEmailBlocked(emailKey: string, domain: string): Promise<boolean> {
-  const labels = domain.split(".");
-  const domains = labels.slice(0, -1).map((_, i) => labels.slice(i).join("."));
-  const found = await database()
-    .orm.select({ id: blockedEmails.id })
-    .from(blockedEmails)
-    .where(
-      or(
-        and(eq(blockedEmails.kind, "address"), eq(blockedEmails.value, emailKey)),
-        and(eq(blockedEmails.kind, "domain"), inArray(blockedEmails.value, domains)),
-      ),
-    )
-    .limit(1);
-  return found.length > 0;
 }
 
 export async function recordAuditEvent(event: Omit<AuditEvent, "id">): Promise<void> {

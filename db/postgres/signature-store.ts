@@ -12,6 +12,7 @@ import type {
   WithdrawalTarget,
 } from "@/lib/store-contract";
 import { database, inTransaction, type PgHandle } from "./client";
+import { insertBatched } from "./batched-insert";
 import { enqueueMailIn } from "./outbox-store";
 import { adjustCounts, nextSignerNumber, takeSignerNumber } from "./petition-store";
 import { confirmations, outbox, petitions, signatures } from "./schema";
@@ -39,6 +40,10 @@ async function settleNew(tx: PgHandle, signatureId: number, values: NewSignature
  * row is shared between two signatures (counts go to count_deltas, numbers to a sequence).
  */
 export async function insertSignature(values: NewSignature, extras: InsertExtras = {}): Promise<InsertOutcome> {
+  if (!extras.confirmation && !extras.mail) {
+    const batched = await insertBatched(values);
+    if (batched) return batched;
+  }
   const row = {
     ...values,
     comment: values.comment ?? null,

@@ -8,7 +8,6 @@ export { claimJobRun } from "./job-store";
 export { databaseReady, migrateDatabase } from "./migrate";
 export {
   addBlockedEmail,
-  isEmailBlocked,
   listAuditEvents,
   listBlockedEmails,
   recordAuditEvent,

@@ -1,0 +1,10 @@
+import { readPetitionCount } from "@/db/store";
+import { shortLived } from "./short-lived";
+
+/**
+ * A campaign's title and settings, as signing needs them, read at most once a second per
+ * campaign: a surge of signatures then costs one database round trip each (the insert), not two.
+ * A change of settings made in another process reaches signing within the second; one made here
+ * at once (forget).
+ */
+export const petitionForSigning = shortLived(1_000, readPetitionCount);
