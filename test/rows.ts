@@ -40,7 +40,8 @@ function sqliteShape(row: Row): Row {
 }
 
 function psql(url: string, sql: string): string {
-  return execFileSync("psql", [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql], { encoding: "utf8" });
+  // A whole table as JSON outgrows execFileSync's default 1 MB of output (db:copy's test reads thousands of rows).
+  return execFileSync("psql", [url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 }
 
 const sqliteValue = (value: unknown) => (value instanceof Date ? value.getTime() : typeof value === "boolean" ? Number(value) : value);

@@ -19,10 +19,23 @@ export async function migrateDatabase(): Promise<void> {
   const client = new Client({ connectionString: config().DATABASE_URL });
   await client.connect();
   try {
-    await client.query("select pg_advisory_lock($1)", [migrationLock]);
-    await migrate(drizzle(client), { migrationsFolder });
+    await applyMigrations(client);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Applies the migrations on a connection the caller opened and keeps (db:copy goes on to copy on
+ * it), under the same lock as migrateDatabase, given back after so the session may go on.
+ */
+export async function applyMigrations(client: Client): Promise<void> {
+  await client.query("select pg_advisory_lock($1)", [migrationLock]);
+  try {
+    await migrate(drizzle(client), { migrationsFolder });
+  } finally {
+    // A connection that failed cannot unlock, and need not: its lock ended with it.
+    await client.query("select pg_advisory_unlock($1)", [migrationLock]).catch(() => undefined);
   }
 }
 

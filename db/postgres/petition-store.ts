@@ -4,7 +4,7 @@ import { database, inTransaction, type PgHandle } from "./client";
 import { countDeltas, petitions } from "./schema";
 
 // Every campaign's counts are its row's, as of the last fold, plus its deltas not yet folded.
-const unfolded = sql`left join lateral (
+export const unfolded = sql`left join lateral (
     select coalesce(sum(d.confirmed), 0)::int as confirmed, coalesce(sum(d.pending), 0)::int as pending
     from count_deltas d where d.petition_id = p.id
   ) d on true`;
@@ -37,8 +37,9 @@ const toCount = (r: CountRow): PetitionCount => ({
   updatedAt: r.updated_at,
 });
 
-/** The sequence a campaign's signer numbers come from: no row is locked to hand one out. */
-export const signerSequence = (petitionId: number) => sql.raw(`signer_numbers_${Math.trunc(petitionId)}`);
+/** The name of the sequence a campaign's signer numbers come from: no row is locked to hand one out. */
+export const signerSequenceName = (petitionId: number) => `signer_numbers_${Math.trunc(petitionId)}`;
+export const signerSequence = (petitionId: number) => sql.raw(signerSequenceName(petitionId));
 
 /**
  * Records a change to a campaign's counts as a delta row: an insert, which never waits for

@@ -1,0 +1,64 @@
+/** One campaign's counts as a database keeps them, beside what its rows say. */
+export type PetitionTally = {
+  slug: string;
+  /** The confirmed count kept (on PostgreSQL: the petition row plus its unfolded deltas). */
+  kept: number;
+  /** Confirmed signature rows. */
+  counted: number;
+  keptPending: number;
+  countedPending: number;
+  signerNumbersIssued: number;
+};
+
+/** What one side of a copy holds: rows per copied table, and each campaign's counts. */
+export type Tally = { rows: Record<string, number>; petitions: PetitionTally[] };
+
+export type Comparison = {
+  tables: { table: string; sqlite: number; postgres: number }[];
+  petitions: { slug: string; sqlite?: PetitionTally; postgres?: PetitionTally }[];
+  /** Each difference in a sentence; empty when the copy matches its source. */
+  differences: string[];
+};
+
+const fields = [
+  ["kept", "the signature count"],
+  ["counted", "confirmed rows"],
+  ["keptPending", "the pending count"],
+  ["countedPending", "pending rows"],
+  ["signerNumbersIssued", "signer numbers issued"],
+] as const;
+
+/** Where a side's kept counts disagree with its own rows. */
+function selfDifferences(side: string, tally: PetitionTally): string[] {
+  const found: string[] = [];
+  if (tally.kept !== tally.counted) found.push(`${tally.slug}: ${side} keeps a count of ${tally.kept} but holds ${tally.counted} confirmed rows`);
+  if (tally.keptPending !== tally.countedPending) {
+    found.push(`${tally.slug}: ${side} keeps a pending count of ${tally.keptPending} but holds ${tally.countedPending} pending rows`);
+  }
+  return found;
+}
+
+export function compareTallies(sqlite: Tally, postgres: Tally): Comparison {
+  const differences: string[] = [];
+  const tables = Object.keys(sqlite.rows).map((table) => ({ table, sqlite: sqlite.rows[table] ?? 0, postgres: postgres.rows[table] ?? 0 }));
+  for (const { table, sqlite: from, postgres: to } of tables) {
+    if (from !== to) differences.push(`${table}: ${from} rows in SQLite, ${to} in PostgreSQL`);
+  }
+  const slugs = [...new Set([...sqlite.petitions, ...postgres.petitions].map((p) => p.slug))];
+  const petitions = slugs.map((slug) => ({
+    slug,
+    sqlite: sqlite.petitions.find((p) => p.slug === slug),
+    postgres: postgres.petitions.find((p) => p.slug === slug),
+  }));
+  for (const { slug, sqlite: from, postgres: to } of petitions) {
+    if (!from || !to) {
+      differences.push(`${slug}: only in ${from ? "SQLite" : "PostgreSQL"}`);
+      continue;
+    }
+    for (const [field, label] of fields) {
+      if (from[field] !== to[field]) differences.push(`${slug}: ${label} ${from[field]} in SQLite, ${to[field]} in PostgreSQL`);
+    }
+    differences.push(...selfDifferences("SQLite", from), ...selfDifferences("PostgreSQL", to));
+  }
+  return { tables, petitions, differences };
+}

@@ -1,0 +1,79 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+
+/**
+ * A Countersign SQLite file as a campaign leaves it, written row by row for db:copy's tests: every
+ * table holds rows, text holds what breaks naive copies (tabs, newlines, quotes, backslashes,
+ * Arabic), and ids have gaps where signatures were erased, the highest among them.
+ */
+export const sqliteCampaign = {
+  /** white-helmets' signer numbers handed out: five, though two of those signers withdrew. */
+  signerNumbersIssued: 5,
+  signaturesElsewhere: 325_000,
+  /** Signatures on the second campaign, enough for COPY to take them in many pieces. */
+  manySigners: 2_500,
+  /** The highest signature id ever handed out: its row was erased, and SQLite never hands it out again. */
+  highestSignatureId: 2_508,
+  awkwardComment: 'line one\nline\ttwo "quoted" back\\slash, comma; \\.\r\nend',
+};
+
+const at = (minutes: number) => 1_714_000_000_123 + minutes * 60_000;
+
+export function writeSqliteCampaign(file: string): void {
+  const db = new Database(file);
+  try {
+    migrate(drizzle(db), { migrationsFolder: path.join(process.cwd(), "db/sqlite/migrations") });
+    db.transaction(() => writeRows(db))();
+  } finally {
+    db.close();
+  }
+}
+
+function writeRows(db: Database.Database): void {
+  const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
+  const petition = `insert into petitions (id, slug, title, ask, goal, signatures_elsewhere, require_confirmation, story_headline,
+    story_published_at, story_updated_at, story_markdown, signature_count, pending_count, pending_published, signer_numbers_issued,
+    revision, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  const { signerNumbersIssued, signaturesElsewhere, manySigners } = sqliteCampaign;
+  run(petition, 1, "white-helmets", "الخوذ البيضاء", 'Ask "them"\tnow', 400_000, signaturesElsewhere, 1, "Headline", "2024-03-01", null,
+    "# Story\n\nA line with a \\ backslash.", 3, 1, 0, signerNumbersIssued, 7, at(0), at(10));
+  // Id 2 was a campaign since deleted: the next one made on PostgreSQL must not take it.
+  run(petition, 3, "second", "Second", "Ask", 10_000, 0, 0, "Second headline", null, null, "", manySigners, 0, 0, manySigners, 2, at(1), at(2));
+
+  const signature = `insert into signatures (id, petition_id, status, full_name, email, email_key, email_domain, country, comment,
+    show_name, wants_updates, client_address, fill_ms, signed_at, confirmed_at, invalidated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  type Extra = { comment?: string | null; show?: number; address?: string | null; fillMs?: number | null; confirmedAt?: number; invalidatedAt?: number };
+  const sign = (id: number | null, petitionId: number, status: string, name: string, email: string, extra: Extra = {}) =>
+    run(signature, id, petitionId, status, name, email, email.toLowerCase(), email.split("@")[1], "SY", extra.comment ?? null,
+      extra.show ?? 1, 0, extra.address ?? null, extra.fillMs ?? null, at(20), extra.confirmedAt ?? null, extra.invalidatedAt ?? null);
+  sign(1, 1, "confirmed", "محمد الأحمد", "Mohammed@example.org", { comment: sqliteCampaign.awkwardComment, address: "192.0.2.1", fillMs: 4200, confirmedAt: at(21) });
+  sign(2, 1, "confirmed", "Zoë O'Brien", "zoe@example.org", { comment: "", show: 0, confirmedAt: at(22) });
+  sign(3, 1, "pending", "فاطمة", "fatima@example.org");
+  sign(4, 1, "confirmed", "Erased Signer", "erased@example.org", { confirmedAt: at(23) });
+  sign(5, 1, "suspected", "Bot Like", "bot@example.net", { fillMs: 40 });
+  sign(6, 1, "invalidated", "Invalid", "invalid@example.net", { invalidatedAt: at(30) });
+  sign(7, 1, "confirmed", "Last Signer", "last@example.org", { confirmedAt: at(24) });
+  for (let i = 0; i < manySigners; i++) {
+    sign(null, 3, "confirmed", `موقّع ${i}\t"${i}"`, `signer${i}@example.com`, { comment: i % 3 ? null : `Comment ${i},\n"with" \\ شكرا`, confirmedAt: at(25) });
+  }
+  sign(null, 3, "confirmed", "Erased Last", "erased-last@example.com", { confirmedAt: at(26) });
+  // Erased: one in the middle, and the newest of all, whose id SQLite keeps in sqlite_sequence.
+  run("delete from signatures where id in (4, ?)", sqliteCampaign.highestSignatureId);
+
+  run("insert into confirmations values (3, 'token-hash-3', 'code-hash-3', 1, 2, ?, ?)", at(20), at(60 * 24 * 7));
+  const mail = `insert into outbox (id, signature_id, kind, to_address, subject, body, attempts, next_attempt_at, last_error, sent_at,
+    failed_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  run(mail, 1, 3, "confirmation", "fatima@example.org", "Confirm your signature", "Open https://sign.example.org/confirm/x\n\nشكرا", 0, at(20), null, null, null, at(20));
+  run(mail, 2, 1, "thank-you", "Mohammed@example.org", "Thank you", "", 1, at(21), null, at(21), null, at(21));
+  run(mail, 3, null, "notice", "organiser@example.org", "Notice", "body", 5, at(40), 'SMTP 550: mailbox "unknown"', null, at(41), at(30));
+
+  run("insert into admins values (1, 'organiser@example.org', '$scrypt$N=16384$c2FsdA$aGFzaA', ?)", at(-100));
+  run("insert into admin_sessions values ('5e55104-sha256', 1, ?, ?)", at(50), at(50 + 60 * 12));
+  run("insert into blocked_emails values (1, 'domain', 'spam.example', 'organiser@example.org', ?)", at(51));
+  run("insert into audit_events values (1, 'organiser@example.org', 'export', 'white-helmets', 'Exported 3\tsignatures', 3, ?)", at(52));
+  run(`insert into audit_events values (2, 'organiser@example.org', 'block', null, '{"kind":"domain"}', 0, ?)`, at(53));
+  run("insert into job_runs values ('retention', ?)", at(54));
+  run("insert into rate_limits values ('sign:192.0.2.1', 3, ?), ('signin:organiser', 1, null)", at(60));
+}
