@@ -1,5 +1,6 @@
 import type { SeedSigner } from "@/lib/store-contract";
 import { withConnection } from "./client";
+import { signerSequenceName } from "./petition-store";
 
 /**
  * Fills a campaign with confirmed signatures fast, for benchmarks and tests of scale: 5,000 rows a
@@ -38,7 +39,7 @@ export async function insertSeedSignatures(petitionId: number, count: number, ro
           [petitionId, columns.names, columns.emails, columns.keys, columns.domains, columns.countries, columns.comments, columns.shown, columns.updates, columns.addresses, columns.at],
         );
         await client.query("insert into count_deltas (petition_id, confirmed, pending) values ($1, $2, 0)", [petitionId, to - from]);
-        const sequence = `signer_numbers_${Math.trunc(petitionId)}`;
+        const sequence = signerSequenceName(petitionId);
         await client.query(`select setval('${sequence}', (select case when is_called then last_value else 0 end from ${sequence}) + $1)`, [to - from]);
         await client.query("commit");
       } catch (error) {
