@@ -17,6 +17,7 @@ import { freshSignerJson, offeredRate, saturate, type LoadFigures, type Target }
 import { firstLoadJsKb } from "./support/page-weight";
 import { residentMb, startApp, startBaseline } from "./support/processes";
 import { machine, table, writeResults, type Row } from "./support/report";
+import { measurePostgres } from "./support/postgres";
 import { measureStalledWatchers } from "./support/stalled-watchers";
 import { openCrowd } from "./support/watchers";
 
@@ -31,7 +32,11 @@ const stalledSignatures = Number(process.env.BENCH_STALLED_SIGNATURES ?? 1_000);
 // One scenario alone, to measure a change to it without the whole 10 minutes; the others share
 // their baselines and run together.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== "stalled-watchers") throw new Error(`BENCH_ONLY may only be "stalled-watchers", not "${only}"`);
+if (only !== undefined && only !== "stalled-watchers" && only !== "postgres") {
+  throw new Error(`BENCH_ONLY may be "stalled-watchers" or "postgres", not "${only}"`);
+}
+// The SQLite app's API rate at 200 signers, beside which PostgreSQL's is printed.
+let sqliteApi200: LoadFigures | undefined;
 
 const rows: Row[] = [];
 const problems: string[] = [];
@@ -218,6 +223,7 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
   log("app: signing through the JSON API");
   const api50 = await saturate(api, 50, seconds);
   const api200 = await saturate(api, 200, seconds);
+  sqliteApi200 = api200;
   const fixed = await offeredRate(api, 300, seconds);
 
   log("app: signing through the form's server action");
@@ -499,7 +505,12 @@ async function main() {
     const fullRate = await durability();
     await exportAndGrowth(fullRate);
   }
-  await stalledWatchers();
+  if (only !== "postgres") await stalledWatchers();
+  if (only !== "stalled-watchers") {
+    const postgres = await measurePostgres({ slug, seconds, watcherCount, secretKey: benchSecretKey, log }, sqliteApi200);
+    rows.push(...postgres.rows);
+    problems.push(...postgres.problems);
+  }
 
   console.log(`\n${table(rows)}\n`);
   writeResults(path.join(process.cwd(), "bench/results.json"), rows, {

@@ -72,7 +72,7 @@ test.describe("several processes behind nginx, one database", () => {
         body: JSON.stringify(signer("across@example.org")),
       });
       expect(signed.status).toBe(201);
-      // NOTIFY carries it within a fold (0.2 s); the bench measures the second's target under load.
+      // NOTIFY carries it within a fold (0.1 s); the bench measures the second's target under load.
       for (const watcher of watchers) await expect.poll(() => watcher.seen.total, { timeout: 2_000 }).toBe(before + 1);
     } finally {
       for (const watcher of watchers) watcher.close();

@@ -94,7 +94,7 @@ class CountFolder {
 
 /** This process's folder; it folds only while it leads. */
 export const countFolder = lazy(() => {
-  const folder = new CountFolder(200, 1_000);
+  const folder = new CountFolder(100, 1_000);
   onClose(() => folder.stop());
   return folder;
 });

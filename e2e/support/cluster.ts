@@ -4,16 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { queryRows, type Row } from "../../test/rows";
 import { freePort, startAppServer, type AppServer } from "./app-server";
-import { freshDatabase } from "./test-database";
+import { createTestDatabase, dropTestDatabase } from "../../test/postgres";
 
 /**
  * Several app processes on one fresh PostgreSQL database behind nginx, run from the shipped
  * deploy/nginx.conf with this cluster's ports and paths put in.
  */
 export async function startCluster(size: number, env: Record<string, string> = {}) {
-  const database = freshDatabase("cluster");
+  const databaseUrl = createTestDatabase("cluster");
   const dir = mkdtempSync(path.join(tmpdir(), "countersign-cluster-"));
-  const settings = { DATABASE_URL: database.url, TRUSTED_PROXY_HEADER: "x-forwarded-for", TRUST_FORWARDED_HOST: "true", ...env };
+  const settings = { DATABASE_URL: databaseUrl, TRUSTED_PROXY_HEADER: "x-forwarded-for", TRUST_FORWARDED_HOST: "true", ...env };
   const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
   // One after another at first: the first start migrates, and the build is shared.
   const processes: AppServer[] = [];
@@ -44,10 +44,10 @@ export async function startCluster(size: number, env: Record<string, string> = {
 
   return {
     url,
-    databaseUrl: database.url,
+    databaseUrl,
     processes,
     rows<R = Row>(sql: string, ...params: unknown[]): R[] {
-      return queryRows<R>(database.url, sql, ...params);
+      return queryRows<R>(databaseUrl, sql, ...params);
     },
     /** Stops process `i` as a deploy would (SIGTERM, then waits for it to exit) and starts it again on its port. */
     async restart(i: number) {
@@ -61,7 +61,7 @@ export async function startCluster(size: number, env: Record<string, string> = {
     async stop() {
       await Promise.all(processes.map((p) => p.stop()));
       if (nginx.pid) process.kill(-nginx.pid, "SIGTERM");
-      database.drop();
+      dropTestDatabase(databaseUrl);
       rmSync(dir, { recursive: true, force: true });
     },
   };
