@@ -3,7 +3,6 @@ import { drizzle, type NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { Pool, type PoolClient } from "pg";
 import { config } from "@/lib/config";
-import { lazy } from "@/lib/lazy";
 import { logger } from "@/lib/log";
 import * as schema from "./schema";
 
@@ -73,5 +72,3 @@ async function stopBackgroundWork(): Promise<void> {
 export function secretKeyLocation(): undefined {
   return undefined;
 }
-
-export const connectionString = lazy(() => config().DATABASE_URL);
