@@ -1,4 +1,4 @@
-/** Headers every response carries, set by server.ts; the Content-Security-Policy is added per page by proxy.ts. */
+/** Headers every response carries, set by the front door (server/index.ts); the Content-Security-Policy is added per page by proxy.ts. */
 export const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
