@@ -1,21 +1,12 @@
-import { and, count, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import type { Release, SignatureFilter, SuspectedSignature } from "@/lib/store-contract";
+import { signatureFilterWhere } from "../signature-filter";
 import { database, inTransaction } from "./client";
 import { enqueueMailIn } from "./outbox-store";
 import { adjustCounts } from "./petition-store";
 import { confirmations, signatures } from "./schema";
 
-function filterWhere(filter: SignatureFilter): SQL | undefined {
-  return and(
-    eq(signatures.petitionId, filter.petitionId),
-    filter.suspected ? eq(signatures.status, "suspected") : inArray(signatures.status, ["pending", "confirmed"]),
-    filter.clientAddress === undefined ? undefined : eq(signatures.clientAddress, filter.clientAddress),
-    filter.emailDomain === undefined ? undefined : eq(signatures.emailDomain, filter.emailDomain),
-    filter.from === undefined ? undefined : gte(signatures.signedAt, filter.from),
-    filter.to === undefined ? undefined : lt(signatures.signedAt, filter.to),
-    filter.filledUnderMs === undefined ? undefined : and(isNotNull(signatures.fillMs), lt(signatures.fillMs, filter.filledUnderMs)),
-  );
-}
+const filterWhere = (filter: SignatureFilter) => signatureFilterWhere(signatures, filter);
 
 /** How many signatures the filter matches: the preview before a bulk change. */
 export async function countMatchingSignatures(filter: SignatureFilter): Promise<number> {

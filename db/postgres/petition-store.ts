@@ -3,39 +3,18 @@ import type { Petition, PetitionContent, PetitionCount, PetitionSummary } from "
 import { database, inTransaction, type PgHandle } from "./client";
 import { countDeltas, petitions } from "./schema";
 
-// Every campaign's counts are its row's, as of the last fold, plus its deltas not yet folded.
-export const unfolded = sql`left join lateral (
+// Every campaign's counts are its row's, as of the last fold, plus its deltas not yet folded. Plain
+// text, for the named statement read on every count, and as a fragment for the other queries.
+const unfoldedJoin = `left join lateral (
     select coalesce(sum(d.confirmed), 0)::int as confirmed, coalesce(sum(d.pending), 0)::int as pending
     from count_deltas d where d.petition_id = p.id
   ) d on true`;
+export const unfolded = sql.raw(unfoldedJoin);
 
-type CountRow = {
-  id: number;
-  slug: string;
-  title: string;
-  goal: number;
-  signatures_elsewhere: number;
-  signature_count: number;
-  pending_count: number;
-  pending_published: number;
-  require_confirmation: boolean;
-  revision: number;
-  updated_at: Date;
-};
-
-const toCount = (r: CountRow): PetitionCount => ({
-  id: r.id,
-  slug: r.slug,
-  title: r.title,
-  goal: r.goal,
-  signaturesElsewhere: r.signatures_elsewhere,
-  signatureCount: r.signature_count,
-  pendingCount: r.pending_count,
-  pendingPublished: r.pending_published,
-  requireConfirmation: r.require_confirmation,
-  revision: r.revision,
-  updatedAt: r.updated_at,
-});
+// The summary columns, counted with the unfolded deltas, named as lib/model.ts names them.
+const summaryColumns = `p.slug, p.title, p.goal, p.signatures_elsewhere as "signaturesElsewhere",
+  p.signature_count + d.confirmed as "signatureCount", p.pending_count + d.pending as "pendingCount",
+  p.require_confirmation as "requireConfirmation"`;
 
 /** The name of the sequence a campaign's signer numbers come from: no row is locked to hand one out. */
 export const signerSequenceName = (petitionId: number) => `signer_numbers_${Math.trunc(petitionId)}`;
@@ -68,20 +47,14 @@ export async function nextSignerNumber(handle: PgHandle, petitionId: number): Pr
 }
 
 export async function readPetitionCount(slug: string): Promise<PetitionCount | undefined> {
-  const { rows } = await database().pool.query<CountRow>({
+  const { rows } = await database().pool.query<PetitionCount>({
     name: "countersign-petition-count",
-    text: `select p.id, p.slug, p.title, p.goal, p.signatures_elsewhere,
-             p.signature_count + d.confirmed as signature_count, p.pending_count + d.pending as pending_count,
-             p.pending_published, p.require_confirmation, p.revision, p.updated_at
-           from petitions p
-           left join lateral (
-             select coalesce(sum(confirmed), 0)::int as confirmed, coalesce(sum(pending), 0)::int as pending
-             from count_deltas where petition_id = p.id
-           ) d on true
+    text: `select p.id, ${summaryColumns}, p.pending_published as "pendingPublished", p.revision, p.updated_at as "updatedAt"
+           from petitions p ${unfoldedJoin}
            where p.slug = $1`,
     values: [slug],
   });
-  return rows[0] && toCount(rows[0]);
+  return rows[0];
 }
 
 /**
@@ -174,25 +147,6 @@ export async function findPetition(slug: string): Promise<Petition | undefined> 
 }
 
 export async function listPetitions(): Promise<PetitionSummary[]> {
-  const { rows } = await database().orm.execute<{
-    slug: string;
-    title: string;
-    goal: number;
-    signatures_elsewhere: number;
-    signature_count: number;
-    pending_count: number;
-    require_confirmation: boolean;
-  }>(sql`select p.slug, p.title, p.goal, p.signatures_elsewhere, p.signature_count + d.confirmed as signature_count,
-      p.pending_count + d.pending as pending_count, p.require_confirmation
-    from petitions p ${unfolded} order by p.id`);
-  return rows.map((r) => ({
-    slug: r.slug,
-    title: r.title,
-    goal: r.goal,
-    signaturesElsewhere: r.signatures_elsewhere,
-    signatureCount: r.signature_count,
-    pendingCount: r.pending_count,
-    requireConfirmation: r.require_confirmation,
-  }));
+  const { rows } = await database().pool.query<PetitionSummary>(`select ${summaryColumns} from petitions p ${unfoldedJoin} order by p.id`);
+  return rows;
 }
-

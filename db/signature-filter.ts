@@ -1,0 +1,22 @@
+import { and, eq, gte, inArray, isNotNull, lt, type Column, type SQL } from "drizzle-orm";
+import type { SignatureFilter } from "@/lib/store-contract";
+
+/** The columns an organiser's filter reads, as each dialect's signatures table names them. */
+type FilterColumns = Record<"petitionId" | "status" | "clientAddress" | "emailDomain" | "signedAt" | "fillMs", Column>;
+
+/**
+ * The condition for an organiser's choice of signatures: one rule, written once, for both
+ * dialects' tables. Without `suspected`, the ones that count or await confirmation; with it, the
+ * ones the bot trap caught.
+ */
+export function signatureFilterWhere(signatures: FilterColumns, filter: SignatureFilter): SQL | undefined {
+  return and(
+    eq(signatures.petitionId, filter.petitionId),
+    filter.suspected ? eq(signatures.status, "suspected") : inArray(signatures.status, ["pending", "confirmed"]),
+    filter.clientAddress === undefined ? undefined : eq(signatures.clientAddress, filter.clientAddress),
+    filter.emailDomain === undefined ? undefined : eq(signatures.emailDomain, filter.emailDomain),
+    filter.from === undefined ? undefined : gte(signatures.signedAt, filter.from),
+    filter.to === undefined ? undefined : lt(signatures.signedAt, filter.to),
+    filter.filledUnderMs === undefined ? undefined : and(isNotNull(signatures.fillMs), lt(signatures.fillMs, filter.filledUnderMs)),
+  );
+}
