@@ -1,3 +1,10 @@
+// This file is CommonJS (next.config.js), where require is how a plugin is loaded.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// next-intl finds its per-request setup in i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -5,6 +12,10 @@ const nextConfig = {
   // The repository root is the project; without this Next.js may guess a parent folder's lockfile.
   outputFileTracingRoot: __dirname,
   turbopack: { root: __dirname },
+  // Partners' pages load public/embed.js on every view: let browsers and caches keep it an hour.
+  async headers() {
+    return [{ source: "/embed.js", headers: [{ key: "Cache-Control", value: "public, max-age=3600" }] }];
+  },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -20,9 +20,9 @@ test("a signer confirms by email: the link's page changes nothing, its button ma
 
   const [mail] = await waitForMail(uniqueEmail);
   expect(mail!.subject).toBe("Confirm your signature: The White Helmets for the Nobel Peace Prize");
-  const link = linkIn(mail!, `${baseURL}/confirm/`);
+  const link = linkIn(mail!, `${baseURL}/en/confirm/`);
   expect(mail!.text).toMatch(/\n\d{6}\n/);
-  expect(mail!.text).toContain(`${baseURL}/withdraw/`);
+  expect(mail!.text).toContain(`${baseURL}/en/withdraw/`);
 
   // A mail scanner opening the link confirms nothing.
   const confirmPage = await (await browser.newContext()).newPage();
@@ -93,7 +93,7 @@ test("the withdraw link in the email deletes the signature and every open page s
   await fillSignature(page, { fullName: "Yusuf Karim", email: uniqueEmail });
   await page.getByRole("button", { name: "Sign the petition" }).click();
   const [mail] = await waitForMail(uniqueEmail);
-  await page.goto(linkIn(mail!, `${baseURL}/confirm/`));
+  await page.goto(linkIn(mail!, `${baseURL}/en/confirm/`));
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("heading", { name: /your signature counts/ })).toBeVisible();
 
@@ -101,7 +101,7 @@ test("the withdraw link in the email deletes the signature and every open page s
   await expect.poll(() => shownTotal(watcher), { timeout: 5000 }).toBeGreaterThanOrEqual(signerNumber);
   const counted = await shownTotal(watcher);
 
-  await page.goto(linkIn(mail!, `${baseURL}/withdraw/`));
+  await page.goto(linkIn(mail!, `${baseURL}/en/withdraw/`));
   await expect(page.getByText("This deletes your signature")).toBeVisible();
   await page.getByRole("button", { name: "Withdraw my signature" }).click();
   await expect(page.getByRole("heading", { name: "Your signature has been withdrawn" })).toBeVisible();

@@ -68,7 +68,7 @@ test("db:copy moves a campaign with signatures, an erasure and mail into Postgre
     });
     expect(copied.stdout).toContain("Everything matches.");
 
-    const tables = ["signatures", "confirmations", "outbox", "audit_events", "admins"];
+    const tables = ["petition_translations", "signatures", "confirmations", "outbox", "audit_events", "admins"];
     for (const table of tables) {
       expect(queryRows(postgresUrl, `select count(*) as n from ${table}`), table).toEqual(queryRows(sqliteUrl, `select count(*) as n from ${table}`));
     }

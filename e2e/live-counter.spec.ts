@@ -24,13 +24,19 @@ test("a second open page sees the count move and the new signer listed, without 
   await signerContext.close();
 });
 
-test("the server-rendered count is right before any script runs, and says what it includes", async ({ browser, baseURL }) => {
+test("the server-rendered count is right before any script runs, written the page's way, and says what it includes", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale: "de-DE" });
   const page = await context.newPage();
-  await page.goto("/");
   const api = (await (await page.request.get("/api/petitions/white-helmets")).json()) as { total: number };
+  // A German reader is served the campaign's own language, English, and its numbers are English too.
+  await page.goto("/");
   expect(await shownTotal(page)).toBe(api.total);
-  await expect(page.getByTestId("signature-total")).toHaveText(new Intl.NumberFormat("de-DE").format(api.total));
-  await expect(page.getByText("Includes 325.000 gathered before this page opened")).toBeVisible();
+  await expect(page.getByTestId("signature-total")).toHaveText(new Intl.NumberFormat("en").format(api.total));
+  await expect(page.getByText("Includes 325,000 gathered before this page opened")).toBeVisible();
+  await page.goto("/ar");
+  await expect(page.getByTestId("signature-total")).toHaveText(new Intl.NumberFormat("ar-u-nu-arab").format(api.total));
   await context.close();
 });

@@ -41,7 +41,7 @@ test.describe("a signer whose browser fills the form in at once", () => {
     expect(storedSignature(uniqueEmail, "mail")).toMatchObject([{ status: "pending" }]);
 
     const [mail] = await waitForMail(uniqueEmail);
-    await page.goto(linkIn(mail!, `${process.env.E2E_MAIL_URL}/confirm/`));
+    await page.goto(linkIn(mail!, `${process.env.E2E_MAIL_URL}/en/confirm/`));
     await page.getByRole("button", { name: "Confirm my signature" }).click();
     await expect(page.getByRole("heading", { name: /your signature counts/ })).toBeVisible();
     expect(storedSignature(uniqueEmail, "mail")).toMatchObject([{ status: "confirmed" }]);

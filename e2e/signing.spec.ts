@@ -64,7 +64,7 @@ test.describe("signing the petition", () => {
     await expect(page.getByRole("heading", { name: "Thank you, Raed!" })).toBeVisible();
     await expect(page.getByText(/You are signer #\d/)).toBeVisible();
     const repeatWithdraw = await page.getByRole("link", { name: "Withdraw your signature" }).getAttribute("href");
-    expect(repeatWithdraw).toMatch(/^\/withdraw\/[\w-]{48}$/);
+    expect(repeatWithdraw).toMatch(/^\/en\/withdraw\/[\w-]{48}$/);
     expect(storedSignature(uniqueEmail)).toHaveLength(1);
 
     await page.goto(repeatWithdraw!);

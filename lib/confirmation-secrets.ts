@@ -1,5 +1,6 @@
 import type { ConfirmationSecret } from "./store-contract";
 import { confirmByCodeLink, confirmLink } from "./links";
+import type { Locale } from "./locales";
 import { secretKey } from "./secrets";
 import { hashToken, hmac, randomToken, sixDigitCode } from "./tokens";
 
@@ -14,12 +15,13 @@ export function confirmationCodeHash(petitionId: number, key: string, code: stri
 
 /**
  * A new link and code for a pending signature: what the database keeps (hashes only) and what
- * the email carries.
+ * the email carries, its links to pages in the signer's language.
  */
 export function newConfirmation(
   petition: { id: number; slug: string },
   key: string,
   now: Date,
+  locale: Locale,
 ): { secret: ConfirmationSecret; links: { confirmUrl: string; code: string; codeUrl: string } } {
   const token = randomToken();
   const code = sixDigitCode();
@@ -29,6 +31,6 @@ export function newConfirmation(
       codeHash: confirmationCodeHash(petition.id, key, code),
       expiresAt: new Date(now.getTime() + confirmationLifetimeMs),
     },
-    links: { confirmUrl: confirmLink(token), code, codeUrl: confirmByCodeLink(petition.slug) },
+    links: { confirmUrl: confirmLink(token, locale), code, codeUrl: confirmByCodeLink(petition.slug, locale) },
   };
 }

@@ -60,7 +60,7 @@ describe("signing when the campaign asks for email confirmation", () => {
     await signPetition(slug, signer("omar@example.org", { fullName: "Omar Darwish", showName: "on" }));
     const mail = await sink.waitFor("omar@example.org");
     expect(mail.subject).toMatch(/^Confirm your signature/);
-    expect(mail.text).toContain(`${publicUrl}/p/${slug}/confirm`);
+    expect(mail.text).toContain(`${publicUrl}/en/p/${slug}/confirm`);
     const { confirmToken, code, withdrawToken } = linksIn(mail);
     expect([confirmToken, code, withdrawToken].every(Boolean)).toBe(true);
 
@@ -73,7 +73,14 @@ describe("signing when the campaign asks for email confirmation", () => {
 
     const confirmed = await confirmWithLink(confirmToken!);
     const after = await status();
-    expect(confirmed).toEqual({ kind: "confirmed", slug, firstName: "Omar", signerNumber: elsewhere + after.signaturesHere });
+    expect(confirmed).toEqual({
+      kind: "confirmed",
+      slug,
+      firstName: "Omar",
+      signerNumber: elsewhere + after.signaturesHere,
+      referralCode: expect.stringMatching(/^[\w-]{16}$/),
+      referralStatsToken: expect.stringMatching(/^[\w-]{48}$/),
+    });
     expect(after.total).toBe(before.total + 1);
     expect(await waiting()).toBe(waitingBefore - 1);
     const snapshot = await liveSnapshot(slug);
@@ -88,7 +95,7 @@ describe("signing when the campaign asks for email confirmation", () => {
     const { confirmToken } = linksIn(await sink.waitFor("late@example.org"));
     const before = await status();
     const eightDaysOn = new Date(Date.now() + 8 * day);
-    expect(await describeConfirmationLink(confirmToken!, eightDaysOn)).toMatchObject({ kind: "expired" });
+    expect(await describeConfirmationLink(confirmToken!, "en", eightDaysOn)).toMatchObject({ kind: "expired" });
     expect(await confirmWithLink(confirmToken!, eightDaysOn)).toEqual({ kind: "expired" });
     expect(await status()).toEqual(before);
   });

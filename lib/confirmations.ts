@@ -3,12 +3,17 @@ import type { ConfirmOutcome } from "./store-contract";
 import { emailKey } from "./email-key";
 import { liveHub } from "./live-hub";
 import { confirmationCodeHash } from "./confirmation-secrets";
+import type { Locale } from "./locales";
+import { petitionTitles } from "./petition-for-signing";
+import { petitionTitle } from "./petition-text";
+import { referralCode, referralStatsToken } from "./referrals";
 import { hashToken, sameSecret } from "./tokens";
 
 export const maxCodeAttempts = 5;
 
+/** `referralCode` and `referralStatsToken` are the signer's, as signing without confirmation gives them (lib/referrals.ts). */
 export type Confirmation =
-  | { kind: "confirmed"; slug: string; signerNumber: number; firstName: string }
+  | { kind: "confirmed"; slug: string; signerNumber: number; firstName: string; referralCode: string; referralStatsToken: string }
   | { kind: "unknown" | "expired" | "locked" | "wrong-code" };
 
 function settle(outcome: ConfirmOutcome): Confirmation {
@@ -19,15 +24,26 @@ function settle(outcome: ConfirmOutcome): Confirmation {
     slug: outcome.slug,
     signerNumber: outcome.signaturesElsewhere + outcome.signerNumber,
     firstName: outcome.fullName.trim().split(/\s+/)[0] ?? "",
+    referralCode: referralCode(outcome.signatureId),
+    referralStatsToken: referralStatsToken(outcome.signatureId),
   };
 }
 
-/** What the link's page shows; opening it changes nothing, since mail scanners open links too. */
-export async function describeConfirmationLink(token: string, now = new Date()) {
+/**
+ * What the link's page shows, the title in `locale` where the campaign has it; opening it changes
+ * nothing, since mail scanners open links too.
+ */
+export async function describeConfirmationLink(token: string, locale?: Locale, now = new Date()) {
   const found = await findConfirmationByToken(hashToken(token));
   if (!found) return { kind: "unknown" as const };
-  if (found.expiresAt <= now) return { kind: "expired" as const, slug: found.slug, title: found.title };
-  return { kind: "valid" as const, slug: found.slug, title: found.title };
+  const title = await titleIn(found.slug, found.title, locale);
+  if (found.expiresAt <= now) return { kind: "expired" as const, slug: found.slug, title };
+  return { kind: "valid" as const, slug: found.slug, title };
+}
+
+async function titleIn(slug: string, original: string, locale: Locale | undefined): Promise<string> {
+  const titles = locale && (await petitionTitles.get(slug));
+  return titles ? petitionTitle(titles, locale) : original;
 }
 
 /** The button's POST: confirms once, and the count moves at that moment. */

@@ -1,5 +1,6 @@
 import MailChecker from "mailchecker";
 import { listBlockedEmails } from "@/db/store";
+import type { SignatureProblem } from "./signature-input";
 import { shortLived } from "./short-lived";
 
 const disposable = MailChecker.blacklist();
@@ -34,13 +35,9 @@ async function isBlocked(emailKey: string, domain: string): Promise<boolean> {
   return labels.slice(0, -1).some((_, i) => domains.has(labels.slice(i).join(".")));
 }
 
-/** Why an address may not sign, in words for the signer, or undefined when it may. */
-export async function emailRefusal(emailKey: string, domain: string): Promise<string | undefined> {
-  if (isDisposableDomain(domain)) {
-    return "Please use an email address you keep: throwaway addresses can't sign.";
-  }
-  if (await isBlocked(emailKey, domain)) {
-    return "This email address can't be used to sign this petition.";
-  }
+/** Why an address may not sign, as a problem the form words in the signer's language, or undefined when it may. */
+export async function emailRefusal(emailKey: string, domain: string): Promise<SignatureProblem | undefined> {
+  if (isDisposableDomain(domain)) return "email-disposable";
+  if (await isBlocked(emailKey, domain)) return "email-blocked";
   return undefined;
 }

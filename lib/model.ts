@@ -1,13 +1,26 @@
 // The things Countersign keeps, as the domain speaks of them: dates are Dates, flags are booleans.
 // Each database dialect maps its rows to these inside db/ (see lib/store-contract.ts).
+import type { Locale } from "./locales";
 
 export const signatureStatuses = ["pending", "confirmed", "invalidated", "suspected"] as const;
 /** Only confirmed signatures count; pending ones wait for email, suspected ones for an organiser. */
 export type SignatureStatus = (typeof signatureStatuses)[number];
 
+/** What a campaign says, in one language. */
+export type PetitionText = {
+  title: string;
+  ask: string;
+  storyHeadline: string;
+  storyMarkdown: string;
+  /** What a translation says of itself (which text is authoritative); null for the original. */
+  translationNote: string | null;
+};
+
 export type Petition = {
   id: number;
   slug: string;
+  /** The language the campaign was written in: the text below is in it. */
+  locale: Locale;
   title: string;
   ask: string;
   goal: number;
@@ -17,15 +30,21 @@ export type Petition = {
   storyPublishedAt: string | null;
   storyUpdatedAt: string | null;
   storyMarkdown: string;
+  /** The campaign in other languages; never in its own (lib/petition-text.ts picks one). */
+  translations: Partial<Record<Locale, PetitionText>>;
   createdAt: Date;
   updatedAt: Date;
 };
 
-/** A campaign as its content file describes it; its counts are the database's own. */
+/** A campaign as its content files describe it; its counts are the database's own. */
 export type PetitionContent = Omit<
   Petition,
-  "id" | "createdAt" | "updatedAt" | "signaturesElsewhere" | "requireConfirmation" | "storyPublishedAt" | "storyUpdatedAt"
+  "id" | "createdAt" | "updatedAt" | "locale" | "translations" | "signaturesElsewhere" | "requireConfirmation" | "storyPublishedAt" | "storyUpdatedAt"
 > & {
+  /** English unless said. */
+  locale?: Locale;
+  /** Every translation the campaign has: one missing here is removed from the database. */
+  translations?: Partial<Record<Locale, PetitionText>>;
   signaturesElsewhere?: number;
   requireConfirmation?: boolean;
   storyPublishedAt?: string | null;
@@ -36,6 +55,9 @@ export type PetitionContent = Omit<
 export type PetitionCount = {
   id: number;
   slug: string;
+  /** The campaign's own language: signers who name none are written to in it. */
+  locale: Locale;
+  /** In the campaign's own language; petitionTitles has the others. */
   title: string;
   goal: number;
   signaturesElsewhere: number;
@@ -50,6 +72,9 @@ export type PetitionCount = {
   revision: number;
   updatedAt: Date;
 };
+
+/** A campaign's title in its own language and in each translation: what mail and share cards name it by. */
+export type PetitionTitles = Pick<Petition, "id" | "slug" | "locale" | "title"> & { translations: Partial<Record<Locale, string>> };
 
 export type PetitionSummary = Pick<
   PetitionCount,
@@ -71,6 +96,13 @@ export type Signature = {
   clientAddress: string | null;
   /** How long the form was open before it was sent; null when unknown (the JSON API). */
   fillMs: number | null;
+  /** The language the signer signed in, and so the one every email to them is written in. */
+  locale: Locale;
+  /**
+   * The signature whose share link brought this signer (lib/referrals.ts). Not a foreign key: ids
+   * are never handed out twice, so a referrer since erased leaves an id that points at nothing.
+   */
+  referrerId: number | null;
   signedAt: Date;
   confirmedAt: Date | null;
   invalidatedAt: Date | null;
@@ -78,7 +110,8 @@ export type Signature = {
 
 /** A signature to store. The status is required: a caller must choose it, never inherit one. */
 export type NewSignature = Pick<Signature, "petitionId" | "status" | "fullName" | "email" | "emailKey" | "emailDomain" | "country" | "signedAt"> &
-  Partial<Pick<Signature, "showName" | "wantsUpdates">> & {
+  Partial<Pick<Signature, "showName" | "wantsUpdates" | "locale">> & {
+    referrerId?: number | null;
     comment?: string | null;
     clientAddress?: string | null;
     fillMs?: number | null;

@@ -176,7 +176,7 @@ describe("block list", () => {
   it("refuses every address at a blocked domain, however it is capitalised, until it is unblocked", async () => {
     await block("spam.example", organiser);
     for (const email of ["x@spam.example", "x@SPAM.example"]) {
-      expect(await sign(email)).toEqual({ kind: "invalid", errors: { email: expect.stringMatching(/can't be used to sign/) } });
+      expect(await sign(email)).toEqual({ kind: "invalid", errors: { email: "email-blocked" } });
     }
     expect(Object.keys(statuses())).not.toContain("x@spam.example");
     expect((await sign("x@notspam.example")).kind).toBe("signed");
@@ -190,7 +190,7 @@ describe("block list", () => {
     expect(await block("Some.One+tag@gmail.com", organiser)).toEqual({ kind: "address", value: "someone@gmail.com" });
     // Gmail ignores dots and +tags, so these all reach the blocked mailbox.
     for (const email of ["someone@gmail.com", "S.o.m.e.One+petition@googlemail.com"]) {
-      expect(await sign(email)).toEqual({ kind: "invalid", errors: { email: expect.stringMatching(/can't be used/) } });
+      expect(await sign(email)).toEqual({ kind: "invalid", errors: { email: "email-blocked" } });
     }
     // someone.one@ is "someoneone@": another person's mailbox.
     expect((await sign("someone.one@gmail.com")).kind).toBe("signed");

@@ -14,9 +14,12 @@ import { emailDomain, emailKey } from "./email-key";
 import { blockList } from "./email-policy";
 import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
+import { isLocale } from "./locales";
 import type { BlockKind } from "./model";
 import { confirmationMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
+import { petitionTitles } from "./petition-for-signing";
+import { petitionTitle } from "./petition-text";
 import { confirmationRequired } from "./signatures";
 import type { Release } from "./store-contract";
 import { withdrawToken } from "./withdrawals";
@@ -109,24 +112,29 @@ export async function invalidate(slug: string, choice: SignatureChoice, actor: s
 
 /**
  * Releases suspected signatures an organiser judges real. They count at once, or, when the
- * campaign asks for confirmation, each signer is sent the confirmation email first.
+ * campaign asks for confirmation, each signer is sent the confirmation email first, in the
+ * language they signed in.
  */
 export async function release(slug: string, choice: SignatureChoice, actor: string): Promise<number | undefined> {
   const petition = await readPetitionCount(slug);
   if (!petition) return undefined;
   const confirming = confirmationRequired(petition);
+  const titles = confirming ? await petitionTitles.get(slug) : undefined;
   const now = new Date();
   const count = await releaseSuspected(
     filterOf(petition.id, choice),
     (signature): Release => {
       if (!confirming) return { kind: "count" };
-      const { secret, links } = newConfirmation(petition, signature.emailKey, now);
+      // A language since taken off the site falls back to the campaign's own.
+      const locale = isLocale(signature.locale) ? signature.locale : petition.locale;
+      const { secret, links } = newConfirmation(petition, signature.emailKey, now, locale);
       const mail = confirmationMessage({
         toAddress: signature.email,
         fullName: signature.fullName,
-        petitionTitle: petition.title,
+        petitionTitle: titles ? petitionTitle(titles, locale) : petition.title,
+        locale,
         ...links,
-        withdrawUrl: withdrawLink(withdrawToken(signature.id)),
+        withdrawUrl: withdrawLink(withdrawToken(signature.id), locale),
       });
       return { kind: "confirm", confirmation: secret, mail };
     },

@@ -1,4 +1,4 @@
-import { readPetitionCount } from "@/db/store";
+import { readPetitionCount, readPetitionTitles } from "@/db/store";
 import { shortLived } from "./short-lived";
 
 /**
@@ -8,3 +8,9 @@ import { shortLived } from "./short-lived";
  * at once (forget).
  */
 export const petitionForSigning = shortLived(1_000, readPetitionCount);
+
+/**
+ * A campaign's title in each of its languages, read at most once a second per campaign: what
+ * every email to a signer names the campaign by, in the signer's language.
+ */
+export const petitionTitles = shortLived(1_000, readPetitionTitles);

@@ -6,9 +6,11 @@ import {
   setRequireConfirmation,
 } from "@/db/store";
 import { recordAudit } from "./audit";
+import type { Locale } from "./locales";
 import type { PetitionCount } from "./model";
 import { publicName } from "./public-name";
-import { petitionForSigning } from "./petition-for-signing";
+import { petitionForSigning, petitionTitles } from "./petition-for-signing";
+import { petitionTitle } from "./petition-text";
 
 export const recentSignersShown = 8;
 
@@ -46,9 +48,21 @@ function toStatus(count: PetitionCount): PetitionStatus {
   };
 }
 
-export async function petitionStatus(slug: string): Promise<PetitionStatus | undefined> {
+/**
+ * The count as the API and the page tell it. With a locale, the title is the campaign's in that
+ * language where it has one (a second read, kept for a second); without, in its own.
+ */
+export async function petitionStatus(slug: string, locale?: Locale): Promise<PetitionStatus | undefined> {
   const count = await readPetitionCount(slug);
-  return count && toStatus(count);
+  if (!count) return undefined;
+  const status = toStatus(count);
+  return locale ? { ...status, title: (await campaignTitle(slug, locale)) ?? status.title } : status;
+}
+
+/** The campaign's title for a reader of `locale` (its own language's when it has no translation), or undefined when there is no such campaign. */
+export async function campaignTitle(slug: string, locale: Locale): Promise<string | undefined> {
+  const titles = await petitionTitles.get(slug);
+  return titles && petitionTitle(titles, locale);
 }
 
 export async function recentSigners(petitionId: number): Promise<PublicSigner[]> {

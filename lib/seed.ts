@@ -6,7 +6,10 @@ import type { Config } from "./config";
 
 export const contentDir = path.join(process.cwd(), "content");
 
-/** Loads every campaign in content/ into the database; safe to run at every start. */
+/**
+ * Loads every campaign in content/ into the database with its translations (content/<slug>.<locale>.md);
+ * safe to run at every start. A translation whose file is gone leaves the database too.
+ */
 export async function seedCampaigns(dir = contentDir): Promise<string[]> {
   const campaigns = await readCampaigns(dir);
   for (const campaign of campaigns) await upsertPetition(campaign);

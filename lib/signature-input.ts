@@ -18,31 +18,57 @@ const checkbox = z
   .optional()
   .transform((value) => value === true || value === "on" || value === "true");
 
+/**
+ * What can be wrong with a field, as a code: each place that shows it says it in its reader's
+ * language (messages/<locale>.json, "Problems"), and the JSON API in English.
+ */
+export const signatureProblems = [
+  "name-missing",
+  "name-too-long",
+  "name-unsafe",
+  "name-no-letters",
+  "email-missing",
+  "email-too-long",
+  "email-invalid",
+  "email-disposable",
+  "email-blocked",
+  "country-missing",
+  "country-unknown",
+  "comment-not-text",
+  "comment-too-long",
+  "comment-unsafe",
+  "choice-invalid",
+] as const;
+export type SignatureProblem = (typeof signatureProblems)[number];
+
+const problem = (code: SignatureProblem) => code;
+const isProblem = (message: string): message is SignatureProblem => (signatureProblems as readonly string[]).includes(message);
+
 /** What a signer gives us, from the form or the JSON API; both go through this one schema. */
 export const signatureInput = z.object({
   fullName: z
-    .string({ error: "Please enter your full name." })
+    .string({ error: problem("name-missing") })
     .trim()
-    .min(1, "Please enter your full name.")
-    .max(limits.fullName, `Please keep your name under ${limits.fullName} characters.`)
-    .refine((name) => !unsafeCharacters.name.test(name), "Your name has a character we can't store; please retype it.")
-    .refine((name) => /\p{L}/u.test(name), "Please enter your name in letters."),
+    .min(1, problem("name-missing"))
+    .max(limits.fullName, problem("name-too-long"))
+    .refine((name) => !unsafeCharacters.name.test(name), problem("name-unsafe"))
+    .refine((name) => /\p{L}/u.test(name), problem("name-no-letters")),
   email: z
-    .string({ error: "Please enter your email address." })
+    .string({ error: problem("email-missing") })
     .trim()
-    .min(1, "Please enter your email address.")
-    .max(limits.email, "That email address is too long.")
-    .pipe(z.email("Please enter an email address like name@example.org.")),
+    .min(1, problem("email-missing"))
+    .max(limits.email, problem("email-too-long"))
+    .pipe(z.email(problem("email-invalid"))),
   country: z
-    .string({ error: "Please choose your country." })
+    .string({ error: problem("country-missing") })
     .trim()
-    .min(1, "Please choose your country.")
-    .refine(isCountryCode, "Please choose your country from the list."),
+    .min(1, problem("country-missing"))
+    .refine(isCountryCode, problem("country-unknown")),
   comment: z
-    .string({ error: "Your comment must be text." })
+    .string({ error: problem("comment-not-text") })
     .trim()
-    .max(limits.comment, `Please keep your comment to ${limits.comment} characters.`)
-    .refine((comment) => !unsafeCharacters.comment.test(comment), "Your comment has a character we can't store; please retype it.")
+    .max(limits.comment, problem("comment-too-long"))
+    .refine((comment) => !unsafeCharacters.comment.test(comment), problem("comment-unsafe"))
     .optional()
     .transform((comment) => (comment ? comment : undefined)),
   showName: checkbox,
@@ -51,7 +77,7 @@ export const signatureInput = z.object({
 
 export type SignatureInput = z.infer<typeof signatureInput>;
 export type SignatureField = keyof SignatureInput;
-export type SignatureFieldErrors = Partial<Record<SignatureField, string>>;
+export type SignatureFieldErrors = Partial<Record<SignatureField, SignatureProblem>>;
 
 /** The first message for each field, as the form shows them. */
 export function fieldErrors(error: z.ZodError): SignatureFieldErrors {
@@ -59,7 +85,20 @@ export function fieldErrors(error: z.ZodError): SignatureFieldErrors {
   const errors: SignatureFieldErrors = {};
   for (const field of Object.keys(signatureInput.shape) as SignatureField[]) {
     const first = flat[field]?.[0];
-    if (first) errors[field] = first;
+    if (first) errors[field] = isProblem(first) ? first : unexpectedProblem(field);
   }
   return errors;
+}
+
+/** A message zod wrote itself (a type it was never meant to see): the field's plainest problem. */
+function unexpectedProblem(field: SignatureField): SignatureProblem {
+  const byField: Record<SignatureField, SignatureProblem> = {
+    fullName: "name-missing",
+    email: "email-invalid",
+    country: "country-missing",
+    comment: "comment-not-text",
+    showName: "choice-invalid",
+    wantsUpdates: "choice-invalid",
+  };
+  return byField[field];
 }

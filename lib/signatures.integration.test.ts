@@ -36,8 +36,13 @@ describe("signPetition", () => {
     const rows = storedCount();
     const again = await signPetition(slug, signer("  raedsaleh+nobel@GoogleMail.com ", { fullName: "Raed Saleh" }));
     // The same shape, a plausible number, a token like a real one: nothing tells anyone the address had signed.
-    expect(again).toEqual({ kind: "signed", signerNumber: before.total + 1, withdrawToken: expect.stringMatching(/^[\w-]{48}$/) });
-    expect(first).toEqual({ kind: "signed", signerNumber: expect.any(Number), withdrawToken: expect.stringMatching(/^[\w-]{48}$/) });
+    const tokens = {
+      withdrawToken: expect.stringMatching(/^[\w-]{48}$/),
+      referralCode: expect.stringMatching(/^[\w-]{16}$/),
+      referralStatsToken: expect.stringMatching(/^[\w-]{48}$/),
+    };
+    expect(again).toEqual({ kind: "signed", signerNumber: before.total + 1, ...tokens });
+    expect(first).toEqual({ kind: "signed", signerNumber: expect.any(Number), ...tokens });
     if (again.kind !== "signed" || first.kind !== "signed") return;
     // Its token opens nothing, so a repeat cannot be used to withdraw the real signature.
     expect(await describeWithdrawal(again.withdrawToken)).toBeUndefined();

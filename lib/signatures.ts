@@ -4,13 +4,16 @@ import { mailConfigured } from "./config";
 import { newConfirmation, resendLimits } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./email-key";
 import { emailRefusal } from "./email-policy";
-import { withdrawLink } from "./links";
+import { shareLink, withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
-import { petitionForSigning } from "./petition-for-signing";
+import type { Locale } from "./locales";
+import { petitionForSigning, petitionTitles } from "./petition-for-signing";
+import { petitionTitle } from "./petition-text";
 import { alreadySignedMessage, confirmationMessage, thankYouMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
 import type { PetitionCount, SignatureStatus } from "./model";
 import { signingLimits } from "./rate-limit";
+import { decoyReferral, referralCode, referralStatsToken, referrerFrom } from "./referrals";
 import { fieldErrors, signatureInput, type SignatureFieldErrors } from "./signature-input";
 import type { ExistingSignature, RepeatPlan } from "./store-contract";
 import { decoySealedId } from "./tokens";
@@ -20,6 +23,10 @@ export type SignContext = {
   clientAddress?: string;
   /** The form's bot traps; the JSON API has none and relies on the rate limits. */
   form?: { honeypot?: unknown; formToken?: unknown };
+  /** The language signed in, and so of every email to the signer; the campaign's own when not given. */
+  locale?: Locale;
+  /** The `ref` of the share link the signer came by, as it arrived; anything but a code of ours is ignored. */
+  referral?: unknown;
   now?: Date;
 };
 
@@ -33,8 +40,15 @@ export type SignOutcome =
   | { kind: "rate-limited"; retryAfterSeconds: number }
   /** The form was open too long; it comes back with every value, to be sent again. */
   | { kind: "form-expired" }
-  | { kind: "signed"; signerNumber: number; withdrawToken: string }
+  /**
+   * `referralCode` goes in the signer's own share links; `referralStatsToken` is theirs alone, to
+   * read how many those links brought (lib/referrals.ts).
+   */
+  | { kind: "signed"; signerNumber: number; withdrawToken: string; referralCode: string; referralStatsToken: string }
   | { kind: "pending" };
+
+/** Whom the emails go to, and what they signed, in the language they signed in. */
+type Recipient = { toAddress: string; fullName: string; petitionTitle: string; locale: Locale };
 
 export const confirmationRequired = (petition: Pick<PetitionCount, "requireConfirmation">) =>
   petition.requireConfirmation && mailConfigured();
@@ -64,6 +78,7 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   const limit = await signingLimits().check(context.clientAddress, domain);
   if (!limit.ok) return { kind: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
+  const locale = context.locale ?? petition.locale;
   const confirming = confirmationRequired(petition);
   const status: SignatureStatus = form?.kind === "suspected" ? "suspected" : confirming ? "pending" : "confirmed";
   const values = {
@@ -79,25 +94,30 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
     wantsUpdates: input.wantsUpdates,
     clientAddress: context.clientAddress,
     fillMs: form?.kind === "suspected" || form?.kind === "person" ? form.fillMs : undefined,
+    locale,
+    referrerId: referrerFrom(context.referral),
     signedAt: now,
   };
-  const to = { toAddress: input.email, fullName: input.fullName, petitionTitle: petition.title };
   // A suspected signature is kept for the organisers to judge and sends no mail: a bot must not
   // be able to make us write to an address it typed.
   const mails = status !== "suspected" && mailConfigured();
-  const confirmation = status === "pending" ? newConfirmation(petition, key, now) : undefined;
+  const titles = mails ? await petitionTitles.get(slug) : undefined;
+  const title = titles ? petitionTitle(titles, locale) : petition.title;
+  const to: Recipient = { toAddress: input.email, fullName: input.fullName, petitionTitle: title, locale };
+  const confirmation = status === "pending" ? newConfirmation(petition, key, now, locale) : undefined;
 
   const outcome = await insertSignature(values, {
     confirmation: confirmation?.secret,
     mail: !mails
       ? undefined
       : confirmation
-        ? ({ signatureId }) => confirmationMessage({ ...to, ...confirmation.links, withdrawUrl: withdrawLink(withdrawToken(signatureId)) })
+        ? ({ signatureId }) => confirmationMessage({ ...to, ...confirmation.links, withdrawUrl: withdrawLink(withdrawToken(signatureId), locale) })
         : ({ signatureId, signerNumber }) =>
             thankYouMessage({
               ...to,
               signerNumber: petition.signaturesElsewhere + signerNumber,
-              withdrawUrl: withdrawLink(withdrawToken(signatureId)),
+              shareUrl: shareLink(slug, locale, referralCode(signatureId)),
+              withdrawUrl: withdrawLink(withdrawToken(signatureId), locale),
             }),
     repeat: mails ? (existing) => repeatPlan(existing, petition, to, key, now) : undefined,
   });
@@ -110,25 +130,25 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
       kind: "signed",
       signerNumber: petition.signaturesElsewhere + outcome.signerNumber,
       withdrawToken: withdrawToken(outcome.signatureId),
+      referralCode: referralCode(outcome.signatureId),
+      referralStatsToken: referralStatsToken(outcome.signatureId),
     };
   }
   // A repeat or a suspected bot: the answer a new signer would get, with a withdraw token that
-  // opens nothing, and the number the next signer would have.
+  // opens nothing, a referral code and token of a signature that does not exist, and the number
+  // the next signer would have.
   const next = outcome.kind === "repeat" ? outcome.nextSignerNumber : outcome.signerNumber;
-  return { kind: "signed", signerNumber: petition.signaturesElsewhere + next, withdrawToken: decoySealedId() };
+  return { kind: "signed", signerNumber: petition.signaturesElsewhere + next, withdrawToken: decoySealedId(), ...decoyReferral() };
 }
 
-/** What an address that has signed before gets instead: a new link while pending, a note once confirmed. */
-function repeatPlan(
-  existing: ExistingSignature,
-  petition: PetitionCount,
-  to: { toAddress: string; fullName: string; petitionTitle: string },
-  key: string,
-  now: Date,
-): RepeatPlan {
-  const withdrawUrl = withdrawLink(withdrawToken(existing.id));
+/**
+ * What an address that has signed before gets instead: a new link while pending, a note once
+ * confirmed. Written in the language of the form just sent, which answers the one who sent it.
+ */
+function repeatPlan(existing: ExistingSignature, petition: PetitionCount, to: Recipient, key: string, now: Date): RepeatPlan {
+  const withdrawUrl = withdrawLink(withdrawToken(existing.id), to.locale);
   if (existing.status === "pending") {
-    const { secret, links } = newConfirmation(petition, key, now);
+    const { secret, links } = newConfirmation(petition, key, now, to.locale);
     return { kind: "renew-confirmation", confirmation: secret, mail: confirmationMessage({ ...to, ...links, withdrawUrl }), limits: resendLimits };
   }
   if (existing.status === "confirmed") {

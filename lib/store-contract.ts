@@ -13,6 +13,7 @@ import type {
   PetitionContent,
   PetitionCount,
   PetitionSummary,
+  PetitionTitles,
   Signature,
   SignatureStatus,
 } from "./model";
@@ -48,7 +49,7 @@ export type InsertExtras = {
 };
 
 export type ConfirmOutcome =
-  | { kind: "confirmed"; slug: string; signaturesElsewhere: number; signerNumber: number; fullName: string }
+  | { kind: "confirmed"; signatureId: number; slug: string; signaturesElsewhere: number; signerNumber: number; fullName: string }
   | { kind: "unknown" | "expired" | "locked" | "wrong-code" };
 
 export type PendingConfirmation = { signatureId: number; slug: string; title: string; expiresAt: Date };
@@ -71,7 +72,7 @@ export type SignatureFilter = {
   filledUnderMs?: number;
 };
 
-export type SuspectedSignature = Pick<Signature, "id" | "fullName" | "email" | "emailKey">;
+export type SuspectedSignature = Pick<Signature, "id" | "fullName" | "email" | "emailKey" | "locale">;
 /** How a released signature continues: counted at once, or confirmed by email first. */
 export type Release = { kind: "count" } | { kind: "confirm"; confirmation: ConfirmationSecret; mail: MailDraft };
 
@@ -101,8 +102,12 @@ export interface Store {
 
   // Campaigns
   upsertPetition(content: PetitionContent, now?: Date): Promise<void>;
+  /** The campaign with its text in every language it has. */
   findPetition(slug: string): Promise<Petition | undefined>;
+  /** The petition row alone (on PostgreSQL with its deltas not yet folded): never its translations or signatures. */
   readPetitionCount(slug: string): Promise<PetitionCount | undefined>;
+  /** The campaign's title in its own language and in each translation. */
+  readPetitionTitles(slug: string): Promise<PetitionTitles | undefined>;
   listPetitions(): Promise<PetitionSummary[]>;
   setRequireConfirmation(slug: string, required: boolean): Promise<void>;
   /** Publishes each campaign's pending figure as `round(pendingCount)`; returns how many moved. */
@@ -120,6 +125,8 @@ export interface Store {
   findSignaturesByEmailKey(emailKey: string): Promise<MailboxSignature[]>;
   listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]>;
   countSignaturesSince(petitionId: number, since: Date): Promise<number>;
+  /** Confirmed signatures whose referrer is the given signature. */
+  countConfirmedReferrals(referrerId: number): Promise<number>;
   listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]>;
   /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */
   exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;

@@ -7,6 +7,11 @@ describe("parseStory", () => {
     expect(block).toEqual({ kind: "photo", caption: "Rescuers in Aleppo.", credit: "Anadolu Agency via Getty Images" });
   });
 
+  it("knows a caption in an Arabic translation", () => {
+    const [block] = parseStory("*صورة: عناصر الدفاع المدني في حلب. (Anadolu Agency via Getty Images)*");
+    expect(block).toEqual({ kind: "photo", caption: "عناصر الدفاع المدني في حلب.", credit: "Anadolu Agency via Getty Images" });
+  });
+
   it("keeps emphasis inside paragraphs and paragraphs apart", () => {
     const blocks = parseStory("One *two* **three**.\n\nFour.");
     expect(blocks).toEqual([

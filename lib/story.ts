@@ -35,8 +35,9 @@ function inlines(tokens: Token[] | undefined): Inline[] {
   });
 }
 
-// "*Photo: what it shows. (Credit via Agency)*": the article's captions for photographs we do not ship.
-const photoCaption = /^Photo:\s*(.+?)(?:\s*\(([^()]+)\))?\s*$/s;
+// "*Photo: what it shows. (Credit via Agency)*": the article's captions for photographs we do not
+// ship, opening with "Photo:" in English and "صورة:" in Arabic translations.
+const photoCaption = /^(?:Photo|صورة)\s*:\s*(.+?)(?:\s*\(([^()]+)\))?\s*$/s;
 
 function photo(paragraph: Tokens.Paragraph): StoryBlock | undefined {
   const only = paragraph.tokens.length === 1 ? paragraph.tokens[0] : undefined;

@@ -1,5 +1,8 @@
 import { eraseSignatures, findSignatureForWithdrawal } from "@/db/store";
 import { liveHub } from "./live-hub";
+import type { Locale } from "./locales";
+import { petitionTitles } from "./petition-for-signing";
+import { petitionTitle } from "./petition-text";
 import { secretKey } from "./secrets";
 import { openId, sealId } from "./tokens";
 
@@ -19,10 +22,13 @@ export function signatureIdOf(token: string, key = secretKey(purpose)): number |
   return openId(key, purpose, token);
 }
 
-/** What the withdraw page shows before the signer presses the button. */
-export async function describeWithdrawal(token: string) {
+/** What the withdraw page shows before the signer presses the button, the title in `locale` where the campaign has it. */
+export async function describeWithdrawal(token: string, locale?: Locale) {
   const id = signatureIdOf(token);
-  return id === undefined ? undefined : findSignatureForWithdrawal(id);
+  const found = id === undefined ? undefined : await findSignatureForWithdrawal(id);
+  if (!found || !locale) return found;
+  const titles = await petitionTitles.get(found.slug);
+  return titles ? { ...found, title: petitionTitle(titles, locale) } : found;
 }
 
 /** Deletes the signature for good; the count drops on every open page. */

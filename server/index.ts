@@ -7,12 +7,13 @@ import { isSameOrigin } from "@/lib/auth/origin";
 import { closeDatabase, startBackgroundWork } from "@/db/store";
 import { lifecycle } from "./health";
 import { endStreams } from "./live-events";
+import { routeToLocale } from "./locale-door";
 import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
 import { apiRoute } from "./routes";
 import { housekeeping } from "@/lib/housekeeping";
 import { mailWorker } from "@/lib/mail/outbox-worker";
 import { logRequestError, stampRequestId } from "@/lib/request-log";
-import { securityHeaders } from "@/lib/security-headers";
+import { securityHeadersFor } from "@/lib/security-headers";
 import { siteOriginHeader, stampSiteOrigin } from "@/lib/site-origin";
 
 // Marks the server's own requests for a page to cache, so they go to Next.js, not to the cache.
@@ -73,14 +74,19 @@ export async function startServer(options: { dev: boolean; port: number; host: s
     // The server's own page renders carry the origin they are for; every other request is stamped.
     const internal = req.headers[renderHeader] === renderSecret;
     const origin = internal ? (req.headers[siteOriginHeader] as string) : stampSiteOrigin(req, settings);
-    for (const { key, value } of securityHeaders) res.setHeader(key, value);
+    // The embed pages leave out X-Frame-Options: their CSP's frame-ancestors says who may frame them.
+    for (const { key, value } of securityHeadersFor(req.url ?? "/")) res.setHeader(key, value);
     if (isForeignOrganiserPost(req, origin)) {
       req.resume();
       res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Organiser forms can only be sent from this site's own pages.\n");
       return;
     }
     const api = apiRoute(req, res);
-    const answer = api ? api() : !internal && pages.handles(req) ? pages.serve(req, res, origin) : handle(req, res);
+    const page = async () => {
+      if (!internal) await routeToLocale(req, res);
+      return !internal && pages.handles(req) ? pages.serve(req, res, origin) : handle(req, res);
+    };
+    const answer = api ? api() : page();
     answer.catch((error: unknown) => {
       logRequestError(req, error);
       if (!res.headersSent) res.writeHead(500).end("Something went wrong on our side.");

@@ -27,7 +27,7 @@ function renderer(total = { n: 0 }) {
     total.n++;
     const nonce = `NONCE${total.n}`;
     return {
-      status: path === "/p/gone" ? 404 : 200,
+      status: path === "/en/p/gone" ? 404 : 200,
       headers: { "content-type": "text/html", "content-security-policy": `script-src 'nonce-${nonce}'`, "transfer-encoding": "chunked" },
       body: `<script nonce="${nonce}">render ${total.n} for ${locale} at ${origin}</script>`,
     };
@@ -41,8 +41,8 @@ describe("PageCache", () => {
     const cache = new PageCache(1000, render);
     const first = response();
     const second = response();
-    await cache.serve(request("/"), first.res, site);
-    await cache.serve(request("/"), second.res, site);
+    await cache.serve(request("/en"), first.res, site);
+    await cache.serve(request("/en"), second.res, site);
     expect(total.n).toBe(1);
     const nonceOf = (sent: typeof first.sent) => /'nonce-([^']+)'/.exec(sent.headers!["content-security-policy"]!)![1]!;
     expect(nonceOf(first.sent)).not.toBe(nonceOf(second.sent));
@@ -55,10 +55,10 @@ describe("PageCache", () => {
   it("renders again once the copy is older than the time to live", async () => {
     const { render, total } = renderer();
     const cache = new PageCache(30, render);
-    await cache.serve(request("/"), response().res, site);
+    await cache.serve(request("/en"), response().res, site);
     await new Promise((resolve) => setTimeout(resolve, 40));
     const later = response();
-    await cache.serve(request("/"), later.res, site);
+    await cache.serve(request("/en"), later.res, site);
     expect(total.n).toBe(2);
     expect(later.sent.body).toContain("render 2");
   });
@@ -67,7 +67,7 @@ describe("PageCache", () => {
     const { render, total } = renderer();
     const cache = new PageCache(1000, render);
     const readers = Array.from({ length: 20 }, (_, i) => ({ lang: i % 2 ? "de-DE" : "ar-SY", out: response() }));
-    await Promise.all(readers.map((r) => cache.serve(request("/", { "accept-language": r.lang }), r.out.res, site)));
+    await Promise.all(readers.map((r) => cache.serve(request("/en", { "accept-language": r.lang }), r.out.res, site)));
     expect(total.n).toBe(2);
     for (const r of readers) expect(r.out.sent.body).toContain(`for ${r.lang}`);
   });
@@ -75,9 +75,9 @@ describe("PageCache", () => {
   it("serves links that carry tracking parameters from the same copy", async () => {
     const { render, total } = renderer();
     const cache = new PageCache(1000, render);
-    await cache.serve(request("/?fbclid=IwAR0x"), response().res, site);
-    await cache.serve(request("/?utm_source=newsletter"), response().res, site);
-    await cache.serve(request("/"), response().res, site);
+    await cache.serve(request("/en?fbclid=IwAR0x"), response().res, site);
+    await cache.serve(request("/en?utm_source=newsletter"), response().res, site);
+    await cache.serve(request("/en"), response().res, site);
     expect(total.n).toBe(1);
   });
 
@@ -86,7 +86,7 @@ describe("PageCache", () => {
     const cache = new PageCache(1000, render);
     const forged = response();
     await cache.serve(
-      request("/?next=https://evil.example", {
+      request("/en?next=https://evil.example", {
         "x-forwarded-proto": "https://evil.example/?",
         "x-forwarded-host": "evil.example",
         cookie: "theme=evil",
@@ -96,7 +96,7 @@ describe("PageCache", () => {
       site,
     );
     const plain = response();
-    await cache.serve(request("/"), plain.res, site);
+    await cache.serve(request("/en"), plain.res, site);
     expect(total.n).toBe(1);
     expect(forged.sent.body).not.toContain("evil");
     expect(plain.sent.body).toContain(`render 1 for en at ${site}`);
@@ -106,8 +106,8 @@ describe("PageCache", () => {
     const { render, total } = renderer();
     const cache = new PageCache(1000, render);
     const other = response();
-    await cache.serve(request("/"), response().res, site);
-    await cache.serve(request("/"), other.res, "https://mirror.example.org");
+    await cache.serve(request("/en"), response().res, site);
+    await cache.serve(request("/en"), other.res, "https://mirror.example.org");
     expect(total.n).toBe(2);
     expect(other.sent.body).toContain("at https://mirror.example.org");
   });
@@ -116,21 +116,24 @@ describe("PageCache", () => {
     const { render, total } = renderer();
     const cache = new PageCache(1000, render);
     const out = response();
-    await cache.serve(request("/p/gone"), out.res, site);
-    await cache.serve(request("/p/gone"), response().res, site);
+    await cache.serve(request("/en/p/gone"), out.res, site);
+    await cache.serve(request("/en/p/gone"), response().res, site);
     expect(out.sent.status).toBe(404);
     expect(total.n).toBe(2);
   });
 
   it("only takes plain GETs of a campaign page", () => {
     const cache = new PageCache(1000, renderer().render);
-    expect(cache.handles(request("/"))).toBe(true);
-    expect(cache.handles(request("/p/white-helmets"))).toBe(true);
-    expect(cache.handles(request("/p/white-helmets/confirm"))).toBe(false);
-    expect(cache.handles(request("/?fbclid=IwAR0x"))).toBe(true);
+    expect(cache.handles(request("/en"))).toBe(true);
+    expect(cache.handles(request("/ar/p/white-helmets"))).toBe(true);
+    expect(cache.handles(request("/en/p/white-helmets/confirm"))).toBe(false);
+    expect(cache.handles(request("/en?fbclid=IwAR0x"))).toBe(true);
     expect(cache.handles(request("/admin"))).toBe(false);
-    expect(cache.handles(request("/", {}, "POST"))).toBe(false);
-    expect(cache.handles(request("/", { rsc: "1" }))).toBe(false);
-    expect(new PageCache(0, renderer().render).handles(request("/"))).toBe(false);
+    // Not yet rewritten to a locale by the front door: never cached under the bare address.
+    expect(cache.handles(request("/"))).toBe(false);
+    expect(cache.handles(request("/p/white-helmets"))).toBe(false);
+    expect(cache.handles(request("/en", {}, "POST"))).toBe(false);
+    expect(cache.handles(request("/en", { rsc: "1" }))).toBe(false);
+    expect(new PageCache(0, renderer().render).handles(request("/en"))).toBe(false);
   });
 });

@@ -13,8 +13,12 @@ type Entry = RenderedPage & { nonce: string | undefined; expiresAt: number };
  */
 export type RenderKey = { origin: string; path: string; locale: string };
 
-/** Paths whose page is the same for every reader of one locale: the campaign pages. */
-const cacheablePath = /^\/(?:p\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+/**
+ * Paths whose page is the same for every reader of one locale: the campaign pages and their
+ * embeds on partner sites. `/` and
+ * `/p/<slug>` arrive here already rewritten to their reader's locale (server/locale-door.ts).
+ */
+const cacheablePath = /^\/[a-z]{2}(?:\/(?:p|embed)\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
 // The pages read no query parameters, and shared links arrive with them (?fbclid=…, ?utm_…).
 const pathOf = (req: IncomingMessage) => (req.url ?? "").split("?")[0]!;

@@ -2,17 +2,31 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientAddressHeader } from "@/lib/client-address";
 import { withdrawLink } from "@/lib/links";
 import { petitionStatus } from "@/lib/petitions";
+import { describeProblems } from "@/lib/signature-problems";
 import { signPetition } from "@/lib/signatures";
 import { BodyTooLarge, readBody, sendJson } from "./respond";
 
 const maxBodyBytes = 16 * 1024;
 
-/** GET /api/petitions/<slug>: the count, one primary-key read, cacheable for a second. */
+// Partners' pages may read the count to draw their own counter. Never with credentials: the
+// answer is public and the same for everyone.
+const readableAnywhere = { "Access-Control-Allow-Origin": "*" };
+
+/** GET /api/petitions/<slug>: the count, one primary-key read, cacheable for a second, readable from any site. */
 export async function answerCount(_req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
   const status = await petitionStatus(slug);
-  if (!status) return sendJson(res, 404, { error: "No such petition." });
+  if (!status) return sendJson(res, 404, { error: "No such petition." }, readableAnywhere);
   // A second of caching lets a CDN answer a crowd while the count stays current.
-  sendJson(res, 200, status, { "Cache-Control": "public, max-age=1, stale-while-revalidate=5" });
+  sendJson(res, 200, status, { ...readableAnywhere, "Cache-Control": "public, max-age=1, stale-while-revalidate=5" });
+}
+
+/**
+ * OPTIONS /api/petitions/<slug>: the preflight a browser sends before a cross-site read that is
+ * not a simple GET. Only GET is offered, with no request headers beyond the simple ones.
+ */
+export async function answerCountPreflight(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  req.resume();
+  res.writeHead(204, { ...readableAnywhere, "Access-Control-Allow-Methods": "GET", "Access-Control-Max-Age": "86400" }).end();
 }
 
 /**
@@ -44,7 +58,7 @@ export async function answerSigning(req: IncomingMessage, res: ServerResponse, s
       // Only a form's stamp expires, and the API takes none; answered in case that ever changes.
       return sendJson(res, 400, { error: "The form has expired; send the signature again." });
     case "invalid":
-      return sendJson(res, 400, { error: "Some fields need another look.", fields: outcome.errors });
+      return sendJson(res, 400, { error: "Some fields need another look.", fields: describeProblems(outcome.errors, "en"), problems: outcome.errors });
     case "rate-limited":
       return sendJson(
         res,

@@ -125,11 +125,15 @@ export async function startMailServerForApp(): Promise<SmtpSink> {
 
 const escaped = publicUrl.replace(/[.]/g, "\\.");
 
-/** What a signer can act on in an email: the confirm link's token, the code, the withdraw link's token. */
+/**
+ * What a signer can act on in an email: the confirm link's token, the code, the withdraw link's
+ * token, and the language the links' pages speak (every link of one email carries the same).
+ */
 export function linksIn(mail: ReceivedMail) {
   return {
-    confirmToken: new RegExp(`${escaped}/confirm/([A-Za-z0-9_-]+)`).exec(mail.text)?.[1],
+    confirmToken: new RegExp(`${escaped}/[a-z]{2}/confirm/([A-Za-z0-9_-]+)`).exec(mail.text)?.[1],
     code: /^\d{6}$/m.exec(mail.text)?.[0],
-    withdrawToken: new RegExp(`${escaped}/withdraw/(\\S+)`).exec(mail.text)?.[1],
+    withdrawToken: new RegExp(`${escaped}/[a-z]{2}/withdraw/(\\S+)`).exec(mail.text)?.[1],
+    locale: new RegExp(`${escaped}/([a-z]{2})/`).exec(mail.text)?.[1],
   };
 }

@@ -35,22 +35,38 @@ function writeRows(db: Database.Database): void {
   const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
   const petition = `insert into petitions (id, slug, title, ask, goal, signatures_elsewhere, require_confirmation, story_headline,
     story_published_at, story_updated_at, story_markdown, signature_count, pending_count, pending_published, signer_numbers_issued,
-    revision, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+    revision, created_at, updated_at, locale) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
   const { signerNumbersIssued, signaturesElsewhere, manySigners } = sqliteCampaign;
   run(petition, 1, "white-helmets", "الخوذ البيضاء", 'Ask "them"\tnow', 400_000, signaturesElsewhere, 1, "Headline", "2024-03-01", null,
-    "# Story\n\nA line with a \\ backslash.", 3, 1, 0, signerNumbersIssued, 7, at(0), at(10));
+    "# Story\n\nA line with a \\ backslash.", 3, 1, 0, signerNumbersIssued, 7, at(0), at(10), "en");
   // Id 2 was a campaign since deleted: the next one made on PostgreSQL must not take it.
-  run(petition, 3, "second", "Second", "Ask", 10_000, 0, 0, "Second headline", null, null, "", manySigners, 0, 0, manySigners, 2, at(1), at(2));
+  run(petition, 3, "second", "ثانية", "Ask", 10_000, 0, 0, "Second headline", null, null, "", manySigners, 0, 0, manySigners, 2, at(1), at(2), "ar");
+  const translation = `insert into petition_translations (petition_id, locale, title, ask, story_headline, story_markdown, translation_note,
+    updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`;
+  run(translation, 1, "ar", "الخوذ البيضاء", "«اطلبوا»\tالآن", "العنوان", "# القصة\n\nسطر فيه \\ شرطة.", "ترجمة \"غير رسمية\"", at(3));
+  run(translation, 3, "en", "Second", "Ask", "Second headline", "", null, at(4));
 
   const signature = `insert into signatures (id, petition_id, status, full_name, email, email_key, email_domain, country, comment,
-    show_name, wants_updates, client_address, fill_ms, signed_at, confirmed_at, invalidated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-  type Extra = { comment?: string | null; show?: number; address?: string | null; fillMs?: number | null; confirmedAt?: number; invalidatedAt?: number };
+    show_name, wants_updates, client_address, fill_ms, signed_at, confirmed_at, invalidated_at, locale, referrer_id)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  type Extra = {
+    comment?: string | null;
+    show?: number;
+    address?: string | null;
+    fillMs?: number | null;
+    confirmedAt?: number;
+    invalidatedAt?: number;
+    locale?: string;
+    referrerId?: number;
+  };
   const sign = (id: number | null, petitionId: number, status: string, name: string, email: string, extra: Extra = {}) =>
     run(signature, id, petitionId, status, name, email, email.toLowerCase(), email.split("@")[1], "SY", extra.comment ?? null,
-      extra.show ?? 1, 0, extra.address ?? null, extra.fillMs ?? null, at(20), extra.confirmedAt ?? null, extra.invalidatedAt ?? null);
-  sign(1, 1, "confirmed", "محمد الأحمد", "Mohammed@example.org", { comment: sqliteCampaign.awkwardComment, address: "192.0.2.1", fillMs: 4200, confirmedAt: at(21) });
-  sign(2, 1, "confirmed", "Zoë O'Brien", "zoe@example.org", { comment: "", show: 0, confirmedAt: at(22) });
-  sign(3, 1, "pending", "فاطمة", "fatima@example.org");
+      extra.show ?? 1, 0, extra.address ?? null, extra.fillMs ?? null, at(20), extra.confirmedAt ?? null, extra.invalidatedAt ?? null,
+      extra.locale ?? "en", extra.referrerId ?? null);
+  sign(1, 1, "confirmed", "محمد الأحمد", "Mohammed@example.org", { comment: sqliteCampaign.awkwardComment, address: "192.0.2.1", fillMs: 4200, confirmedAt: at(21), locale: "ar" });
+  // Brought by signature 1's link, and by a decoy's (a negative id, which no signature has).
+  sign(2, 1, "confirmed", "Zoë O'Brien", "zoe@example.org", { comment: "", show: 0, confirmedAt: at(22), referrerId: 1 });
+  sign(3, 1, "pending", "فاطمة", "fatima@example.org", { locale: "ar", referrerId: -1_234_567 });
   sign(4, 1, "confirmed", "Erased Signer", "erased@example.org", { confirmedAt: at(23) });
   sign(5, 1, "suspected", "Bot Like", "bot@example.net", { fillMs: 40 });
   sign(6, 1, "invalidated", "Invalid", "invalid@example.net", { invalidatedAt: at(30) });

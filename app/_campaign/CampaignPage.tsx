@@ -1,10 +1,12 @@
 import { notFound } from "next/navigation";
 import { issueFormToken } from "@/lib/bot-checks";
+import type { Locale } from "@/lib/locales";
 import { absoluteUrl, requestLocale } from "../_lib/request";
 import { CampaignView } from "./CampaignView";
 import { loadCampaign } from "./load";
 
-export async function CampaignPage({ slug, path }: { slug: string; path: string }) {
+/** A campaign's page in `locale`; its share links always name the campaign's own address. */
+export async function CampaignPage({ slug, locale }: { slug: string; locale: Locale }) {
   const found = await loadCampaign(slug);
   if (!found) notFound();
   return (
@@ -13,8 +15,9 @@ export async function CampaignPage({ slug, path }: { slug: string; path: string 
       snapshot={found.snapshot}
       renderedAt={found.renderedAt}
       formToken={issueFormToken(found.renderedAt)}
-      locale={await requestLocale()}
-      pageUrl={await absoluteUrl(path)}
+      locale={locale}
+      readerLocale={await requestLocale()}
+      pageUrl={await absoluteUrl(`/${locale}/p/${slug}`)}
     />
   );
 }

@@ -1,6 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import { countryOptions, isCountryCode } from "@/lib/countries";
 import { regionOf } from "@/lib/locale";
+import { formattingLocale, textDirection, type Locale } from "@/lib/locales";
 import type { Petition } from "@/lib/model";
+import { petitionText } from "@/lib/petition-text";
 import type { LiveSnapshot } from "@/lib/petitions";
 import { leadLength, parseStory } from "@/lib/story";
 import { signAction } from "./actions";
@@ -16,13 +19,15 @@ type Props = {
   snapshot: LiveSnapshot;
   renderedAt: number;
   formToken: string;
-  locale: string;
+  locale: Locale;
+  /** The reader's own locale tag from their browser, which may name their country ("en-GB"). */
+  readerLocale: string;
   pageUrl: string;
 };
 
-function StoryDate({ label, iso, locale }: { label: string; iso: string | null; locale: string }) {
+function StoryDate({ label, iso, locale }: { label: string; iso: string | null; locale: Locale }) {
   if (!iso) return null;
-  const text = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(
+  const text = new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(
     new Date(iso),
   );
   return (
@@ -34,40 +39,49 @@ function StoryDate({ label, iso, locale }: { label: string; iso: string | null; 
 
 /**
  * The story as a long read with the petition beside it. On a phone the petition follows the
- * opening paragraphs, so a reader meets the ask before the end of the article.
+ * opening paragraphs, so a reader meets the ask before the end of the article. A campaign not yet
+ * translated into the page's language shows its original text, marked with that language.
  */
-export function CampaignView({ petition, snapshot, renderedAt, formToken, locale, pageUrl }: Props) {
-  const blocks = parseStory(petition.storyMarkdown);
+export async function CampaignView({ petition, snapshot, renderedAt, formToken, locale, readerLocale, pageUrl }: Props) {
+  const t = await getTranslations({ locale, namespace: "Campaign" });
+  const text = petitionText(petition, locale);
+  const blocks = parseStory(text.storyMarkdown);
   const lead = leadLength(blocks);
-  const region = regionOf(locale);
+  const region = regionOf(readerLocale);
   const suggestedCountry = region && isCountryCode(region) ? region : "";
+  // Set only where the text's language differs from the page's, so a reader (and a screen reader) knows.
+  const textLanguage = text.language === locale ? {} : { lang: text.language, dir: textDirection(text.language) };
 
   return (
     <main id="main" className="campaign">
       <header className="story-header">
-        <p className="kicker">The story</p>
-        <h1>{petition.storyHeadline}</h1>
+        <p className="kicker">{t("kicker")}</p>
+        <h1 {...textLanguage}>{text.storyHeadline}</h1>
         <p className="story-dates">
-          <StoryDate label="Published" iso={petition.storyPublishedAt} locale={locale} />
+          <StoryDate label={t("published")} iso={petition.storyPublishedAt} locale={locale} />
           {petition.storyUpdatedAt && petition.storyPublishedAt && " · "}
-          <StoryDate label="Updated" iso={petition.storyUpdatedAt} locale={locale} />
+          <StoryDate label={t("updated")} iso={petition.storyUpdatedAt} locale={locale} />
         </p>
+        {text.translated && text.translationNote && <p className="translation-note">{text.translationNote}</p>}
+        {!text.translated && !text.original && <p className="translation-note">{t("untranslated")}</p>}
       </header>
-      <div className="story story-lead">
-        <StoryBlocks blocks={blocks.slice(0, lead)} />
+      <div className="story story-lead" {...textLanguage}>
+        <StoryBlocks blocks={blocks.slice(0, lead)} photoLabel={t("photoLabel")} />
       </div>
       <aside className="petition" aria-labelledby="petition-title">
         <LivePetition initial={snapshot}>
           <div className="petition-card">
-            <p className="kicker">Petition</p>
-            <h2 id="petition-title" className="petition-title">
-              {petition.title}
+            <p className="kicker">{t("petitionKicker")}</p>
+            <h2 id="petition-title" className="petition-title" {...textLanguage}>
+              {text.title}
             </h2>
-            <p className="petition-ask">{petition.ask}</p>
+            <p className="petition-ask" {...textLanguage}>
+              {text.ask}
+            </p>
             <Counter locale={locale} />
             <SignForm
-              action={signAction.bind(null, petition.slug)}
-              title={petition.title}
+              action={signAction.bind(null, petition.slug, locale)}
+              title={text.title}
               pageUrl={pageUrl}
               locale={locale}
               countries={countryOptions(locale)}
@@ -78,8 +92,8 @@ export function CampaignView({ petition, snapshot, renderedAt, formToken, locale
           <RecentSigners locale={locale} renderedAt={renderedAt} />
         </LivePetition>
       </aside>
-      <div className="story story-rest">
-        <StoryBlocks blocks={blocks.slice(lead)} />
+      <div className="story story-rest" {...textLanguage}>
+        <StoryBlocks blocks={blocks.slice(lead)} photoLabel={t("photoLabel")} />
       </div>
     </main>
   );

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { formattingLocale, type Locale } from "@/lib/locales";
 import { useLiveSnapshot } from "./LivePetition";
 
 const animationMs = 700;
@@ -32,43 +34,48 @@ function useAnimatedNumber(target: number): number {
   return shown;
 }
 
-export function Counter({ locale }: { locale: string }) {
+export function Counter({ locale }: { locale: Locale }) {
+  const t = useTranslations("Counter");
   const { total, goal, signaturesElsewhere, signaturesHere, signaturesPending } = useLiveSnapshot();
   const shown = useAnimatedNumber(total);
-  const number = new Intl.NumberFormat(locale);
+  const number = new Intl.NumberFormat(formattingLocale(locale));
   const percent = Math.min(100, (total / goal) * 100);
 
+  // Not a live region: a count that moves every second would talk over a screen reader's reading.
+  // The signer's own result is announced instead (SignForm).
   return (
     <div className="counter">
       <p className="counter-total">
-        <span className="counter-number" data-testid="signature-total" data-total={total}>
-          {number.format(shown)}
-        </span>{" "}
-        <span className="counter-unit">signatures</span>
+        {t.rich("total", {
+          count: total,
+          total: number.format(shown),
+          number: (chunks) => (
+            <span className="counter-number" data-testid="signature-total" data-total={total}>
+              {chunks}
+            </span>
+          ),
+        })}
       </p>
       <div
         className="progress"
         role="progressbar"
-        aria-label="Progress toward the goal"
+        aria-label={t("progressLabel")}
         aria-valuemin={0}
         aria-valuemax={goal}
         aria-valuenow={Math.min(total, goal)}
-        aria-valuetext={`${number.format(total)} of ${number.format(goal)} signatures`}
+        aria-valuetext={t("progressText", { total: number.format(total), goal: number.format(goal) })}
       >
-        <div className="progress-fill" style={{ width: `${percent}%` }} />
+        <div className="progress-fill" style={{ inlineSize: `${percent}%` }} />
       </div>
-      <p className="counter-goal">
-        Goal: <strong>{number.format(goal)}</strong>
-      </p>
+      <p className="counter-goal">{t.rich("goal", { goal: number.format(goal), strong: (chunks) => <strong>{chunks}</strong> })}</p>
       {signaturesElsewhere > 0 && (
         <p className="counter-note">
-          Includes {number.format(signaturesElsewhere)} gathered before this page opened, and{" "}
-          {number.format(signaturesHere)} signed here.
+          {t("elsewhere", { elsewhere: number.format(signaturesElsewhere), here: number.format(signaturesHere) })}
         </p>
       )}
       {signaturesPending > 0 && (
         <p className="counter-note" data-testid="pending-total">
-          About {number.format(signaturesPending)} more are waiting to confirm by email.
+          {t("pending", { count: signaturesPending, pending: number.format(signaturesPending) })}
         </p>
       )}
     </div>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
+import { formattingLocale, type Locale } from "@/lib/locales";
 import { useLiveSnapshot } from "./LivePetition";
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -28,16 +30,17 @@ function subscribeToClock(onTick: () => void) {
 const readClock = () => Math.floor(Date.now() / tickMs) * tickMs;
 
 /** The latest signers who chose to be listed, with how long ago they signed. */
-export function RecentSigners({ locale, renderedAt }: { locale: string; renderedAt: number }) {
+export function RecentSigners({ locale, renderedAt }: { locale: Locale; renderedAt: number }) {
+  const t = useTranslations("RecentSigners");
   const { recentSigners } = useLiveSnapshot();
   const now = useSyncExternalStore(subscribeToClock, readClock, () => renderedAt);
   if (recentSigners.length === 0) return null;
   const regions = new Intl.DisplayNames([locale, "en"], { type: "region" });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const relative = new Intl.RelativeTimeFormat(formattingLocale(locale), { numeric: "auto" });
 
   return (
     <section className="recent" aria-labelledby="recent-heading">
-      <h2 id="recent-heading">Recent signers</h2>
+      <h2 id="recent-heading">{t("heading")}</h2>
       <ul>
         {recentSigners.map((signer) => (
           <li key={`${signer.signedAt}-${signer.name}`}>

@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** Plain share links: no third-party scripts, nothing loads until the signer chooses one. */
 export function ShareLinks({ url, title }: { url: string; title: string }) {
+  const t = useTranslations("Share");
   const [copied, setCopied] = useState(false);
-  const text = `I just signed "${title}". Will you add your name?`;
+  const text = t("text", { title });
   const e = encodeURIComponent;
   const links = [
-    { label: "Email", href: `mailto:?subject=${e(title)}&body=${e(`${text}\n\n${url}`)}` },
+    { label: t("email"), href: `mailto:?subject=${e(title)}&body=${e(`${text}\n\n${url}`)}` },
     { label: "WhatsApp", href: `https://wa.me/?text=${e(`${text} ${url}`)}` },
     { label: "X", href: `https://x.com/intent/post?text=${e(text)}&url=${e(url)}` },
     { label: "Facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${e(url)}` },
@@ -22,18 +24,19 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
   return (
     <div className="share">
       <div className="share-copy">
-        <label htmlFor="share-url">Link to this petition</label>
+        <label htmlFor="share-url">{t("linkLabel")}</label>
         <div className="share-copy-row">
-          <input id="share-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+          {/* A URL reads left to right in every language. */}
+          <input id="share-url" readOnly value={url} dir="ltr" onFocus={(event) => event.currentTarget.select()} />
           <button type="button" onClick={copy}>
-            {copied ? "Copied" : "Copy link"}
+            {copied ? t("copied") : t("copy")}
           </button>
         </div>
         <span className="visually-hidden" aria-live="polite">
-          {copied ? "Link copied" : ""}
+          {copied ? t("copiedAnnouncement") : ""}
         </span>
       </div>
-      <ul className="share-links" aria-label="Share this petition">
+      <ul className="share-links" aria-label={t("listLabel")}>
         {links.map((link) => (
           <li key={link.label}>
             <a href={link.href} target="_blank" rel="noopener noreferrer">

@@ -1,10 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { CountryOption } from "@/lib/countries";
+import type { Locale } from "@/lib/locales";
 import { limits } from "@/lib/signature-limits";
 import type { SignatureField } from "@/lib/signature-input";
-import { ShareLinks } from "./ShareLinks";
+import { problemValues } from "@/lib/signature-problems";
+import { ReferralField } from "./ReferralField";
+import { ThankYou } from "./ThankYou";
 import type { SignFormState } from "./sign-state";
 
 type SignAction = (state: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -14,7 +18,7 @@ type Props = {
   action: SignAction;
   title: string;
   pageUrl: string;
-  locale: string;
+  locale: Locale;
   countries: CountryOption[];
   initialState: SignFormState;
   /** Signed by the server when the page was made: a bot that answers in an instant gives itself away. */
@@ -24,6 +28,8 @@ type Props = {
 const fieldOrder: SignatureField[] = ["fullName", "email", "country", "comment"];
 
 export function SignForm({ action, title, pageUrl, locale, countries, initialState, formToken }: Props) {
+  const t = useTranslations("SignForm");
+  const problem = useTranslations("Problems");
   const [state, formAction, pending] = useActionState(action, initialState);
   const formRef = useRef<HTMLFormElement>(null);
   const firstError = fieldOrder.find((field) => state.errors[field]);
@@ -41,6 +47,8 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
         firstName={firstName}
         signerNumber={state.signerNumber}
         withdrawToken={state.withdrawToken}
+        referralCode={state.referralCode}
+        referralStatsToken={state.referralStatsToken}
         locale={locale}
         pageUrl={pageUrl}
         title={title}
@@ -52,28 +60,31 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
   const { values, errors } = state;
   const describe = (field: SignatureField, hint?: string) =>
     [hint, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(" ") || undefined;
-  const error = (field: SignatureField) =>
-    errors[field] ? (
+  const error = (field: SignatureField) => {
+    const code = errors[field];
+    return code ? (
       <p id={`${field}-error`} className="field-error">
-        {errors[field]}
+        {problem(code, problemValues(code))}
       </p>
     ) : null;
+  };
 
   return (
     // noValidate: the server's messages, shown beside each field, are clearer than the browser's.
     <form ref={formRef} action={formAction} className="sign-form" noValidate aria-busy={pending}>
-      <h2 id="sign-heading">Add your name</h2>
+      <h2 id="sign-heading">{t("heading")}</h2>
       <FormMessage state={state} />
       <input type="hidden" name="formToken" value={state.formToken ?? formToken} />
+      <ReferralField />
       {/* A trap for bots that fill every field; hidden from people and from screen readers. */}
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="website">Leave this empty</label>
+        <label htmlFor="website">{t("honeypot")}</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       {/* Keyed by answer, so each field remounts holding what the signer typed. */}
       <div key={state.submission} className="fields">
         <div className="field">
-          <label htmlFor="fullName">Full name</label>
+          <label htmlFor="fullName">{t("fullName")}</label>
           <input
             id="fullName"
             name="fullName"
@@ -88,7 +99,7 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
           {error("fullName")}
         </div>
         <div className="field">
-          <label htmlFor="email">Email</label>
+          <label htmlFor="email">{t("email")}</label>
           <input
             id="email"
             name="email"
@@ -103,12 +114,12 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
             autoFocus={firstError === "email"}
           />
           <p id="email-hint" className="field-hint">
-            Never shown on this page.
+            {t("emailHint")}
           </p>
           {error("email")}
         </div>
         <div className="field">
-          <label htmlFor="country">Country</label>
+          <label htmlFor="country">{t("country")}</label>
           <select
             id="country"
             name="country"
@@ -119,7 +130,7 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
             aria-describedby={describe("country")}
             autoFocus={firstError === "country"}
           >
-            <option value="">Choose your country</option>
+            <option value="">{t("chooseCountry")}</option>
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
@@ -130,7 +141,7 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
         </div>
         <div className="field">
           <label htmlFor="comment">
-            Why I&rsquo;m signing <span className="optional">(optional)</span>
+            {t("comment")} <span className="optional">{t("optional")}</span>
           </label>
           <textarea
             id="comment"
@@ -143,39 +154,41 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
             autoFocus={firstError === "comment"}
           />
           <p id="comment-hint" className="field-hint">
-            Up to {limits.comment} characters.
+            {t("commentHint", { max: limits.comment })}
           </p>
           {error("comment")}
         </div>
         <div className="check">
           <input id="showName" name="showName" type="checkbox" defaultChecked={values.showName} />
-          <label htmlFor="showName">Show my name on this page</label>
+          <label htmlFor="showName">{t("showName")}</label>
         </div>
         <div className="check">
           <input id="wantsUpdates" name="wantsUpdates" type="checkbox" defaultChecked={values.wantsUpdates} />
-          <label htmlFor="wantsUpdates">Email me updates on this campaign</label>
+          <label htmlFor="wantsUpdates">{t("wantsUpdates")}</label>
         </div>
       </div>
       <button type="submit" className="sign-button" disabled={pending}>
-        {pending ? "Signing…" : "Sign the petition"}
+        {pending ? t("submitting") : t("submit")}
       </button>
       <p className="privacy-note">
-        We use your details only for this petition. <a href="/privacy">How we handle your data</a>.
+        {t.rich("privacyNote", { link: (chunks) => <a href={`/${locale}/privacy`}>{chunks}</a> })}
       </p>
     </form>
   );
 }
 
 function FormMessage({ state }: { state: SignFormState }) {
+  const t = useTranslations("SignForm");
   const { status } = state;
+  const minutes = state.retryAfterMinutes ?? 1;
   const text = {
     editing: undefined,
     signed: undefined,
     pending: undefined,
-    invalid: "Some details need another look. Please check the marked fields.",
-    "form-expired": "This form was open for more than a day, so we need you to send it again. Your details are still here: check them and press the button.",
-    "rate-limited": `Too many signatures have come from your connection just now. Please try again in ${state.retryAfterMinutes ?? 1} minute${state.retryAfterMinutes === 1 ? "" : "s"}; your details are still here.`,
-    failed: "We couldn't save your signature just now. Your details are still here; please try again in a moment.",
+    invalid: t("invalid"),
+    "form-expired": t("formExpired"),
+    "rate-limited": t("rateLimited", { minutes, minutesShown: minutes }),
+    failed: t("failed"),
   }[status];
   if (!text) return null;
   return (
@@ -186,44 +199,14 @@ function FormMessage({ state }: { state: SignFormState }) {
 }
 
 function CheckYourEmail({ firstName, email }: { firstName: string; email: string }) {
+  const t = useTranslations("ThankYou");
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
     <div ref={ref} className="thank-you" tabIndex={-1} role="status">
-      <h2>Almost done{firstName ? `, ${firstName}` : ""}: check your email</h2>
-      <p>
-        We sent a link to <strong>{email}</strong>. Open it and press the button to confirm, and your signature will count.
-      </p>
-      <p className="field-hint">
-        Nothing there? Look in your spam folder, or sign again in a minute to have it sent again.
-      </p>
-    </div>
-  );
-}
-
-function ThankYou(props: {
-  firstName: string;
-  signerNumber: number;
-  withdrawToken?: string;
-  locale: string;
-  pageUrl: string;
-  title: string;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div ref={ref} className="thank-you" tabIndex={-1} role="status">
-      <h2>Thank you{props.firstName ? `, ${props.firstName}` : ""}!</h2>
-      <p className="signer-number">
-        You are signer <strong>#{new Intl.NumberFormat(props.locale).format(props.signerNumber)}</strong>.
-      </p>
-      <p>Every name adds weight. Ask a friend to sign too:</p>
-      <ShareLinks url={props.pageUrl} title={props.title} />
-      {props.withdrawToken && (
-        <p className="withdraw-note">
-          Changed your mind? <a href={`/withdraw/${props.withdrawToken}`}>Withdraw your signature</a>.
-        </p>
-      )}
+      <h2>{t("checkEmailHeading", { firstName: firstName || "none" })}</h2>
+      <p>{t.rich("checkEmail", { email, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p className="field-hint">{t("checkEmailHint")}</p>
     </div>
   );
 }

@@ -33,7 +33,8 @@ const opensWithQuote = (inlines: Inline[]) => {
   return first?.kind === "text" && /^[“"‘«„]/.test(first.text);
 };
 
-export function StoryBlocks({ blocks }: { blocks: StoryBlock[] }) {
+/** `photoLabel` heads each note standing in for a photograph, in the page's language. */
+export function StoryBlocks({ blocks, photoLabel }: { blocks: StoryBlock[]; photoLabel: string }) {
   return blocks.map((block, i) => {
     switch (block.kind) {
       case "paragraph":
@@ -61,7 +62,7 @@ export function StoryBlocks({ blocks }: { blocks: StoryBlock[] }) {
         return (
           <figure key={i} className="photo-note">
             <figcaption>
-              <span className="photo-label">Photograph in the original article</span>
+              <span className="photo-label">{photoLabel}</span>
               {block.caption}
               {block.credit && <span className="photo-credit">{block.credit}</span>}
             </figcaption>

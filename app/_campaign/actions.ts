@@ -1,18 +1,21 @@
 "use server";
 
 import { formTokenField, honeypotField, issueFormToken } from "@/lib/bot-checks";
+import type { Locale } from "@/lib/locales";
 import { signPetition } from "@/lib/signatures";
-import { requestClientAddress } from "../_lib/request";
+import { requestClientAddress, requestReferral } from "../_lib/request";
 import { logActionError } from "../_lib/request-log";
 import { valuesFromForm, type SignFormState } from "./sign-state";
 
-export async function signAction(slug: string, previous: SignFormState, form: FormData): Promise<SignFormState> {
+export async function signAction(slug: string, locale: Locale, previous: SignFormState, form: FormData): Promise<SignFormState> {
   const values = valuesFromForm(form);
   const base = { submission: previous.submission + 1, values, errors: {}, formToken: previous.formToken };
   try {
     const outcome = await signPetition(slug, values, {
       clientAddress: await requestClientAddress(),
       form: { honeypot: form.get(honeypotField), formToken: form.get(formTokenField) },
+      locale,
+      referral: form.get("ref") || (await requestReferral()),
     });
     switch (outcome.kind) {
       case "invalid":
@@ -20,7 +23,14 @@ export async function signAction(slug: string, previous: SignFormState, form: Fo
       case "form-expired":
         return { ...base, status: "form-expired", formToken: issueFormToken() };
       case "signed":
-        return { ...base, status: "signed", signerNumber: outcome.signerNumber, withdrawToken: outcome.withdrawToken };
+        return {
+          ...base,
+          status: "signed",
+          signerNumber: outcome.signerNumber,
+          withdrawToken: outcome.withdrawToken,
+          referralCode: outcome.referralCode,
+          referralStatsToken: outcome.referralStatsToken,
+        };
       case "pending":
         return { ...base, status: "pending" };
       case "rate-limited":

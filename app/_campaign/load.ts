@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { locales, type Locale } from "@/lib/locales";
 import { campaign } from "@/lib/petitions";
+import { petitionText } from "@/lib/petition-text";
+import { absoluteUrl } from "../_lib/request";
 
 /** One read per request, shared by the page and its metadata; stamped with the server's clock for relative times. */
 export const loadCampaign = cache(async (slug: string) => {
@@ -8,9 +12,39 @@ export const loadCampaign = cache(async (slug: string) => {
   return found && { ...found, renderedAt: Date.now() };
 });
 
-export async function campaignMetadata(slug: string): Promise<Metadata> {
+const openGraphLocales: Record<Locale, string> = { en: "en_GB", ar: "ar_AR" };
+
+/**
+ * Title, description, the language alternates (`/` and `/p/<slug>` are the x-default, which
+ * pick a language per reader), the share card and the oEmbed discovery link.
+ * `path` is the page's path after its locale: "" for the home campaign, "/p/<slug>" otherwise.
+ */
+export async function campaignMetadata(slug: string, locale: Locale, path: string): Promise<Metadata> {
   const found = await loadCampaign(slug);
-  if (!found) return { title: "Petition not found" };
-  const { title, ask } = found.petition;
-  return { title, description: ask, openGraph: { title, description: ask, type: "article" } };
+  if (!found) return { title: (await getTranslations({ locale, namespace: "Campaign" }))("notFoundTitle") };
+  const text = petitionText(found.petition, locale);
+  const pageUrl = await absoluteUrl(`/${locale}${path}`);
+  const card = { url: await absoluteUrl(`/og/${slug}/${locale}.png`), width: 1200, height: 630, alt: text.title };
+  return {
+    title: text.title,
+    description: text.ask,
+    alternates: {
+      canonical: pageUrl,
+      languages: {
+        ...Object.fromEntries(await Promise.all(locales.map(async (l) => [l, await absoluteUrl(`/${l}${path}`)]))),
+        "x-default": await absoluteUrl(path || "/"),
+      },
+      types: { "application/json+oembed": await absoluteUrl(`/api/oembed?format=json&url=${encodeURIComponent(pageUrl)}`) },
+    },
+    openGraph: {
+      title: text.title,
+      description: text.ask,
+      type: "article",
+      url: pageUrl,
+      locale: openGraphLocales[locale],
+      alternateLocale: locales.filter((l) => l !== locale).map((l) => openGraphLocales[l]),
+      images: [card],
+    },
+    twitter: { card: "summary_large_image", title: text.title, description: text.ask, images: [card] },
+  };
 }

@@ -18,6 +18,9 @@ export type SignFormState = {
   errors: SignatureFieldErrors;
   signerNumber?: number;
   withdrawToken?: string;
+  /** The signer's own share code, and the private token that reads how many it brought. */
+  referralCode?: string;
+  referralStatsToken?: string;
   retryAfterMinutes?: number;
   /** A fresh stamp for the form, when the one it was shown with had run out. */
   formToken?: string;

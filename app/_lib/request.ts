@@ -14,6 +14,22 @@ export async function absoluteUrl(pathname: string): Promise<string> {
   return configured ? `${configured}${pathname}` : `${siteOrigin(await headers())}${pathname}`;
 }
 
+/**
+ * The share code in the address of the page a form was sent from. Without JavaScript the form
+ * cannot copy it from the address bar, but the browser names the page in Referer (same origin).
+ */
+export async function requestReferral(): Promise<string | undefined> {
+  const list = await headers();
+  const referer = list.get("referer");
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    return url.origin === siteOrigin(list) ? (url.searchParams.get("ref") ?? undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The signer's address as our server stamped it (see lib/client-address.ts). */
 export async function requestClientAddress(): Promise<string | undefined> {
   return (await headers()).get(clientAddressHeader) ?? undefined;

@@ -1,23 +1,26 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import type { Locale } from "@/lib/locales";
 import type { ConfirmState } from "./actions";
 import { ConfirmResult } from "./ConfirmResult";
 
 type Action = (state: ConfirmState, form: FormData) => Promise<ConfirmState>;
 
-export function ConfirmCodeForm({ action, locale }: { action: Action; locale: string }) {
+export function ConfirmCodeForm({ action, locale }: { action: Action; locale: Locale }) {
+  const t = useTranslations("Confirm");
   const [state, formAction, pending] = useActionState(action, { email: "" });
   if (state.result?.kind === "confirmed") return <ConfirmResult result={state.result} locale={locale} />;
   return (
     <form action={formAction} className="sign-form" noValidate>
       {state.result && <ConfirmResult result={state.result} locale={locale} />}
       <div className="field">
-        <label htmlFor="email">The email you signed with</label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+        <label htmlFor="email">{t("codeEmail")}</label>
+        <input id="email" name="email" type="email" autoComplete="email" dir="ltr" required defaultValue={state.email} />
       </div>
       <div className="field">
-        <label htmlFor="code">Six-digit code</label>
+        <label htmlFor="code">{t("code")}</label>
         <input
           id="code"
           name="code"
@@ -29,11 +32,11 @@ export function ConfirmCodeForm({ action, locale }: { action: Action; locale: st
           aria-describedby="code-hint"
         />
         <p id="code-hint" className="field-hint">
-          It is in the email we sent when you signed.
+          {t("codeHint")}
         </p>
       </div>
       <button type="submit" className="sign-button" disabled={pending}>
-        {pending ? "Confirming…" : "Confirm my signature"}
+        {pending ? t("pending") : t("button")}
       </button>
     </form>
   );

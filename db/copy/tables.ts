@@ -22,6 +22,7 @@ export type CopiedTable = {
 // left out: SQLite keeps its counts on the petition row, so there are no deltas to carry.
 const copyOrder: PgTable[] = [
   postgres.petitions,
+  postgres.petitionTranslations,
   postgres.admins,
   postgres.signatures,
   postgres.confirmations,

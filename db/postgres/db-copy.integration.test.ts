@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const tables = ["petitions", "admins", "signatures", "confirmations", "outbox", "blocked_emails", "audit_events", "admin_sessions", "job_runs", "rate_limits"];
+const tables = ["petitions", "petition_translations", "admins", "signatures", "confirmations", "outbox", "blocked_emails", "audit_events", "admin_sessions", "job_runs", "rate_limits"];
 
 /** Every row of a table, in SQLite's shapes, in one order on both sides. */
 function rowsOf(url: string, table: string): Row[] {

@@ -20,6 +20,7 @@ export {
   listPetitions,
   publishPendingFigures,
   readPetitionCount,
+  readPetitionTitles,
   recountPetitions,
   setRequireConfirmation,
   upsertPetition,
@@ -30,6 +31,7 @@ export { exportSignatureCsv } from "./signature-export";
 export {
   confirmByCode,
   confirmByToken,
+  countConfirmedReferrals,
   countSignaturesSince,
   eraseSignatures,
   findConfirmationByToken,

@@ -43,7 +43,7 @@ export async function releaseSuspected(
 ): Promise<number> {
   return inTransaction(async (tx) => {
     const found = await tx
-      .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, emailKey: signatures.emailKey })
+      .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, emailKey: signatures.emailKey, locale: signatures.locale })
       .from(signatures)
       .where(filterWhere({ ...filter, suspected: true }))
       .for("update");

@@ -1,7 +1,9 @@
-import { eq, sql } from "drizzle-orm";
-import type { Petition, PetitionContent, PetitionCount, PetitionSummary } from "@/lib/model";
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import type { Locale } from "@/lib/locales";
+import type { Petition, PetitionContent, PetitionCount, PetitionSummary, PetitionTitles } from "@/lib/model";
+import { textChanged, translationRows, translationsByLocale } from "../petition-texts";
 import { database, inTransaction, type PgHandle } from "./client";
-import { countDeltas, petitions } from "./schema";
+import { countDeltas, petitions, petitionTranslations } from "./schema";
 
 // Every campaign's counts are its row's, as of the last fold, plus its deltas not yet folded. Plain
 // text, for the named statement read on every count, and as a fragment for the other queries.
@@ -49,7 +51,7 @@ export async function nextSignerNumber(handle: PgHandle, petitionId: number): Pr
 export async function readPetitionCount(slug: string): Promise<PetitionCount | undefined> {
   const { rows } = await database().pool.query<PetitionCount>({
     name: "countersign-petition-count",
-    text: `select p.id, ${summaryColumns}, p.pending_published as "pendingPublished", p.revision, p.updated_at as "updatedAt"
+    text: `select p.id, p.locale, ${summaryColumns}, p.pending_published as "pendingPublished", p.revision, p.updated_at as "updatedAt"
            from petitions p ${unfoldedJoin}
            where p.slug = $1`,
     values: [slug],
@@ -98,15 +100,21 @@ export async function setRequireConfirmation(slug: string, required: boolean): P
 // Held while a campaign's signer-number sequence is made, so processes starting together do not race.
 const sequenceLock = 727_511_002;
 
-/** Creates the campaign (and its signer-number sequence) or refreshes its content; counts are left as they are. */
+/**
+ * Creates the campaign (and its signer-number sequence) or refreshes its content and translations
+ * (a translation the content no longer has is removed); counts are left as they are.
+ */
 export async function upsertPetition(content: PetitionContent, now = new Date()): Promise<void> {
+  const { translations, ...petition } = content;
+  const locale = petition.locale ?? "en";
   await inTransaction(async (tx) => {
     const [row] = await tx
       .insert(petitions)
-      .values({ ...content, createdAt: now, updatedAt: now })
+      .values({ ...petition, locale, createdAt: now, updatedAt: now })
       .onConflictDoUpdate({
         target: petitions.slug,
         set: {
+          locale,
           title: content.title,
           ask: content.ask,
           goal: content.goal,
@@ -119,16 +127,32 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
         },
       })
       .returning({ id: petitions.id });
+    await replaceTranslations(tx, row!.id, translations, now);
     await tx.execute(sql`select pg_advisory_xact_lock(${sequenceLock})`);
     await tx.execute(sql`create sequence if not exists ${signerSequence(row!.id)}`);
   });
 }
 
+async function replaceTranslations(tx: PgHandle, petitionId: number, translations: PetitionContent["translations"], now: Date): Promise<void> {
+  const rows = translationRows(petitionId, translations, now);
+  await tx
+    .delete(petitionTranslations)
+    .where(and(eq(petitionTranslations.petitionId, petitionId), notInArray(petitionTranslations.locale, rows.map((r) => r.key.locale))));
+  for (const { key, text } of rows) {
+    await tx
+      .insert(petitionTranslations)
+      .values({ ...key, ...text })
+      .onConflictDoUpdate({ target: [petitionTranslations.petitionId, petitionTranslations.locale], set: text, setWhere: textChanged(petitionTranslations) });
+  }
+}
+
 export async function findPetition(slug: string): Promise<Petition | undefined> {
-  const [row] = await database()
-    .orm.select({
+  const { orm } = database();
+  const [row] = await orm
+    .select({
       id: petitions.id,
       slug: petitions.slug,
+      locale: petitions.locale,
       title: petitions.title,
       ask: petitions.ask,
       goal: petitions.goal,
@@ -143,7 +167,31 @@ export async function findPetition(slug: string): Promise<Petition | undefined> 
     })
     .from(petitions)
     .where(eq(petitions.slug, slug));
-  return row;
+  if (!row) return undefined;
+  const translations = await orm
+    .select({
+      locale: petitionTranslations.locale,
+      title: petitionTranslations.title,
+      ask: petitionTranslations.ask,
+      storyHeadline: petitionTranslations.storyHeadline,
+      storyMarkdown: petitionTranslations.storyMarkdown,
+      translationNote: petitionTranslations.translationNote,
+    })
+    .from(petitionTranslations)
+    .where(eq(petitionTranslations.petitionId, row.id));
+  return { ...row, translations: translationsByLocale(translations) };
+}
+
+/** A campaign's title in each of its languages: one indexed read of the petition and its translations. */
+export async function readPetitionTitles(slug: string): Promise<PetitionTitles | undefined> {
+  const { rows } = await database().pool.query<Omit<PetitionTitles, "translations"> & { translations: Partial<Record<Locale, string>> }>({
+    name: "countersign-petition-titles",
+    text: `select p.id, p.slug, p.locale, p.title,
+             coalesce((select json_object_agg(t.locale, t.title) from petition_translations t where t.petition_id = p.id), '{}') as translations
+           from petitions p where p.slug = $1`,
+    values: [slug],
+  });
+  return rows[0];
 }
 
 export async function listPetitions(): Promise<PetitionSummary[]> {

@@ -1,17 +1,20 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import type { Locale } from "@/lib/locales";
 import { signatureStatuses } from "@/lib/model";
 
 // The same tables and columns as db/sqlite/schema.ts, in PostgreSQL's own types, so db:copy can
 // move a campaign across column by column. Where the two differ, a comment says why.
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
 
 export const petitions = pgTable(
   "petitions",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     slug: text("slug").notNull().unique(),
+    locale: text("locale").$type<Locale>().notNull().default("en"),
     title: text("title").notNull(),
     ask: text("ask").notNull(),
     goal: integer("goal").notNull(),
@@ -37,7 +40,25 @@ export const petitions = pgTable(
     check("petitions_elsewhere_non_negative", sql`${t.signaturesElsewhere} >= 0`),
     check("petitions_count_non_negative", sql`${t.signatureCount} >= 0`),
     check("petitions_pending_non_negative", sql`${t.pendingCount} >= 0`),
+    check("petitions_locale_shape", localeShape(t.locale)),
   ],
+);
+
+export const petitionTranslations = pgTable(
+  "petition_translations",
+  {
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    locale: text("locale").$type<Locale>().notNull(),
+    title: text("title").notNull(),
+    ask: text("ask").notNull(),
+    storyHeadline: text("story_headline").notNull(),
+    storyMarkdown: text("story_markdown").notNull(),
+    translationNote: text("translation_note"),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.locale] }), check("petition_translations_locale_shape", localeShape(t.locale))],
 );
 
 /** One signature's effect on its campaign's counts, until the folder adds it to the petition row. */
@@ -73,6 +94,10 @@ export const signatures = pgTable(
     wantsUpdates: boolean("wants_updates").notNull().default(false),
     clientAddress: text("client_address"),
     fillMs: integer("fill_ms"),
+    locale: text("locale").$type<Locale>().notNull().default("en"),
+    // No foreign key, as on SQLite (where adding one rebuilds the table): identity ids are never
+    // handed out again, so a referrer since erased leaves an id that points at nothing.
+    referrerId: integer("referrer_id"),
     signedAt: at("signed_at").notNull(),
     confirmedAt: at("confirmed_at"),
     invalidatedAt: at("invalidated_at"),
@@ -86,10 +111,12 @@ export const signatures = pgTable(
     index("signatures_by_domain").on(t.petitionId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
+    index("signatures_by_referrer").on(t.referrerId).where(sql`${t.referrerId} is not null`),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
     check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated', 'suspected')`),
     check("signatures_fill_non_negative", sql`${t.fillMs} is null or ${t.fillMs} >= 0`),
+    check("signatures_locale_shape", localeShape(t.locale)),
   ],
 );
 

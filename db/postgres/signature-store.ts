@@ -51,6 +51,8 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
     wantsUpdates: values.wantsUpdates ?? false,
     clientAddress: values.clientAddress ?? null,
     fillMs: values.fillMs ?? null,
+    locale: values.locale ?? "en",
+    referrerId: values.referrerId ?? null,
   };
   return inTransaction(async (tx) => {
     const [inserted] = await tx
@@ -68,10 +70,10 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
       .for("update");
     if (!existing) throw new Error(`signature for petition ${values.petitionId} neither inserted nor found`);
     if (existing.status === "suspected" && values.status !== "suspected") {
-      const { status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, signedAt } = row;
+      const { status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
       await tx
         .update(signatures)
-        .set({ status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, signedAt })
+        .set({ status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
         .where(eq(signatures.id, existing.id));
       return settleNew(tx, existing.id, values, extras);
     }
@@ -128,7 +130,7 @@ async function confirm(tx: PgHandle, found: PendingFound, now: Date): Promise<Co
   await tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId));
   await adjustCounts(tx, found.petitionId, { confirmed: 1, pending: -1 });
   const signerNumber = await takeSignerNumber(tx, found.petitionId);
-  return { kind: "confirmed", slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
+  return { kind: "confirmed", signatureId: found.signatureId, slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
 }
 
 /** Confirms the pending signature a link's token belongs to; the token works once. */
@@ -203,6 +205,16 @@ export async function listRecentPublicSigners(petitionId: number, limit: number)
     values: [petitionId, limit],
   });
   return rows;
+}
+
+/** How many confirmed signatures the signature's share link brought. */
+export async function countConfirmedReferrals(referrerId: number): Promise<number> {
+  const { rows } = await database().pool.query<{ n: number }>({
+    name: "countersign-confirmed-referrals",
+    text: "select count(*)::int as n from signatures where referrer_id = $1 and status = 'confirmed'",
+    values: [referrerId],
+  });
+  return rows[0]?.n ?? 0;
 }
 
 export async function countSignaturesSince(petitionId: number, since: Date): Promise<number> {

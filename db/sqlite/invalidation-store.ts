@@ -45,7 +45,7 @@ export async function releaseSuspected(
   const where = filterWhere({ ...filter, suspected: true });
   return inTransaction((tx) => {
     const found = tx
-      .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, emailKey: signatures.emailKey })
+      .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, emailKey: signatures.emailKey, locale: signatures.locale })
       .from(signatures)
       .where(where)
       .all();

@@ -1,6 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { storedRows } from "@/test/database";
@@ -11,14 +13,17 @@ const committed = path.join(process.cwd(), "db/sqlite/migrations");
 const firstOnly = mkdtempSync(path.join(tmpdir(), "countersign-migrations-"));
 afterAll(() => rmSync(firstOnly, { recursive: true, force: true }));
 
-/** The migrations as the first release had them: 0000 alone. */
-function firstRelease(): string {
-  mkdirSync(path.join(firstOnly, "meta"), { recursive: true });
-  cpSync(path.join(committed, "0000_init.sql"), path.join(firstOnly, "0000_init.sql"));
-  const journal = JSON.parse(readFileSync(path.join(committed, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
-  writeFileSync(path.join(firstOnly, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
-  return firstOnly;
+/** The migrations as an earlier release had them: the first `count` alone. */
+function release(count: number): string {
+  const folder = mkdtempSync(path.join(firstOnly, "release-"));
+  mkdirSync(path.join(folder, "meta"), { recursive: true });
+  const journal = JSON.parse(readFileSync(path.join(committed, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const entries = journal.entries.slice(0, count);
+  for (const { tag } of entries) cpSync(path.join(committed, `${tag}.sql`), path.join(folder, `${tag}.sql`));
+  writeFileSync(path.join(folder, "meta/_journal.json"), JSON.stringify({ ...journal, entries }));
+  return folder;
 }
+const firstRelease = () => release(1);
 
 describe("migrating a database made by an earlier release", () => {
   it("keeps every signature with its confirmation and mail when a table is rebuilt", () => {
@@ -44,9 +49,36 @@ describe("migrating a database made by an earlier release", () => {
     ]);
     expect(storedRows("select signature_id from confirmations")).toEqual([{ signature_id: 2 }]);
     expect(storedRows("select signature_id from outbox")).toEqual([{ signature_id: 2 }]);
-    expect(storedRows("select signature_count, pending_count, pending_published from petitions")).toEqual([
-      { signature_count: 1, pending_count: 1, pending_published: 0 },
+    expect(storedRows("select signature_count, pending_count, pending_published, locale from petitions")).toEqual([
+      { signature_count: 1, pending_count: 1, pending_published: 0, locale: "en" },
+    ]);
+    // Signed before there were languages or referrals: English, and brought by no one.
+    expect(storedRows("select locale, referrer_id from signatures order by id")).toEqual([
+      { locale: "en", referrer_id: null },
+      { locale: "en", referrer_id: null },
     ]);
     expect(connection.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+});
+
+describe("migrating to languages and referrals (0003)", () => {
+  it("adds the columns in place: signatures and petitions are altered, never copied into new tables", () => {
+    const file = path.join(firstOnly, "before-languages.db");
+    const connection = new Database(file);
+    try {
+      const orm = drizzle(connection);
+      migrate(orm, { migrationsFolder: release(3) });
+      // Where each table's rows start: a table rebuilt under the same name starts somewhere else.
+      const rootPages = () => connection.prepare("select name, rootpage from sqlite_master where name in ('petitions', 'signatures') order by name").all();
+      const before = rootPages();
+      migrate(orm, { migrationsFolder: committed });
+      expect(rootPages()).toEqual(before);
+      const columns = (table: string) => connection.prepare("select name from pragma_table_info(?)").pluck().all(table);
+      expect(columns("signatures")).toEqual(expect.arrayContaining(["locale", "referrer_id"]));
+      expect(columns("petitions")).toContain("locale");
+      expect(() => connection.exec("insert into petitions (slug, title, ask, goal, story_headline, story_markdown, locale, created_at, updated_at) values ('x', 'X', 'A', 1, 'H', 'S', 'not-a-locale', 0, 0)")).toThrow(/CHECK constraint failed/);
+    } finally {
+      connection.close();
+    }
   });
 });

@@ -1,13 +1,15 @@
-import { asc, count, eq, sql } from "drizzle-orm";
-import type { Petition, PetitionContent, PetitionCount, PetitionSummary } from "@/lib/model";
-import { database, inTransaction, preparedStatements } from "./client";
-import { petitions, signatures } from "./schema";
+import { and, asc, count, eq, notInArray, sql } from "drizzle-orm";
+import type { Petition, PetitionContent, PetitionCount, PetitionSummary, PetitionTitles } from "@/lib/model";
+import { textChanged, translationRows, translationsByLocale } from "../petition-texts";
+import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
+import { petitions, petitionTranslations, signatures } from "./schema";
 
 const statements = preparedStatements(({ orm }) => ({
   countBySlug: orm
     .select({
       id: petitions.id,
       slug: petitions.slug,
+      locale: petitions.locale,
       title: petitions.title,
       goal: petitions.goal,
       signaturesElsewhere: petitions.signaturesElsewhere,
@@ -35,6 +37,19 @@ const statements = preparedStatements(({ orm }) => ({
     })
     .where(eq(petitions.id, sql.placeholder("petitionId")))
     .returning({ signerNumbersIssued: petitions.signerNumbersIssued })
+    .prepare(),
+  titlesBySlug: orm
+    .select({
+      id: petitions.id,
+      slug: petitions.slug,
+      locale: petitions.locale,
+      title: petitions.title,
+      translatedLocale: petitionTranslations.locale,
+      translatedTitle: petitionTranslations.title,
+    })
+    .from(petitions)
+    .leftJoin(petitionTranslations, eq(petitionTranslations.petitionId, petitions.id))
+    .where(eq(petitions.slug, sql.placeholder("slug")))
     .prepare(),
   nextSignerNumber: orm
     .select({ next: sql<number>`${petitions.signerNumbersIssued} + 1` })
@@ -109,33 +124,58 @@ export async function setRequireConfirmation(slug: string, required: boolean): P
   database().orm.update(petitions).set({ requireConfirmation: required }).where(eq(petitions.slug, slug)).run();
 }
 
-/** Creates the campaign or refreshes its content; its signatures and count are left as they are. */
+/**
+ * Creates the campaign or refreshes its content and translations (a translation the content no
+ * longer has is removed); its signatures and count are left as they are.
+ */
 export async function upsertPetition(content: PetitionContent, now = new Date()): Promise<void> {
-  database()
-    .orm.insert(petitions)
-    .values({ ...content, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: petitions.slug,
-      set: {
-        title: content.title,
-        ask: content.ask,
-        goal: content.goal,
-        signaturesElsewhere: content.signaturesElsewhere ?? 0,
-        // requireConfirmation is the content's only at creation; after that it is the organisers'.
-        storyHeadline: content.storyHeadline,
-        storyPublishedAt: content.storyPublishedAt,
-        storyUpdatedAt: content.storyUpdatedAt,
-        storyMarkdown: content.storyMarkdown,
-      },
-    })
+  const { translations, ...petition } = content;
+  const locale = petition.locale ?? "en";
+  inTransaction((tx) => {
+    const [row] = tx
+      .insert(petitions)
+      .values({ ...petition, locale, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: petitions.slug,
+        set: {
+          locale,
+          title: content.title,
+          ask: content.ask,
+          goal: content.goal,
+          signaturesElsewhere: content.signaturesElsewhere ?? 0,
+          // requireConfirmation is the content's only at creation; after that it is the organisers'.
+          storyHeadline: content.storyHeadline,
+          storyPublishedAt: content.storyPublishedAt,
+          storyUpdatedAt: content.storyUpdatedAt,
+          storyMarkdown: content.storyMarkdown,
+        },
+      })
+      .returning({ id: petitions.id })
+      .all();
+    replaceTranslations(tx, row!.id, translations, now);
+  });
+}
+
+function replaceTranslations(tx: SqliteHandle, petitionId: number, translations: PetitionContent["translations"], now: Date): void {
+  const rows = translationRows(petitionId, translations, now);
+  tx.delete(petitionTranslations)
+    .where(and(eq(petitionTranslations.petitionId, petitionId), notInArray(petitionTranslations.locale, rows.map((r) => r.key.locale))))
     .run();
+  for (const { key, text } of rows) {
+    tx.insert(petitionTranslations)
+      .values({ ...key, ...text })
+      .onConflictDoUpdate({ target: [petitionTranslations.petitionId, petitionTranslations.locale], set: text, setWhere: textChanged(petitionTranslations) })
+      .run();
+  }
 }
 
 export async function findPetition(slug: string): Promise<Petition | undefined> {
-  const [row] = database()
-    .orm.select({
+  const { orm } = database();
+  const [row] = orm
+    .select({
       id: petitions.id,
       slug: petitions.slug,
+      locale: petitions.locale,
       title: petitions.title,
       ask: petitions.ask,
       goal: petitions.goal,
@@ -151,7 +191,30 @@ export async function findPetition(slug: string): Promise<Petition | undefined> 
     .from(petitions)
     .where(eq(petitions.slug, slug))
     .all();
-  return row;
+  if (!row) return undefined;
+  const translations = orm
+    .select({
+      locale: petitionTranslations.locale,
+      title: petitionTranslations.title,
+      ask: petitionTranslations.ask,
+      storyHeadline: petitionTranslations.storyHeadline,
+      storyMarkdown: petitionTranslations.storyMarkdown,
+      translationNote: petitionTranslations.translationNote,
+    })
+    .from(petitionTranslations)
+    .where(eq(petitionTranslations.petitionId, row.id))
+    .all();
+  return { ...row, translations: translationsByLocale(translations) };
+}
+
+/** A campaign's title in each of its languages: one indexed read of the petition and its translations. */
+export async function readPetitionTitles(slug: string): Promise<PetitionTitles | undefined> {
+  const rows = statements().titlesBySlug.all({ slug });
+  const [first] = rows;
+  if (!first) return undefined;
+  const translations: PetitionTitles["translations"] = {};
+  for (const row of rows) if (row.translatedLocale && row.translatedTitle !== null) translations[row.translatedLocale] = row.translatedTitle;
+  return { id: first.id, slug: first.slug, locale: first.locale, title: first.title, translations };
 }
 
 /** The count and what the live counter needs; one primary-key lookup, never a scan. */

@@ -1,12 +1,19 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Locale } from "@/lib/locales";
 import { signatureStatuses } from "@/lib/model";
+
+// A language tag's shape, not the list of languages (lib/locales.ts): adding a language must not
+// need a migration, and removing one must not make old rows unreadable.
+const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
 
 export const petitions = sqliteTable(
   "petitions",
   {
     id: integer("id").primaryKey(),
     slug: text("slug").notNull().unique(),
+    // The language the campaign's own text (below) is written in; translations are apart.
+    locale: text("locale").$type<Locale>().notNull().default("en"),
     title: text("title").notNull(),
     ask: text("ask").notNull(),
     goal: integer("goal").notNull(),
@@ -39,7 +46,26 @@ export const petitions = sqliteTable(
     check("petitions_elsewhere_non_negative", sql`${t.signaturesElsewhere} >= 0`),
     check("petitions_count_non_negative", sql`${t.signatureCount} >= 0`),
     check("petitions_pending_non_negative", sql`${t.pendingCount} >= 0`),
+    check("petitions_locale_shape", localeShape(t.locale)),
   ],
+);
+
+/** A campaign's text in a language other than its own, from content/<slug>.<locale>.md. */
+export const petitionTranslations = sqliteTable(
+  "petition_translations",
+  {
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    locale: text("locale").$type<Locale>().notNull(),
+    title: text("title").notNull(),
+    ask: text("ask").notNull(),
+    storyHeadline: text("story_headline").notNull(),
+    storyMarkdown: text("story_markdown").notNull(),
+    translationNote: text("translation_note"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.locale] }), check("petition_translations_locale_shape", localeShape(t.locale))],
 );
 
 
@@ -69,6 +95,12 @@ export const signatures = sqliteTable(
     // How long the form was open before it was sent: a signal for organisers, never a verdict.
     // Null when it is not known (the JSON API has no form).
     fillMs: integer("fill_ms"),
+    // The language signed in: every email to the signer is written in it.
+    locale: text("locale").$type<Locale>().notNull().default("en"),
+    // The signature whose share link brought this one. No foreign key: SQLite can only add a
+    // column with one by rebuilding this table, and ids are never handed out again (AUTOINCREMENT),
+    // so a referrer since erased leaves an id that points at nothing and harms nothing.
+    referrerId: integer("referrer_id"),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
     invalidatedAt: integer("invalidated_at", { mode: "timestamp_ms" }),
@@ -83,10 +115,13 @@ export const signatures = sqliteTable(
     index("signatures_by_email_key").on(t.emailKey),
     // Only rows still holding an address, so the retention job finds them without a scan.
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
+    // Only referred signatures, so counting one sharer's is a short range of a small index.
+    index("signatures_by_referrer").on(t.referrerId).where(sql`${t.referrerId} is not null`),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
     check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated', 'suspected')`),
     check("signatures_fill_non_negative", sql`${t.fillMs} is null or ${t.fillMs} >= 0`),
+    check("signatures_locale_shape", localeShape(t.locale)),
   ],
 );
 

@@ -34,6 +34,8 @@ const statements = preparedStatements(({ orm }) => ({
       wantsUpdates: sql.placeholder("wantsUpdates"),
       clientAddress: sql.placeholder("clientAddress"),
       fillMs: sql.placeholder("fillMs"),
+      locale: sql.placeholder("locale"),
+      referrerId: sql.placeholder("referrerId"),
       signedAt: sql.placeholder("signedAt"),
     })
     // The unique index decides repeats, so concurrent signers cannot race past a check.
@@ -57,6 +59,11 @@ const statements = preparedStatements(({ orm }) => ({
     )
     .orderBy(desc(signatures.id))
     .limit(sql.placeholder("limit"))
+    .prepare(),
+  confirmedReferrals: orm
+    .select({ n: count() })
+    .from(signatures)
+    .where(and(eq(signatures.referrerId, sql.placeholder("referrerId")), eq(signatures.status, "confirmed")))
     .prepare(),
 }));
 
@@ -93,6 +100,8 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
     wantsUpdates: values.wantsUpdates ?? false,
     clientAddress: values.clientAddress ?? null,
     fillMs: values.fillMs ?? null,
+    locale: values.locale ?? "en",
+    referrerId: values.referrerId ?? null,
   };
   return inGroupCommit((tx): InsertOutcome => {
     const [inserted] = s.insert.all(params);
@@ -101,9 +110,9 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
     const [existing] = s.existing.all({ petitionId: values.petitionId, emailKey: values.emailKey });
     if (!existing) throw new Error(`signature for petition ${values.petitionId} neither inserted nor found`);
     if (existing.status === "suspected" && values.status !== "suspected") {
-      const { status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, signedAt } = params;
+      const { status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = params;
       tx.update(signatures)
-        .set({ status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, signedAt })
+        .set({ status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
         .where(eq(signatures.id, existing.id))
         .run();
       return settleNew(tx, existing.id, values, extras);
@@ -162,7 +171,7 @@ function confirm(tx: SqliteHandle, found: PendingFound, now: Date): ConfirmOutco
   tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, found.signatureId)).run();
   tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId)).run();
   const signerNumber = adjustCounts(found.petitionId, { confirmed: 1, pending: -1 }, now);
-  return { kind: "confirmed", slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
+  return { kind: "confirmed", signatureId: found.signatureId, slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
 }
 
 /** Confirms the pending signature a link's token belongs to; the token works once. */
@@ -237,6 +246,11 @@ export async function findSignatureForWithdrawal(signatureId: number): Promise<W
 
 export async function listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]> {
   return statements().recentPublic.all({ petitionId, limit });
+}
+
+/** How many confirmed signatures the signature's share link brought. */
+export async function countConfirmedReferrals(referrerId: number): Promise<number> {
+  return statements().confirmedReferrals.all({ referrerId })[0]?.n ?? 0;
 }
 
 export async function countSignaturesSince(petitionId: number, since: Date): Promise<number> {

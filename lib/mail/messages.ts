@@ -1,63 +1,71 @@
+import { translator } from "../i18n/messages";
+import { formattingLocale, type Locale } from "../locales";
 import type { MailDraft } from "../model";
 
-type Signer = { toAddress: string; fullName: string; petitionTitle: string };
+/** Whom a message goes to, and what they signed, named in their own language. */
+type Signer = { toAddress: string; fullName: string; petitionTitle: string; locale: Locale };
 
 const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? "";
+
+/**
+ * A plain-text body: paragraphs apart, a link on a line of its own under the sentence that
+ * introduces it. Nothing marks direction: each line is a paragraph to a mail reader's bidi
+ * algorithm, so an Arabic line reads right to left and a link on its own line left to right.
+ */
+function body(signer: Signer, ...paragraphs: string[][]): string {
+  const t = translator(signer.locale, "Email");
+  // "none" picks the greeting without a name: a name made only of spaces leaves nothing to greet.
+  const greeting = t("greeting", { firstName: firstName(signer.fullName) || "none" });
+  return `${[[greeting], ...paragraphs].map((lines) => lines.join("\n")).join("\n\n")}\n`;
+}
 
 /** The email that turns a pending signature into a counted one. Plain text, short, with a fallback code. */
 export function confirmationMessage(
   signer: Signer & { confirmUrl: string; code: string; codeUrl: string; withdrawUrl: string },
 ): MailDraft {
+  const t = translator(signer.locale, "Email");
+  const title = signer.petitionTitle;
   return {
     kind: "confirmation",
     toAddress: signer.toAddress,
-    subject: `Confirm your signature: ${signer.petitionTitle}`,
-    body: `Hello ${firstName(signer.fullName)},
-
-Thank you for signing "${signer.petitionTitle}". One step is left: confirm that this is your email, and your signature will count.
-
-Confirm here:
-${signer.confirmUrl}
-
-If the link doesn't work, enter this code at ${signer.codeUrl}
-${signer.code}
-
-The link and code work for 7 days. If you didn't sign, ignore this email and nothing will be counted.
-
-To withdraw your signature at any time:
-${signer.withdrawUrl}
-`,
+    subject: t("confirmSubject", { title }),
+    body: body(
+      signer,
+      [t("confirmBody", { title })],
+      [t("confirmHere"), signer.confirmUrl],
+      [t("codeFallback", { url: signer.codeUrl }), signer.code],
+      [t("confirmExpiry")],
+      [t("withdrawAnyTime"), signer.withdrawUrl],
+    ),
   };
 }
 
 /** Sent when someone signs again with an address that has already signed, so nobody can probe who signed. */
 export function alreadySignedMessage(signer: Signer & { withdrawUrl: string }): MailDraft {
+  const t = translator(signer.locale, "Email");
+  const title = signer.petitionTitle;
   return {
     kind: "already-signed",
     toAddress: signer.toAddress,
-    subject: `You have already signed: ${signer.petitionTitle}`,
-    body: `Hello ${firstName(signer.fullName)},
-
-Someone, probably you, just tried to sign "${signer.petitionTitle}" again with this email address. Your signature is already counted, so nothing has changed.
-
-If you want to withdraw your signature:
-${signer.withdrawUrl}
-`,
+    subject: t("alreadySubject", { title }),
+    body: body(signer, [t("alreadyBody", { title })], [t("alreadyWithdraw"), signer.withdrawUrl]),
   };
 }
 
-/** The thank-you for a signature that counts at once (no confirmation asked). */
-export function thankYouMessage(signer: Signer & { signerNumber: number; withdrawUrl: string }): MailDraft {
+/** The thank-you for a signature that counts at once (no confirmation asked), with the signer's own share link. */
+export function thankYouMessage(signer: Signer & { signerNumber: number; shareUrl: string; withdrawUrl: string }): MailDraft {
+  const t = translator(signer.locale, "Email");
+  const title = signer.petitionTitle;
+  const number = new Intl.NumberFormat(formattingLocale(signer.locale)).format(signer.signerNumber);
   return {
     kind: "thank-you",
     toAddress: signer.toAddress,
-    subject: `Thank you for signing: ${signer.petitionTitle}`,
-    body: `Hello ${firstName(signer.fullName)},
-
-Thank you for signing "${signer.petitionTitle}". You are signer #${signer.signerNumber.toLocaleString("en")}.
-
-Changed your mind? Withdraw your signature here:
-${signer.withdrawUrl}
-`,
+    subject: t("thanksSubject", { title }),
+    body: body(
+      signer,
+      [t("thanksBody", { title, number })],
+      [t("shareYourLink"), signer.shareUrl],
+      [t("changedMind"), signer.withdrawUrl],
+    ),
   };
 }

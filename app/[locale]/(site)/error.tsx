@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+  const t = useTranslations("Error");
   return (
     <main id="main" className="plain-page">
-      <h1>Something went wrong on our side</h1>
-      <p>Nothing you signed is lost. Please try again in a moment.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
       <button type="button" onClick={reset}>
-        Try again
+        {t("retry")}
       </button>
     </main>
   );

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { CampaignPage } from "@/app/_campaign/CampaignPage";
+import { campaignMetadata } from "@/app/_campaign/load";
+import { pageLocale } from "@/app/[locale]/_lib/page-locale";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/p/[slug]">): Promise<Metadata> {
+  const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
+  return campaignMetadata(slug, locale, `/p/${slug}`);
+}
+
+export default async function PetitionPage({ params }: PageProps<"/[locale]/p/[slug]">) {
+  const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
+  return <CampaignPage slug={slug} locale={locale} />;
+}

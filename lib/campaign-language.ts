@@ -1,0 +1,17 @@
+import { findPetition } from "@/db/store";
+import { defaultLocale, type Locale } from "./locales";
+import { homePetition } from "./petitions";
+import { shortLived } from "./short-lived";
+
+// Read for every visit to `/` and `/p/<slug>`, so kept for a few seconds: an organiser's change
+// of a campaign's language reaches readers within that.
+const languageOf = shortLived(5_000, async (slug: string | undefined): Promise<Locale> => {
+  const found = slug ?? (await homePetition());
+  const petition = found ? await findPetition(found) : undefined;
+  return petition?.locale ?? defaultLocale;
+});
+
+/** The language a campaign was written in (the home campaign's when no slug is given). */
+export function campaignLanguage(slug?: string): Promise<Locale> {
+  return languageOf.get(slug);
+}

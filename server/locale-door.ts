@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { campaignLanguage } from "@/lib/campaign-language";
+import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/locales";
+
+// The public pages without a locale in their path: the addresses people share and type, and
+// those in emails sent before the pages moved under /<locale>/.
+const unprefixed = /^\/(?:(p)\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/confirm)?|confirm\/[^/]+|withdraw\/[^/]+|privacy|embed\/[a-z0-9-]+)?$/;
+const prefixed = /^\/([a-z]{2})(?:\/|$)/;
+
+const cookieValue = (header: string | undefined) => new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]*)`).exec(header ?? "")?.[1];
+
+const yearSeconds = 365 * 24 * 60 * 60;
+
+/**
+ * The same address answers in different languages, so caches must keep them apart. Added as the
+ * head is written, since Next.js sets a Vary of its own (replacing any set before it).
+ */
+function varyByLanguage(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    const vary = res.getHeader("vary");
+    res.setHeader("Vary", [vary, "Accept-Language, Cookie"].filter(Boolean).join(", "));
+    return writeHead(...args);
+  }) as ServerResponse["writeHead"];
+}
+
+/**
+ * Serves `/`, `/p/<slug>` and the other public pages without a locale in the language the reader
+ * wants: the one they chose before (cookie), else their browser's, else the campaign's own. The
+ * request is rewritten to `/<locale>/…` in place, so the address people share stays as it is and
+ * the page is the locale's own (one cached copy per locale). Visiting a page in a language
+ * remembers the choice, as next-intl does.
+ */
+export async function routeToLocale(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const [pathname = "/", query] = (req.url ?? "/").split("?", 2) as [string, string | undefined];
+  const chosen = cookieValue(req.headers.cookie);
+  const match = unprefixed.exec(pathname);
+  if (match) {
+    const fallback: Locale = match[1] ? await campaignLanguage(match[2]) : pathname === "/" ? await campaignLanguage() : defaultLocale;
+    const locale = negotiateLocale({ cookie: chosen, acceptLanguage: req.headers["accept-language"] }, fallback);
+    req.url = `/${locale}${pathname === "/" ? "" : pathname}${query === undefined ? "" : `?${query}`}`;
+    varyByLanguage(res);
+    return;
+  }
+  const locale = prefixed.exec(pathname)?.[1];
+  const isPage = req.method === "GET" && !pathname.includes("/embed/");
+  if (isPage && isLocale(locale) && chosen !== locale) {
+    res.setHeader("Set-Cookie", `${localeCookie}=${locale}; Path=/; Max-Age=${yearSeconds}; SameSite=Lax`);
+  }
+}
