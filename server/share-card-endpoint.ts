@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isLocale, textDirection, type Locale } from "@/lib/locales";
+import { petitionStatus } from "@/lib/petitions";
+import { translator } from "@/lib/i18n/messages";
+import { roundedTotal, type ShareCardInput } from "@/lib/share-card";
+import { shareCards } from "@/lib/share-card-cache";
+import { sendJson } from "./respond";
+
+/** What a campaign's card says in a locale, or undefined when there is no such campaign. */
+export async function cardInputFor(slug: string, locale: Locale): Promise<ShareCardInput | undefined> {
+  const status = await petitionStatus(slug, locale);
+  if (!status) return undefined;
+  const t = translator(locale, "Card");
+  return {
+    title: status.title,
+    total: status.total,
+    goal: status.goal,
+    locale,
+    direction: textDirection(locale),
+    // The card formats the goal itself, in the locale's digits, where the label says {goal}.
+    labels: { signatures: t("signatures", { count: roundedTotal(status.total) }), goal: t("goal", { goal: "{goal}" }) },
+    siteName: translator(locale, "Site")("name"),
+  };
+}
+
+/** GET or HEAD /og/<slug>/<locale>.png: the campaign's Open Graph card, a 1200x630 PNG. */
+export async function answerShareCard(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
+  const locale = /^\/og\/[^/]+\/([^/]+)\.png$/.exec((req.url ?? "").split("?")[0]!)?.[1];
+  if (!isLocale(locale)) return sendJson(res, 404, { error: "No card in that language." });
+  const input = await cardInputFor(slug, locale);
+  if (!input) return sendJson(res, 404, { error: "No such petition." });
+  const png = await shareCards.get(slug, input);
+  // Five minutes: the card shows a rounded total, which moves slowly.
+  res.writeHead(200, { "Content-Type": "image/png", "Content-Length": png.length, "Cache-Control": "public, max-age=300" });
+  res.end(req.method === "HEAD" ? undefined : png);
+}
