@@ -1,10 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import { config as settings } from "@/lib/config";
+import { contentSecurityPolicy, frameAncestors } from "@/lib/security-headers";
 
-/** A fresh nonce per page, in the request (Next.js stamps its scripts with it) and the response. */
+/**
+ * A fresh nonce per page, in the request (Next.js stamps its scripts with it) and the response.
+ * The embed pages may be framed by partners' pages (EMBED_ORIGINS); every other page by none.
+ */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const ancestors = frameAncestors(request.nextUrl.pathname, settings().EMBED_ORIGINS);
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", ancestors);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
@@ -16,7 +21,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|icon.svg).*)",
+      // public/embed.js is a script for partners' pages, not a page: no policy to set.
+      source: "/((?!api/|_next/static|_next/image|icon.svg|embed\\.js$).*)",
       // Prefetches and server-action calls from scripts answer with data, not a page: no policy to set.
       missing: [
         { type: "header", key: "next-router-prefetch" },

@@ -29,4 +29,16 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ADMIN_EMAIL: "o@example.org" })).toThrow(/together/);
     expect(() => parseConfig({ ADMIN_EMAIL: "o@example.org", ADMIN_PASSWORD: "short" })).toThrow(/at least 12/);
   });
+
+  it("reads the partner origins that may embed the petition: none listed means any", () => {
+    expect(parseConfig({}).EMBED_ORIGINS).toEqual([]);
+    expect(parseConfig({ EMBED_ORIGINS: " https://Partner.example.org/ , http://localhost:8080,https://news.example:443" }).EMBED_ORIGINS).toEqual([
+      "https://partner.example.org",
+      "http://localhost:8080",
+      "https://news.example",
+    ]);
+    for (const bad of ["partner.example.org", "https://partner.example.org/page", "ftp://partner.example.org", "https://a;b.example", "https://*.example.org", "https://x.example:99999"]) {
+      expect(() => parseConfig({ EMBED_ORIGINS: bad }), bad).toThrow(/EMBED_ORIGINS must be origins such as https:\/\/partner\.example\.org/);
+    }
+  });
 });

@@ -16,6 +16,32 @@ const domainList = z
   .string()
   .transform((list) => list.split(",").map((d) => d.trim().toLowerCase()).filter(Boolean));
 
+// A web origin and nothing more: scheme, a host (a name or an IP address) and maybe a port.
+const originShape = /^https?:\/\/(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?\/?$/i;
+
+/** Comma-separated web origins, each as a browser names it (lower case, no default port). */
+const originList = (name: string) =>
+  z.string().transform((list, ctx) => {
+    const origins: string[] = [];
+    for (const item of list.split(",").map((o) => o.trim()).filter(Boolean)) {
+      let origin: string | undefined;
+      try {
+        origin = originShape.test(item) ? new URL(item).origin : undefined;
+      } catch {
+        origin = undefined;
+      }
+      if (!origin) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${name} must be origins such as https://partner.example.org, separated by commas (scheme and host, no path): "${item}" is not one`,
+        });
+        return z.NEVER;
+      }
+      origins.push(origin);
+    }
+    return origins;
+  });
+
 /** Big webmail providers: a per-domain limit on them would stop real signers, and they police their own sign-ups. */
 const defaultExemptDomains =
   "gmail.com,outlook.com,hotmail.com,live.com,msn.com,yahoo.com,icloud.com,me.com,aol.com,proton.me,protonmail.com,gmx.de,gmx.net,web.de,mail.ru,yandex.ru,qq.com,163.com";
@@ -82,6 +108,7 @@ const configSchema = z
       .min(1, "CLIENT_ADDRESS_RETENTION_DAYS must be at least 1")
       .default(30),
     PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS").max(60, "PAGE_CACHE_SECONDS must be at most 60").default(1),
+    EMBED_ORIGINS: originList("EMBED_ORIGINS").prefault(""),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
     error: "Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither",

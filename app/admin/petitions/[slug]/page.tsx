@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { campaignSnippets } from "@/lib/campaign-embed";
+import { config } from "@/lib/config";
 import { countryName } from "@/lib/countries";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";
-import { requestLocale } from "../../../_lib/request";
+import { absoluteUrl, requestLocale } from "../../../_lib/request";
 import { AdminHeader } from "../../_lib/AdminHeader";
 import { requireAdmin } from "../../_lib/session";
 import { bulkAction, setConfirmationAction } from "./actions";
@@ -14,8 +16,15 @@ export const dynamic = "force-dynamic";
 export default async function CampaignDashboard({ params }: PageProps<"/admin/petitions/[slug]">) {
   const admin = await requireAdmin();
   const { slug } = await params;
-  const [dashboard, mail, locale] = await Promise.all([campaignDashboard(slug), mailStatus(), requestLocale()]);
+  const [dashboard, mail, locale, snippets] = await Promise.all([
+    campaignDashboard(slug),
+    mailStatus(),
+    requestLocale(),
+    absoluteUrl("").then((siteBase) => campaignSnippets(slug, siteBase)),
+  ]);
   if (!dashboard) notFound();
+  const languageName = new Intl.DisplayNames(["en"], { type: "language" });
+  const embedOrigins = config().EMBED_ORIGINS;
   const number = new Intl.NumberFormat(locale);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -73,6 +82,31 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
             with suspected ones too
           </a>
         </p>
+
+        <section className="admin-section" aria-labelledby="embed-heading">
+          <h2 id="embed-heading">Put the petition on another site</h2>
+          <p>
+            Give this to a partner to paste into a page of theirs: the count and the form appear there, with a link
+            to the whole story, and every signature counts here. The frame grows to fit the form.{" "}
+            {embedOrigins.length === 0
+              ? "Any site may show it; set EMBED_ORIGINS to name the only ones that may."
+              : `Only these sites may show it (EMBED_ORIGINS): ${embedOrigins.join(", ")}.`}
+          </p>
+          {snippets.map(({ locale: language, snippet }) => (
+            <div className="field" key={language ?? "reader"}>
+              <label htmlFor={`embed-${language ?? "reader"}`}>
+                {language ? `In ${languageName.of(language)}` : "In each reader's own language"}
+              </label>
+              <textarea
+                id={`embed-${language ?? "reader"}`}
+                readOnly
+                rows={4}
+                defaultValue={snippet}
+                style={{ fontFamily: "ui-monospace, monospace", fontSize: "0.85rem" }}
+              />
+            </div>
+          ))}
+        </section>
 
         <section className="admin-section" aria-labelledby="confirmation-heading">
           <h2 id="confirmation-heading">Email confirmation</h2>

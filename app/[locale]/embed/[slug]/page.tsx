@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/app/[locale]/_lib/page-locale";
+import { signAction } from "@/app/_campaign/actions";
+import { Counter } from "@/app/_campaign/Counter";
+import { LivePetition } from "@/app/_campaign/LivePetition";
+import { loadCampaign } from "@/app/_campaign/load";
+import { SignForm } from "@/app/_campaign/SignForm";
+import { initialSignFormState } from "@/app/_campaign/sign-state";
+import { absoluteUrl } from "@/app/_lib/request";
+import { issueFormToken } from "@/lib/bot-checks";
+import { config } from "@/lib/config";
+import { countryOptions } from "@/lib/countries";
+import { textDirection } from "@/lib/locales";
+import { petitionText } from "@/lib/petition-text";
+import { FrameHeight } from "./FrameHeight";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/embed/[slug]">): Promise<Metadata> {
+  const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
+  const found = await loadCampaign(slug);
+  return found ? { title: petitionText(found.petition, locale).title } : {};
+}
+
+/**
+ * The petition on a partner's page, in a frame (see public/embed.js): its title and ask, the live
+ * count and the form, and a way to the whole story. Nothing here sets a cookie: the form carries
+ * its own signed stamp, and the server checks that its action is sent from this site's pages.
+ */
+export default async function EmbedPage({ params }: PageProps<"/[locale]/embed/[slug]">) {
+  const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
+  const found = await loadCampaign(slug);
+  if (!found) notFound();
+  const [t, site] = await Promise.all([
+    getTranslations({ locale, namespace: "Embed" }),
+    getTranslations({ locale, namespace: "Site" }),
+  ]);
+  const text = petitionText(found.petition, locale);
+  // Set only where the text's language differs from the page's, as on the campaign page.
+  const textLanguage = text.language === locale ? {} : { lang: text.language, dir: textDirection(text.language) };
+  const pageUrl = await absoluteUrl(`/${locale}/p/${slug}`);
+
+  return (
+    <main className="embed">
+      <LivePetition initial={found.snapshot}>
+        <div className="petition-card">
+          <h1 className="petition-title" {...textLanguage}>
+            {text.title}
+          </h1>
+          <p className="petition-ask" {...textLanguage}>
+            {text.ask}
+          </p>
+          <Counter locale={locale} />
+          <SignForm
+            action={signAction.bind(null, slug, locale)}
+            title={text.title}
+            pageUrl={pageUrl}
+            locale={locale}
+            countries={countryOptions(locale)}
+            initialState={initialSignFormState("")}
+            formToken={issueFormToken(found.renderedAt)}
+          />
+          <p className="embed-footer">
+            <a href={pageUrl} target="_blank" rel="noopener">
+              {t("readMore")}
+            </a>
+            <span>{t("poweredBy", { site: site("name") })}</span>
+          </p>
+        </div>
+      </LivePetition>
+      <FrameHeight allowedOrigins={config().EMBED_ORIGINS} />
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import { findPetition } from "@/db/store";
+import { campaignTarget, embedSnippet, oembedRich, type OEmbedRich } from "./embed";
+import { locales, type Locale } from "./locales";
+import { homePetition } from "./petitions";
+import { petitionText } from "./petition-text";
+
+/** The name oEmbed consumers show beside an embed. */
+const providerName = "Countersign";
+
+/**
+ * The oEmbed answer for a page address, when it is one of this site's campaign pages (see
+ * campaignTarget); the title is in the page's language, or the campaign's own for an address
+ * that leaves the language to each reader.
+ */
+export async function campaignOEmbed(
+  pageUrl: string,
+  siteBase: string,
+  size: { maxWidth?: number; maxHeight?: number } = {},
+): Promise<OEmbedRich | undefined> {
+  const target = campaignTarget(pageUrl, siteBase);
+  if (!target) return undefined;
+  const slug = target.slug ?? (await homePetition());
+  const petition = slug ? await findPetition(slug) : undefined;
+  if (!petition) return undefined;
+  const title = petitionText(petition, target.locale ?? petition.locale).title;
+  return oembedRich({ siteBase, providerName, target: { slug: petition.slug, locale: target.locale }, title, ...size });
+}
+
+/**
+ * The snippets organisers hand to partners: one that shows each reader the petition in their own
+ * language (`locale` undefined), then one per language.
+ */
+export async function campaignSnippets(slug: string, siteBase: string): Promise<{ locale: Locale | undefined; snippet: string }[]> {
+  const petition = await findPetition(slug);
+  if (!petition) return [];
+  return [undefined, ...locales].map((locale) => ({
+    locale,
+    snippet: embedSnippet({ siteBase, slug, locale, title: petitionText(petition, locale ?? petition.locale).title }),
+  }));
+}
