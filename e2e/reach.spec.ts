@@ -34,6 +34,15 @@ test.describe("reading and signing in Arabic", () => {
     expect(errors.filter((text) => /hydrat/i.test(text))).toEqual([]);
   });
 
+  test("the Arabic embed is in Arabic once its scripts run, as before", async ({ page }) => {
+    await page.goto("/ar/embed/white-helmets");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    // The heading is drawn on the server and again in the browser: both must be the Arabic one.
+    await expect(page.getByRole("heading", { name: "أضِف اسمك" })).toBeVisible();
+    await page.getByRole("button", { name: "وقّع العريضة" }).click();
+    await expect(page.getByText("يُرجى إدخال اسمك الكامل")).toBeVisible();
+  });
+
   test("/ speaks the reader's language: the one they chose, else their browser's, else the campaign's", async ({ browser, baseURL }) => {
     const open = async (options: { locale?: string; cookie?: string }) => {
       const context = await browser.newContext({ baseURL, locale: options.locale });

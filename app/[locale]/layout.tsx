@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { clientMessagesFor } from "@/lib/i18n/messages";
 import { isLocale, textDirection } from "@/lib/locales";
 import { arabicFont } from "../_lib/fonts";
 
@@ -29,7 +30,8 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   return (
     <html lang={locale} dir={textDirection(locale)} className={arabicFont.variable}>
       <body>
-        <NextIntlClientProvider>
+        {/* Named outright rather than read from the request, which a segment may read before it is set. */}
+        <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
           {children}
         </NextIntlClientProvider>
       </body>

@@ -4,8 +4,9 @@ import localFont from "next/font/local";
  * Noto Naskh Arabic, the face for Arabic pages. next/font copies the files into the build and
  * serves them from our own origin (the CSP allows fonts from 'self' only); nothing comes from a CDN.
  *
- * Only the `arabic` subset of @fontsource/noto-naskh-arabic, in the three weights globals.css uses
- * (400 text, 600 labels and Arabic emphasis, 700 headings and buttons). The unicode-range is the
+ * Only the `arabic` subset of @fontsource/noto-naskh-arabic, in two weights: 400 for text, 700 for
+ * headings, buttons, labels and emphasis (where globals.css asks for 600, the browser takes 700:
+ * a third file cost each first Arabic visit 57 KB). The unicode-range is the
  * subset's own, from the package's CSS (its scattered Arabic-mathematical ranges merged into one),
  * so Latin letters, digits and spaces in Arabic text fall through to the next font in the stack.
  *
@@ -15,6 +16,9 @@ import localFont from "next/font/local";
  * - adjustFontFallback: false. The generated fallback is a size-adjusted local Arial with no
  *   unicode-range, which would sit second in the stack and take every Latin character of an
  *   Arabic page away from the serif and sans stacks in globals.css.
+ * - display: optional. A reader on a slow connection reads at once in their system's Arabic face
+ *   (every phone has one) rather than waiting or seeing the text jump; the file is fetched anyway
+ *   and used from the next page on.
  *
  * next/font reads these options at build time: they must stay literal values.
  * Use: `arabicFont.variable` on <html>; globals.css reads `var(--font-arabic)` under :lang(ar).
@@ -27,18 +31,13 @@ export const arabicFont = localFont({
       style: "normal",
     },
     {
-      path: "../../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-600-normal.woff2",
-      weight: "600",
-      style: "normal",
-    },
-    {
       path: "../../node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2",
       weight: "700",
       style: "normal",
     },
   ],
   variable: "--font-arabic",
-  display: "swap",
+  display: "optional",
   preload: false,
   adjustFontFallback: false,
   declarations: [

@@ -16,3 +16,12 @@ export function messagesFor(locale: Locale): Messages {
 export function translator<Namespace extends keyof Messages>(locale: Locale, namespace: Namespace) {
   return createTranslator({ locale, messages: catalogue[locale], namespace, timeZone: "UTC" });
 }
+
+// The namespaces client components read; the rest (privacy text, emails) stay on the server.
+const clientNamespaces = ["Counter", "SignForm", "Problems", "ThankYou", "Share", "RecentSigners", "Confirm", "Withdraw", "Error"] as const;
+
+/** What the browser is sent: only the messages its components can ask for, so each page ships less. */
+export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {
+  const all = catalogue[locale];
+  return Object.fromEntries(clientNamespaces.map((namespace) => [namespace, all[namespace]])) as Pick<Messages, (typeof clientNamespaces)[number]>;
+}
