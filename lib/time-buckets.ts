@@ -22,3 +22,17 @@ export function everyBucket(found: readonly SignatureBucket[], unit: TimeUnit, f
 }
 
 export const bucketTotal = (bucket: SignatureBucket) => bucket.confirmed + bucket.pending + bucket.invalidated;
+
+/** A run of buckets summed by status, and the busiest of them (the first, of equals). */
+export function sumBuckets(buckets: readonly SignatureBucket[]) {
+  const sums = { confirmed: 0, pending: 0, invalidated: 0, total: 0 };
+  let busiest: SignatureBucket | undefined;
+  for (const bucket of buckets) {
+    sums.confirmed += bucket.confirmed;
+    sums.pending += bucket.pending;
+    sums.invalidated += bucket.invalidated;
+    sums.total += bucketTotal(bucket);
+    if (bucketTotal(bucket) > (busiest ? bucketTotal(busiest) : 0)) busiest = bucket;
+  }
+  return { ...sums, busiest };
+}
