@@ -81,6 +81,26 @@ export type RateLimiterOptions = { name: string; points: number; durationSeconds
 /** One range of a campaign's export, as CSV bytes ready for the socket. */
 export type CsvPage = { csv: Uint8Array; rows: number };
 
+// The figures behind the organisers' charts, counted by the database. Suspected signatures are
+// never in them; the time series keeps the invalidated apart, the others leave them out.
+export type TimeUnit = "hour" | "day";
+/** Signatures signed in the UTC hour or day starting at `start`, by the status they have now. */
+export type SignatureBucket = { start: Date; confirmed: number; pending: number; invalidated: number };
+/** Signatures that count or await confirmation from one country (ISO 3166-1 alpha-2). */
+export type CountryCount = { country: string; count: number };
+export type ReferralSummary = {
+  /** Signatures that came through a signer's share link. */
+  referred: number;
+  /** Signatures that came without one. */
+  direct: number;
+  /** How many signers' links brought at least one. */
+  sharers: number;
+  /** What the links that brought most brought, most first: counts only, never whose. */
+  topSharers: number[];
+};
+/** Signatures whose time to fill is at least `fromMs` and under the next edge; `fromMs` null when unknown. */
+export type FillTimeCount = { fromMs: number | null; count: number };
+
 export interface Store {
   // Set-up and health
   migrateDatabase(): Promise<void>;
@@ -131,6 +151,15 @@ export interface Store {
   /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */
   exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;
   insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt?: number): Promise<void>;
+
+  // Charts
+  /** Per UTC hour or day in [from, to) (from the first signature when `from` is not given); only buckets with any, oldest first. */
+  signatureTimeSeries(petitionId: number, range: { unit: TimeUnit; from?: Date; to: Date }): Promise<SignatureBucket[]>;
+  /** Most first, then by code. */
+  signaturesByCountry(petitionId: number): Promise<CountryCount[]>;
+  referralSummary(petitionId: number, top: number): Promise<ReferralSummary>;
+  /** Per bucket of time to fill, `edgesMs` ascending from 0; only buckets with any. */
+  fillTimeHistogram(petitionId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]>;
 
   // Moderation
   countMatchingSignatures(filter: SignatureFilter): Promise<number>;

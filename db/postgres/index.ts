@@ -1,6 +1,7 @@
 // PostgreSQL's implementation of the store (lib/store-contract.ts), under the same names as
 // db/sqlite/index.ts. db/store.ts picks one of the two at start.
 export { insertSeedSignatures } from "./bulk-seed";
+export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
 export { closeDatabase, secretKeyLocation } from "./client";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { claimJobRun } from "./job-store";

@@ -2,6 +2,7 @@
 // db/postgres/index.ts. db/store.ts picks one of the two at start.
 export { backupDatabase } from "./backup";
 export { insertSeedSignatures } from "./bulk-seed";
+export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
 export { closeDatabase, secretKeyLocation } from "./client";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { claimJobRun } from "./job-store";

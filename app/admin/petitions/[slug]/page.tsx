@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { campaignSnippets } from "@/lib/campaign-embed";
+import { campaignFigures } from "@/lib/campaign-figures";
 import { config } from "@/lib/config";
 import { countryName } from "@/lib/countries";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";
@@ -9,6 +10,10 @@ import { AdminHeader } from "../../_lib/AdminHeader";
 import { requireAdmin } from "../../_lib/session";
 import { bulkAction, setConfirmationAction } from "./actions";
 import { BulkForm } from "./BulkForm";
+import { CountryMap } from "./charts/CountryMap";
+import { FillTimeChart } from "./charts/FillTimeChart";
+import { Referrals } from "./charts/Referrals";
+import { SignaturesOverTime } from "./charts/SignaturesOverTime";
 
 export const metadata: Metadata = { title: "Campaign dashboard", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -16,19 +21,21 @@ export const dynamic = "force-dynamic";
 export default async function CampaignDashboard({ params }: PageProps<"/admin/petitions/[slug]">) {
   const admin = await requireAdmin();
   const { slug } = await params;
-  const [dashboard, mail, locale, snippets] = await Promise.all([
+  const [dashboard, figures, mail, locale, snippets] = await Promise.all([
     campaignDashboard(slug),
+    campaignFigures(slug),
     mailStatus(),
     requestLocale(),
     absoluteUrl("").then((siteBase) => campaignSnippets(slug, siteBase)),
   ]);
-  if (!dashboard) notFound();
+  if (!dashboard || !figures) notFound();
   const languageName = new Intl.DisplayNames(["en"], { type: "language" });
   const embedOrigins = config().EMBED_ORIGINS;
   const number = new Intl.NumberFormat(locale);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const csv = `/admin/petitions/${dashboard.slug}/signatures.csv`;
+  const charts = `/admin/petitions/${dashboard.slug}/charts`;
 
   return (
     <>
@@ -82,6 +89,10 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
             with suspected ones too
           </a>
         </p>
+
+        <SignaturesOverTime perHour={figures.perHour} perDay={figures.perDay} locale={locale} csvBase={charts} />
+        <CountryMap countries={figures.countries} locale={locale} csv={`${charts}/countries.csv`} />
+        <Referrals referrals={figures.referrals} locale={locale} csv={`${charts}/referrals.csv`} />
 
         <section className="admin-section" aria-labelledby="embed-heading">
           <h2 id="embed-heading">Put the petition on another site</h2>
@@ -180,6 +191,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
               : `The bot trap (a form field people never see) has caught ${number.format(dashboard.suspected)} signature${dashboard.suspected === 1 ? "" : "s"}: stored, but not counted, listed or exported unless you ask.`}{" "}
             Release the ones that are real people; with email confirmation on, each is asked to confirm first.
           </p>
+          <FillTimeChart figures={figures.fillTime} locale={locale} csv={`${charts}/fill-time.csv`} />
           <BulkForm action={bulkAction.bind(null, dashboard.slug)} locale={locale} />
         </section>
 

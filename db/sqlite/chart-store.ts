@@ -1,0 +1,130 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { and, eq, gte, inArray, lt, max, min, sql, type SQL } from "drizzle-orm";
+import type { SignatureStatus } from "@/lib/model";
+import type { CountryCount, FillTimeCount, ReferralSummary, SignatureBucket, TimeUnit } from "@/lib/store-contract";
+import { bucketsOf, countedStatuses, fillBucket, seriesStatuses } from "../chart-figures";
+import { database } from "./client";
+import { signatures } from "./schema";
+
+// A query holds the process's one thread until it ends, signing included, and counting a million
+// signatures in one takes about a second. So each figure is counted a range of ids at a time, on
+// signatures_by_petition (petition_id, id), named because the planner would otherwise take an
+// index (by time, by status) that reads the whole campaign for every range: about 20 ms a range,
+// measured on a million, with the event loop given a turn between ranges.
+const idsPerTurn = 20_000;
+
+/**
+ * The campaign's lowest or highest id: asked apart, since SQLite finds a lone min() or max() at
+ * one end of signatures_by_petition (petition_id, id) but reads the whole range for both at once.
+ */
+function endId(petitionId: number, end: typeof min): number | null {
+  const [row] = database().orm.select({ id: end(signatures.id) }).from(signatures).where(eq(signatures.petitionId, petitionId)).all();
+  return row?.id ?? null;
+}
+
+// The ranges of every count in progress (a dashboard asks for five at once) take their turns one
+// by one, so the event loop never waits for more than one range.
+let turns: Promise<unknown> = Promise.resolve();
+function inTurn<T>(read: () => T): Promise<T> {
+  const done = turns.then(() => nextTurn()).then(read);
+  turns = done.catch(() => undefined);
+  return done;
+}
+
+/** Grouped counts of the campaign's signatures matching `where`, a range of ids at a time from `firstId`. */
+async function countInRanges<Row>(petitionId: number, select: SQL, where: SQL | undefined, groupBy: SQL, firstId?: number): Promise<Row[]> {
+  const first = firstId ?? endId(petitionId, min);
+  const last = endId(petitionId, max);
+  const rows: Row[] = [];
+  for (let from = first ?? 0; first !== null && last !== null && from <= last; from += idsPerTurn) {
+    const range = and(eq(signatures.petitionId, petitionId), gte(signatures.id, from), lt(signatures.id, from + idsPerTurn), where);
+    const query = sql`select ${select} from ${signatures} indexed by signatures_by_petition where ${range} group by ${groupBy}`;
+    rows.push(...(await inTurn(() => database().orm.all<Row>(query))));
+  }
+  return rows;
+}
+
+/** Counts of the same key from several ranges, added up; keys in the order first seen. */
+function mergeCounts<K>(rows: readonly { key: K; n: number }[]): [K, number][] {
+  const sums = new Map<K, number>();
+  for (const { key, n } of rows) sums.set(key, (sums.get(key) ?? 0) + n);
+  return [...sums];
+}
+
+const counted = inArray(signatures.status, [...countedStatuses]);
+
+// signed_at is epoch milliseconds, so whole multiples of these are UTC hours and days.
+// Constants of this module, never input: written into the query as numbers.
+const unitMs: Record<TimeUnit, string> = { hour: "3600000", day: "86400000" };
+
+export async function signatureTimeSeries(
+  petitionId: number,
+  { unit, from, to }: { unit: TimeUnit; from?: Date; to: Date },
+): Promise<SignatureBucket[]> {
+  const since = from === undefined ? undefined : gte(signatures.signedAt, from);
+  // The first id signed in the range, found on signatures_by_time (petition_id, signed_at) alone.
+  const [first] = database()
+    .orm.select({ id: min(signatures.id) })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), since))
+    .all();
+  if (first?.id == null) return [];
+  const ms = sql.raw(unitMs[unit]);
+  const rows = await countInRanges<{ start: number; status: SignatureStatus; n: number }>(
+    petitionId,
+    sql`(${signatures.signedAt} / ${ms}) * ${ms} as start, ${signatures.status} as status, count(*) as n`,
+    and(since, lt(signatures.signedAt, to), inArray(signatures.status, [...seriesStatuses])),
+    sql`1, 2`,
+    first.id,
+  );
+  return bucketsOf(rows.map((row) => ({ ...row, start: new Date(row.start) })));
+}
+
+export async function signaturesByCountry(petitionId: number): Promise<CountryCount[]> {
+  const rows = await countInRanges<{ key: string; n: number }>(
+    petitionId,
+    sql`${signatures.country} as key, count(*) as n`,
+    counted,
+    sql`1`,
+  );
+  return mergeCounts(rows)
+    .map(([country, n]) => ({ country, count: n }))
+    .sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1));
+}
+
+export async function fillTimeHistogram(petitionId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]> {
+  const rows = await countInRanges<{ key: number | null; n: number }>(
+    petitionId,
+    sql`${fillBucket(signatures.fillMs, edgesMs)} as key, count(*) as n`,
+    counted,
+    sql`1`,
+  );
+  return mergeCounts(rows).map(([fromMs, n]) => ({ fromMs, count: n }));
+}
+
+const sharersPerTurn = 1_000;
+
+/**
+ * Sharers are read in order on the small signatures_by_referrer index, a thousand at a time, so
+ * what this costs grows with the signatures that came by a link, not with all of them.
+ */
+export async function referralSummary(petitionId: number, top: number): Promise<ReferralSummary> {
+  const totals = await countInRanges<{ n: number }>(petitionId, sql`count(*) as n`, counted, sql`${signatures.petitionId}`);
+  const all = totals.reduce((sum, row) => sum + row.n, 0);
+  let referred = 0;
+  let sharers = 0;
+  let topSharers: number[] = [];
+  // Below every id, a decoy's negative ones included (lib/referrals.ts).
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const page = await inTurn(() => database().orm.all<{ referrer: number; n: number }>(sql`
+      select ${signatures.referrerId} as referrer, count(*) as n from ${signatures} indexed by signatures_by_referrer
+      where ${signatures.referrerId} is not null and ${signatures.referrerId} > ${after} and ${signatures.petitionId} = ${petitionId} and ${counted}
+      group by 1 order by 1 limit ${sharersPerTurn}`));
+    referred += page.reduce((sum, row) => sum + row.n, 0);
+    sharers += page.length;
+    topSharers = [...topSharers, ...page.map((row) => row.n)].sort((a, b) => b - a).slice(0, top);
+    if (page.length < sharersPerTurn) break;
+    after = page.at(-1)!.referrer;
+  }
+  return { referred, direct: all - referred, sharers, topSharers };
+}
