@@ -26,7 +26,7 @@ test("an organiser signs in, sees the dashboard and downloads a CSV holding the 
   await expect(page.getByRole("heading", { name: "Campaigns" })).toBeVisible();
   await page.getByRole("link", { name: "The White Helmets for the Nobel Peace Prize" }).click();
   await expect(page.getByText("Today (UTC)")).toBeVisible();
-  await expect(page.getByRole("table")).toContainText(uniqueEmail);
+  await expect(page.getByRole("table", { name: "Latest signatures" })).toContainText(uniqueEmail);
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download confirmed signatures (CSV)" }).click();

@@ -201,7 +201,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
             <p>No one has signed here yet.</p>
           ) : (
             <div className="table-scroll">
-              <table>
+              <table aria-labelledby="latest-heading">
                 <thead>
                   <tr>
                     <th scope="col">Signed (UTC)</th>
