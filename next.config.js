@@ -12,6 +12,8 @@ const nextConfig = {
   // The repository root is the project; without this Next.js may guess a parent folder's lockfile.
   outputFileTracingRoot: __dirname,
   turbopack: { root: __dirname },
+  // forbidden() answers an organiser whose role lacks a right with a 403 and app/admin/forbidden.tsx.
+  experimental: { authInterrupts: true },
   // Partners' pages load public/embed.js on every view: let browsers and caches keep it an hour.
   async headers() {
     return [{ source: "/embed.js", headers: [{ key: "Cache-Control", value: "public, max-age=3600" }] }];

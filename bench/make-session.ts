@@ -7,7 +7,7 @@ import { startSession } from "@/lib/auth/sessions";
 async function main() {
   await migrateDatabase();
   const email = "bench@bench.example";
-  await createAdmin(email, "a long bench password");
+  await createAdmin(email, "a long bench password", "owner");
   const admin = await findAdminByEmail(email);
   process.stdout.write((await startSession(admin!.id)).token);
 }

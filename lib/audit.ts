@@ -1,8 +1,24 @@
 import { listAuditEvents, recordAuditEvent } from "@/db/store";
 
-export type AuditAction = "export" | "erase" | "invalidate" | "release" | "block" | "unblock" | "confirmation-setting" | "retention";
+export type AuditAction =
+  | "export"
+  | "erase"
+  | "invalidate"
+  | "release"
+  | "block"
+  | "unblock"
+  | "confirmation-setting"
+  | "retention"
+  | "invite"
+  | "revoke-invitation"
+  | "join"
+  | "change-role"
+  | "remove-organiser";
 
-/** Writes who did what to signers' data, and to how many rows. Erasures never name the person. */
+/**
+ * Writes who did what to signers' data, and to how many rows, and every change to who the
+ * organisers are and what they may do. Erasures never name the person.
+ */
 export async function recordAudit(event: {
   actor: string;
   action: AuditAction;

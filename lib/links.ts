@@ -14,3 +14,5 @@ export const withdrawLink = (token: string, locale: Locale = defaultLocale) => s
 /** A campaign's page, carrying a signer's referral code when they are the one sharing it. */
 export const shareLink = (slug: string, locale: Locale, referralCode?: string) =>
   site(`/${locale}/p/${slug}${referralCode ? `?ref=${encodeURIComponent(referralCode)}` : ""}`);
+/** Where an invited organiser sets their password: the token is the invitation's only key. */
+export const invitationLink = (token: string) => site(`/admin/invitation/${token}`);

@@ -1,5 +1,6 @@
 // The things Countersign keeps, as the domain speaks of them: dates are Dates, flags are booleans.
 // Each database dialect maps its rows to these inside db/ (see lib/store-contract.ts).
+import type { Role } from "./auth/roles";
 import type { Locale } from "./locales";
 
 export const signatureStatuses = ["pending", "confirmed", "invalidated", "suspected"] as const;
@@ -117,8 +118,23 @@ export type NewSignature = Pick<Signature, "petitionId" | "status" | "fullName" 
     fillMs?: number | null;
   };
 
-export type Admin = { id: number; email: string; passwordHash: string; createdAt: Date };
-export type AdminIdentity = Pick<Admin, "id" | "email">;
+export type Admin = { id: number; email: string; passwordHash: string; role: Role; createdAt: Date };
+/** A signed-in organiser, with the role read from the database for this request. */
+export type AdminIdentity = Pick<Admin, "id" | "email" | "role">;
+/** An organiser as the organisers' page lists them. */
+export type Organiser = Pick<Admin, "id" | "email" | "role" | "createdAt">;
+
+/** An invitation to become an organiser; the emailed link's token is never kept, only its hash. */
+export type Invitation = {
+  id: number;
+  email: string;
+  role: Role;
+  /** The email of the organiser who invited them. */
+  invitedBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+};
 
 export type AuditEvent = {
   id: number;

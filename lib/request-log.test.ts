@@ -44,4 +44,12 @@ describe("request ids", () => {
     logRequestError(req, new Error("failed"));
     expect(logged).toHaveBeenCalledWith(expect.objectContaining({ url: "/withdraw/[token]?x=1" }), "answering a request failed");
   });
+
+  it("leaves an invitation's token out too, since it makes whoever holds it an organiser", () => {
+    const logged = vi.spyOn(logger(), "error").mockImplementation(() => {});
+    const { req } = request();
+    req.url = "/admin/invitation/JINt1oIS6JWcsai03hHwiVJ6IfcHTQlz55p19qIe3KA";
+    logRequestError(req, new Error("failed"));
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ url: "/admin/invitation/[token]" }), "answering a request failed");
+  });
 });

@@ -15,8 +15,9 @@ export function stampRequestId(req: IncomingMessage, res: ServerResponse): void 
   res.setHeader("X-Request-Id", id);
 }
 
-// Link tokens act on a signature (confirm it, withdraw it): whoever reads the log must not be able to.
-const linkToken = /\/(confirm|withdraw)\/[^/?#]+/g;
+// Link tokens act on a signature (confirm it, withdraw it) or make an organiser (an invitation):
+// whoever reads the log must not be able to.
+const linkToken = /\/(confirm|withdraw|invitation)\/[^/?#]+/g;
 
 /** Logs a request that could not be answered, with its id, and its URL without link tokens. */
 export function logRequestError(req: IncomingMessage, error: unknown): void {

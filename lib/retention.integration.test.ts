@@ -35,7 +35,7 @@ describe("the daily retention job", () => {
       write("insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at, sent_at, failed_at) values ('note', ?, 's', '', ?, ?, ?, ?)", to, daysAgo(40), daysAgo(40), sent, failed);
     }
     write("insert into rate_limits (key, points, expire) values ('sign-address:203.0.113.9', 3, ?), ('sign-address:203.0.113.10', 1, ?)", daysAgo(1).getTime(), daysAgo(-1).getTime());
-    await createAdmin("retention@example.org", "retention organiser password");
+    await createAdmin("retention@example.org", "retention organiser password", "viewer");
     const adminId = storedRows<{ id: number }>("select id from admins where email = ?", "retention@example.org")[0]!.id;
     await startSession(adminId, daysAgo(2));
     const before = (await petitionStatus(slug))!;

@@ -16,8 +16,8 @@ export async function seedCampaigns(dir = contentDir): Promise<string[]> {
   return campaigns.map((c) => c.slug);
 }
 
-/** The first organiser comes from ADMIN_EMAIL and ADMIN_PASSWORD; an existing account is left alone. */
+/** The first organiser, an owner, comes from ADMIN_EMAIL and ADMIN_PASSWORD; an existing account is left alone. */
 export async function ensureFirstAdmin(settings: Pick<Config, "ADMIN_EMAIL" | "ADMIN_PASSWORD">) {
   if (!settings.ADMIN_EMAIL || !settings.ADMIN_PASSWORD) return "not-configured" as const;
-  return (await createAdmin(settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD)) ? ("created" as const) : ("exists" as const);
+  return (await createAdmin(settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD, "owner")) ? ("created" as const) : ("exists" as const);
 }

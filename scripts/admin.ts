@@ -4,7 +4,8 @@ import { migrateDatabase } from "@/db/store";
 import { adminEmail, adminPassword, createAdmin } from "@/lib/auth/admins";
 import { ConfigError } from "@/lib/config";
 
-const usage = "Usage: npm run admin -- create <email>\nThe password is asked for, or read from the first line of standard input when it is piped.";
+const usage =
+  "Usage: npm run admin -- create <email>\nMakes an owner. The password is asked for, or read from the first line of standard input when it is piped.";
 
 /** Reads a password without echoing it to the terminal. */
 async function askPassword(question: string): Promise<string> {
@@ -57,8 +58,9 @@ async function main(args: string[]) {
   const password = adminPassword.safeParse(await passwordFromUser());
   if (!password.success) throw new Error(`The password is not usable: ${password.error.issues[0]?.message}`);
   await migrateDatabase();
-  const created = await createAdmin(address.data, password.data);
-  console.log(created ? `Organiser account created for ${email}.` : `${email} already has an organiser account; nothing changed.`);
+  // Whoever can run this holds the server: the account is an owner, who can invite the others.
+  const created = await createAdmin(address.data, password.data, "owner");
+  console.log(created ? `Owner account created for ${email}.` : `${email} already has an organiser account; nothing changed.`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { signatureStatuses, type SignatureStatus } from "@/lib/model";
 import { isCrossSiteRead } from "@/lib/auth/origin";
+import { can } from "@/lib/auth/roles";
 import { sessionAdmin, sessionCookieName } from "@/lib/auth/sessions";
 import { signatureExport } from "@/lib/signature-export";
 import { siteOrigin } from "@/lib/site-origin";
@@ -32,7 +33,7 @@ function statusesFrom(url: string): SignatureStatus[] {
 }
 
 /**
- * GET /admin/petitions/<slug>/signatures.csv for a signed-in organiser: written straight to the
+ * GET /admin/petitions/<slug>/signatures.csv for a signed-in organiser whose role may export: written straight to the
  * socket, one keyset page at a time, waiting whenever the client is slower than the database.
  */
 export async function answerExport(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
@@ -42,6 +43,8 @@ export async function answerExport(req: IncomingMessage, res: ServerResponse, sl
   }
   const admin = await sessionAdmin(cookie(req, sessionCookieName));
   if (!admin) return sendText(res, 401, "Sign in as an organiser to export signatures.");
+  // The role as stored now: an organiser demoted a moment ago gets nothing more.
+  if (!can(admin.role, "export")) return sendText(res, 403, "Your organiser role doesn't include exporting signatures. An owner can export them for you.");
   const found = await signatureExport(slug, { actor: admin.email, statuses: statusesFrom(req.url ?? "") });
   if (!found) return sendText(res, 404, "No such petition.");
 

@@ -85,7 +85,13 @@ function writeRows(db: Database.Database): void {
   run(mail, 2, 1, "thank-you", "Mohammed@example.org", "Thank you", "", 1, at(21), null, at(21), null, at(21));
   run(mail, 3, null, "notice", "organiser@example.org", "Notice", "body", 5, at(40), 'SMTP 550: mailbox "unknown"', null, at(41), at(30));
 
-  run("insert into admins values (1, 'organiser@example.org', '$scrypt$N=16384$c2FsdA$aGFzaA', ?)", at(-100));
+  const admin = "insert into admins (id, email, password_hash, role, created_at) values (?, ?, '$scrypt$N=16384$c2FsdA$aGFzaA', ?, ?)";
+  run(admin, 1, "organiser@example.org", "owner", at(-100));
+  run(admin, 2, "editor@example.org", "editor", at(-50));
+  const invitation = `insert into admin_invitations (id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at)
+    values (?, ?, ?, ?, 1, ?, ?, ?)`;
+  run(invitation, 1, "editor@example.org", "editor", "invitation-hash-1", at(-60), at(60 * 24 * 7 - 60), at(-50));
+  run(invitation, 2, "viewer@example.org", "viewer", "invitation-hash-2", at(-10), at(60 * 24 * 7 - 10), null);
   run("insert into admin_sessions values ('5e55104-sha256', 1, ?, ?)", at(50), at(50 + 60 * 12));
   run("insert into blocked_emails values (1, 'domain', 'spam.example', 'organiser@example.org', ?)", at(51));
   run("insert into audit_events values (1, 'organiser@example.org', 'export', 'white-helmets', 'Exported 3\tsignatures', 3, ?)", at(52));

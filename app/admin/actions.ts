@@ -1,13 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/admins";
 import { admitLoginAttempt, recordLoginSuccess } from "@/lib/auth/login-throttle";
-import { endSession, sessionCookieName, startSession } from "@/lib/auth/sessions";
 import { requestClientAddress } from "../_lib/request";
-import { requireSameOrigin } from "./_lib/session";
+import { beginSession, closeSession, requireSameOrigin } from "./_lib/session";
 
 export type SignInState = { email: string; error?: string };
 
@@ -15,8 +13,6 @@ const credentials = z.object({
   email: z.string().trim().max(254),
   password: z.string().max(256),
 });
-
-const cookieOptions = { httpOnly: true, secure: true, sameSite: "lax", path: "/" } as const;
 
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   await requireSameOrigin();
@@ -41,17 +37,12 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   await recordLoginSuccess(email, address);
 
   // A fresh session id at every sign-in; any session this browser had before is ended.
-  const jar = await cookies();
-  await endSession(jar.get(sessionCookieName)?.value);
-  const session = await startSession(admin.id);
-  jar.set(sessionCookieName, session.token, { ...cookieOptions, expires: session.expiresAt });
+  await beginSession(admin.id);
   redirect("/admin");
 }
 
 export async function signOut(): Promise<void> {
   await requireSameOrigin();
-  const jar = await cookies();
-  await endSession(jar.get(sessionCookieName)?.value);
-  jar.delete({ name: sessionCookieName, ...cookieOptions });
+  await closeSession();
   redirect("/admin/login");
 }

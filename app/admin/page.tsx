@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { listCampaignTotals } from "@/lib/petitions";
 import { AdminHeader } from "./_lib/AdminHeader";
-import { requireAdmin } from "./_lib/session";
+import { requireRole } from "./_lib/session";
 import { requestLocale } from "../_lib/request";
 
 export const metadata: Metadata = { title: "Campaigns", robots: { index: false } };
 
 export default async function AdminHome() {
-  const admin = await requireAdmin();
+  const admin = await requireRole("view-dashboard");
   const [campaigns, locale] = await Promise.all([listCampaignTotals(), requestLocale()]);
   const number = new Intl.NumberFormat(locale);
   return (
     <>
-      <AdminHeader email={admin.email} />
+      <AdminHeader admin={admin} />
       <main id="main" className="admin">
         <h1>Campaigns</h1>
         <ul className="campaign-list">

@@ -24,6 +24,7 @@ const copyOrder: PgTable[] = [
   postgres.petitions,
   postgres.petitionTranslations,
   postgres.admins,
+  postgres.adminInvitations,
   postgres.signatures,
   postgres.confirmations,
   postgres.outbox,

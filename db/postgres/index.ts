@@ -43,10 +43,14 @@ export {
   listRecentPublicSigners,
 } from "./signature-store";
 export {
+  changeOrganiserRole,
   deleteExpiredSessions,
   deleteSession,
   findAdminByEmail,
   findSessionAdmin,
   insertAdmin,
   insertSession,
+  listOrganisers,
+  removeOrganiser,
 } from "./admin-store";
+export { acceptInvitation, findInvitationByToken, insertInvitation, listOpenInvitations, revokeInvitation } from "./invitation-store";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { roles } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/locales";
 import { signatureStatuses } from "@/lib/model";
 
@@ -193,12 +194,38 @@ export const jobRuns = pgTable("job_runs", {
   lastRunAt: at("last_run_at").notNull(),
 });
 
-export const admins = pgTable("admins", {
-  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-  email: text("email").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
-  createdAt: at("created_at").notNull(),
-});
+export const admins = pgTable(
+  "admins",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: at("created_at").notNull(),
+    // The least by default, as on SQLite; the migration made every organiser there was an owner.
+    role: text("role", { enum: roles }).notNull().default("viewer"),
+  },
+  (t) => [check("admins_role_known", sql`${t.role} in ('owner', 'editor', 'viewer')`)],
+);
+
+export const adminInvitations = pgTable(
+  "admin_invitations",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: integer("invited_by")
+      .notNull()
+      .references(() => admins.id, { onDelete: "cascade" }),
+    createdAt: at("created_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    acceptedAt: at("accepted_at"),
+  },
+  (t) => [
+    index("admin_invitations_by_email").on(t.email),
+    check("admin_invitations_role_known", sql`${t.role} in ('owner', 'editor', 'viewer')`),
+  ],
+);
 
 export const adminSessions = pgTable(
   "admin_sessions",

@@ -44,10 +44,14 @@ export {
 } from "./signature-store";
 export { erasedDataSettled } from "./wal-scrub";
 export {
+  changeOrganiserRole,
   deleteExpiredSessions,
   deleteSession,
   findAdminByEmail,
   findSessionAdmin,
   insertAdmin,
   insertSession,
+  listOrganisers,
+  removeOrganiser,
 } from "./admin-store";
+export { acceptInvitation, findInvitationByToken, insertInvitation, listOpenInvitations, revokeInvitation } from "./invitation-store";

@@ -82,3 +82,33 @@ describe("migrating to languages and referrals (0003)", () => {
     }
   });
 });
+
+describe("migrating to organiser roles (0004)", () => {
+  it("makes every organiser there was an owner, in place: no one's session is lost", () => {
+    const file = path.join(firstOnly, "before-roles.db");
+    const connection = new Database(file);
+    try {
+      const orm = drizzle(connection);
+      migrate(orm, { migrationsFolder: release(4) });
+      connection.exec(`
+        insert into admins (id, email, password_hash, created_at) values (1, 'first@example.org', 'h', 0), (2, 'second@example.org', 'h', 0);
+        insert into admin_sessions (id, admin_id, created_at, expires_at) values ('s1', 1, 0, 99999999999999);
+      `);
+      const rootPage = () => connection.prepare("select rootpage from sqlite_master where name = 'admins'").pluck().get();
+      const before = rootPage();
+      migrate(orm, { migrationsFolder: committed });
+      expect(rootPage()).toBe(before);
+      expect(connection.prepare("select email, role from admins order by id").all()).toEqual([
+        { email: "first@example.org", role: "owner" },
+        { email: "second@example.org", role: "owner" },
+      ]);
+      expect(connection.prepare("select admin_id from admin_sessions").all()).toEqual([{ admin_id: 1 }]);
+      // Made later without naming a role: the least one.
+      connection.exec("insert into admins (email, password_hash, created_at) values ('later@example.org', 'h', 0)");
+      expect(connection.prepare("select role from admins where email = 'later@example.org'").pluck().get()).toBe("viewer");
+      expect(() => connection.exec("update admins set role = 'admin' where id = 1")).toThrow(/CHECK constraint failed/);
+    } finally {
+      connection.close();
+    }
+  });
+});

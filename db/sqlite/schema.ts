@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { roles } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/locales";
 import { signatureStatuses } from "@/lib/model";
 
@@ -205,12 +206,43 @@ export const jobRuns = sqliteTable("job_runs", {
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }).notNull(),
 });
 
-export const admins = sqliteTable("admins", {
-  id: integer("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  passwordHash: text("password_hash").notNull(),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-});
+export const admins = sqliteTable(
+  "admins",
+  {
+    id: integer("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // What the organiser may do (lib/auth/roles.ts). The default is the least, so an account made
+    // without naming a role can only look; the migration that added the column made every
+    // organiser there was an owner, and every code path that makes one names its role.
+    role: text("role", { enum: roles }).notNull().default("viewer"),
+  },
+  (t) => [check("admins_role_known", sql`${t.role} in ('owner', 'editor', 'viewer')`)],
+);
+
+/** An organiser invited by email, until they set a password through the link (lib/auth/invitations.ts). */
+export const adminInvitations = sqliteTable(
+  "admin_invitations",
+  {
+    id: integer("id").primaryKey(),
+    email: text("email").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    // SHA-256 of the emailed link's token: the database never holds a link that would work.
+    tokenHash: text("token_hash").notNull().unique(),
+    // Removing an organiser takes their invitations with them: no one joins on a removed member's word.
+    invitedBy: integer("invited_by")
+      .notNull()
+      .references(() => admins.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("admin_invitations_by_email").on(t.email),
+    check("admin_invitations_role_known", sql`${t.role} in ('owner', 'editor', 'viewer')`),
+  ],
+);
 
 export const adminSessions = sqliteTable(
   "admin_sessions",

@@ -16,18 +16,18 @@ describe("organiser accounts", () => {
   });
 
   it("refuses a wrong password and an unknown email alike", async () => {
-    await createAdmin("second@example.org", "second organiser password");
+    await createAdmin("second@example.org", "second organiser password", "editor");
     expect(await authenticate("second@example.org", "wrong password entirely")).toEqual({ kind: "refused" });
     expect(await authenticate("nobody@example.org", "second organiser password")).toEqual({ kind: "refused" });
   });
 
   it("keeps a session until it is ended or expires", async () => {
-    await createAdmin("third@example.org", "third organiser password");
+    await createAdmin("third@example.org", "third organiser password", "viewer");
     const signedIn = await authenticate("third@example.org", "third organiser password");
     if (signedIn.kind !== "admin") throw new Error(`third organiser not signed in: ${signedIn.kind}`);
     const { admin } = signedIn;
     const session = await startSession(admin.id);
-    expect(await sessionAdmin(session.token)).toEqual(admin);
+    expect(await sessionAdmin(session.token)).toEqual({ ...admin, role: "viewer" });
     expect(await sessionAdmin(`${session.token}x`)).toBeUndefined();
     await endSession(session.token);
     expect(await sessionAdmin(session.token)).toBeUndefined();

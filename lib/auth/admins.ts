@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { findAdminByEmail, insertAdmin } from "@/db/store";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "./passwords";
+import type { Role } from "./roles";
 
 export const adminEmail = z.email("Enter the email address of an organiser account.").trim().toLowerCase();
 export const adminPassword = z
@@ -9,10 +10,10 @@ export const adminPassword = z
   .min(12, "Use at least 12 characters.")
   .max(256, "Use at most 256 characters.");
 
-/** Creates an organiser account; false when one already exists for that email. */
-export async function createAdmin(email: string, password: string): Promise<boolean> {
+/** Creates an organiser account with the role named; false when one already exists for that email. */
+export async function createAdmin(email: string, password: string, role: Role): Promise<boolean> {
   const address = adminEmail.parse(email);
-  return insertAdmin(address, await hashPassword(adminPassword.parse(password)));
+  return insertAdmin(address, await hashPassword(adminPassword.parse(password)), role);
 }
 
 // Verified against when the email is unknown, so a wrong email takes as long as a wrong password.

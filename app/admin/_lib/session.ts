@@ -1,18 +1,28 @@
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { isSameOrigin } from "@/lib/auth/origin";
-import { sessionAdmin, sessionCookieName } from "@/lib/auth/sessions";
+import { can, type Action } from "@/lib/auth/roles";
+import { endSession, sessionAdmin, sessionCookieName, startSession } from "@/lib/auth/sessions";
 import { expectedOrigin } from "../../_lib/request";
 
-/** The signed-in organiser, checked against the database on every call, or undefined. */
+/** The signed-in organiser, with their role, checked against the database on every call, or undefined. */
 export async function currentAdmin() {
   return sessionAdmin((await cookies()).get(sessionCookieName)?.value);
 }
 
-/** For pages: the organiser, or a redirect to sign in. */
-export async function requireAdmin() {
+async function requireAdmin() {
   const admin = await currentAdmin();
   if (!admin) redirect("/admin/login");
+  return admin;
+}
+
+/**
+ * For pages: the organiser, if their role allows `action`; else a redirect to sign in, or the 403
+ * page (app/admin/forbidden.tsx). Every organiser page names what it lets people do.
+ */
+export async function requireRole(action: Action) {
+  const admin = await requireAdmin();
+  if (!can(admin.role, action)) forbidden();
   return admin;
 }
 
@@ -28,10 +38,30 @@ export async function requireSameOrigin(): Promise<void> {
   }
 }
 
-/** For every admin server action: same origin first, then a signed-in organiser. */
-export async function requireAdminAction() {
+/**
+ * For every admin server action: same origin first, then a signed-in organiser whose role, read
+ * from the database now, allows `action`. Hidden controls are a courtesy; this is the check.
+ */
+export async function requireRoleAction(action: Action) {
   await requireSameOrigin();
-  const admin = await currentAdmin();
-  if (!admin) redirect("/admin/login");
+  const admin = await requireAdmin();
+  if (!can(admin.role, action)) forbidden();
   return admin;
+}
+
+const cookieOptions = { httpOnly: true, secure: true, sameSite: "lax", path: "/" } as const;
+
+/** Signs this browser in as the organiser: a fresh session id, and any session it had before ended. */
+export async function beginSession(adminId: number): Promise<void> {
+  const jar = await cookies();
+  await endSession(jar.get(sessionCookieName)?.value);
+  const session = await startSession(adminId);
+  jar.set(sessionCookieName, session.token, { ...cookieOptions, expires: session.expiresAt });
+}
+
+/** Ends this browser's session, in the database and in the cookie. */
+export async function closeSession(): Promise<void> {
+  const jar = await cookies();
+  await endSession(jar.get(sessionCookieName)?.value);
+  jar.delete({ name: sessionCookieName, ...cookieOptions });
 }

@@ -2,22 +2,25 @@ import type { Metadata } from "next";
 import { recentAuditEvents } from "@/lib/audit";
 import { requestLocale } from "../../_lib/request";
 import { AdminHeader } from "../_lib/AdminHeader";
-import { requireAdmin } from "../_lib/session";
+import { requireRole } from "../_lib/session";
 
 export const metadata: Metadata = { title: "Audit log", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function AuditPage() {
-  const admin = await requireAdmin();
+  const admin = await requireRole("view-audit");
   const [events, locale] = await Promise.all([recentAuditEvents(200), requestLocale()]);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   const number = new Intl.NumberFormat(locale);
   return (
     <>
-      <AdminHeader email={admin.email} />
+      <AdminHeader admin={admin} />
       <main id="main" className="admin">
         <h1>Audit log</h1>
-        <p>Every export, erasure, invalidation and block: who, when, what and how many rows. Newest first.</p>
+        <p>
+          Every export, erasure, invalidation and block, and every change to the organisers: who, when, what and how
+          many rows. Newest first.
+        </p>
         {events.length === 0 ? (
           <p>Nothing recorded yet.</p>
         ) : (

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { block, blockInput, unblock } from "@/lib/moderation";
-import { requireAdminAction } from "../_lib/session";
+import { requireRoleAction } from "../_lib/session";
 
 export type BlockState = { value: string; error?: string; added?: string };
 
 export async function blockAction(_previous: BlockState, form: FormData): Promise<BlockState> {
-  const admin = await requireAdminAction();
+  const admin = await requireRoleAction("moderate");
   const raw = form.get("value");
   const value = typeof raw === "string" ? raw : "";
   const parsed = blockInput.safeParse({ value });
@@ -18,7 +18,7 @@ export async function blockAction(_previous: BlockState, form: FormData): Promis
 }
 
 export async function unblockAction(id: number): Promise<void> {
-  const admin = await requireAdminAction();
+  const admin = await requireRoleAction("moderate");
   await unblock(id, admin.email);
   revalidatePath("/admin/blocked");
 }

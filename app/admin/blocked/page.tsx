@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { listBlockedEmails } from "@/lib/moderation";
 import { AdminHeader } from "../_lib/AdminHeader";
-import { requireAdmin } from "../_lib/session";
+import { requireRole } from "../_lib/session";
 import { unblockAction } from "./actions";
 import { BlockForm } from "./BlockForm";
 
@@ -9,11 +9,11 @@ export const metadata: Metadata = { title: "Blocked addresses", robots: { index:
 export const dynamic = "force-dynamic";
 
 export default async function BlockedPage() {
-  const admin = await requireAdmin();
+  const admin = await requireRole("moderate");
   const entries = await listBlockedEmails();
   return (
     <>
-      <AdminHeader email={admin.email} />
+      <AdminHeader admin={admin} />
       <main id="main" className="admin">
         <h1>Blocked addresses</h1>
         <p>

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { eraseSignaturesByEmail, findSignaturesByEmail } from "@/lib/erasure";
-import { requireAdminAction } from "../_lib/session";
+import { requireRoleAction } from "../_lib/session";
 
 export type ErasureState = {
   email: string;
@@ -15,7 +15,7 @@ const email = z.email("Enter the email address the person signed with.").max(254
 
 /** Look first, then erase what was shown: the second press erases only with the same address. */
 export async function erasureAction(previous: ErasureState, form: FormData): Promise<ErasureState> {
-  const admin = await requireAdminAction();
+  const admin = await requireRoleAction("erase");
   const raw = form.get("email");
   const parsed = email.safeParse(typeof raw === "string" ? raw.trim() : "");
   if (!parsed.success) return { email: typeof raw === "string" ? raw : "", error: parsed.error.issues[0]?.message };

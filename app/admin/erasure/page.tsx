@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { AdminHeader } from "../_lib/AdminHeader";
-import { requireAdmin } from "../_lib/session";
+import { requireRole } from "../_lib/session";
 import { ErasureForm } from "./ErasureForm";
 
 export const metadata: Metadata = { title: "Erasure requests", robots: { index: false } };
 
 export default async function ErasurePage() {
-  const admin = await requireAdmin();
+  const admin = await requireRole("erase");
   return (
     <>
-      <AdminHeader email={admin.email} />
+      <AdminHeader admin={admin} />
       <main id="main" className="admin">
         <h1>Erasure requests</h1>
         <p>

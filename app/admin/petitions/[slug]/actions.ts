@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { invalidate, previewChoice, release, signatureChoice } from "@/lib/moderation";
 import { setConfirmationRequired } from "@/lib/petitions";
-import { requireAdminAction } from "../../_lib/session";
+import { requireRoleAction } from "../../_lib/session";
 
 export async function setConfirmationAction(slug: string, form: FormData): Promise<void> {
-  const admin = await requireAdminAction();
+  const admin = await requireRoleAction("manage-campaigns");
   await setConfirmationRequired(slug, form.get("required") === "on", admin.email);
   revalidatePath(`/admin/petitions/${slug}`);
 }
@@ -48,7 +48,8 @@ function valuesOf(form: FormData): ChoiceValues {
  * (for suspected ones) release them.
  */
 export async function bulkAction(slug: string, previous: BulkState, form: FormData): Promise<BulkState> {
-  const admin = await requireAdminAction();
+  // Even counting matches is moderation: it is the first step of invalidating them.
+  const admin = await requireRoleAction("moderate");
   const values = valuesOf(form);
   const parsed = signatureChoice.safeParse(values);
   if (!parsed.success) return { step: "choose", values, error: parsed.error.issues[0]?.message };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/roles";
 import { campaignSnippets } from "@/lib/campaign-embed";
 import { campaignFigures } from "@/lib/campaign-figures";
 import { config } from "@/lib/config";
@@ -7,7 +8,7 @@ import { countryName } from "@/lib/countries";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";
 import { absoluteUrl, requestLocale } from "../../../_lib/request";
 import { AdminHeader } from "../../_lib/AdminHeader";
-import { requireAdmin } from "../../_lib/session";
+import { requireRole } from "../../_lib/session";
 import { bulkAction, setConfirmationAction } from "./actions";
 import { BulkForm } from "./BulkForm";
 import { CountryMap } from "./charts/CountryMap";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Campaign dashboard", robots: { index
 export const dynamic = "force-dynamic";
 
 export default async function CampaignDashboard({ params }: PageProps<"/admin/petitions/[slug]">) {
-  const admin = await requireAdmin();
+  const admin = await requireRole("view-dashboard");
   const { slug } = await params;
   const [dashboard, figures, mail, locale, snippets] = await Promise.all([
     campaignDashboard(slug),
@@ -39,7 +40,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
 
   return (
     <>
-      <AdminHeader email={admin.email} />
+      <AdminHeader admin={admin} />
       <main id="main" className="admin">
         <p className="kicker">Campaign</p>
         <h1>{dashboard.title}</h1>
@@ -73,22 +74,26 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
           The total includes {number.format(dashboard.signaturesElsewhere)} signatures gathered elsewhere before this page
           opened; the export holds the {number.format(dashboard.signaturesHere)} confirmed here.
         </p>
-        <p>
-          <a className="button-link" href={csv} download>
-            Download confirmed signatures (CSV)
-          </a>{" "}
-          <a href={`${csv}?include=pending`} download>
-            with those awaiting confirmation
-          </a>
-          {" · "}
-          <a href={`${csv}?include=pending,invalidated`} download>
-            with invalidated ones too
-          </a>
-          {" · "}
-          <a href={`${csv}?include=pending,invalidated,suspected`} download>
-            with suspected ones too
-          </a>
-        </p>
+        {can(admin.role, "export") ? (
+          <p>
+            <a className="button-link" href={csv} download>
+              Download confirmed signatures (CSV)
+            </a>{" "}
+            <a href={`${csv}?include=pending`} download>
+              with those awaiting confirmation
+            </a>
+            {" · "}
+            <a href={`${csv}?include=pending,invalidated`} download>
+              with invalidated ones too
+            </a>
+            {" · "}
+            <a href={`${csv}?include=pending,invalidated,suspected`} download>
+              with suspected ones too
+            </a>
+          </p>
+        ) : (
+          <p>Only an owner can download the signatures.</p>
+        )}
 
         <SignaturesOverTime perHour={figures.perHour} perDay={figures.perDay} locale={locale} csvBase={charts} />
         <CountryMap countries={figures.countries} locale={locale} csv={`${charts}/countries.csv`} />
@@ -129,18 +134,20 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
                   : "Off: a new signature counts at once."}{" "}
                 {number.format(mail.unsent)} message{mail.unsent === 1 ? "" : "s"} waiting to be sent.
               </p>
-              <form action={setConfirmationAction.bind(null, dashboard.slug)} className="check">
-                <input
-                  id="required"
-                  name="required"
-                  type="checkbox"
-                  defaultChecked={dashboard.requireConfirmation}
-                />
-                <label htmlFor="required">Ask signers to confirm by email</label>{" "}
-                <button type="submit" className="button-quiet">
-                  Save
-                </button>
-              </form>
+              {can(admin.role, "manage-campaigns") && (
+                <form action={setConfirmationAction.bind(null, dashboard.slug)} className="check">
+                  <input
+                    id="required"
+                    name="required"
+                    type="checkbox"
+                    defaultChecked={dashboard.requireConfirmation}
+                  />
+                  <label htmlFor="required">Ask signers to confirm by email</label>{" "}
+                  <button type="submit" className="button-quiet">
+                    Save
+                  </button>
+                </form>
+              )}
               {mail.problems.length > 0 && (
                 <>
                   <h3>Mail that has not gone out</h3>
@@ -180,19 +187,26 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         </section>
 
         <section className="admin-section" aria-labelledby="invalidate-heading">
-          <h2 id="invalidate-heading">Invalidate or release signatures in bulk</h2>
-          <p>
-            For signatures from one client address, one email domain, a time range, or sent back within seconds of the
-            page opening. You see how many match before anything changes.
-          </p>
-          <p>
-            {dashboard.suspected === 0
-              ? "The bot trap has caught nothing."
-              : `The bot trap (a form field people never see) has caught ${number.format(dashboard.suspected)} signature${dashboard.suspected === 1 ? "" : "s"}: stored, but not counted, listed or exported unless you ask.`}{" "}
-            Release the ones that are real people; with email confirmation on, each is asked to confirm first.
-          </p>
+          <h2 id="invalidate-heading">
+            {can(admin.role, "moderate") ? "Invalidate or release signatures in bulk" : "How fast signers filled in the form"}
+          </h2>
+          {can(admin.role, "moderate") && (
+            <>
+              <p>
+                For signatures from one client address, one email domain, a time range, or sent back within seconds of the
+                page opening. You see how many match before anything changes.
+              </p>
+              <p>
+                {dashboard.suspected === 0
+                  ? "The bot trap has caught nothing."
+                  : `The bot trap (a form field people never see) has caught ${number.format(dashboard.suspected)} signature${dashboard.suspected === 1 ? "" : "s"}: stored, but not counted, listed or exported unless you ask.`}{" "}
+                Release the ones that are real people; with email confirmation on, each is asked to confirm first.
+              </p>
+            </>
+          )}
+          {/* The chart is every organiser's to see; the tools beside it only for those who may moderate. */}
           <FillTimeChart figures={figures.fillTime} locale={locale} csv={`${charts}/fill-time.csv`} />
-          <BulkForm action={bulkAction.bind(null, dashboard.slug)} locale={locale} />
+          {can(admin.role, "moderate") && <BulkForm action={bulkAction.bind(null, dashboard.slug)} locale={locale} />}
         </section>
 
         <section className="admin-section" aria-labelledby="latest-heading">

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { isCrossSiteRead } from "@/lib/auth/origin";
+import { can } from "@/lib/auth/roles";
 import { chartCsv, isChartFile } from "@/lib/chart-csv";
 import { expectedOrigin } from "../../../../../_lib/request";
 import { currentAdmin } from "../../../../_lib/session";
@@ -18,7 +19,9 @@ export async function GET(_request: Request, { params }: RouteContext<"/admin/pe
   if (isCrossSiteRead(list.get("origin"), list.get("sec-fetch-site"), await expectedOrigin())) {
     return text(403, "Chart figures can only be asked for from this site.");
   }
-  if (!(await currentAdmin())) return text(401, "Sign in as an organiser to download chart figures.");
+  const admin = await currentAdmin();
+  if (!admin) return text(401, "Sign in as an organiser to download chart figures.");
+  if (!can(admin.role, "view-dashboard")) return text(403, "Your role does not show this campaign's figures.");
   const { slug, file } = await params;
   const found = isChartFile(file) ? await chartCsv(slug, file) : undefined;
   if (!found) return text(404, "No such petition or chart.");

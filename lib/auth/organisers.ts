@@ -1,0 +1,48 @@
+import { changeOrganiserRole, listOrganisers, removeOrganiser } from "@/db/store";
+import { recordAudit } from "../audit";
+import type { AdminIdentity, Organiser } from "../model";
+import type { OrganiserActor } from "../store-contract";
+import { can, type Role } from "./roles";
+
+/**
+ * The organiser asking for a change to the organisers. The store reads their role again inside
+ * the change's transaction and asks this whether it may: what the session said a moment ago is
+ * not trusted.
+ */
+export function organiserActor(admin: Pick<AdminIdentity, "id">): OrganiserActor {
+  return { id: admin.id, may: (role) => can(role, "manage-organisers") };
+}
+
+export async function organisers(): Promise<Organiser[]> {
+  return listOrganisers();
+}
+
+export type MemberOutcome = "done" | "forbidden" | "unknown" | "last-owner";
+
+/** Gives a member another role (owners only); the last owner stays an owner. Counts from their next request. */
+export async function changeRole(adminId: number, role: Role, actor: AdminIdentity): Promise<MemberOutcome> {
+  const changed = await changeOrganiserRole(organiserActor(actor), adminId, role);
+  if (changed.kind !== "done") return changed.kind;
+  if (changed.previousRole !== role) {
+    await recordAudit({
+      actor: actor.email,
+      action: "change-role",
+      detail: `${changed.email}: ${changed.previousRole} to ${role}`,
+      rowCount: 1,
+    });
+  }
+  return "done";
+}
+
+/** Removes a member with their sessions and open invitations (owners only); never the last owner. */
+export async function removeMember(adminId: number, actor: AdminIdentity): Promise<MemberOutcome> {
+  const removed = await removeOrganiser(organiserActor(actor), adminId);
+  if (removed.kind !== "done") return removed.kind;
+  await recordAudit({
+    actor: actor.email,
+    action: "remove-organiser",
+    detail: `removed ${removed.email} (${removed.previousRole})`,
+    rowCount: 1,
+  });
+  return "done";
+}
