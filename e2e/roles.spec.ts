@@ -145,7 +145,7 @@ test("a role changed by an owner counts from the organiser's next click", async 
   expect((await member.goto("/admin/blocked"))!.status()).toBe(200);
 
   await page.goto("/admin/organisers");
-  await page.getByLabel(`Role of ${memberEmail}`).selectOption("viewer");
+  await page.getByLabel(`Role of ${memberEmail}`, { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: `Change the role of ${memberEmail}` }).click();
   await expect.poll(() => rowsIn<{ role: string }>("mail", "select role from admins where email = ?", memberEmail)[0]?.role).toBe("viewer");
 
