@@ -26,11 +26,14 @@ export async function campaignOEmbed(
   return oembedRich({ siteBase, providerName, target: { slug: petition.slug, locale: target.locale }, title, ...size });
 }
 
+/** A snippet for one language, or (locale undefined) for each reader's own. */
+export type EmbedSnippet = { locale: Locale | undefined; snippet: string };
+
 /**
  * The snippets organisers hand to partners: one that shows each reader the petition in their own
  * language (`locale` undefined), then one per language.
  */
-export async function campaignSnippets(slug: string, siteBase: string): Promise<{ locale: Locale | undefined; snippet: string }[]> {
+export async function campaignSnippets(slug: string, siteBase: string): Promise<EmbedSnippet[]> {
   const petition = await findPetition(slug);
   if (!petition) return [];
   return [undefined, ...locales].map((locale) => ({

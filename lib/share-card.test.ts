@@ -6,7 +6,8 @@ import { Resvg } from "@resvg/resvg-js";
 import satori, { type Font } from "satori";
 import { afterAll, describe, expect, it } from "vitest";
 import { shareCardCache } from "./share-card-cache";
-import { cardFonts, renderShareCard, roundedTotal, sfntFromWoff, type ShareCardInput } from "./share-card";
+import { renderShareCard, roundedTotal, type ShareCardInput } from "./share-card";
+import { cardFonts, sfntFromWoff } from "./share-card-fonts";
 
 const english: ShareCardInput = {
   title: "Nobel Peace Prize for the White Helmets",

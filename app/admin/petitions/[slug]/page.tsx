@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/roles";
 import { campaignSnippets } from "@/lib/campaign-embed";
 import { campaignFigures } from "@/lib/campaign-figures";
-import { config } from "@/lib/config";
 import { countryName } from "@/lib/countries";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";
 import { absoluteUrl, requestLocale } from "../../../_lib/request";
@@ -11,6 +10,7 @@ import { AdminHeader } from "../../_lib/AdminHeader";
 import { requireRole } from "../../_lib/session";
 import { bulkAction, setConfirmationAction } from "./actions";
 import { BulkForm } from "./BulkForm";
+import { EmbedSnippets } from "./EmbedSnippets";
 import { CountryMap } from "./charts/CountryMap";
 import { FillTimeChart } from "./charts/FillTimeChart";
 import { Referrals } from "./charts/Referrals";
@@ -30,8 +30,6 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
     absoluteUrl("").then((siteBase) => campaignSnippets(slug, siteBase)),
   ]);
   if (!dashboard || !figures) notFound();
-  const languageName = new Intl.DisplayNames(["en"], { type: "language" });
-  const embedOrigins = config().EMBED_ORIGINS;
   const number = new Intl.NumberFormat(locale);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -99,30 +97,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         <CountryMap countries={figures.countries} locale={locale} csv={`${charts}/countries.csv`} />
         <Referrals referrals={figures.referrals} locale={locale} csv={`${charts}/referrals.csv`} />
 
-        <section className="admin-section" aria-labelledby="embed-heading">
-          <h2 id="embed-heading">Put the petition on another site</h2>
-          <p>
-            Give this to a partner to paste into a page of theirs: the count and the form appear there, with a link
-            to the whole story, and every signature counts here. The frame grows to fit the form.{" "}
-            {embedOrigins.length === 0
-              ? "Any site may show it; set EMBED_ORIGINS to name the only ones that may."
-              : `Only these sites may show it (EMBED_ORIGINS): ${embedOrigins.join(", ")}.`}
-          </p>
-          {snippets.map(({ locale: language, snippet }) => (
-            <div className="field" key={language ?? "reader"}>
-              <label htmlFor={`embed-${language ?? "reader"}`}>
-                {language ? `In ${languageName.of(language)}` : "In each reader's own language"}
-              </label>
-              <textarea
-                id={`embed-${language ?? "reader"}`}
-                readOnly
-                rows={4}
-                defaultValue={snippet}
-                style={{ fontFamily: "ui-monospace, monospace", fontSize: "0.85rem" }}
-              />
-            </div>
-          ))}
-        </section>
+        <EmbedSnippets snippets={snippets} />
 
         <section className="admin-section" aria-labelledby="confirmation-heading">
           <h2 id="confirmation-heading">Email confirmation</h2>
