@@ -33,6 +33,7 @@ describe("parseCampaignInput", () => {
     }
     expect(errorsOf(filled({ slug: "" }))).toEqual({ slug: "Give the campaign an address." });
     expect(errorsOf(filled({ slug: "park-2026" }))).toEqual({});
+    expect(errorsOf(filled({ slug: "new" }))).toHaveProperty("slug", expect.stringContaining("kept for the site"));
   });
 
   it("wants whole numbers for the goal and the signatures gathered elsewhere", () => {

@@ -36,6 +36,8 @@ const count = (what: string, min: number) =>
     .transform(Number)
     .refine((n) => n >= min, `The ${what} must be at least ${min}.`);
 
+const reservedSlugs = ["new"];
+
 const utcMinute = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
 const closesAt = z
   .string()
@@ -63,7 +65,14 @@ const fieldNames: Record<keyof PetitionText, string> = {
 
 export const campaignInput = z
   .object({
-    slug: z.string().trim().min(1, "Give the campaign an address.").max(80, "Keep the address under 80 characters.").regex(slugShape, "Use lower-case letters, digits and single hyphens, like save-the-park."),
+    slug: z
+      .string()
+      .trim()
+      .min(1, "Give the campaign an address.")
+      .max(80, "Keep the address under 80 characters.")
+      .regex(slugShape, "Use lower-case letters, digits and single hyphens, like save-the-park.")
+      // /admin/petitions/new is the form itself: a campaign called "new" could never be reached.
+      .refine((slug) => !reservedSlugs.includes(slug), "That address is kept for the site's own pages; choose another."),
     locale: z.enum(locales, { error: `Choose the language the campaign is written in (${locales.join(", ")}).` }),
     goal: count("goal", 1),
     signaturesElsewhere: count("number of signatures gathered elsewhere", 0),
