@@ -5,7 +5,7 @@ import type { CampaignTextValues } from "@/lib/campaign-input";
 import { localeNames, locales, textDirection, type Locale } from "@/lib/locales";
 import type { CampaignFormState } from "./actions";
 import { StoryField } from "./StoryField";
-import { textFieldName } from "./form-values";
+import { textFieldName } from "./field-names";
 
 type Props = {
   action: (state: CampaignFormState, form: FormData) => Promise<CampaignFormState>;

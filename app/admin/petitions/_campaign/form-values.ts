@@ -1,10 +1,6 @@
-import { blankCampaignValues, type CampaignFormValues, type CampaignTextValues } from "@/lib/campaign-input";
+import { blankCampaignValues, type CampaignFormValues } from "@/lib/campaign-input";
 import { locales } from "@/lib/locales";
-
-/** Every text field of one language, as the form names it: `texts.<locale>.<field>`. */
-export const textFields: (keyof CampaignTextValues)[] = ["title", "ask", "storyHeadline", "storyMarkdown", "translationNote"];
-
-export const textFieldName = (locale: string, field: keyof CampaignTextValues) => `texts.${locale}.${field}`;
+import { textFieldName, textFields } from "./field-names";
 
 /** The campaign form's values as sent, every one kept as typed so an error never loses any. */
 export function campaignValuesFromForm(form: FormData): CampaignFormValues {
