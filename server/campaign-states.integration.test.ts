@@ -1,11 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blankCampaignValues, parseCampaignInput } from "@/lib/campaign-input";
+import { blankCampaignValues, parseCampaignInput, type CampaignFormValues } from "@/lib/campaign-input";
 import { closeCampaign, createCampaign, setCampaignState } from "@/lib/campaigns";
 import { siteOriginHeader } from "@/lib/site-origin";
 import { prepareDatabase } from "@/test/database";
 import { apiRoute } from "./routes";
+import { cardInputFor } from "./share-card-endpoint";
 import { answerTakenDownAsGone } from "./taken-down";
 
 // The fast lane as the front door runs it, and the taken-down check before a page is handed on
@@ -20,10 +21,11 @@ const server = createServer((req, res) => {
 let base = "";
 const actor = "editor@example.org";
 
-async function newCampaign(slug: string) {
+async function newCampaign(slug: string, change: Partial<CampaignFormValues> = {}) {
   const values = blankCampaignValues();
   const parsed = parseCampaignInput({
     ...values,
+    ...change,
     slug,
     requireConfirmation: false,
     texts: { ...values.texts, en: { title: `Campaign ${slug}`, ask: "Ask", storyHeadline: "Headline", storyMarkdown: "Story", translationNote: "" } },
@@ -81,5 +83,17 @@ describe("an unpublished campaign", () => {
     expect((await fetch(`${base}/ar/embed/closing-soon`)).status).toBe(410);
     expect((await fetch(`${base}/api/petitions/closing-soon`)).status).toBe(404);
     expect((await fetch(`${base}/en/p/white-helmets`)).status).toBe(200);
+  });
+});
+
+describe("a stepping goal, once reached", () => {
+  it("shows the next step in the API, and the share card says which was passed, in each language", async () => {
+    await newCampaign("ladder", { goal: "1", steppingGoals: true });
+    await setCampaignState("ladder", "published", actor);
+    expect((await sign("ladder", "climber@example.org")).status).toBe(201);
+    expect(await (await fetch(`${base}/api/petitions/ladder`)).json()).toMatchObject({ total: 1, goal: 500, goalPassed: 1 });
+    expect((await cardInputFor("ladder", "en"))?.labels.goal).toBe("We passed 1 — next goal {goal}");
+    expect((await cardInputFor("ladder", "ar"))?.labels.goal).toBe("تجاوزنا ١ — الهدف التالي {goal}");
+    expect((await cardInputFor("white-helmets", "en"))?.labels.goal).not.toContain("passed");
   });
 });
