@@ -33,7 +33,9 @@ export default async function EditCampaign({ params, searchParams }: PageProps<"
         <StateControls petition={petition} />
         <section className="admin-section" aria-labelledby="content-heading">
           <h2 id="content-heading">Content and settings</h2>
+          {/* Remounted when "Close now" or "Reopen" moves the closing time, so saving the form never puts back the old one. */}
           <CampaignForm
+            key={petition.closesAt?.getTime() ?? "open"}
             action={editCampaignAction.bind(null, slug)}
             initialState={{ submission: 0, values: campaignFormValues(petition), errors: {} }}
             fixedSlug={slug}
