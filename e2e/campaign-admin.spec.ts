@@ -10,6 +10,15 @@ async function readerPage(browser: Browser, baseURL: string | undefined): Promis
   return (await browser.newContext({ baseURL })).newPage();
 }
 
+/** The campaign's text in English, the language a new campaign is written in unless chosen otherwise. */
+async function fillEnglish(page: Page, text: { title: string; ask: string; headline: string; story: string }) {
+  const english = page.getByRole("group", { name: "Text in English" });
+  await english.getByLabel("Title").fill(text.title);
+  await english.getByLabel(/The ask/).fill(text.ask);
+  await english.getByLabel("Story headline").fill(text.headline);
+  await english.getByLabel("Story (Markdown)").fill(text.story);
+}
+
 /** The browser's session cookie, as a header: sent by hand, as e2e/roles.spec.ts sends it. */
 async function sessionHeader(page: Page): Promise<Record<string, string>> {
   const cookie = (await page.context().cookies()).find((c) => c.name.startsWith("__Host-"));
@@ -33,10 +42,12 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   await page.getByLabel("Address (slug)").fill(slug);
   await page.getByLabel("Goal (signatures)").fill("lots");
   const english = page.getByRole("group", { name: "Text in English" });
-  await english.getByLabel("Title").fill(title);
-  await english.getByLabel(/The ask/).fill("Stop the dumping upstream.");
-  await english.getByLabel("Story headline").fill("Our river is dying");
-  await english.getByLabel("Story (Markdown)").fill("The **river** feeds the town.\n\n> We drank from it as children.");
+  await fillEnglish(page, {
+    title,
+    ask: "Stop the dumping upstream.",
+    headline: "Our river is dying",
+    story: "The **river** feeds the town.\n\n> We drank from it as children.",
+  });
 
   // The preview is the public page's own rendering of the Markdown, drawn as it is typed.
   const preview = page.getByRole("region", { name: "Preview of the story in English" });
@@ -59,9 +70,10 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   // The same slug is never given twice.
   await page.goto("/admin/petitions/new");
   await page.getByLabel("Address (slug)").fill(slug);
-  await page.getByRole("group", { name: "Text in English" }).getByLabel("Title").fill("Another campaign");
+  await fillEnglish(page, { title: "Another campaign", ask: "Another ask", headline: "Another headline", story: "Another story." });
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page.getByText(`The address /p/${slug} is taken`)).toBeVisible();
+  await expect(page.getByLabel("Address (slug)")).toHaveValue(slug);
 
   // The admin home lists the draft with its state.
   await page.goto("/admin");
