@@ -58,8 +58,10 @@ describe("a campaign made in the admin", () => {
   });
 
   it("goes live when published, and takes signatures", async () => {
-    expect(await setCampaignState("save-the-park", "published", actor)).toEqual({ kind: "done" });
+    const publishedAt = new Date("2026-11-30T12:00:00Z");
+    expect(await setCampaignState("save-the-park", "published", actor, publishedAt)).toEqual({ kind: "done" });
     expect(await petitionStatus("save-the-park")).toMatchObject({ total: 0, goal: 2, closed: false });
+    expect((await findPetition("save-the-park"))?.storyPublishedAt).toBe(publishedAt.toISOString());
     expect(await signPetition("save-the-park", signer(1))).toMatchObject({ kind: "signed", signerNumber: 1 });
   });
 

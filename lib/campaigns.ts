@@ -82,7 +82,10 @@ const stateActions: Record<Exclude<CampaignState, "draft">, AuditAction> = { pub
 /** Publishing makes the page live; unpublishing takes it down, with a kind page for readers. */
 export async function setCampaignState(slug: string, state: Exclude<CampaignState, "draft">, actor: string, now = new Date()): Promise<CampaignOutcome> {
   const before = await findPetition(slug);
-  if (!before || !(await updatePetition(slug, { state }, now))) return { kind: "not-found" };
+  if (!before) return { kind: "not-found" };
+  // The page's "Published" date is the first day readers could see it.
+  const firstPublished = state === "published" && !before.storyPublishedAt ? { storyPublishedAt: now.toISOString() } : {};
+  if (!(await updatePetition(slug, { state, ...firstPublished }, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, stateActions[state], slug, `${before.state} → ${state}`);
   return { kind: "done" };
