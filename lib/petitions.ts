@@ -63,8 +63,9 @@ function toStatus(count: PetitionCount): PetitionStatus {
 }
 
 /**
- * The count as the API and the page tell it; undefined unless the campaign is published. With a locale, the title is the campaign's in that
- * language where it has one (a second read, kept for a second); without, in its own.
+ * The count as the API and the share card tell it; undefined unless the campaign is published. With
+ * a locale, the title is the campaign's in that language where it has one (a second read, kept for
+ * a second); without, in its own.
  */
 export async function petitionStatus(slug: string, locale?: Locale): Promise<PetitionStatus | undefined> {
   const count = await readPetitionCount(slug);
