@@ -24,6 +24,7 @@ export const {
   countMatchingSignatures,
   countSignaturesSince,
   countUnsentMail,
+  createPetition,
   databaseReady,
   deleteExpiredLimits,
   deleteExpiredSessions,
@@ -75,5 +76,6 @@ export const {
   signatureTimeSeries,
   signaturesByCountry,
   startBackgroundWork,
+  updatePetition,
   upsertPetition,
 } = store;

@@ -13,7 +13,13 @@ export type AuditAction =
   | "revoke-invitation"
   | "join"
   | "change-role"
-  | "remove-organiser";
+  | "remove-organiser"
+  | "campaign-create"
+  | "campaign-edit"
+  | "campaign-publish"
+  | "campaign-unpublish"
+  | "campaign-close"
+  | "campaign-reopen";
 
 /**
  * Writes who did what to signers' data, and to how many rows, and every change to who the

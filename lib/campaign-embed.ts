@@ -1,6 +1,7 @@
 import { findPetition } from "@/db/store";
 import { campaignTarget, embedSnippet, oembedRich, type OEmbedRich } from "./embed";
 import { locales, type Locale } from "./locales";
+import { isPublished } from "./campaign-state";
 import { homePetition } from "./petitions";
 import { petitionText } from "./petition-text";
 
@@ -21,7 +22,8 @@ export async function campaignOEmbed(
   if (!target) return undefined;
   const slug = target.slug ?? (await homePetition());
   const petition = slug ? await findPetition(slug) : undefined;
-  if (!petition) return undefined;
+  // Drafts and campaigns taken down are described to no one.
+  if (!petition || !isPublished(petition)) return undefined;
   const title = petitionText(petition, target.locale ?? petition.locale).title;
   return oembedRich({ siteBase, providerName, target: { slug: petition.slug, locale: target.locale }, title, ...size });
 }

@@ -4,12 +4,18 @@ import { homePetition } from "./petitions";
 import { shortLived } from "./short-lived";
 
 // Read for every visit to `/` and `/p/<slug>`, so kept for a few seconds: an organiser's change
-// of a campaign's language reaches readers within that.
+// of a campaign's language or state made in another process reaches readers within that.
 const languageOf = shortLived(5_000, async (slug: string | undefined): Promise<Locale> => {
   const found = slug ?? (await homePetition());
   const petition = found ? await findPetition(found) : undefined;
-  return petition?.locale ?? defaultLocale;
+  // A campaign readers may not see must not show through the language they are answered in.
+  return petition?.state === "published" ? petition.locale : defaultLocale;
 });
+
+/** Drops what this process remembers, when an organiser here changed a campaign. */
+export function forgetCampaignLanguages(): void {
+  languageOf.forget();
+}
 
 /** The language a campaign was written in (the home campaign's when no slug is given). */
 export function campaignLanguage(slug?: string): Promise<Locale> {

@@ -7,6 +7,10 @@ export const signatureStatuses = ["pending", "confirmed", "invalidated", "suspec
 /** Only confirmed signatures count; pending ones wait for email, suspected ones for an organiser. */
 export type SignatureStatus = (typeof signatureStatuses)[number];
 
+/** Drafts are seen by organisers only; an unpublished campaign was taken down after being live. */
+export const campaignStates = ["draft", "published", "unpublished"] as const;
+export type CampaignState = (typeof campaignStates)[number];
+
 /** What a campaign says, in one language. */
 export type PetitionText = {
   title: string;
@@ -33,6 +37,13 @@ export type Petition = {
   storyMarkdown: string;
   /** The campaign in other languages; never in its own (lib/petition-text.ts picks one). */
   translations: Partial<Record<Locale, PetitionText>>;
+  state: CampaignState;
+  /** When signing stops; null while it goes on. */
+  closesAt: Date | null;
+  /** Whether the goal shown steps up the ladder once reached (lib/goal-ladder.ts). */
+  steppingGoals: boolean;
+  /** The last change made in the admin; a campaign with one is never overwritten by its content/ file. */
+  editedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -40,7 +51,19 @@ export type Petition = {
 /** A campaign as its content files describe it; its counts are the database's own. */
 export type PetitionContent = Omit<
   Petition,
-  "id" | "createdAt" | "updatedAt" | "locale" | "translations" | "signaturesElsewhere" | "requireConfirmation" | "storyPublishedAt" | "storyUpdatedAt"
+  | "id"
+  | "createdAt"
+  | "updatedAt"
+  | "editedAt"
+  | "locale"
+  | "translations"
+  | "signaturesElsewhere"
+  | "requireConfirmation"
+  | "storyPublishedAt"
+  | "storyUpdatedAt"
+  | "state"
+  | "closesAt"
+  | "steppingGoals"
 > & {
   /** English unless said. */
   locale?: Locale;
@@ -50,7 +73,14 @@ export type PetitionContent = Omit<
   requireConfirmation?: boolean;
   storyPublishedAt?: string | null;
   storyUpdatedAt?: string | null;
+  /** Published unless said: content/ files are live campaigns. */
+  state?: CampaignState;
+  closesAt?: Date | null;
+  steppingGoals?: boolean;
 };
+
+/** What an organiser changes in a campaign; its slug never changes. */
+export type PetitionChange = Partial<Omit<PetitionContent, "slug">>;
 
 /** A campaign's count and what the live counter needs, read without touching its signatures. */
 export type PetitionCount = {
@@ -69,6 +99,9 @@ export type PetitionCount = {
   /** What the public is told of pendingCount (lib/pending-figure.ts). */
   pendingPublished: number;
   requireConfirmation: boolean;
+  state: CampaignState;
+  closesAt: Date | null;
+  steppingGoals: boolean;
   /** Moves with every change the public can see. */
   revision: number;
   updatedAt: Date;
@@ -79,7 +112,7 @@ export type PetitionTitles = Pick<Petition, "id" | "slug" | "locale" | "title"> 
 
 export type PetitionSummary = Pick<
   PetitionCount,
-  "slug" | "title" | "goal" | "signaturesElsewhere" | "signatureCount" | "pendingCount" | "requireConfirmation"
+  "slug" | "title" | "goal" | "signaturesElsewhere" | "signatureCount" | "pendingCount" | "requireConfirmation" | "state" | "closesAt"
 >;
 
 export type Signature = {

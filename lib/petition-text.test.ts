@@ -24,6 +24,10 @@ const petition = (locale: Petition["locale"], translations: Petition["translatio
   storyUpdatedAt: null,
   storyMarkdown: "The story",
   translations,
+  state: "published",
+  closesAt: null,
+  steppingGoals: false,
+  editedAt: null,
   createdAt: new Date(0),
   updatedAt: new Date(0),
 });

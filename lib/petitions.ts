@@ -6,6 +6,8 @@ import {
   setRequireConfirmation,
 } from "@/db/store";
 import { recordAudit } from "./audit";
+import { isClosed, isPublished } from "./campaign-state";
+import { shownGoal } from "./goal-ladder";
 import type { Locale } from "./locales";
 import type { PetitionCount } from "./model";
 import { publicName } from "./public-name";
@@ -18,7 +20,10 @@ export const recentSignersShown = 8;
 export type PetitionStatus = {
   slug: string;
   title: string;
+  /** The goal shown: the organiser's, or the next step once reached with stepping goals on (lib/goal-ladder.ts). */
   goal: number;
+  /** With stepping goals, the goal or step last passed; null while the organiser's goal is ahead. */
+  goalPassed: number | null;
   signaturesHere: number;
   signaturesElsewhere: number;
   /**
@@ -27,6 +32,10 @@ export type PetitionStatus = {
    */
   signaturesPending: number;
   total: number;
+  /** When signing stops (or stopped), or null. */
+  closesAt: string | null;
+  /** Whether signing has stopped: the count stays, new signatures are refused. */
+  closed: boolean;
   updatedAt: string;
 };
 
@@ -36,25 +45,31 @@ export type PublicSigner = { name: string; country: string; signedAt: string };
 export type LiveSnapshot = PetitionStatus & { revision: number; recentSigners: PublicSigner[] };
 
 function toStatus(count: PetitionCount): PetitionStatus {
+  const total = count.signatureCount + count.signaturesElsewhere;
+  const goal = shownGoal(count.goal, total, count.steppingGoals);
   return {
     slug: count.slug,
     title: count.title,
-    goal: count.goal,
+    goal: goal.goal,
+    goalPassed: goal.passed,
     signaturesHere: count.signatureCount,
     signaturesElsewhere: count.signaturesElsewhere,
     signaturesPending: count.pendingPublished,
-    total: count.signatureCount + count.signaturesElsewhere,
+    total,
+    closesAt: count.closesAt?.toISOString() ?? null,
+    closed: isClosed(count),
     updatedAt: count.updatedAt.toISOString(),
   };
 }
 
 /**
- * The count as the API and the page tell it. With a locale, the title is the campaign's in that
- * language where it has one (a second read, kept for a second); without, in its own.
+ * The count as the API and the share card tell it; undefined unless the campaign is published. With
+ * a locale, the title is the campaign's in that language where it has one (a second read, kept for
+ * a second); without, in its own.
  */
 export async function petitionStatus(slug: string, locale?: Locale): Promise<PetitionStatus | undefined> {
   const count = await readPetitionCount(slug);
-  if (!count) return undefined;
+  if (!count || !isPublished(count)) return undefined;
   const status = toStatus(count);
   return locale ? { ...status, title: (await campaignTitle(slug, locale)) ?? status.title } : status;
 }
@@ -74,28 +89,35 @@ export async function recentSigners(petitionId: number): Promise<PublicSigner[]>
   }));
 }
 
-/** The live snapshot, or undefined when the campaign does not exist. `knownRevision` skips the signers' query when nothing changed. */
-export async function liveSnapshot(slug: string, knownRevision?: number): Promise<LiveSnapshot | "unchanged" | undefined> {
-  const count = await readPetitionCount(slug);
-  if (!count) return undefined;
-  if (count.revision === knownRevision) return "unchanged";
+async function snapshotOf(count: PetitionCount): Promise<LiveSnapshot> {
   return { ...toStatus(count), revision: count.revision, recentSigners: await recentSigners(count.id) };
 }
 
+/**
+ * The live snapshot, or undefined when no published campaign has the slug. `knownRevision` skips
+ * the signers' query when nothing changed.
+ */
+export async function liveSnapshot(slug: string, knownRevision?: number): Promise<LiveSnapshot | "unchanged" | undefined> {
+  const count = await readPetitionCount(slug);
+  if (!count || !isPublished(count)) return undefined;
+  if (count.revision === knownRevision) return "unchanged";
+  return snapshotOf(count);
+}
+
+/** A campaign and its snapshot in whatever state it is: the caller decides who may see it. */
 export async function campaign(slug: string) {
   const petition = await findPetition(slug);
-  if (!petition) return undefined;
-  const snapshot = await liveSnapshot(slug);
-  if (!snapshot || snapshot === "unchanged") return undefined;
-  return { petition, snapshot };
+  const count = petition && (await readPetitionCount(slug));
+  if (!petition || !count) return undefined;
+  return { petition, snapshot: await snapshotOf(count) };
 }
 
-/** The campaign `/` shows: the first one created. */
+/** The campaign `/` shows: the first one created of those published. */
 export async function homePetition(): Promise<string | undefined> {
-  return (await listPetitions())[0]?.slug;
+  return (await listPetitions()).find(isPublished)?.slug;
 }
 
-/** Every campaign with its total, for the organisers' overview. */
+/** Every campaign with its total and state, drafts included, for the organisers' overview. */
 export async function listCampaignTotals() {
   const rows = await listPetitions();
   return rows.map((p) => ({
@@ -103,6 +125,8 @@ export async function listCampaignTotals() {
     title: p.title,
     goal: p.goal,
     total: p.signatureCount + p.signaturesElsewhere,
+    state: p.state,
+    closed: isClosed(p),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { insertSignature } from "@/db/store";
 import { checkForm } from "./bot-checks";
+import { isClosed, isPublished } from "./campaign-state";
 import { mailConfigured } from "./config";
 import { newConfirmation, resendLimits } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./email-key";
@@ -37,6 +38,8 @@ export type SignContext = {
 export type SignOutcome =
   | { kind: "invalid"; errors: SignatureFieldErrors }
   | { kind: "not-found" }
+  /** The campaign has closed: its page and count stay, and it takes no new signatures. */
+  | { kind: "closed" }
   | { kind: "rate-limited"; retryAfterSeconds: number }
   /** The form was open too long; it comes back with every value, to be sent again. */
   | { kind: "form-expired" }
@@ -63,8 +66,11 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   const parsed = signatureInput.safeParse(raw);
   if (!parsed.success) return { kind: "invalid", errors: fieldErrors(parsed.error) };
 
+  // Read at most a second ago (lib/petition-for-signing.ts): a campaign published, taken down or
+  // closed in another process stops or starts taking signatures within that second.
   const petition = await petitionForSigning.get(slug);
-  if (!petition) return { kind: "not-found" };
+  if (!petition || !isPublished(petition)) return { kind: "not-found" };
+  if (isClosed(petition, now)) return { kind: "closed" };
 
   const form = context.form ? checkForm(context.form, now.getTime()) : undefined;
   if (form?.kind === "expired") return { kind: "form-expired" };

@@ -13,6 +13,7 @@ import type {
   Organiser,
   OutboxMessage,
   Petition,
+  PetitionChange,
   PetitionContent,
   PetitionCount,
   PetitionSummary,
@@ -150,7 +151,12 @@ export interface Store {
   backupDatabase(targetPath: string): Promise<{ pages: number }>;
 
   // Campaigns
+  /** Creates or refreshes a campaign from its content/ file; one edited in the admin is left as it is. */
   upsertPetition(content: PetitionContent, now?: Date): Promise<void>;
+  /** Creates a campaign from the admin; false when its slug is taken (slugs are never freed). */
+  createPetition(content: PetitionContent, now: Date): Promise<boolean>;
+  /** Changes a campaign from the admin, marking it edited; false when there is no such campaign. */
+  updatePetition(slug: string, change: PetitionChange, now: Date): Promise<boolean>;
   /** The campaign with its text in every language it has. */
   findPetition(slug: string): Promise<Petition | undefined>;
   /** The petition row alone (on PostgreSQL with its deltas not yet folded): never its translations or signatures. */

@@ -10,6 +10,7 @@ import { endStreams } from "./live-events";
 import { routeToLocale } from "./locale-door";
 import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
 import { apiRoute } from "./routes";
+import { answerTakenDownAsGone } from "./taken-down";
 import { housekeeping } from "@/lib/housekeeping";
 import { mailWorker } from "@/lib/mail/outbox-worker";
 import { logRequestError, stampRequestId } from "@/lib/request-log";
@@ -84,6 +85,7 @@ export async function startServer(options: { dev: boolean; port: number; host: s
     const api = apiRoute(req, res);
     const page = async () => {
       if (!internal) await routeToLocale(req, res);
+      await answerTakenDownAsGone(req, res);
       return !internal && pages.handles(req) ? pages.serve(req, res, origin) : handle(req, res);
     };
     const answer = api ? api() : page();

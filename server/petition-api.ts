@@ -12,7 +12,10 @@ const maxBodyBytes = 16 * 1024;
 // answer is public and the same for everyone.
 const readableAnywhere = { "Access-Control-Allow-Origin": "*" };
 
-/** GET /api/petitions/<slug>: the count, one primary-key read, cacheable for a second, readable from any site. */
+/**
+ * GET /api/petitions/<slug>: the count, one primary-key read, cacheable for a second, readable from
+ * any site. Drafts and campaigns taken down are not found; a closed one says `closed: true`.
+ */
 export async function answerCount(_req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
   const status = await petitionStatus(slug);
   if (!status) return sendJson(res, 404, { error: "No such petition." }, readableAnywhere);
@@ -66,6 +69,9 @@ export async function answerSigning(req: IncomingMessage, res: ServerResponse, s
         { error: "Too many signatures from this connection or email domain; try again later." },
         { "Retry-After": String(outcome.retryAfterSeconds) },
       );
+    case "closed":
+      // Refused, never a success: the signature was not stored.
+      return sendJson(res, 403, { error: "This petition has closed and no longer takes signatures.", code: "petition-closed" });
     case "not-found":
       return sendJson(res, 404, { error: "No such petition." });
   }

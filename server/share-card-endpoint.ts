@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isLocale, textDirection, type Locale } from "@/lib/locales";
+import { formattingLocale, isLocale, textDirection, type Locale } from "@/lib/locales";
 import { petitionStatus } from "@/lib/petitions";
 import { translator } from "@/lib/i18n/messages";
 import { roundedTotal, type ShareCardInput } from "@/lib/share-card";
@@ -18,7 +18,17 @@ export async function cardInputFor(slug: string, locale: Locale): Promise<ShareC
     locale,
     direction: textDirection(locale),
     // The card formats the goal itself, in the locale's digits, where the label says {goal}.
-    labels: { signatures: t("signatures", { count: roundedTotal(status.total) }), goal: t("goal", { goal: "{goal}" }) },
+    labels: {
+      signatures: t("signatures", { count: roundedTotal(status.total) }),
+      // Once a stepping goal is reached, the card says so as the page does: "We passed 1,000 — next goal 2,500".
+      goal:
+        status.goalPassed === null
+          ? t("goal", { goal: "{goal}" })
+          : translator(locale, "CampaignState")("goalStepped", {
+              passed: new Intl.NumberFormat(formattingLocale(locale)).format(status.goalPassed),
+              goal: "{goal}",
+            }),
+    },
     siteName: translator(locale, "Site")("name"),
   };
 }

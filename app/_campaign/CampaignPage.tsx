@@ -3,12 +3,15 @@ import { issueFormToken } from "@/lib/bot-checks";
 import type { Locale } from "@/lib/locales";
 import { absoluteUrl, requestLocale } from "../_lib/request";
 import { CampaignView } from "./CampaignView";
+import { TakenDown } from "./TakenDown";
 import { loadCampaign } from "./load";
 
 /** A campaign's page in `locale`; its share links always name the campaign's own address. */
 export async function CampaignPage({ slug, locale }: { slug: string; locale: Locale }) {
   const found = await loadCampaign(slug);
-  if (!found) notFound();
+  // A draft is the organisers' alone (they see it at /admin/petitions/<slug>/preview).
+  if (!found || found.petition.state === "draft") notFound();
+  if (found.petition.state === "unpublished") return <TakenDown locale={locale} />;
   return (
     <CampaignView
       petition={found.petition}

@@ -7,7 +7,9 @@ import { petitionText } from "@/lib/petition-text";
 import type { LiveSnapshot } from "@/lib/petitions";
 import { leadLength, parseStory } from "@/lib/story";
 import { signAction } from "./actions";
+import { CampaignClosed } from "./CampaignClosed";
 import { Counter } from "./Counter";
+import { GoalStep } from "./GoalStep";
 import { LivePetition } from "./LivePetition";
 import { RecentSigners } from "./RecentSigners";
 import { SignForm } from "./SignForm";
@@ -79,15 +81,20 @@ export async function CampaignView({ petition, snapshot, renderedAt, formToken, 
               {text.ask}
             </p>
             <Counter locale={locale} />
-            <SignForm
-              action={signAction.bind(null, petition.slug, locale)}
-              title={text.title}
-              pageUrl={pageUrl}
-              locale={locale}
-              countries={countryOptions(locale)}
-              initialState={initialSignFormState(suggestedCountry)}
-              formToken={formToken}
-            />
+            <GoalStep locale={locale} />
+            {snapshot.closed && snapshot.closesAt ? (
+              <CampaignClosed closesAt={snapshot.closesAt} locale={locale} />
+            ) : (
+              <SignForm
+                action={signAction.bind(null, petition.slug, locale)}
+                title={text.title}
+                pageUrl={pageUrl}
+                locale={locale}
+                countries={countryOptions(locale)}
+                initialState={initialSignFormState(suggestedCountry)}
+                formToken={formToken}
+              />
+            )}
           </div>
           <RecentSigners locale={locale} renderedAt={renderedAt} />
         </LivePetition>

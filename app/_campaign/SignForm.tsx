@@ -179,6 +179,7 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
 
 function FormMessage({ state }: { state: SignFormState }) {
   const t = useTranslations("SignForm");
+  const tState = useTranslations("CampaignState");
   const { status } = state;
   const minutes = state.retryAfterMinutes ?? 1;
   const text = {
@@ -188,6 +189,7 @@ function FormMessage({ state }: { state: SignFormState }) {
     invalid: t("invalid"),
     "form-expired": t("formExpired"),
     "rate-limited": t("rateLimited", { minutes, minutesShown: minutes }),
+    closed: tState("closedForm"),
     failed: t("failed"),
   }[status];
   if (!text) return null;

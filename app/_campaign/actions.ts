@@ -35,6 +35,8 @@ export async function signAction(slug: string, locale: Locale, previous: SignFor
         return { ...base, status: "pending" };
       case "rate-limited":
         return { ...base, status: "rate-limited", retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60) };
+      case "closed":
+        return { ...base, status: "closed" };
       case "not-found":
         return { ...base, status: "failed" };
     }

@@ -21,7 +21,10 @@ const openGraphLocales: Record<Locale, string> = { en: "en_GB", ar: "ar_AR" };
  */
 export async function campaignMetadata(slug: string, locale: Locale, path: string): Promise<Metadata> {
   const found = await loadCampaign(slug);
-  if (!found) return { title: (await getTranslations({ locale, namespace: "Campaign" }))("notFoundTitle") };
+  if (!found || found.petition.state === "draft") return { title: (await getTranslations({ locale, namespace: "Campaign" }))("notFoundTitle") };
+  if (found.petition.state === "unpublished") {
+    return { title: (await getTranslations({ locale, namespace: "CampaignState" }))("takenDownTitle"), robots: { index: false } };
+  }
   const text = petitionText(found.petition, locale);
   const pageUrl = await absoluteUrl(`/${locale}${path}`);
   const card = { url: await absoluteUrl(`/og/${slug}/${locale}.png`), width: 1200, height: 630, alt: text.title };

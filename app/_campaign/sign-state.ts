@@ -11,7 +11,7 @@ export type SignFormValues = {
 };
 
 export type SignFormState = {
-  status: "editing" | "invalid" | "signed" | "pending" | "rate-limited" | "form-expired" | "failed";
+  status: "editing" | "invalid" | "signed" | "pending" | "rate-limited" | "form-expired" | "closed" | "failed";
   /** Counts answers, so the form remounts with the echoed values after each one. */
   submission: number;
   values: SignFormValues;

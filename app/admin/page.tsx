@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { can } from "@/lib/auth/roles";
 import { listCampaignTotals } from "@/lib/petitions";
 import { AdminHeader } from "./_lib/AdminHeader";
 import { requireRole } from "./_lib/session";
 import { requestLocale } from "../_lib/request";
+
+const stateLabels = { draft: "Draft", published: "Published", unpublished: "Unpublished" } as const;
 
 export const metadata: Metadata = { title: "Campaigns", robots: { index: false } };
 
@@ -15,10 +18,18 @@ export default async function AdminHome() {
       <AdminHeader admin={admin} />
       <main id="main" className="admin">
         <h1>Campaigns</h1>
+        {can(admin.role, "manage-campaigns") && (
+          <p>
+            <a className="button-link" href="/admin/petitions/new">
+              New campaign
+            </a>
+          </p>
+        )}
         <ul className="campaign-list">
           {campaigns.map((c) => (
             <li key={c.slug}>
               <a href={`/admin/petitions/${c.slug}`}>{c.title}</a>
+              <span className={`campaign-state campaign-state-${c.state}`}>{stateLabels[c.state]}{c.closed ? ", closed" : ""}</span>
               <span>
                 {number.format(c.total)} of {number.format(c.goal)} signatures
               </span>

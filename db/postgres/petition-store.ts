@@ -1,4 +1,4 @@
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Locale } from "@/lib/locales";
 import type { Petition, PetitionContent, PetitionCount, PetitionSummary, PetitionTitles } from "@/lib/model";
 import { textChanged, translationRows, translationsByLocale } from "../petition-texts";
@@ -16,7 +16,7 @@ export const unfolded = sql.raw(unfoldedJoin);
 // The summary columns, counted with the unfolded deltas, named as lib/model.ts names them.
 const summaryColumns = `p.slug, p.title, p.goal, p.signatures_elsewhere as "signaturesElsewhere",
   p.signature_count + d.confirmed as "signatureCount", p.pending_count + d.pending as "pendingCount",
-  p.require_confirmation as "requireConfirmation"`;
+  p.require_confirmation as "requireConfirmation", p.state, p.closes_at as "closesAt"`;
 
 /** The name of the sequence a campaign's signer numbers come from: no row is locked to hand one out. */
 export const signerSequenceName = (petitionId: number) => `signer_numbers_${Math.trunc(petitionId)}`;
@@ -51,7 +51,8 @@ export async function nextSignerNumber(handle: PgHandle, petitionId: number): Pr
 export async function readPetitionCount(slug: string): Promise<PetitionCount | undefined> {
   const { rows } = await database().pool.query<PetitionCount>({
     name: "countersign-petition-count",
-    text: `select p.id, p.locale, ${summaryColumns}, p.pending_published as "pendingPublished", p.revision, p.updated_at as "updatedAt"
+    text: `select p.id, p.locale, ${summaryColumns}, p.pending_published as "pendingPublished",
+             p.stepping_goals as "steppingGoals", p.revision, p.updated_at as "updatedAt"
            from petitions p ${unfoldedJoin}
            where p.slug = $1`,
     values: [slug],
@@ -102,7 +103,8 @@ const sequenceLock = 727_511_002;
 
 /**
  * Creates the campaign (and its signer-number sequence) or refreshes its content and translations
- * (a translation the content no longer has is removed); counts are left as they are.
+ * (a translation the content no longer has is removed); counts are left as they are. A campaign
+ * edited in the admin is left entirely alone: the organisers' words win over its file.
  */
 export async function upsertPetition(content: PetitionContent, now = new Date()): Promise<void> {
   const { translations, ...petition } = content;
@@ -125,15 +127,22 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
           storyUpdatedAt: content.storyUpdatedAt ?? null,
           storyMarkdown: content.storyMarkdown,
         },
+        setWhere: isNull(petitions.editedAt),
       })
       .returning({ id: petitions.id });
-    await replaceTranslations(tx, row!.id, translations, now);
-    await tx.execute(sql`select pg_advisory_xact_lock(${sequenceLock})`);
-    await tx.execute(sql`create sequence if not exists ${signerSequence(row!.id)}`);
+    if (!row) return;
+    await replaceTranslations(tx, row.id, translations, now);
+    await createSignerSequence(tx, row.id);
   });
 }
 
-async function replaceTranslations(tx: PgHandle, petitionId: number, translations: PetitionContent["translations"], now: Date): Promise<void> {
+/** Makes a new campaign's signer-number sequence, in the transaction that made the campaign. */
+export async function createSignerSequence(tx: PgHandle, petitionId: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${sequenceLock})`);
+  await tx.execute(sql`create sequence if not exists ${signerSequence(petitionId)}`);
+}
+
+export async function replaceTranslations(tx: PgHandle, petitionId: number, translations: PetitionContent["translations"], now: Date): Promise<void> {
   const rows = translationRows(petitionId, translations, now);
   await tx
     .delete(petitionTranslations)
@@ -162,6 +171,10 @@ export async function findPetition(slug: string): Promise<Petition | undefined> 
       storyPublishedAt: petitions.storyPublishedAt,
       storyUpdatedAt: petitions.storyUpdatedAt,
       storyMarkdown: petitions.storyMarkdown,
+      state: petitions.state,
+      closesAt: petitions.closesAt,
+      steppingGoals: petitions.steppingGoals,
+      editedAt: petitions.editedAt,
       createdAt: petitions.createdAt,
       updatedAt: petitions.updatedAt,
     })

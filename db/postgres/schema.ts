@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { roles } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/locales";
-import { signatureStatuses } from "@/lib/model";
+import { campaignStates, signatureStatuses } from "@/lib/model";
 
 // The same tables and columns as db/sqlite/schema.ts, in PostgreSQL's own types, so db:copy can
 // move a campaign across column by column. Where the two differ, a comment says why.
@@ -35,6 +35,11 @@ export const petitions = pgTable(
     revision: integer("revision").notNull().default(0),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
+    // Without a CHECK, as on SQLite, where adding one would rebuild the table.
+    state: text("state", { enum: campaignStates }).notNull().default("published"),
+    closesAt: at("closes_at"),
+    steppingGoals: boolean("stepping_goals").notNull().default(false),
+    editedAt: at("edited_at"),
   },
   (t) => [
     check("petitions_goal_positive", sql`${t.goal} > 0`),

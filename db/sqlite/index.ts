@@ -5,6 +5,7 @@ export { insertSeedSignatures } from "./bulk-seed";
 export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
 export { closeDatabase, secretKeyLocation } from "./client";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
+export { createPetition, updatePetition } from "./campaign-store";
 export { claimJobRun } from "./job-store";
 export { databaseReady, migrateDatabase } from "./migrate";
 export {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Petition, PetitionContent, PetitionCount, PetitionSummary, PetitionTitles } from "@/lib/model";
 import { textChanged, translationRows, translationsByLocale } from "../petition-texts";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
@@ -17,6 +17,9 @@ const statements = preparedStatements(({ orm }) => ({
       pendingCount: petitions.pendingCount,
       pendingPublished: petitions.pendingPublished,
       requireConfirmation: petitions.requireConfirmation,
+      state: petitions.state,
+      closesAt: petitions.closesAt,
+      steppingGoals: petitions.steppingGoals,
       revision: petitions.revision,
       updatedAt: petitions.updatedAt,
     })
@@ -126,7 +129,8 @@ export async function setRequireConfirmation(slug: string, required: boolean): P
 
 /**
  * Creates the campaign or refreshes its content and translations (a translation the content no
- * longer has is removed); its signatures and count are left as they are.
+ * longer has is removed); its signatures and count are left as they are. A campaign edited in the
+ * admin is left entirely alone: the organisers' words win over the file it was seeded from.
  */
 export async function upsertPetition(content: PetitionContent, now = new Date()): Promise<void> {
   const { translations, ...petition } = content;
@@ -149,14 +153,15 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
           storyUpdatedAt: content.storyUpdatedAt,
           storyMarkdown: content.storyMarkdown,
         },
+        setWhere: isNull(petitions.editedAt),
       })
       .returning({ id: petitions.id })
       .all();
-    replaceTranslations(tx, row!.id, translations, now);
+    if (row) replaceTranslations(tx, row.id, translations, now);
   });
 }
 
-function replaceTranslations(tx: SqliteHandle, petitionId: number, translations: PetitionContent["translations"], now: Date): void {
+export function replaceTranslations(tx: SqliteHandle, petitionId: number, translations: PetitionContent["translations"], now: Date): void {
   const rows = translationRows(petitionId, translations, now);
   tx.delete(petitionTranslations)
     .where(and(eq(petitionTranslations.petitionId, petitionId), notInArray(petitionTranslations.locale, rows.map((r) => r.key.locale))))
@@ -185,6 +190,10 @@ export async function findPetition(slug: string): Promise<Petition | undefined> 
       storyPublishedAt: petitions.storyPublishedAt,
       storyUpdatedAt: petitions.storyUpdatedAt,
       storyMarkdown: petitions.storyMarkdown,
+      state: petitions.state,
+      closesAt: petitions.closesAt,
+      steppingGoals: petitions.steppingGoals,
+      editedAt: petitions.editedAt,
       createdAt: petitions.createdAt,
       updatedAt: petitions.updatedAt,
     })
@@ -232,6 +241,8 @@ export async function listPetitions(): Promise<PetitionSummary[]> {
       signatureCount: petitions.signatureCount,
       pendingCount: petitions.pendingCount,
       requireConfirmation: petitions.requireConfirmation,
+      state: petitions.state,
+      closesAt: petitions.closesAt,
     })
     .from(petitions)
     .orderBy(asc(petitions.id))

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { roles } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/locales";
-import { signatureStatuses } from "@/lib/model";
+import { campaignStates, signatureStatuses } from "@/lib/model";
 
 // A language tag's shape, not the list of languages (lib/locales.ts): adding a language must not
 // need a migration, and removing one must not make old rows unreadable.
@@ -41,6 +41,15 @@ export const petitions = sqliteTable(
     revision: integer("revision").notNull().default(0),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    // Added later, so no CHECK on it (SQLite would rebuild the table): lib/campaigns.ts writes only
+    // campaignStates. 'published' by default so campaigns made before drafts existed stay live.
+    state: text("state", { enum: campaignStates }).notNull().default("published"),
+    // Signing stops at this moment; null while the campaign takes signatures without end.
+    closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+    // Whether the goal shown steps up the ladder once reached (lib/goal-ladder.ts).
+    steppingGoals: integer("stepping_goals", { mode: "boolean" }).notNull().default(false),
+    // Set by every change made in the admin: a content/ file then never overwrites the campaign.
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     check("petitions_goal_positive", sql`${t.goal} > 0`),

@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { pageLocale } from "@/app/[locale]/_lib/page-locale";
 import { signAction } from "@/app/_campaign/actions";
+import { CampaignClosed } from "@/app/_campaign/CampaignClosed";
 import { Counter } from "@/app/_campaign/Counter";
+import { GoalStep } from "@/app/_campaign/GoalStep";
 import { LivePetition } from "@/app/_campaign/LivePetition";
 import { loadCampaign } from "@/app/_campaign/load";
 import { SignForm } from "@/app/_campaign/SignForm";
+import { TakenDown } from "@/app/_campaign/TakenDown";
 import { initialSignFormState } from "@/app/_campaign/sign-state";
 import { absoluteUrl } from "@/app/_lib/request";
 import { issueFormToken } from "@/lib/bot-checks";
@@ -21,7 +24,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: PageProps<"/[locale]/embed/[slug]">): Promise<Metadata> {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
   const found = await loadCampaign(slug);
-  return found ? { title: petitionText(found.petition, locale).title } : {};
+  return found?.petition.state === "published" ? { title: petitionText(found.petition, locale).title } : {};
 }
 
 /**
@@ -32,7 +35,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/embed/[s
 export default async function EmbedPage({ params }: PageProps<"/[locale]/embed/[slug]">) {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
   const found = await loadCampaign(slug);
-  if (!found) notFound();
+  if (!found || found.petition.state === "draft") notFound();
+  if (found.petition.state === "unpublished") return <TakenDown locale={locale} />;
   const [t, site] = await Promise.all([
     getTranslations({ locale, namespace: "Embed" }),
     getTranslations({ locale, namespace: "Site" }),
@@ -53,15 +57,20 @@ export default async function EmbedPage({ params }: PageProps<"/[locale]/embed/[
             {text.ask}
           </p>
           <Counter locale={locale} />
-          <SignForm
-            action={signAction.bind(null, slug, locale)}
-            title={text.title}
-            pageUrl={pageUrl}
-            locale={locale}
-            countries={countryOptions(locale)}
-            initialState={initialSignFormState("")}
-            formToken={issueFormToken(found.renderedAt)}
-          />
+          <GoalStep locale={locale} />
+          {found.snapshot.closed && found.snapshot.closesAt ? (
+            <CampaignClosed closesAt={found.snapshot.closesAt} locale={locale} />
+          ) : (
+            <SignForm
+              action={signAction.bind(null, slug, locale)}
+              title={text.title}
+              pageUrl={pageUrl}
+              locale={locale}
+              countries={countryOptions(locale)}
+              initialState={initialSignFormState("")}
+              formToken={issueFormToken(found.renderedAt)}
+            />
+          )}
           <p className="embed-footer">
             <a href={pageUrl} target="_blank" rel="noopener">
               {t("readMore")}

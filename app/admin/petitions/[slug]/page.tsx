@@ -42,6 +42,11 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
       <main id="main" className="admin">
         <p className="kicker">Campaign</p>
         <h1>{dashboard.title}</h1>
+        {can(admin.role, "manage-campaigns") && (
+          <p>
+            <a href={`/admin/petitions/${dashboard.slug}/edit`}>Edit, publish or close this campaign</a>
+          </p>
+        )}
         <dl className="stats">
           <div>
             <dt>Total</dt>

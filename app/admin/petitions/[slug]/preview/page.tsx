@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { CampaignView } from "@/app/_campaign/CampaignView";
+import { loadCampaign } from "@/app/_campaign/load";
+import { absoluteUrl } from "@/app/_lib/request";
+import { issueFormToken } from "@/lib/bot-checks";
+import { clientMessagesFor } from "@/lib/i18n/messages";
+import { isLocale, localeNames, locales, textDirection } from "@/lib/locales";
+import { requireRole } from "../../../_lib/session";
+import { stateNames } from "../../_campaign/StateControls";
+
+export const metadata: Metadata = { title: "Preview", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+/**
+ * A campaign's page as readers will see it (or saw it), in any state, for organisers only. Here in
+ * the admin, behind its sign-in, rather than on the public page for signed-in organisers: the
+ * public page stays one copy per locale for everyone, which its micro-cache relies on.
+ */
+export default async function CampaignPreview({ params, searchParams }: PageProps<"/admin/petitions/[slug]/preview">) {
+  await requireRole("view-dashboard");
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const found = await loadCampaign(slug);
+  if (!found) notFound();
+  const locale = isLocale(query.lang) ? query.lang : found.petition.locale;
+  return (
+    <div lang={locale} dir={textDirection(locale)}>
+      <p className="preview-banner" role="note">
+        Preview · {stateNames[found.petition.state]} · signing is off here ·{" "}
+        {locales.map((l) => (
+          <a key={l} href={`?lang=${l}`} aria-current={l === locale ? "page" : undefined}>
+            {localeNames[l]}{" "}
+          </a>
+        ))}
+        · <a href={`/admin/petitions/${slug}/edit`}>Back to editing</a>
+      </p>
+      <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
+        <CampaignView
+          petition={found.petition}
+          snapshot={found.snapshot}
+          renderedAt={found.renderedAt}
+          formToken={issueFormToken(found.renderedAt)}
+          locale={locale}
+          readerLocale={locale}
+          pageUrl={await absoluteUrl(`/${locale}/p/${slug}`)}
+        />
+      </NextIntlClientProvider>
+    </div>
+  );
+}

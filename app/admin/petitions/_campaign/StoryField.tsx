@@ -1,0 +1,74 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { StoryBlocks } from "@/app/_campaign/Story";
+import type { StoryBlock } from "@/lib/story";
+import { previewStoryAction } from "./actions";
+
+type Props = {
+  locale: string;
+  languageName: string;
+  name: string;
+  defaultValue: string;
+  dir: "ltr" | "rtl";
+  error?: string;
+};
+
+const debounceMs = 300;
+
+/**
+ * The story's Markdown beside its preview (below it on a phone). The preview is parsed on the
+ * server by the public page's own code and drawn by its own component, so it is what readers see.
+ */
+export function StoryField({ locale, languageName, name, defaultValue, dir, error }: Props) {
+  const [markdown, setMarkdown] = useState(defaultValue);
+  const [preview, setPreview] = useState<{ blocks: StoryBlock[]; photoLabel: string }>();
+  const latest = useRef(0);
+  const id = `story-${locale}`;
+
+  useEffect(() => {
+    const asked = ++latest.current;
+    const timer = setTimeout(() => {
+      previewStoryAction(locale, markdown)
+        .then((answer) => {
+          // An answer to an earlier keystroke that arrives late must not replace a newer one.
+          if (asked === latest.current) setPreview(answer);
+        })
+        .catch(() => {
+          if (asked === latest.current) setPreview(undefined);
+        });
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [locale, markdown]);
+
+  return (
+    <div className="story-editor">
+      <div className="field">
+        <label htmlFor={id}>Story (Markdown)</label>
+        <textarea
+          id={id}
+          name={name}
+          rows={16}
+          dir={dir}
+          defaultValue={defaultValue}
+          onChange={(event) => setMarkdown(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+        />
+        <p id={`${id}-hint`} className="field-hint">
+          Paragraphs, **bold**, *italic*, [links](https://example.org), &gt; quotes and ## headings. A paragraph that is only
+          *Photo: what it shows (Credit)* becomes a photo caption.
+        </p>
+        {error && (
+          <p id={`${id}-error`} className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <section className="story-preview" aria-label={`Preview of the story in ${languageName}`} lang={locale} dir={dir}>
+        <p className="kicker">Preview, as readers will see it</p>
+        <div className="story">{preview ? <StoryBlocks blocks={preview.blocks} photoLabel={preview.photoLabel} /> : <p>…</p>}</div>
+      </section>
+    </div>
+  );
+}
