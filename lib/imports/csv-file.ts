@@ -3,8 +3,8 @@ import { CsvError, parse } from "csv-parse/sync";
 /** The largest file taken, in bytes and in rows: said on the upload page, and checked here. */
 export const importLimits = { bytes: 20 * 1024 * 1024, rows: 200_000 } as const;
 
-/** A file's header and its records, each with the line of the file it ends on. */
-export type CsvTable = { header: string[]; rows: { line: number; cells: string[] }[] };
+/** A file's header and its records, each with its row number as a spreadsheet shows it. */
+export type CsvTable = { header: string[]; rows: { row: number; cells: string[] }[] };
 
 export type CsvReading = { kind: "read"; table: CsvTable } | { kind: "refused"; reason: string };
 
@@ -35,32 +35,31 @@ export function guessDelimiter(text: string): string {
 
 /**
  * Reads a CSV's text: a byte order mark, quoted fields (line breaks and delimiters in them), CRLF
- * or LF, a comma, semicolon or tab between fields. Blank lines are skipped; a short row is kept,
- * its missing cells empty, for the report to judge.
+ * or LF, a comma, semicolon or tab between fields. Rows are numbered as a spreadsheet numbers
+ * them (the header is row 1); blank rows are skipped, and a short row is kept, its missing cells
+ * empty, for the report to judge.
  */
 export function readCsv(text: string): CsvReading {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
-    // With `info`, each record comes with where it was read; csv-parse's types do not say so.
     records = parse(text, {
       bom: true,
       delimiter: guessDelimiter(text.replace(/^\uFEFF/, "")),
       relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      to: importLimits.rows + 2,
-    }) as unknown as typeof records;
+      to: importLimits.rows * 2,
+    });
   } catch (error) {
     if (error instanceof CsvError) return refused(`The file could not be read as CSV (${error.message}). Check its quotes, or save it from the spreadsheet again as CSV.`);
     throw error;
   }
   const [first, ...rest] = records;
   if (!first) return refused("The file has no rows. Choose the CSV file with the signatures.");
-  if (rest.length === 0) return refused("The file has a header row but no signatures under it.");
-  if (rest.length > importLimits.rows) {
+  const rows = rest.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ""));
+  if (rows.length === 0) return refused("The file has a header row but no signatures under it.");
+  if (rows.length > importLimits.rows) {
     return refused(`The file has more than ${importLimits.rows.toLocaleString("en")} signatures. Split it into smaller files and import each.`);
   }
-  const header = first.record.map((name) => name.trim());
+  const header = first.map((name) => name.trim());
   if (header.length < 2) return refused("The file has only one column. Is it a CSV with its columns separated by commas or semicolons?");
-  return { kind: "read", table: { header, rows: rest.map(({ record, info }) => ({ line: info.lines, cells: record })) } };
+  return { kind: "read", table: { header, rows } };
 }

@@ -11,7 +11,7 @@ const previewRows = 10;
 export type RowOutcome = "import" | "invalid" | "duplicate in file" | "already signed";
 
 /** One row as the mapping reads it, with what will become of it. */
-export type PreviewRow = { line: number; fullName: string; email: string; country: string; signedAt: string; outcome: RowOutcome };
+export type PreviewRow = { row: number; fullName: string; email: string; country: string; signedAt: string; outcome: RowOutcome };
 
 export type ImportReport = {
   totalRows: number;
@@ -22,8 +22,8 @@ export type ImportReport = {
   alreadySigned: number;
   toImport: number;
   preview: PreviewRow[];
-  invalid: { line: number; reasons: string[] }[];
-  duplicates: { line: number; email: string; firstLine?: number }[];
+  invalid: { row: number; reasons: string[] }[];
+  duplicates: { row: number; email: string; firstRow?: number }[];
 };
 
 export type ReportChecks = {
@@ -41,50 +41,50 @@ export async function buildReport(table: CsvTable, mapping: ColumnMapping, now: 
   const outcomes = new Map<number, RowOutcome>();
   const invalid: ImportReport["invalid"] = [];
   const duplicates: (ImportReport["duplicates"][number] & { kind: "file" | "signed" })[] = [];
-  const firstLineOf = new Map<string, number>();
-  const unique: { line: number; signer: ImportedSigner }[] = [];
+  const firstRowOf = new Map<string, number>();
+  const unique: { row: number; signer: ImportedSigner }[] = [];
   let validRows = 0;
 
-  for (const { line, cells } of table.rows) {
+  for (const { row, cells } of table.rows) {
     const checked = checkRow(cells, mapping, now);
     const refusal = checked.kind === "valid" ? await checks.refusal(checked.signer.emailKey, checked.signer.emailDomain) : undefined;
     if (checked.kind === "invalid" || refusal) {
-      invalid.push({ line, reasons: checked.kind === "invalid" ? checked.reasons : [describeProblem(refusal!)] });
-      outcomes.set(line, "invalid");
+      invalid.push({ row, reasons: checked.kind === "invalid" ? checked.reasons : [describeProblem(refusal!)] });
+      outcomes.set(row, "invalid");
       continue;
     }
     validRows++;
-    const first = firstLineOf.get(checked.signer.emailKey);
+    const first = firstRowOf.get(checked.signer.emailKey);
     if (first !== undefined) {
-      duplicates.push({ line, email: checked.signer.email, firstLine: first, kind: "file" });
-      outcomes.set(line, "duplicate in file");
+      duplicates.push({ row, email: checked.signer.email, firstRow: first, kind: "file" });
+      outcomes.set(row, "duplicate in file");
       continue;
     }
-    firstLineOf.set(checked.signer.emailKey, line);
-    unique.push({ line, signer: checked.signer });
+    firstRowOf.set(checked.signer.emailKey, row);
+    unique.push({ row, signer: checked.signer });
   }
 
   const signed = new Set(await checks.signedKeys(unique.map((u) => u.signer.emailKey)));
   const signers: ImportedSigner[] = [];
-  for (const { line, signer } of unique) {
+  for (const { row, signer } of unique) {
     if (signed.has(signer.emailKey)) {
-      duplicates.push({ line, email: signer.email, kind: "signed" });
-      outcomes.set(line, "already signed");
+      duplicates.push({ row, email: signer.email, kind: "signed" });
+      outcomes.set(row, "already signed");
     } else {
       signers.push(signer);
-      outcomes.set(line, "import");
+      outcomes.set(row, "import");
     }
   }
-  duplicates.sort((a, b) => a.line - b.line);
+  duplicates.sort((a, b) => a.row - b.row);
 
   const cell = (cells: readonly string[], index: number | undefined) => (index === undefined ? "" : (cells[index] ?? "").trim());
-  const preview = table.rows.slice(0, previewRows).map(({ line, cells }) => ({
-    line,
+  const preview = table.rows.slice(0, previewRows).map(({ row, cells }) => ({
+    row,
     fullName: mapping.fullName !== undefined ? cell(cells, mapping.fullName) : [cell(cells, mapping.firstName), cell(cells, mapping.lastName)].filter(Boolean).join(" "),
     email: cell(cells, mapping.email),
     country: cell(cells, mapping.country),
     signedAt: cell(cells, mapping.signedAt),
-    outcome: outcomes.get(line)!,
+    outcome: outcomes.get(row)!,
   }));
 
   const duplicatesInFile = duplicates.filter((d) => d.kind === "file").length;
@@ -98,7 +98,7 @@ export async function buildReport(table: CsvTable, mapping: ColumnMapping, now: 
       toImport: signers.length,
       preview,
       invalid: invalid.slice(0, reportListLimit),
-      duplicates: duplicates.slice(0, reportListLimit).map(({ line, email, firstLine }) => ({ line, email, ...(firstLine === undefined ? {} : { firstLine }) })),
+      duplicates: duplicates.slice(0, reportListLimit).map(({ row, email, firstRow }) => ({ row, email, ...(firstRow === undefined ? {} : { firstRow }) })),
     },
     signers,
   };

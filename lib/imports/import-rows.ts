@@ -3,7 +3,7 @@ import english from "i18n-iso-countries/langs/en.json";
 import { countryCodes, countryName, isCountryCode } from "../countries";
 import { emailDomain, emailKey } from "../email-key";
 import { isDisposableDomain } from "../email-policy";
-import { signatureInput, type SignatureProblem } from "../signature-input";
+import { fieldErrors, signatureInput, type SignatureProblem } from "../signature-input";
 import type { ColumnMapping } from "./column-mapping";
 import type { ImportedSigner } from "./signature-import";
 
@@ -95,12 +95,8 @@ export function checkRow(cells: readonly string[], mapping: ColumnMapping, now: 
     showName: showName ?? false,
     wantsUpdates: wantsUpdates ?? false,
   });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const text = problemText[issue.message as SignatureProblem] ?? issue.message;
-      if (!reasons.includes(text)) reasons.push(text);
-    }
-  }
+  // The first problem of each field, as the signing form shows them.
+  if (!parsed.success) for (const problem of Object.values(fieldErrors(parsed.error))) reasons.push(problemText[problem]);
   if (wantsUpdates === undefined) reasons.push("“wants updates” is not yes or no");
   if (showName === undefined) reasons.push("“show name” is not yes or no");
   if (signedAt === "invalid") reasons.push("date not understood (write it as 2024-03-31 or 2024-03-31 14:05)");
