@@ -71,7 +71,7 @@ export async function beginSignatureImport(
   return changed.length > 0;
 }
 
-export async function insertImportedSignatures(importId: number, signers: readonly ImportedSigner[], now: Date): Promise<ImportBatchOutcome> {
+export async function insertImportedSignatures(importId: number, signers: readonly ImportedSigner[], _now: Date): Promise<ImportBatchOutcome> {
   return inTransaction(async (tx): Promise<ImportBatchOutcome> => {
     // Locked, so an undo begun meanwhile waits for this range and then removes it too.
     const [running] = await tx
