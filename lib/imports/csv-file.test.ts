@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsvFile, guessDelimiter, importLimits, readCsv } from "./csv-file";
+import { decodeCsvFile, describeCsvProblem, guessDelimiter, importLimits, readCsv } from "./csv-file";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 function table(text: string) {
   const read = readCsv(text);
-  if (read.kind !== "read") throw new Error(`expected a table, got: ${read.reason}`);
+  if (read.kind !== "read") throw new Error(`expected a table, got: ${read.problem}`);
   return read.table;
 }
 
@@ -37,7 +37,8 @@ describe("reading an uploaded CSV", () => {
   it("refuses clearly what is not a CSV, is empty, is too large or too long", () => {
     const refusal = (input: Uint8Array) => {
       const decoded = decodeCsvFile(input);
-      return decoded.kind === "refused" ? decoded.reason : readCsv(decoded.text).kind === "refused" ? (readCsv(decoded.text) as { reason: string }).reason : "read";
+      const read = decoded.kind === "text" ? readCsv(decoded.text) : decoded;
+      return read.kind === "refused" ? describeCsvProblem(read.problem, read.row) : "read";
     };
     expect(refusal(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toMatch(/not a CSV file/);
     expect(refusal(new Uint8Array([0x4e, 0x61, 0x6d, 0xe9, 0x2c, 0x61]))).toMatch(/not in UTF-8/);
@@ -45,7 +46,7 @@ describe("reading an uploaded CSV", () => {
     expect(refusal(new Uint8Array(importLimits.bytes + 1).fill(0x61))).toMatch(/larger than 20 MB/);
     expect(refusal(bytes("name,email,country\n"))).toMatch(/no signatures under it/);
     expect(refusal(bytes("just one column\nhello\n"))).toMatch(/only one column/);
-    expect(refusal(bytes('name,email\n"unclosed,x\n'))).toMatch(/could not be read as CSV/);
+    expect(refusal(bytes('name,email\n"unclosed,x\n'))).toMatch(/^The file could not be read as CSV: .* \(Row 2\.\)$/);
     const tooLong = `name,email\n${"a,b@example.org\n".repeat(importLimits.rows + 1)}`;
     expect(refusal(bytes(tooLong))).toMatch(/more than 200,000 signatures/);
     expect(refusal(bytes(`name,email\n${"a,b@example.org\n".repeat(importLimits.rows)}`))).toBe("read");

@@ -6,22 +6,40 @@ export const importLimits = { bytes: 20 * 1024 * 1024, rows: 200_000 } as const;
 /** A file's header and its records, each with its row number as a spreadsheet shows it. */
 export type CsvTable = { header: string[]; rows: { row: number; cells: string[] }[] };
 
-export type CsvReading = { kind: "read"; table: CsvTable } | { kind: "refused"; reason: string };
+/** Why a file is refused, as a code: the upload answers with a redirect that names it. */
+const problems = {
+  "no-file": "Choose the CSV file with the signatures.",
+  "too-large": `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. Split it into smaller files and import each.`,
+  "too-many-rows": `The file has more than ${importLimits.rows.toLocaleString("en")} signatures. Split it into smaller files and import each.`,
+  empty: "The file is empty. Choose the CSV file with the signatures.",
+  "not-csv": "This is not a CSV file. Save the sheet as CSV (UTF-8) and upload that.",
+  "not-utf8": "The file is not in UTF-8, so names would come out wrong. Save it as CSV (UTF-8) and upload that.",
+  unreadable: "The file could not be read as CSV: a quote is not closed, or is in the wrong place. Check the row named, or save the sheet again as CSV.",
+  "no-rows": "The file has a header row but no signatures under it.",
+  "one-column": "The file has only one column. Is it a CSV with its columns separated by commas or semicolons?",
+} as const;
+export type CsvProblem = keyof typeof problems;
 
-const refused = (reason: string): CsvReading => ({ kind: "refused", reason });
+export const isCsvProblem = (value: unknown): value is CsvProblem => typeof value === "string" && Object.hasOwn(problems, value);
+
+/** A refusal in words for the organiser, with the row where reading stopped when known. */
+export const describeCsvProblem = (problem: CsvProblem, row?: number) => (row ? `${problems[problem]} (Row ${row}.)` : problems[problem]);
+
+export type CsvRefusal = { kind: "refused"; problem: CsvProblem; row?: number };
+export type CsvReading = { kind: "read"; table: CsvTable } | CsvRefusal;
+
+const refused = (problem: CsvProblem, row?: number): CsvRefusal => ({ kind: "refused", problem, ...(row ? { row } : {}) });
 
 /** The file's bytes as text, or why they are not a CSV we can read. */
-export function decodeCsvFile(bytes: Uint8Array): { kind: "text"; text: string } | { kind: "refused"; reason: string } {
-  if (bytes.byteLength > importLimits.bytes) {
-    return { kind: "refused", reason: `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. Split it into smaller files and import each.` };
-  }
-  if (bytes.byteLength === 0) return { kind: "refused", reason: "The file is empty. Choose the CSV file with the signatures." };
+export function decodeCsvFile(bytes: Uint8Array): { kind: "text"; text: string } | CsvRefusal {
+  if (bytes.byteLength > importLimits.bytes) return refused("too-large");
+  if (bytes.byteLength === 0) return refused("empty");
   // A NUL byte never occurs in text: this is a spreadsheet, an archive or an image, not a CSV.
-  if (bytes.includes(0)) return { kind: "refused", reason: "This is not a CSV file. Save the sheet as CSV (UTF-8) and upload that." };
+  if (bytes.includes(0)) return refused("not-csv");
   try {
     return { kind: "text", text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return { kind: "refused", reason: "The file is not in UTF-8, so names would come out wrong. Save it as CSV (UTF-8) and upload that." };
+    return refused("not-utf8");
   }
 }
 
@@ -49,17 +67,15 @@ export function readCsv(text: string): CsvReading {
       to: importLimits.rows * 2,
     });
   } catch (error) {
-    if (error instanceof CsvError) return refused(`The file could not be read as CSV (${error.message}). Check its quotes, or save it from the spreadsheet again as CSV.`);
+    if (error instanceof CsvError) return refused("unreadable", typeof error.lines === "number" ? error.lines : undefined);
     throw error;
   }
   const [first, ...rest] = records;
-  if (!first) return refused("The file has no rows. Choose the CSV file with the signatures.");
+  if (!first) return refused("empty");
   const rows = rest.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ""));
-  if (rows.length === 0) return refused("The file has a header row but no signatures under it.");
-  if (rows.length > importLimits.rows) {
-    return refused(`The file has more than ${importLimits.rows.toLocaleString("en")} signatures. Split it into smaller files and import each.`);
-  }
+  if (rows.length === 0) return refused("no-rows");
+  if (rows.length > importLimits.rows) return refused("too-many-rows");
   const header = first.map((name) => name.trim());
-  if (header.length < 2) return refused("The file has only one column. Is it a CSV with its columns separated by commas or semicolons?");
+  if (header.length < 2) return refused("one-column");
   return { kind: "read", table: { header, rows } };
 }

@@ -7,7 +7,7 @@ const mapping = { fullName: 0, email: 1, country: 2 };
 
 function table(text: string): CsvTable {
   const read = readCsv(text);
-  if (read.kind !== "read") throw new Error(read.reason);
+  if (read.kind !== "read") throw new Error(read.problem);
   return read.table;
 }
 

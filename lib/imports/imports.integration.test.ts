@@ -160,10 +160,8 @@ describe("importing signatures gathered elsewhere", () => {
 describe("files that are not imported", () => {
   it("are refused with a reason, and nothing is staged", async () => {
     const before = storedRows("select id from signature_imports").length;
-    expect(await stageImport(slug, { name: "photo.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]) }, owner)).toEqual({
-      kind: "refused",
-      reason: "This is not a CSV file. Save the sheet as CSV (UTF-8) and upload that.",
-    });
+    expect(await stageImport(slug, { name: "photo.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]) }, owner)).toEqual({ kind: "refused", problem: "not-csv" });
+    expect(await stageImport(slug, { name: "one.csv", bytes: bytes("Name,Email,Country\n") }, owner)).toEqual({ kind: "refused", problem: "no-rows" });
     expect(await stageImport("no-such-campaign", { name: "a.csv", bytes: bytes(file) }, owner)).toEqual({ kind: "not-found" });
     expect(storedRows("select id from signature_imports")).toHaveLength(before);
   });

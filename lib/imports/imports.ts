@@ -15,7 +15,7 @@ import { recordAudit } from "../audit";
 import { emailRefusal } from "../email-policy";
 import { liveHub } from "../live-hub";
 import { guessMapping, mappingInput, type ColumnMapping } from "./column-mapping";
-import { decodeCsvFile, readCsv, type CsvTable } from "./csv-file";
+import { decodeCsvFile, readCsv, type CsvRefusal, type CsvTable } from "./csv-file";
 import { buildReport, type ImportReport } from "./import-report";
 import type { SignatureImport } from "./signature-import";
 
@@ -24,7 +24,7 @@ export const importBatchRows = 1_000;
 /** How long an uploaded file waits for its import before housekeeping deletes it. */
 export const stagedLifetimeMs = 24 * 60 * 60 * 1000;
 
-export type StageOutcome = { kind: "staged"; importId: number } | { kind: "refused"; reason: string } | { kind: "not-found" };
+export type StageOutcome = { kind: "staged"; importId: number } | CsvRefusal | { kind: "not-found" };
 
 /** Keeps an uploaded file in the database for the organiser's next steps, if it reads as a CSV. */
 export async function stageImport(slug: string, file: { name: string; bytes: Uint8Array }, actor: string, now = new Date()): Promise<StageOutcome> {
