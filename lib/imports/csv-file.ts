@@ -9,6 +9,7 @@ export type CsvTable = { header: string[]; rows: { row: number; cells: string[] 
 /** Why a file is refused, as a code: the upload answers with a redirect that names it. */
 const problems = {
   "no-file": "Choose the CSV file with the signatures.",
+  "cut-short": "The file did not arrive whole. Try again; if it keeps failing, split it into smaller files.",
   "too-large": `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. Split it into smaller files and import each.`,
   "too-many-rows": `The file has more than ${importLimits.rows.toLocaleString("en")} signatures. Split it into smaller files and import each.`,
   empty: "The file is empty. Choose the CSV file with the signatures.",
