@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { SignatureProblem } from "../signature-input";
 import type { ColumnMapping } from "./column-mapping";
 import type { CsvTable } from "./csv-file";
@@ -7,6 +8,9 @@ import type { ImportedSigner } from "./signature-import";
 /** How many of each list the report shows; the counts are always whole. */
 export const reportListLimit = 200;
 const previewRows = 10;
+// Rows checked between turns of the event loop: a large file's report never keeps this process
+// from answering its other requests for more than a moment.
+const rowsPerTurn = 1_000;
 
 export type RowOutcome = "import" | "invalid" | "duplicate in file" | "already signed";
 
@@ -45,7 +49,8 @@ export async function buildReport(table: CsvTable, mapping: ColumnMapping, now: 
   const unique: { row: number; signer: ImportedSigner }[] = [];
   let validRows = 0;
 
-  for (const { row, cells } of table.rows) {
+  for (const [index, { row, cells }] of table.rows.entries()) {
+    if (index % rowsPerTurn === rowsPerTurn - 1) await nextTurn();
     const checked = checkRow(cells, mapping, now);
     const refusal = checked.kind === "valid" ? await checks.refusal(checked.signer.emailKey, checked.signer.emailDomain) : undefined;
     if (checked.kind === "invalid" || refusal) {

@@ -20,7 +20,7 @@ import { buildReport, type ImportReport } from "./import-report";
 import type { SignatureImport } from "./signature-import";
 
 /** Rows stored, or removed, per transaction: a few milliseconds of SQLite's writer each. */
-export const importBatchRows = 1_000;
+export const importBatchRows = 500;
 /** How long an uploaded file waits for its import before housekeeping deletes it. */
 export const stagedLifetimeMs = 24 * 60 * 60 * 1000;
 
