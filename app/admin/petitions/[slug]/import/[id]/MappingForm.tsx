@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { fieldLabels, importFields, type ColumnMapping } from "@/lib/imports/column-mapping";
-import { importStepAction, type MappingState } from "./actions";
+import type { MappingState } from "./actions";
 import { ImportReportView } from "./ImportReportView";
 
 const hints: Partial<Record<(typeof importFields)[number], string>> = {
@@ -14,14 +14,16 @@ const hints: Partial<Record<(typeof importFields)[number], string>> = {
 };
 
 /** Choose which column is which, see the report, then import: the report comes back with every choice kept. */
-export function MappingForm({ slug, importId, header, guessed }: { slug: string; importId: number; header: string[]; guessed: ColumnMapping }) {
+type Step = (previous: MappingState, form: FormData) => Promise<MappingState>;
+
+export function MappingForm({ action, header, guessed }: { action: Step; header: string[]; guessed: ColumnMapping }) {
   const initial: MappingState = {
     values: Object.fromEntries(importFields.map((field) => [field, guessed[field] === undefined ? "" : String(guessed[field])])) as MappingState["values"],
   };
-  const [state, action, pending] = useActionState(importStepAction.bind(null, slug, importId), initial);
+  const [state, formAction, pending] = useActionState(action, initial);
   const errors = state.errors ?? {};
   return (
-    <form action={action} className="admin-form" noValidate>
+    <form action={formAction} className="admin-form" noValidate>
       {state.error && (
         <p className="notice" role="alert">
           {state.error}

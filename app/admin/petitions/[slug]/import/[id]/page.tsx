@@ -5,7 +5,7 @@ import type { SignatureImport } from "@/lib/imports/signature-import";
 import { requestLocale } from "../../../../../_lib/request";
 import { AdminHeader } from "../../../../_lib/AdminHeader";
 import { requireRole } from "../../../../_lib/session";
-import { undoImportAction } from "./actions";
+import { importStepAction, undoImportAction } from "./actions";
 import { MappingForm } from "./MappingForm";
 
 export const metadata: Metadata = { title: "Import signatures", robots: { index: false } };
@@ -68,7 +68,7 @@ export default async function ImportStepPage({ params }: PageProps<"/admin/petit
               Choose which column holds what (guessed from the header), then check every row. Nothing is stored until you
               import.
             </p>
-            <MappingForm slug={slug} importId={importId} header={staged.header} guessed={staged.guessed} />
+            <MappingForm action={importStepAction.bind(null, slug, importId)} header={staged.header} guessed={staged.guessed} />
           </>
         )}
         {record.status === "imported" && (
