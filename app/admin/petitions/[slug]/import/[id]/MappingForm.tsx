@@ -13,9 +13,9 @@ const hints: Partial<Record<(typeof importFields)[number], string>> = {
   showName: "Yes or no; without, no one's name is shown on the petition page.",
 };
 
-/** Choose which column is which, see the report, then import: the report comes back with every choice kept. */
 type Step = (previous: MappingState, form: FormData) => Promise<MappingState>;
 
+/** Choose which column is which, see the report, then import: the report comes back with every choice kept. */
 export function MappingForm({ action, header, guessed }: { action: Step; header: string[]; guessed: ColumnMapping }) {
   const initial: MappingState = {
     values: Object.fromEntries(importFields.map((field) => [field, guessed[field] === undefined ? "" : String(guessed[field])])) as MappingState["values"],
