@@ -9,8 +9,8 @@ import type { ImportedSigner } from "./signature-import";
 
 isoCountries.registerLocale(english);
 
-// Each country by its English names (the list's official and short ones, and the runtime's own),
-// lower-cased, so "Syria", "Syrian Arab Republic" and "SY" all find SY.
+// Each country by the runtime's English name, lower-cased ("Syria"); i18n-iso-countries' official
+// names and aliases ("Syrian Arab Republic") are asked after it.
 const byEnglishName = new Map<string, string>(countryCodes.map((code) => [countryName(code, "en").toLowerCase(), code]));
 
 /** A country as other platforms write it: an ISO 3166-1 alpha-2 or alpha-3 code, or its English name. */
