@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readPetitionCount, recountPetitions } from "@/db/store";
+import { beginSignatureImport, beginUndoSignatureImport, insertImportedSignatures, readPetitionCount, recountPetitions } from "@/db/store";
 import { prepareDatabase, storedRow, storedRows } from "@/test/database";
 import { liveSnapshot, petitionStatus } from "../petitions";
 import { signPetition } from "../signatures";
@@ -157,6 +157,34 @@ describe("importing signatures gathered elsewhere", () => {
   });
 });
 
+describe("an undo that begins while an import runs", () => {
+  it("stops the import's next range, and removes every row it had stored", async () => {
+    const here = (await petitionStatus(slug))!.signaturesHere;
+    const running = await stage(file, "interrupted.csv");
+    expect(await beginSignatureImport(running, "{}", { totalRows: 2, validRows: 2, invalidRows: 0 })).toBe(true);
+    const signer = (name: string) => ({
+      fullName: name,
+      email: `${name}@interrupted.example`,
+      emailKey: `${name}@interrupted.example`,
+      emailDomain: "interrupted.example",
+      country: "FR",
+      showName: false,
+      wantsUpdates: false,
+      signedAt: new Date(),
+    });
+    expect(await insertImportedSignatures(running, [signer("first")], new Date())).toEqual({ kind: "stored", inserted: 1 });
+    expect(await beginUndoSignatureImport(running)).toBe(true);
+    expect(await insertImportedSignatures(running, [signer("second")], new Date())).toEqual({ kind: "stopped" });
+    expect(await runImport(slug, running, mapping, owner)).toEqual({ kind: "gone" });
+
+    expect(await undoImport(slug, running, owner)).toEqual({ kind: "undone", removed: 1 });
+    expect(storedRows("select id from signatures where email_domain = 'interrupted.example'")).toEqual([]);
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    const recount = await counted();
+    expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
+  });
+});
+
 describe("files that are not imported", () => {
   it("are refused with a reason, and nothing is staged", async () => {
     const before = storedRows("select id from signature_imports").length;
@@ -172,7 +200,7 @@ describe("files that are not imported", () => {
     expect(await expireStagedImports(new Date(Date.now() + 25 * 60 * 60 * 1000))).toBe(1);
     expect(storedRows("select id from signature_imports where id = ?", waiting)).toEqual([]);
     // Imports that ran are history, and stay.
-    expect(storedRows("select status from signature_imports order by id")).toEqual([{ status: "undone" }, { status: "undone" }]);
+    expect(storedRows("select status from signature_imports order by id")).toEqual([{ status: "undone" }, { status: "undone" }, { status: "undone" }]);
   });
 
   it("belong to their campaign only", async () => {
