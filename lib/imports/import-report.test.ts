@@ -5,8 +5,8 @@ import { buildReport, reportListLimit, type ReportChecks } from "./import-report
 const now = new Date("2026-05-04T12:00:00Z");
 const mapping = { fullName: 0, email: 1, country: 2 };
 
-function table(text: string): CsvTable {
-  const read = readCsv(text);
+async function table(text: string): Promise<CsvTable> {
+  const read = await readCsv(text);
   if (read.kind !== "read") throw new Error(read.problem);
   return read.table;
 }
@@ -30,7 +30,7 @@ const file = [
 
 describe("the report on a file", () => {
   it("counts and lists invalid rows with their reasons, and duplicates in the file and of signers", async () => {
-    const { report, signers } = await buildReport(table(file), mapping, now, checks);
+    const { report, signers } = await buildReport(await table(file), mapping, now, checks);
     expect(report).toMatchObject({ totalRows: 7, validRows: 4, invalidRows: 3, duplicatesInFile: 1, alreadySigned: 1, toImport: 2 });
     expect(report.invalid).toEqual([
       { row: 5, reasons: ["no name"] },
@@ -48,7 +48,7 @@ describe("the report on a file", () => {
   });
 
   it("previews the first rows as mapped, with what will become of each", async () => {
-    const { report } = await buildReport(table(file), mapping, now, checks);
+    const { report } = await buildReport(await table(file), mapping, now, checks);
     expect(report.preview.map((p) => [p.row, p.fullName, p.country, p.outcome])).toEqual([
       [2, "Layla Haddad", "LB", "import"],
       [3, "Sami Nasser", "SY", "already signed"],
@@ -62,7 +62,7 @@ describe("the report on a file", () => {
 
   it("lists only so many rows, but counts them all", async () => {
     const rows = Array.from({ length: reportListLimit + 50 }, (_, i) => `Person ${i},bad-${i},FR`);
-    const { report } = await buildReport(table(["Name,Email,Country", ...rows].join("\n")), mapping, now, checks);
+    const { report } = await buildReport(await table(["Name,Email,Country", ...rows].join("\n")), mapping, now, checks);
     expect(report.invalidRows).toBe(reportListLimit + 50);
     expect(report.invalid).toHaveLength(reportListLimit);
     expect(report.preview).toHaveLength(10);

@@ -32,7 +32,7 @@ export async function stageImport(slug: string, file: { name: string; bytes: Uin
   if (!petition) return { kind: "not-found" };
   const decoded = decodeCsvFile(file.bytes);
   if (decoded.kind === "refused") return decoded;
-  const read = readCsv(decoded.text);
+  const read = await readCsv(decoded.text);
   if (read.kind === "refused") return read;
   const importId = await insertSignatureImport({
     petitionId: petition.id,
@@ -58,7 +58,7 @@ async function loadImport(slug: string, importId: number) {
   const found = petition && (await findSignatureImport(petition.id, importId));
   if (!petition || !found) return undefined;
   const { stagedCsv, ...record } = found;
-  const read = stagedCsv !== null && (record.status === "staged" || record.status === "importing") ? readCsv(stagedCsv) : undefined;
+  const read = stagedCsv !== null && (record.status === "staged" || record.status === "importing") ? await readCsv(stagedCsv) : undefined;
   return { petitionId: petition.id, record, table: read?.kind === "read" ? read.table : undefined };
 }
 
