@@ -21,8 +21,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // public/embed.js is a script for partners' pages, not a page: no policy to set.
-      source: "/((?!api/|_next/static|_next/image|icon.svg|embed\\.js$).*)",
+      // public/embed.js is a script for partners' pages, not a page: no policy to set. Nor has a
+      // CSV upload (an answer of redirects), whose body the proxy would buffer and cut at 10 MB.
+      source: "/((?!api/|_next/static|_next/image|icon.svg|embed\\.js$|admin/petitions/[^/]+/import/upload$).*)",
       // Prefetches and server-action calls from scripts answer with data, not a page: no policy to set.
       missing: [
         { type: "header", key: "next-router-prefetch" },

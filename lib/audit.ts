@@ -19,7 +19,9 @@ export type AuditAction =
   | "campaign-publish"
   | "campaign-unpublish"
   | "campaign-close"
-  | "campaign-reopen";
+  | "campaign-reopen"
+  | "import"
+  | "undo-import";
 
 /**
  * Writes who did what to signers' data, and to how many rows, and every change to who the

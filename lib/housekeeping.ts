@@ -2,6 +2,7 @@ import { claimJobRun } from "@/db/store";
 import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
 import { logger } from "./log";
 import { lazy } from "./lazy";
+import { expireStagedImports } from "./imports/imports";
 import { applyRetention } from "./retention";
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
@@ -9,6 +10,7 @@ type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown>
 const jobs: Job[] = [
   { name: "publish-pending", everyMs: pendingPublishEveryMs, run: publishPendingCounts },
   { name: "retention", everyMs: 24 * 60 * 60 * 1000, run: applyRetention },
+  { name: "expire-staged-imports", everyMs: 60 * 60 * 1000, run: expireStagedImports },
 ];
 
 /**

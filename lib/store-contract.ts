@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Role } from "./auth/roles";
+import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "./imports/signature-import";
 import type {
   AdminIdentity,
   Admin,
@@ -131,6 +132,11 @@ export type InvitationAcceptance =
 
 export type InvitationRevocation = { kind: "done"; email: string } | { kind: "forbidden" | "unknown" };
 
+/** A CSV file waiting for the organiser's next step (lib/imports/). */
+export type NewSignatureImport = Pick<StagedImport, "petitionId" | "fileName" | "createdBy" | "createdAt" | "totalRows"> & { stagedCsv: string };
+/** `stopped`: the import is no longer running (undone meanwhile, or never begun); nothing was stored. */
+export type ImportBatchOutcome = { kind: "stored"; inserted: number } | { kind: "stopped" };
+
 export interface Store {
   // Set-up and health
   migrateDatabase(): Promise<void>;
@@ -186,6 +192,34 @@ export interface Store {
   /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */
   exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;
   insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt?: number): Promise<void>;
+
+  // CSV imports: each step its own short transaction, so a large file never holds SQLite's writer
+  insertSignatureImport(staged: NewSignatureImport): Promise<number>;
+  /** The import with its staged file (null once imported, undone or expired). */
+  findSignatureImport(petitionId: number, importId: number): Promise<StagedImport | undefined>;
+  /** A campaign's imports, newest first, without their files. */
+  listSignatureImports(petitionId: number): Promise<SignatureImport[]>;
+  /** How many confirmed signatures a campaign's imports brought that are still there. */
+  countImportedSignatures(petitionId: number): Promise<number>;
+  /** Which of these address keys have a signature on the campaign already, whatever its status. */
+  findSignedEmailKeys(petitionId: number, emailKeys: readonly string[]): Promise<string[]>;
+  /** Records the mapping and the file's counts and marks it importing; false unless it was staged or importing. */
+  beginSignatureImport(importId: number, mapping: string, counts: Pick<ImportCounts, "totalRows" | "validRows" | "invalidRows">): Promise<boolean>;
+  /**
+   * Stores signers as confirmed signatures of the import, skipping any address the campaign has
+   * already, and moves the counts and the import's tally in the same transaction.
+   */
+  insertImportedSignatures(importId: number, signers: readonly ImportedSigner[], now: Date): Promise<ImportBatchOutcome>;
+  /** Marks a running import done and drops its file; undefined unless it was importing. */
+  finishSignatureImport(importId: number, now: Date): Promise<SignatureImport | undefined>;
+  /** Marks an import (running, done or half undone) as being undone; false otherwise. */
+  beginUndoSignatureImport(importId: number): Promise<boolean>;
+  /** Deletes up to `limit` of the import's signatures and fixes the counts; returns how many went. */
+  deleteImportedSignatures(importId: number, limit: number, now: Date): Promise<number>;
+  /** Marks an import being undone as undone; false when it was not (another request finished it). */
+  finishUndoSignatureImport(importId: number, now: Date): Promise<boolean>;
+  /** Deletes imports staged before `before` and never run, with their files. */
+  deleteStaleImports(before: Date): Promise<number>;
 
   // Charts
   /** Per UTC hour or day in [from, to) (from the first signature when `from` is not given); only buckets with any, oldest first. */

@@ -45,6 +45,10 @@ function writeRows(db: Database.Database): void {
     updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`;
   run(translation, 1, "ar", "الخوذ البيضاء", "«اطلبوا»\tالآن", "العنوان", "# القصة\n\nسطر فيه \\ شرطة.", "ترجمة \"غير رسمية\"", at(3));
   run(translation, 3, "en", "Second", "Ask", "Second headline", "", null, at(4));
+  // An import undone since: its signatures are gone, its record stays.
+  run(`insert into signature_imports (id, petition_id, file_name, status, mapping, total_rows, valid_rows, invalid_rows, duplicate_rows,
+    imported_rows, created_by, created_at, imported_at, undone_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    2, 1, 'other "platform"\tfile.csv', "undone", '{"fullName":0,"email":1,"country":2}', 4, 3, 1, 1, 2, "owner@example.org", at(5), at(6), at(7));
 
   const signature = `insert into signatures (id, petition_id, status, full_name, email, email_key, email_domain, country, comment,
     show_name, wants_updates, client_address, fill_ms, signed_at, confirmed_at, invalidated_at, locale, referrer_id)

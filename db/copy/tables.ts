@@ -25,6 +25,7 @@ const copyOrder: PgTable[] = [
   postgres.petitionTranslations,
   postgres.admins,
   postgres.adminInvitations,
+  postgres.signatureImports,
   postgres.signatures,
   postgres.confirmations,
   postgres.outbox,

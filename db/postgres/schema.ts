@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { roles } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/locales";
+import { importStatuses } from "@/lib/imports/signature-import";
 import { campaignStates, signatureStatuses } from "@/lib/model";
 
 // The same tables and columns as db/sqlite/schema.ts, in PostgreSQL's own types, so db:copy can
@@ -104,6 +105,8 @@ export const signatures = pgTable(
     // No foreign key, as on SQLite (where adding one rebuilds the table): identity ids are never
     // handed out again, so a referrer since erased leaves an id that points at nothing.
     referrerId: integer("referrer_id"),
+    // The CSV import that brought this row; no foreign key, as on SQLite.
+    importId: integer("import_id"),
     signedAt: at("signed_at").notNull(),
     confirmedAt: at("confirmed_at"),
     invalidatedAt: at("invalidated_at"),
@@ -118,11 +121,39 @@ export const signatures = pgTable(
     index("signatures_by_email_key").on(t.emailKey),
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
     index("signatures_by_referrer").on(t.referrerId).where(sql`${t.referrerId} is not null`),
+    index("signatures_by_import").on(t.importId).where(sql`${t.importId} is not null`),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
     check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated', 'suspected')`),
     check("signatures_fill_non_negative", sql`${t.fillMs} is null or ${t.fillMs} >= 0`),
     check("signatures_locale_shape", localeShape(t.locale)),
+  ],
+);
+
+export const signatureImports = pgTable(
+  "signature_imports",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    status: text("status", { enum: importStatuses }).notNull().default("staged"),
+    stagedCsv: text("staged_csv"),
+    mapping: text("mapping"),
+    totalRows: integer("total_rows").notNull().default(0),
+    validRows: integer("valid_rows").notNull().default(0),
+    invalidRows: integer("invalid_rows").notNull().default(0),
+    duplicateRows: integer("duplicate_rows").notNull().default(0),
+    importedRows: integer("imported_rows").notNull().default(0),
+    createdBy: text("created_by").notNull(),
+    createdAt: at("created_at").notNull(),
+    importedAt: at("imported_at"),
+    undoneAt: at("undone_at"),
+  },
+  (t) => [
+    index("signature_imports_by_petition").on(t.petitionId, t.id),
+    check("signature_imports_status_known", sql`${t.status} in ('staged', 'importing', 'imported', 'undoing', 'undone')`),
   ],
 );
 

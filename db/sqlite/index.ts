@@ -4,6 +4,20 @@ export { backupDatabase } from "./backup";
 export { insertSeedSignatures } from "./bulk-seed";
 export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
 export { closeDatabase, secretKeyLocation } from "./client";
+export {
+  beginSignatureImport,
+  beginUndoSignatureImport,
+  countImportedSignatures,
+  deleteImportedSignatures,
+  deleteStaleImports,
+  findSignatureImport,
+  findSignedEmailKeys,
+  finishSignatureImport,
+  finishUndoSignatureImport,
+  insertImportedSignatures,
+  insertSignatureImport,
+  listSignatureImports,
+} from "./import-store";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { createPetition, updatePetition } from "./campaign-store";
 export { claimJobRun } from "./job-store";

@@ -2,7 +2,7 @@ import { and, asc, count, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Petition, PetitionContent, PetitionCount, PetitionSummary, PetitionTitles } from "@/lib/model";
 import { textChanged, translationRows, translationsByLocale } from "../petition-texts";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
-import { petitions, petitionTranslations, signatures } from "./schema";
+import { petitions, petitionTranslations } from "./schema";
 
 const statements = preparedStatements(({ orm }) => ({
   countBySlug: orm
@@ -113,8 +113,10 @@ export async function recountPetitions() {
       slug: petitions.slug,
       kept: petitions.signatureCount,
       keptPending: petitions.pendingCount,
-      counted: sql<number>`(select ${count()} from ${signatures} where ${signatures.petitionId} = ${petitions.id} and ${signatures.status} = 'confirmed')`,
-      countedPending: sql<number>`(select ${count()} from ${signatures} where ${signatures.petitionId} = ${petitions.id} and ${signatures.status} = 'pending')`,
+      // Written out: drizzle names a column unqualified in a select's fields, and in the subquery an
+      // unqualified "id" is the signature's, which counted only the signature whose id is the campaign's.
+      counted: sql<number>`(select count(*) from signatures s where s.petition_id = petitions.id and s.status = 'confirmed')`,
+      countedPending: sql<number>`(select count(*) from signatures s where s.petition_id = petitions.id and s.status = 'pending')`,
     })
     .from(petitions)
     .orderBy(asc(petitions.id))

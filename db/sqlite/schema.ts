@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { roles } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/locales";
+import { importStatuses } from "@/lib/imports/signature-import";
 import { campaignStates, signatureStatuses } from "@/lib/model";
 
 // A language tag's shape, not the list of languages (lib/locales.ts): adding a language must not
@@ -111,6 +112,9 @@ export const signatures = sqliteTable(
     // column with one by rebuilding this table, and ids are never handed out again (AUTOINCREMENT),
     // so a referrer since erased leaves an id that points at nothing and harms nothing.
     referrerId: integer("referrer_id"),
+    // The CSV import that brought this row (signature_imports), null for a signature made here.
+    // No foreign key, as with referrer_id: adding one would rebuild this table.
+    importId: integer("import_id"),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
     invalidatedAt: integer("invalidated_at", { mode: "timestamp_ms" }),
@@ -127,11 +131,46 @@ export const signatures = sqliteTable(
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
     // Only referred signatures, so counting one sharer's is a short range of a small index.
     index("signatures_by_referrer").on(t.referrerId).where(sql`${t.referrerId} is not null`),
+    // Only imported rows, so undoing an import finds exactly its rows without a scan.
+    index("signatures_by_import").on(t.importId).where(sql`${t.importId} is not null`),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
     check("signatures_status_known", sql`${t.status} in ('pending', 'confirmed', 'invalidated', 'suspected')`),
     check("signatures_fill_non_negative", sql`${t.fillMs} is null or ${t.fillMs} >= 0`),
     check("signatures_locale_shape", localeShape(t.locale)),
+  ],
+);
+
+/**
+ * A CSV of signatures gathered elsewhere, from upload to import (lib/imports/). The file waits
+ * here between the organiser's steps, so any process can serve the next one, and is emptied
+ * once imported, undone or left too long.
+ */
+export const signatureImports = sqliteTable(
+  "signature_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    status: text("status", { enum: importStatuses }).notNull().default("staged"),
+    stagedCsv: text("staged_csv"),
+    // The columns chosen, as JSON (lib/imports/column-mapping.ts); null until the import runs.
+    mapping: text("mapping"),
+    totalRows: integer("total_rows").notNull().default(0),
+    validRows: integer("valid_rows").notNull().default(0),
+    invalidRows: integer("invalid_rows").notNull().default(0),
+    duplicateRows: integer("duplicate_rows").notNull().default(0),
+    importedRows: integer("imported_rows").notNull().default(0),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
+    undoneAt: integer("undone_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("signature_imports_by_petition").on(t.petitionId, t.id),
+    check("signature_imports_status_known", sql`${t.status} in ('staged', 'importing', 'imported', 'undoing', 'undone')`),
   ],
 );
 

@@ -9,6 +9,7 @@ const expected = {
   moderate: { owner: true, editor: true, viewer: false },
   "view-audit": { owner: true, editor: true, viewer: false },
   export: { owner: true, editor: false, viewer: false },
+  import: { owner: true, editor: false, viewer: false },
   erase: { owner: true, editor: false, viewer: false },
   "manage-organisers": { owner: true, editor: false, viewer: false },
 };
@@ -29,6 +30,7 @@ describe("what each role may do", () => {
   it("never lets an editor take signers' data away or destroy it", () => {
     expect(can("editor", "export")).toBe(false);
     expect(can("editor", "erase")).toBe(false);
+    expect(can("editor", "import")).toBe(false);
     expect(can("editor", "manage-organisers")).toBe(false);
   });
 

@@ -18,6 +18,8 @@ const allowed = {
   "view-audit": ["owner", "editor"],
   /** Download signatures as CSV. */
   export: ["owner"],
+  /** Import signatures from a CSV, and undo an import: it brings in people's data, and undoing deletes rows. */
+  import: ["owner"],
   /** Find a person's signatures by email and erase them. */
   erase: ["owner"],
   /** Invite organisers, revoke invitations, change roles and remove members. */

@@ -15,6 +15,7 @@ import { CountryMap } from "./charts/CountryMap";
 import { FillTimeChart } from "./charts/FillTimeChart";
 import { Referrals } from "./charts/Referrals";
 import { SignaturesOverTime } from "./charts/SignaturesOverTime";
+import { ImportedStat, ImportsSection } from "./import/ImportsOnDashboard";
 
 export const metadata: Metadata = { title: "Campaign dashboard", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -56,6 +57,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
             <dt>Signed here</dt>
             <dd>{number.format(dashboard.signaturesHere)}</dd>
           </div>
+          <ImportedStat slug={dashboard.slug} locale={locale} />
           <div>
             <dt>Awaiting confirmation</dt>
             <dd>{number.format(dashboard.signaturesPending)}</dd>
@@ -103,6 +105,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         <Referrals referrals={figures.referrals} locale={locale} csv={`${charts}/referrals.csv`} />
 
         <EmbedSnippets snippets={snippets} />
+        <ImportsSection slug={dashboard.slug} locale={locale} role={admin.role} />
 
         <section className="admin-section" aria-labelledby="confirmation-heading">
           <h2 id="confirmation-heading">Email confirmation</h2>

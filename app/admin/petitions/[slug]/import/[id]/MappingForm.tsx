@@ -1,0 +1,86 @@
+"use client";
+
+import { useActionState } from "react";
+import { fieldLabels, importFields, type ColumnMapping } from "@/lib/imports/column-mapping";
+import type { MappingState } from "./actions";
+import { ImportReportView } from "./ImportReportView";
+
+const hints: Partial<Record<(typeof importFields)[number], string>> = {
+  fullName: "Or first and last name, below.",
+  country: "An ISO code (SY, SYR) or the English name.",
+  signedAt: "Dates like 2024-03-31 or 2024-03-31 14:05 (UTC); without, the time of the import.",
+  wantsUpdates: "Yes or no; without, no.",
+  showName: "Yes or no; without, no one's name is shown on the petition page.",
+};
+
+type Step = (previous: MappingState, form: FormData) => Promise<MappingState>;
+
+/** Choose which column is which, see the report, then import: the report comes back with every choice kept. */
+export function MappingForm({ action, header, guessed }: { action: Step; header: string[]; guessed: ColumnMapping }) {
+  const initial: MappingState = {
+    values: Object.fromEntries(importFields.map((field) => [field, guessed[field] === undefined ? "" : String(guessed[field])])) as MappingState["values"],
+  };
+  const [state, formAction, pending] = useActionState(action, initial);
+  const errors = state.errors ?? {};
+  return (
+    <form action={formAction} className="admin-form" noValidate>
+      {state.error && (
+        <p className="notice" role="alert">
+          {state.error}
+        </p>
+      )}
+      <fieldset key={JSON.stringify(state.values)}>
+        <legend>Which column holds what</legend>
+        {importFields.map((field) => {
+          const describedBy = [hints[field] ? `${field}-hint` : "", errors[field] ? `${field}-error` : ""].filter(Boolean).join(" ");
+          return (
+            <div className="field" key={field}>
+              <label htmlFor={`column-${field}`}>{fieldLabels[field]}</label>
+              <select
+                id={`column-${field}`}
+                name={field}
+                defaultValue={state.values[field]}
+                aria-invalid={errors[field] ? true : undefined}
+                aria-describedby={describedBy || undefined}
+              >
+                <option value="">Not in the file</option>
+                {header.map((name, index) => (
+                  <option key={index} value={String(index)}>
+                    {name || `Column ${index + 1}`}
+                  </option>
+                ))}
+              </select>
+              {hints[field] && (
+                <p id={`${field}-hint`} className="field-hint">
+                  {hints[field]}
+                </p>
+              )}
+              {errors[field] && (
+                <p id={`${field}-error`} className="field-error">
+                  {errors[field]}
+                </p>
+              )}
+            </div>
+          );
+        })}
+      </fieldset>
+      <button type="submit" name="intent" value="preview" className="button-quiet" disabled={pending}>
+        Check every row
+      </button>
+      {state.report && (
+        <>
+          <ImportReportView report={state.report} />
+          {state.report.toImport === 0 ? (
+            <p>No row can be imported: every one is invalid or a duplicate.</p>
+          ) : (
+            <p>
+              <button type="submit" name="intent" value="import" disabled={pending}>
+                Import {state.report.toImport} signature{state.report.toImport === 1 ? "" : "s"}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </form>
+  );
+}
