@@ -3,6 +3,7 @@
 export { insertSeedSignatures } from "./bulk-seed";
 export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
 export { closeDatabase, secretKeyLocation } from "./client";
+export { countVerification, listSignerNames } from "./delivery-store";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { claimJobRun } from "./job-store";
 export { backupDatabase, erasedDataSettled, startBackgroundWork } from "./lifecycle";

@@ -4,6 +4,7 @@ export { backupDatabase } from "./backup";
 export { insertSeedSignatures } from "./bulk-seed";
 export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
 export { closeDatabase, secretKeyLocation } from "./client";
+export { countVerification, listSignerNames } from "./delivery-store";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { claimJobRun } from "./job-store";
 export { databaseReady, migrateDatabase } from "./migrate";
