@@ -91,19 +91,27 @@ export class TextWriter {
     this.doc.y += after;
   }
 
-  /** The text's lines at the page's width, broken at spaces; a word longer than a line gets one of its own. */
+  /**
+   * The text's lines at the page's width, broken at spaces; a word longer than a line gets one of
+   * its own. Each word is measured once, and a line is its words and the spaces between them.
+   */
   private wrap(text: string, style: TextStyle): string[] {
+    const space = this.measure(" ", style);
     const lines: string[] = [];
     for (const hard of text.split("\n")) {
-      let line = "";
+      let line: string[] = [];
+      let width = 0;
       for (const word of hard.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (line && this.measure(candidate, style) > this.width) {
-          lines.push(line);
-          line = word;
-        } else line = candidate;
+        const wordWidth = this.measure(word, style);
+        if (line.length > 0 && width + space + wordWidth > this.width) {
+          lines.push(line.join(" "));
+          line = [];
+          width = 0;
+        }
+        width += (line.length > 0 ? space : 0) + wordWidth;
+        line.push(word);
       }
-      if (line) lines.push(line);
+      if (line.length > 0) lines.push(line.join(" "));
     }
     return lines;
   }
