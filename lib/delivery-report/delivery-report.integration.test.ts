@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertSeedSignatures, invalidateSignatures, readPetitionCount } from "@/db/store";
+import { countVerification, insertSeedSignatures, insertSignature, invalidateSignatures, readPetitionCount, releaseSuspected } from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { pdfPages, pdfRuns } from "@/test/pdf-text";
 import { recentAuditEvents } from "../audit";
@@ -101,6 +101,24 @@ describe("the delivery report", () => {
       detail: "Delivery report (PDF) with signers' names and countries",
       rowCount: 8,
     });
+  });
+
+  it("counts a bot-trap catch an organiser released as counted without email confirmation", async () => {
+    const petition = (await readPetitionCount(slug))!;
+    const before = await countVerification(petition.id);
+    await insertSignature({
+      petitionId: petition.id,
+      status: "suspected",
+      fullName: "Caught Bytrap",
+      email: "caught@released.example",
+      emailKey: "caught@released.example",
+      emailDomain: "released.example",
+      country: "IE",
+      signedAt: new Date(),
+    });
+    const released = await releaseSuspected({ petitionId: petition.id, emailDomain: "released.example" }, () => ({ kind: "count" }), new Date());
+    expect(released).toBe(1);
+    expect(await countVerification(petition.id)).toEqual({ byEmail: before.byEmail, withoutEmail: before.withoutEmail + 1 });
   });
 
   it("is undefined for a campaign that does not exist", async () => {
