@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { countVerification, insertSeedSignatures, insertSignature, invalidateSignatures, readPetitionCount, releaseSuspected } from "@/db/store";
+import {
+  countVerification,
+  insertSeedSignatures,
+  insertSignature,
+  invalidateSignatures,
+  readPetitionCount,
+  releaseSuspected,
+  upsertPetition,
+} from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
-import { pdfPages, pdfRuns } from "@/test/pdf-text";
+import { pdfPages, pdfPlacedRuns, pdfRuns } from "@/test/pdf-text";
 import { recentAuditEvents } from "../audit";
 import { campaignDashboard } from "../dashboard";
 import { signPetition } from "../signatures";
@@ -43,8 +51,8 @@ describe("the delivery report", () => {
     expect(first).toContain("The White Helmets for the Nobel Peace Prize");
     expect(first).toContain(`${number.format(dashboard!.total)} signatures`);
     expect(dashboard!.total).toBe(325_008);
-    expect(first).toMatch(/confirmed by email \(the signer followed a link sent to their address\) 2 /);
-    expect(first).toMatch(/counted without email confirmation 6 /);
+    expect(first).toMatch(/Signed here, confirmed by email \(the signer followed the link we sent\) 2 /);
+    expect(first).toMatch(/Signed here, counted without email confirmation 6 /);
     expect(first).toMatch(/Gathered elsewhere before this page opened 325,000 Total 325,008/);
   });
 
@@ -123,6 +131,32 @@ describe("the delivery report", () => {
 
   it("is undefined for a campaign that does not exist", async () => {
     expect(await deliveryReport("no-such-campaign", { actor: "owner@example.org", includeNames: true })).toBeUndefined();
+  });
+});
+
+describe("a campaign written in Arabic", () => {
+  it("sets its story right to left, each line ending at the right margin", async () => {
+    await upsertPetition({
+      slug: "arabic-campaign",
+      locale: "ar",
+      title: "أنقذوا المدرسة",
+      ask: "نطالب المجلس بإبقاء المدرسة مفتوحة.",
+      goal: 1000,
+      storyHeadline: "مدرسة الحي",
+      storyMarkdown: "درس فيها أكثر من ٣٠٠ طفل منذ عام 1998، وهي اليوم مهددة بالإغلاق. ".repeat(6),
+    });
+    const found = await deliveryReport("arabic-campaign", { actor: "owner@example.org", includeNames: false });
+    const pages = await pdfPlacedRuns(await bytesOf(found!.chunks));
+    const story = pages.flat().filter((run) => run.str.includes("الإغلاق") || run.str.includes("مهددة"));
+    expect(story.length).toBeGreaterThan(2);
+    // A4 is 595.28 points wide, with a margin of 56 each side.
+    // pdfjs's widths of shaped Arabic are its own estimate, a point or two off pdfkit's.
+    const arabic = pages.flat().filter((run) => /[\u0600-\u06ff]/.test(run.str));
+    const lineEnds = arabic.filter((run) => Math.abs(run.x + run.width - (595.28 - 56)) < 3);
+    // The title, the ask, the headline and the story's lines: at least three of those.
+    expect(lineEnds.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...arabic.map((run) => run.x + run.width))).toBeLessThan(595.28 - 56 + 3);
+    expect(Math.min(...arabic.map((run) => run.x))).toBeGreaterThanOrEqual(56 - 0.5);
   });
 });
 

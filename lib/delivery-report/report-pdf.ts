@@ -29,8 +29,8 @@ function heading(doc: Doc, text: TextWriter, words: string): void {
 function verification(doc: Doc, text: TextWriter, figures: DeliveryFigures): void {
   const { verification: v } = figures;
   const rows: [string, number][] = [
-    ["Signed here and confirmed by email (the signer followed a link sent to their address)", v.byEmail],
-    ["Signed here and counted without email confirmation", v.withoutEmail],
+    ["Signed here, confirmed by email (the signer followed the link we sent)", v.byEmail],
+    ["Signed here, counted without email confirmation", v.withoutEmail],
     ["Gathered elsewhere before this page opened", figures.signaturesElsewhere],
   ];
   const labelWidth = text.width * 0.8;
