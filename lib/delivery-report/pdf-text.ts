@@ -79,6 +79,13 @@ export class TextWriter {
     this.doc.y = cursor.y;
   }
 
+  /** A section's heading, with room below it for a few lines so it never ends a page alone. */
+  heading(words: string): void {
+    this.ensureRoom(60);
+    this.doc.y += 10;
+    this.paragraph(words, { size: 14, weight: 700 }, 4);
+  }
+
   /** A paragraph wrapped to the page's width at the cursor, lines on their reading side; the cursor moves below it. */
   paragraph(text: string, style: TextStyle, after = style.size * 0.6): void {
     const lineHeight = style.size * 1.4;

@@ -1,30 +1,18 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { listSignerNames } from "@/db/store";
 import PDFDocument from "pdfkit";
-import { countryName } from "../countries";
 import { parseStory, type Inline } from "../story";
 import type { DeliveryFigures } from "./figures";
+import { drawNames } from "./names-pdf";
 import { drawCountryTable, drawPerDay, drawWorldMap } from "./pdf-charts";
 import { TextWriter } from "./pdf-text";
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/**
- * Names read from the database and drawn at a time: two pages' worth. Drawing them holds the
- * event loop for about 50 ms on a shared 2-core machine, so signing goes on between batches.
- */
-export const namesPerBatch = 240;
 
 const number = new Intl.NumberFormat("en");
 const when = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 const plain = (inlines: Inline[]): string =>
   inlines.map((inline) => (inline.kind === "text" ? inline.text : plain(inline.children))).join("");
-
-function heading(doc: Doc, text: TextWriter, words: string): void {
-  text.ensureRoom(60);
-  doc.y += 10;
-  text.paragraph(words, { size: 14, weight: 700 }, 4);
-}
 
 function verification(doc: Doc, text: TextWriter, figures: DeliveryFigures): void {
   const { verification: v } = figures;
@@ -75,92 +63,27 @@ function summarySteps(doc: Doc, text: TextWriter, figures: DeliveryFigures): Ste
       text.paragraph(`As of ${when.format(figures.generatedAt)} UTC.`, { size: 10, colour: "#444444" }, 10);
     },
     () => {
-      heading(doc, text, "How the signatures were verified");
+      text.heading("How the signatures were verified");
       verification(doc, text, figures);
     },
     () => {
-      heading(doc, text, "Signatures by country");
+      text.heading("Signatures by country");
       text.paragraph("Signatures that count or await confirmation, by the country each signer chose.", note);
       drawCountryTable(doc, text, figures.ranking);
     },
     () => drawWorldMap(doc, text, figures.countries),
     () => {
-      heading(doc, text, "Signatures over time");
+      text.heading("Signatures over time");
       text.paragraph("Signatures per day (UTC), by what became of them.", note);
       drawPerDay(doc, text, figures.perDay);
     },
     () => {
       doc.addPage();
-      heading(doc, text, "The petition");
+      text.heading("The petition");
       text.paragraph(figures.text.storyHeadline, { size: 14, weight: 700 });
     },
     ...storySteps(text, figures),
   ];
-}
-
-/**
- * Empties pdfkit's cache of laid-out words, which keeps every word a document has drawn: with real
- * names, a cache that would grow with the list. Without it, drawing is six times slower (measured:
- * each word is measured, then drawn); emptied every batch, memory stays flat. pdfkit 0.20 keeps
- * the cache on each font as `layoutCache`, under `_fontFamilies`; should that change, this throws.
- */
-function forgetLayouts(doc: Doc): void {
-  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies;
-  if (!fonts) throw new Error("pdfkit no longer keeps its fonts in _fontFamilies: see forgetLayouts");
-  for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null);
-}
-
-/**
- * Two columns of name and country a page, read from the database a batch at a time; after each
- * batch, the bytes the document has written so far (`written`) are handed on.
- */
-async function* drawNames(
-  doc: Doc,
-  text: TextWriter,
-  figures: DeliveryFigures,
-  progress: { names: number },
-  written: () => Buffer[],
-): AsyncGenerator<Uint8Array> {
-  doc.addPage();
-  heading(doc, text, `The signers (${number.format(figures.signaturesHere)} confirmed here)`);
-  text.paragraph("Each person's name and country as they gave them when signing; email addresses are never included.", {
-    size: 9,
-    colour: "#444444",
-  });
-  const gap = 18;
-  const column = (text.width - gap) / 2;
-  const row = 12;
-  // A few hundred countries, each named once rather than once a signer.
-  const countries = new Map<string, string>();
-  const country = (code: string) => countries.get(code) ?? countries.set(code, countryName(code, "en")).get(code)!;
-  let columnTop = doc.y;
-  let side = 0;
-  let y = columnTop;
-  for (let after = 0; ; ) {
-    const batch = await listSignerNames(figures.petitionId, after, namesPerBatch);
-    for (const signer of batch) {
-      if (y + row > text.bottom) {
-        if (side === 0) side = 1;
-        else {
-          doc.addPage();
-          side = 0;
-          columnTop = doc.page.margins.top;
-        }
-        y = columnTop;
-      }
-      const x = text.left + side * (column + gap);
-      text.line(signer.fullName, x, y, column * 0.68, { size: 9 }, "left");
-      text.line(country(signer.country), x + column * 0.7, y, column * 0.3, { size: 8, colour: "#444444" }, "left");
-      y += row;
-      progress.names++;
-    }
-    forgetLayouts(doc);
-    yield* written();
-    if (batch.length < namesPerBatch) break;
-    after = batch.at(-1)!.id;
-    // The next batch waits its turn behind anything else the process has to do.
-    await nextTurn();
-  }
 }
 
 /**
