@@ -14,12 +14,13 @@ describe("the report's fonts", () => {
     ]);
   });
 
-  it("finds a face for Latin, accented, Greek, Cyrillic and Arabic letters, in both weights", () => {
+  it("finds a face for Latin, accented, Greek, Vietnamese, Cyrillic and Arabic letters, in both weights", () => {
     const faceOf = faceFinder(reportFaces());
     const name = (char: string, weight: 400 | 700 = 400) => faceOf(char.codePointAt(0)!, weight).name;
     expect(name("A")).toBe("noto-sans-latin-400-normal");
     expect(name("ő")).toBe("noto-sans-latin-ext-400-normal");
     expect(name("Ε")).toBe("noto-sans-greek-400-normal");
+    expect(name("ự")).toBe("noto-sans-vietnamese-400-normal");
     expect(name("Д", 700)).toBe("noto-sans-cyrillic-700-normal");
     expect(name("ر")).toBe("noto-naskh-arabic-arabic-400-normal");
     expect(faceOf("ر".codePointAt(0)!, 400).rtl).toBe(true);
