@@ -102,6 +102,9 @@ export async function* deliveryReportPdf(
     // Pages go out as they are finished; nothing is kept to number them at the end.
     bufferPages: false,
     lang: figures.text.language,
+    // No default font: pdfkit would load Helvetica's metrics by a package import that a bundle
+    // cannot resolve, and every word here is set in an embedded Noto face anyway.
+    font: "",
   });
   const written: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => written.push(chunk));
