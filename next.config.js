@@ -14,6 +14,9 @@ const nextConfig = {
   turbopack: { root: __dirname },
   // forbidden() answers an organiser whose role lacks a right with a 403 and app/admin/forbidden.tsx.
   experimental: { authInterrupts: true },
+  // pdfkit (the delivery report) loads its parts by package imports relative to its own files, so
+  // it runs from node_modules rather than from a bundle.
+  serverExternalPackages: ["pdfkit"],
   // Partners' pages load public/embed.js on every view: let browsers and caches keep it an hour.
   async headers() {
     return [{ source: "/embed.js", headers: [{ key: "Cache-Control", value: "public, max-age=3600" }] }];

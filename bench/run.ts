@@ -18,6 +18,7 @@ import { firstLoadJsKb } from "./support/page-weight";
 import { residentMb, startApp, startBaseline } from "./support/processes";
 import { machine, table, writeResults, type Row } from "./support/report";
 import { measurePostgres } from "./support/postgres";
+import { measureDeliveryReport } from "./support/delivery-report";
 import { measureStalledWatchers } from "./support/stalled-watchers";
 import { openCrowd } from "./support/watchers";
 
@@ -504,6 +505,8 @@ async function main() {
     await signingAndWatching(base);
     const fullRate = await durability();
     await exportAndGrowth(fullRate);
+    log("delivery report…");
+    rows.push(...measureDeliveryReport(dir, Number(process.env.BENCH_REPORT_NAMES ?? 100_000)));
   }
   if (only !== "postgres") await stalledWatchers();
   if (only !== "stalled-watchers") {

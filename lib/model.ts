@@ -138,6 +138,7 @@ export type Signature = {
    */
   referrerId: number | null;
   signedAt: Date;
+  /** When the signer confirmed by email; null when the signature counted without it. */
   confirmedAt: Date | null;
   invalidatedAt: Date | null;
 };

@@ -106,6 +106,16 @@ export type ReferralSummary = {
 /** Signatures whose time to fill is at least `fromMs` and under the next edge; `fromMs` null when unknown. */
 export type FillTimeCount = { fromMs: number | null; count: number };
 
+/** A confirmed signer as the delivery report lists them: name and country, never how to reach them. */
+export type SignerName = Pick<Signature, "id" | "fullName" | "country">;
+/** A campaign's confirmed signatures by how they came to count. */
+export type VerificationCounts = {
+  /** The signer followed the emailed link or typed its code. */
+  byEmail: number;
+  /** Counted at once: confirmation was off, or an organiser released them. */
+  withoutEmail: number;
+};
+
 /**
  * Who asks for a change to the organisers, and whether their role allows it: the store reads that
  * role inside the change's own transaction, so a member demoted a moment ago is refused.
@@ -229,6 +239,11 @@ export interface Store {
   referralSummary(petitionId: number, top: number): Promise<ReferralSummary>;
   /** Per bucket of time to fill, `edgesMs` ascending from 0; only buckets with any. */
   fillTimeHistogram(petitionId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]>;
+
+  // Delivery report
+  /** Up to `limit` confirmed signers with ids above `afterId`, in id order: one keyset page. */
+  listSignerNames(petitionId: number, afterId: number, limit: number): Promise<SignerName[]>;
+  countVerification(petitionId: number): Promise<VerificationCounts>;
 
   // Moderation
   countMatchingSignatures(filter: SignatureFilter): Promise<number>;

@@ -17,6 +17,7 @@ export {
   insertSignatureImport,
   listSignatureImports,
 } from "./import-store";
+export { countVerification, listSignerNames } from "./delivery-store";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { createPetition, updatePetition } from "./campaign-store";
 export { claimJobRun } from "./job-store";

@@ -51,7 +51,7 @@ export async function releaseSuspected(
     for (const signature of found) {
       const next = release(signature);
       if (next.kind === "count") {
-        await tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, signature.id));
+        await tx.update(signatures).set({ status: "confirmed" }).where(eq(signatures.id, signature.id));
         confirmed++;
         continue;
       }

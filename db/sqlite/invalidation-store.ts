@@ -53,7 +53,7 @@ export async function releaseSuspected(
     for (const signature of found) {
       const next = release(signature);
       if (next.kind === "count") {
-        tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, signature.id)).run();
+        tx.update(signatures).set({ status: "confirmed" }).where(eq(signatures.id, signature.id)).run();
         confirmed++;
         continue;
       }

@@ -100,6 +100,10 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
           <p>Only an owner can download the signatures.</p>
         )}
 
+        <p>
+          <a href={`/admin/petitions/${dashboard.slug}/report`}>Delivery report (PDF) for the people the petition is addressed to</a>
+        </p>
+
         <SignaturesOverTime perHour={figures.perHour} perDay={figures.perDay} locale={locale} csvBase={charts} />
         <CountryMap countries={figures.countries} locale={locale} csv={`${charts}/countries.csv`} />
         <Referrals referrals={figures.referrals} locale={locale} csv={`${charts}/referrals.csv`} />

@@ -1,0 +1,24 @@
+import type { SignerName, VerificationCounts } from "@/lib/store-contract";
+import { database } from "./client";
+
+// What the delivery report reads beyond the charts' figures.
+
+export async function listSignerNames(petitionId: number, afterId: number, limit: number): Promise<SignerName[]> {
+  const { rows } = await database().pool.query<SignerName>({
+    name: "countersign-signer-names",
+    text: `select id, full_name as "fullName", country from signatures
+           where petition_id = $1 and status = 'confirmed' and id > $2 order by id limit $3`,
+    values: [petitionId, afterId, limit],
+  });
+  return rows;
+}
+
+export async function countVerification(petitionId: number): Promise<VerificationCounts> {
+  const { rows } = await database().pool.query<VerificationCounts>({
+    name: "countersign-verification",
+    text: `select count(confirmed_at)::int as "byEmail", (count(*) - count(confirmed_at))::int as "withoutEmail"
+           from signatures where petition_id = $1 and status = 'confirmed'`,
+    values: [petitionId],
+  });
+  return rows[0] ?? { byEmail: 0, withoutEmail: 0 };
+}

@@ -1,0 +1,38 @@
+import { countVerification, findPetition, readPetitionCount } from "@/db/store";
+import { figureLoaders } from "../campaign-figures";
+import { rankCountries } from "../charts/country-ranking";
+import { petitionText } from "../petition-text";
+
+/**
+ * Everything the delivery report says of a campaign but its signers' names, or undefined when
+ * there is no such campaign. The total is the public page's: confirmed here plus gathered
+ * elsewhere. The charts' figures are the dashboard's own (lib/campaign-figures.ts).
+ */
+export async function deliveryFigures(slug: string, now: Date) {
+  const [petition, count] = await Promise.all([findPetition(slug), readPetitionCount(slug)]);
+  if (!petition || !count) return undefined;
+  const [verification, countries, perDay] = await Promise.all([
+    countVerification(count.id),
+    figureLoaders.countries(count.id),
+    figureLoaders.perDay(count.id, now),
+  ]);
+  return {
+    petitionId: count.id,
+    slug: count.slug,
+    // The campaign's words in the language it was written in: what the signers signed.
+    text: petitionText(petition, petition.locale),
+    goal: count.goal,
+    total: count.signatureCount + count.signaturesElsewhere,
+    signaturesHere: count.signatureCount,
+    signaturesElsewhere: count.signaturesElsewhere,
+    pending: count.pendingCount,
+    // Signatures imported from elsewhere, once the store keeps them apart, are a line of their own here.
+    verification,
+    countries,
+    ranking: rankCountries(countries),
+    perDay,
+    generatedAt: now,
+  };
+}
+
+export type DeliveryFigures = NonNullable<Awaited<ReturnType<typeof deliveryFigures>>>;
