@@ -13,7 +13,9 @@ export type AuditAction =
   | "revoke-invitation"
   | "join"
   | "change-role"
-  | "remove-organiser";
+  | "remove-organiser"
+  | "send-update"
+  | "test-update";
 
 /**
  * Writes who did what to signers' data, and to how many rows, and every change to who the

@@ -3,12 +3,15 @@ import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
 import { logger } from "./log";
 import { lazy } from "./lazy";
 import { applyRetention } from "./retention";
+import { resumeUpdateQueues } from "./updates/send-update";
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
 
 const jobs: Job[] = [
   { name: "publish-pending", everyMs: pendingPublishEveryMs, run: publishPendingCounts },
   { name: "retention", everyMs: 24 * 60 * 60 * 1000, run: applyRetention },
+  // Queuing an update cut short by a crash is finished here, by whichever process claims the run.
+  { name: "resume-update-queues", everyMs: 60_000, run: resumeUpdateQueues },
 ];
 
 /**
