@@ -92,6 +92,11 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         ) : (
           <p>Only an owner can download the signatures.</p>
         )}
+        {can(admin.role, "send-updates") && (
+          <p>
+            <a href={`/admin/petitions/${dashboard.slug}/updates`}>Updates to signers</a>
+          </p>
+        )}
 
         <SignaturesOverTime perHour={figures.perHour} perDay={figures.perDay} locale={locale} csvBase={charts} />
         <CountryMap countries={figures.countries} locale={locale} csv={`${charts}/countries.csv`} />
