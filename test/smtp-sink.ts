@@ -57,7 +57,7 @@ export async function startSmtpSink(
             callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
             return;
           }
-          const headers = Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()]));
+          const headers = Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim()]));
           const mail = { to, subject: parsed.subject ?? "", text: parsed.text ?? "", headers };
           messages.push(mail);
           options.onMessage?.(mail);
