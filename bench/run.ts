@@ -19,6 +19,7 @@ import { residentMb, startApp, startBaseline } from "./support/processes";
 import { machine, table, writeResults, type Row } from "./support/report";
 import { measurePostgres } from "./support/postgres";
 import { measureStalledWatchers } from "./support/stalled-watchers";
+import { updateSendRows } from "./support/update-send";
 import { openCrowd } from "./support/watchers";
 
 const slug = "white-helmets";
@@ -504,6 +505,7 @@ async function main() {
     await signingAndWatching(base);
     const fullRate = await durability();
     await exportAndGrowth(fullRate);
+    rows.push(...updateSendRows(Number(process.env.BENCH_UPDATE_SIGNERS ?? 100_000), log));
   }
   if (only !== "postgres") await stalledWatchers();
   if (only !== "stalled-watchers") {

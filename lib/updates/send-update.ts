@@ -8,18 +8,21 @@ import { testUpdateMessage } from "./update-message";
 
 // Signatures walked per transaction: a few milliseconds of SQLite's one writer, so signing between
 // two ranges waits no longer than that (bench/update-send.ts measures it).
-export const queueBatchSize = 2_000;
+export const queueBatchSize = 500;
 
 export type SendOutcome = { kind: "sent"; updateId: number; recipients: number } | { kind: "unknown-campaign" };
 
 /**
  * Queues the update for every confirmed signer who asked for updates and has not unsubscribed, a
  * range of ids at a time, yielding between ranges. Resumes from where the database says it stopped.
+ * `onRange` hears how long each range's transaction took (bench/update-send.ts).
  */
-export async function queueUpdate(updateId: number, now = new Date()): Promise<number> {
+export async function queueUpdate(updateId: number, now = new Date(), onRange?: (ms: number) => void): Promise<number> {
   let queued = 0;
   for (;;) {
+    const started = performance.now();
     const step = await queueUpdateBatch(updateId, queueBatchSize, now);
+    onRange?.(performance.now() - started);
     queued += step.queued;
     if (step.queued > 0) mailWorker().kick();
     if (step.done) return queued;
