@@ -35,8 +35,15 @@ export async function sendUpdate(slug: string, draft: UpdateDraft, actor: string
   const petition = await findPetition(slug);
   if (!petition) return { kind: "unknown-campaign" };
   const updateId = await insertUpdate({ petitionId: petition.id, ...draft, sentBy: actor, createdAt: now });
+  // Recorded before queuing, so a crash mid-queue (finished later by the periodic job) is still on record.
+  await recordAudit({
+    actor,
+    action: "send-update",
+    petitionSlug: slug,
+    detail: `update #${updateId}: ${draft.subject}`,
+    rowCount: await countUpdateRecipients(petition.id),
+  });
   const recipients = await queueUpdate(updateId, now);
-  await recordAudit({ actor, action: "send-update", petitionSlug: slug, detail: `update #${updateId}: ${draft.subject}`, rowCount: recipients });
   return { kind: "sent", updateId, recipients };
 }
 
