@@ -6,7 +6,8 @@ import { confirmWithLink } from "../confirmations";
 import { mailWorker } from "../mail/outbox-worker";
 import { signPetition } from "../signatures";
 import { withdraw } from "../withdrawals";
-import { sendUpdate, updateRecipientCount } from "./send-update";
+import { publicUpdates } from "./campaign-updates";
+import { resumeUpdateQueues, sendUpdate, updateRecipientCount } from "./send-update";
 import { unsubscribe, unsubscribeToken } from "./unsubscribe";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
@@ -108,5 +109,32 @@ describe("sending an update", () => {
     const withdrawMail = sink.received("imad@example.org").at(-1)!;
     await withdraw(linksIn(withdrawMail).withdrawToken!);
     expect(await unsubscribe(token)).toBe(true);
+  });
+
+  it("finishes queuing that a crash cut short, from the range where it stopped, each signer once", async () => {
+    await confirmedSigner("jana@example.org", "Jana Rizk", true);
+    const expected = await updateRecipientCount(slug);
+    const updateId = await insertUpdate({ petitionId: petitionId(), ...draft("Cut short"), sentBy: "organiser@example.org", createdAt: new Date() });
+    // The process queued one range of one signature, then died.
+    expect(await queueUpdateBatch(updateId, 1, new Date())).toMatchObject({ done: false });
+    await resumeUpdateQueues();
+    const row = storedRow<{ recipients: number; queued_at: unknown }>("select recipients, queued_at from updates where id = ?", updateId)!;
+    expect(row.recipients).toBe(expected);
+    expect(row.queued_at).not.toBeNull();
+    const queued = storedRows<{ signature_id: number }>("select signature_id from outbox where update_id = ?", updateId).map((r) => r.signature_id);
+    expect(new Set(queued).size).toBe(queued.length);
+    expect(queued.length).toBe(expected);
+  });
+
+  it("lists on the campaign page only the updates the organiser chose to show, newest first", async () => {
+    await sendUpdate(slug, { ...draft("Shown first"), showOnPage: true }, "organiser@example.org");
+    await sendUpdate(slug, draft("Kept off the page"), "organiser@example.org");
+    await sendUpdate(slug, { ...draft("Shown second"), showOnPage: true }, "organiser@example.org");
+    const listed = await publicUpdates(slug);
+    expect(listed.map((u) => u.subject)).toEqual(["Shown second", "Shown first"]);
+    expect(listed[0]!.blocks).toEqual([
+      { kind: "paragraph", inlines: [{ kind: "strong", children: [{ kind: "text", text: "Shown second" }] }, { kind: "text", text: ": the committee meets on Friday." }] },
+    ]);
+    await mailWorker().idle();
   });
 });
