@@ -20,6 +20,7 @@ import { machine, table, writeResults, type Row } from "./support/report";
 import { measurePostgres } from "./support/postgres";
 import { measureDeliveryReport } from "./support/delivery-report";
 import { measureStalledWatchers } from "./support/stalled-watchers";
+import { updateSendRows } from "./support/update-send";
 import { openCrowd } from "./support/watchers";
 
 const slug = "white-helmets";
@@ -507,6 +508,7 @@ async function main() {
     await exportAndGrowth(fullRate);
     log("delivery report…");
     rows.push(...measureDeliveryReport(dir, Number(process.env.BENCH_REPORT_NAMES ?? 100_000)));
+    rows.push(...updateSendRows(Number(process.env.BENCH_UPDATE_SIGNERS ?? 100_000), log));
   }
   if (only !== "postgres") await stalledWatchers();
   if (only !== "stalled-watchers") {

@@ -21,7 +21,9 @@ export type AuditAction =
   | "campaign-close"
   | "campaign-reopen"
   | "import"
-  | "undo-import";
+  | "undo-import"
+  | "send-update"
+  | "test-update";
 
 /**
  * Writes who did what to signers' data, and to how many rows, and every change to who the

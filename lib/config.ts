@@ -109,6 +109,12 @@ const configSchema = z
       .default(30),
     PAGE_CACHE_SECONDS: count("PAGE_CACHE_SECONDS").max(60, "PAGE_CACHE_SECONDS must be at most 60").default(1),
     EMBED_ORIGINS: originList("EMBED_ORIGINS").prefault(""),
+    // Updates to signers leave no faster than this, across every process together, so a big list
+    // stays within what the mail server (and its reputation) allows; signers' own mail goes first.
+    UPDATE_SEND_PER_MINUTE: count("UPDATE_SEND_PER_MINUTE")
+      .min(1, "UPDATE_SEND_PER_MINUTE must be at least 1")
+      .max(1_000_000, "UPDATE_SEND_PER_MINUTE must be at most 1000000")
+      .default(600),
   })
   .refine((c) => (c.ADMIN_EMAIL === undefined) === (c.ADMIN_PASSWORD === undefined), {
     error: "Set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither",

@@ -4,6 +4,7 @@ import { logger } from "./log";
 import { lazy } from "./lazy";
 import { expireStagedImports } from "./imports/imports";
 import { applyRetention } from "./retention";
+import { resumeUpdateQueues } from "./updates/send-update";
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
 
@@ -11,6 +12,8 @@ const jobs: Job[] = [
   { name: "publish-pending", everyMs: pendingPublishEveryMs, run: publishPendingCounts },
   { name: "retention", everyMs: 24 * 60 * 60 * 1000, run: applyRetention },
   { name: "expire-staged-imports", everyMs: 60 * 60 * 1000, run: expireStagedImports },
+  // Queuing an update cut short by a crash is finished here, by whichever process claims the run.
+  { name: "resume-update-queues", everyMs: 60_000, run: resumeUpdateQueues },
 ];
 
 /**

@@ -6,7 +6,7 @@ import { config } from "./config";
 import { lazy } from "./lazy";
 
 /** What each derived key signs or seals; one key per purpose, so no token passes for another. */
-export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code" | "referral" | "referral-stats";
+export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code" | "referral" | "referral-stats" | "unsubscribe";
 
 const minimumLength = 32;
 

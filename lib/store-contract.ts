@@ -22,6 +22,7 @@ import type {
   Signature,
   SignatureStatus,
 } from "./model";
+import type { NewUpdate, PublicUpdate, QueueStep, UpdateClaim, UpdateSummary } from "./updates/model";
 
 // What the domain asks of a database. Each dialect (db/sqlite/, db/postgres/) implements all of
 // it with the same names; db/store.ts picks one at start. Nothing here says which one runs.
@@ -256,11 +257,28 @@ export interface Store {
   listAuditEvents(limit: number): Promise<AuditEvent[]>;
 
   // Mail
+  enqueueMail(draft: MailDraft, now: Date): Promise<void>;
   claimDueMail(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
   markMailSent(id: number, now: Date): Promise<void>;
   markMailFailed(id: number, error: string, now: Date, retryAt: Date | undefined): Promise<void>;
   listMailProblems(limit: number): Promise<MailProblem[]>;
   countUnsentMail(): Promise<number>;
+
+  // Updates to signers (lib/updates/)
+  insertUpdate(update: NewUpdate): Promise<number>;
+  /** Newest first, with where each one's messages are. */
+  listUpdates(petitionId: number): Promise<UpdateSummary[]>;
+  /** The updates the organiser chose to show on the campaign page, newest first. */
+  listPublicUpdates(petitionId: number): Promise<PublicUpdate[]>;
+  /** Confirmed signers who asked for updates and have not unsubscribed. */
+  countUpdateRecipients(petitionId: number): Promise<number>;
+  /** Queues the update for the next range of `batchSize` signature ids, in one short transaction. */
+  queueUpdateBatch(updateId: number, batchSize: number, now: Date): Promise<QueueStep>;
+  listUnqueuedUpdates(): Promise<number[]>;
+  /** Due update messages, no more than `perMinute` a minute across all processes; signers' own mail is claimDueMail's. */
+  claimUpdateMail(now: Date, limit: number, leaseMs: number, perMinute: number): Promise<UpdateClaim>;
+  /** Records the address as unsubscribed from the signature's campaign and drops its queued updates; false when no such signature. */
+  unsubscribeFromUpdates(signatureId: number, now: Date): Promise<boolean>;
 
   // Organisers
   findAdminByEmail(email: string): Promise<Admin | undefined>;

@@ -4,7 +4,13 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { to: string[]; subject: string; text: string };
+export type ReceivedMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  /** Each header's raw value, by lower-case name (the last, where one repeats). */
+  headers: Record<string, string>;
+};
 
 export type SmtpSink = {
   url: string;
@@ -51,7 +57,8 @@ export async function startSmtpSink(
             callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
             return;
           }
-          const mail = { to, subject: parsed.subject ?? "", text: parsed.text ?? "" };
+          const headers = Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim()]));
+          const mail = { to, subject: parsed.subject ?? "", text: parsed.text ?? "", headers };
           messages.push(mail);
           options.onMessage?.(mail);
           if (held) held.push(() => callback());

@@ -101,5 +101,10 @@ function writeRows(db: Database.Database): void {
   run("insert into audit_events values (1, 'organiser@example.org', 'export', 'white-helmets', 'Exported 3\tsignatures', 3, ?)", at(52));
   run(`insert into audit_events values (2, 'organiser@example.org', 'block', null, '{"kind":"domain"}', 0, ?)`, at(53));
   run("insert into job_runs values ('retention', ?)", at(54));
+  run(`insert into updates (id, petition_id, subject, body_markdown, show_on_page, sent_by, created_at, queued_through, recipients, queued_at)
+    values (2, 1, 'The vote is near', ?, 1, 'organiser@example.org', ?, 3, 1, ?)`, "Meet on **Friday**,\t\"all\"\nشكرا", at(55), at(55));
+  run(`insert into outbox (id, signature_id, kind, to_address, subject, body, attempts, next_attempt_at, created_at, update_id)
+    values (4, 1, 'update', 'Mohammed@example.org', 'The vote is near', '', 0, ?, ?, 2)`, at(55), at(55));
+  run("insert into update_unsubscribes values (1, 'fatima@example.org', ?)", at(56));
   run("insert into rate_limits values ('sign:192.0.2.1', 3, ?), ('signin:organiser', 1, null)", at(60));
 }

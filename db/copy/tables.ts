@@ -29,6 +29,8 @@ const copyOrder: PgTable[] = [
   postgres.signatures,
   postgres.confirmations,
   postgres.outbox,
+  postgres.updates,
+  postgres.updateUnsubscribes,
   postgres.blockedEmails,
   postgres.auditEvents,
   postgres.adminSessions,

@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const tables = ["petitions", "petition_translations", "admins", "admin_invitations", "signature_imports", "signatures", "confirmations", "outbox", "blocked_emails", "audit_events", "admin_sessions", "job_runs", "rate_limits"];
+const tables = ["petitions", "petition_translations", "admins", "admin_invitations", "signature_imports", "signatures", "confirmations", "outbox", "updates", "update_unsubscribes", "blocked_emails", "audit_events", "admin_sessions", "job_runs", "rate_limits"];
 
 /** Every row of a table, in SQLite's shapes, in one order on both sides. */
 function rowsOf(url: string, table: string): Row[] {
@@ -76,7 +76,7 @@ describe("db:copy from SQLite to PostgreSQL", () => {
     });
 
     const next = (table: string) => queryRows<{ n: number }>(target, `select nextval(pg_get_serial_sequence('${table}', 'id'))::int as n`)[0]!.n;
-    expect(["petitions", "admins", "admin_invitations", "signature_imports", "outbox", "blocked_emails", "audit_events"].map(next)).toEqual([4, 3, 3, 3, 4, 2, 3]);
+    expect(["petitions", "admins", "admin_invitations", "signature_imports", "outbox", "updates", "blocked_emails", "audit_events"].map(next)).toEqual([4, 3, 3, 3, 5, 3, 2, 3]);
   });
 
   it("refuses a database that already holds data, naming the table, and changes nothing", async () => {

@@ -31,7 +31,7 @@ export {
   removeBlockedEmail,
 } from "./moderation-store";
 export { onPublicChange } from "./notifications";
-export { claimDueMail, countUnsentMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
+export { claimDueMail, countUnsentMail, enqueueMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
 export {
   findPetition,
   listPetitions,
@@ -70,3 +70,13 @@ export {
   removeOrganiser,
 } from "./admin-store";
 export { acceptInvitation, findInvitationByToken, insertInvitation, listOpenInvitations, revokeInvitation } from "./invitation-store";
+export {
+  claimUpdateMail,
+  countUpdateRecipients,
+  insertUpdate,
+  listPublicUpdates,
+  listUnqueuedUpdates,
+  listUpdates,
+  queueUpdateBatch,
+  unsubscribeFromUpdates,
+} from "./update-store";

@@ -8,15 +8,21 @@ export async function enqueueMailIn(tx: PgHandle, draft: MailDraft, now: Date): 
   await tx.insert(outbox).values({ ...draft, nextAttemptAt: now, createdAt: now });
 }
 
+/** Queues one message on its own, for mail that belongs to no other write (an organiser's test). */
+export async function enqueueMail(draft: MailDraft, now: Date): Promise<void> {
+  await inTransaction((tx) => enqueueMailIn(tx, draft, now));
+}
+
 /**
  * Takes up to `limit` due messages and pushes their next attempt past `leaseMs`. SKIP LOCKED lets
  * several processes claim at once, each taking different messages, none waiting on another.
  */
 export async function claimDueMail(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
   return inTransaction(async (tx) => {
+    // Signers' own mail only (updates are claimUpdateMail's): the partial index outbox_signer_due holds nothing else.
     const { rows } = await tx.execute<{ id: number }>(sql`
       select id from outbox
-      where sent_at is null and failed_at is null and next_attempt_at <= ${now}
+      where sent_at is null and failed_at is null and update_id is null and next_attempt_at <= ${now}
       order by next_attempt_at limit ${limit}
       for update skip locked`);
     if (rows.length === 0) return [];

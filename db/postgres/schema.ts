@@ -184,12 +184,54 @@ export const outbox = pgTable(
     sentAt: at("sent_at"),
     failedAt: at("failed_at"),
     createdAt: at("created_at").notNull(),
+    // The update (lib/updates/) this message carries; its body is written when it is sent, in the
+    // signer's language with their own unsubscribe link. No foreign key, as on SQLite.
+    updateId: integer("update_id"),
   },
   (t) => [
     index("outbox_due").on(t.sentAt, t.failedAt, t.nextAttemptAt),
     index("outbox_by_address").on(t.toAddress),
     index("outbox_by_signature").on(t.signatureId),
+    // Signers' own mail and updates are claimed apart (signers' first), each from an index that
+    // holds only its own due messages, so 100,000 queued updates never slow a confirmation's claim.
+    index("outbox_signer_due").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null and update_id is null`),
+    index("outbox_update_due").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null and update_id is not null`),
+    index("outbox_by_update").on(t.updateId).where(sql`update_id is not null`),
   ],
+);
+
+/** An update an organiser sent to the signers who asked for them (lib/updates/). */
+export const updates = pgTable(
+  "updates",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    bodyMarkdown: text("body_markdown").notNull(),
+    showOnPage: boolean("show_on_page").notNull().default(false),
+    sentBy: text("sent_by").notNull(),
+    createdAt: at("created_at").notNull(),
+    // The last signature id queuing has walked, so queuing cut short by a crash resumes there.
+    queuedThrough: integer("queued_through").notNull().default(0),
+    recipients: integer("recipients").notNull().default(0),
+    queuedAt: at("queued_at"),
+  },
+  (t) => [index("updates_by_petition").on(t.petitionId, t.id)],
+);
+
+/** Addresses that asked for no more updates from a campaign, by email key, so no later signature undoes it. */
+export const updateUnsubscribes = pgTable(
+  "update_unsubscribes",
+  {
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    emailKey: text("email_key").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.emailKey] })],
 );
 
 export const blockedEmails = pgTable(

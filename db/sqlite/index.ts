@@ -30,7 +30,7 @@ export {
   recordAuditEvent,
   removeBlockedEmail,
 } from "./moderation-store";
-export { claimDueMail, countUnsentMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
+export { claimDueMail, countUnsentMail, enqueueMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
 export {
   findPetition,
   listPetitions,
@@ -71,3 +71,13 @@ export {
   removeOrganiser,
 } from "./admin-store";
 export { acceptInvitation, findInvitationByToken, insertInvitation, listOpenInvitations, revokeInvitation } from "./invitation-store";
+export {
+  claimUpdateMail,
+  countUpdateRecipients,
+  insertUpdate,
+  listPublicUpdates,
+  listUnqueuedUpdates,
+  listUpdates,
+  queueUpdateBatch,
+  unsubscribeFromUpdates,
+} from "./update-store";

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MailDraft, MailProblem, OutboxMessage } from "@/lib/model";
 import { database, inTransaction, type SqliteHandle } from "./client";
 import { outbox } from "./schema";
@@ -8,18 +8,27 @@ export function enqueueMailIn(tx: SqliteHandle, draft: MailDraft, now: Date): vo
   tx.insert(outbox).values({ ...draft, nextAttemptAt: now, createdAt: now }).run();
 }
 
+/** Queues one message on its own, for mail that belongs to no other write (an organiser's test). */
+export async function enqueueMail(draft: MailDraft, now: Date): Promise<void> {
+  inTransaction((tx) => enqueueMailIn(tx, draft, now));
+}
+
 /**
  * Takes up to `limit` due messages and pushes their next attempt past `leaseMs`, so another
  * process polling at the same time does not send them too.
  */
 export async function claimDueMail(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
   return inTransaction((tx) => {
+    // Signers' own mail only (updates are claimUpdateMail's), from the index holding nothing else.
+    const ids = tx.all<{ id: number }>(sql`select id from outbox indexed by outbox_signer_due
+      where sent_at is null and failed_at is null and update_id is null and next_attempt_at <= ${now.getTime()}
+      order by next_attempt_at limit ${limit}`);
+    if (ids.length === 0) return [];
     const due = tx
       .select()
       .from(outbox)
-      .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
+      .where(inArray(outbox.id, ids.map((r) => r.id)))
       .orderBy(asc(outbox.nextAttemptAt))
-      .limit(limit)
       .all();
     for (const message of due) {
       tx.update(outbox)

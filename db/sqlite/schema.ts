@@ -206,8 +206,61 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     failedAt: integer("failed_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // The update (lib/updates/) this message carries; its body is written when it is sent, in the
+    // signer's language with their own unsubscribe link. No foreign key: SQLite adds a column
+    // with one only by rebuilding the table, and updates are never deleted.
+    updateId: integer("update_id"),
   },
-  (t) => [index("outbox_due").on(t.sentAt, t.failedAt, t.nextAttemptAt), index("outbox_by_address").on(t.toAddress)],
+  (t) => [
+    index("outbox_due").on(t.sentAt, t.failedAt, t.nextAttemptAt),
+    index("outbox_by_address").on(t.toAddress),
+    index("outbox_by_signature").on(t.signatureId),
+    // Signers' own mail and updates are claimed apart (signers' first), each from an index that
+    // holds only its own due messages, so 100,000 queued updates never slow a confirmation's claim.
+    index("outbox_signer_due").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null and update_id is null`),
+    index("outbox_update_due").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null and update_id is not null`),
+    index("outbox_by_update").on(t.updateId).where(sql`update_id is not null`),
+  ],
+);
+
+/** An update an organiser sent to the signers who asked for them (lib/updates/). */
+export const updates = sqliteTable(
+  "updates",
+  {
+    id: integer("id").primaryKey(),
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    bodyMarkdown: text("body_markdown").notNull(),
+    // Listed on the campaign's public page too.
+    showOnPage: integer("show_on_page", { mode: "boolean" }).notNull().default(false),
+    sentBy: text("sent_by").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // Queuing walks the campaign's signatures a range of ids at a time; the last id walked is kept
+    // here, so queuing cut short by a crash resumes where it stopped, in whichever process.
+    queuedThrough: integer("queued_through").notNull().default(0),
+    recipients: integer("recipients").notNull().default(0),
+    // Set once every signature has been walked.
+    queuedAt: integer("queued_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("updates_by_petition").on(t.petitionId, t.id)],
+);
+
+/**
+ * Addresses that asked for no more updates from a campaign, by email key (lib/email-key.ts) and not
+ * by signature, so no later signature, even after withdrawing and signing again, undoes it.
+ */
+export const updateUnsubscribes = sqliteTable(
+  "update_unsubscribes",
+  {
+    petitionId: integer("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    emailKey: text("email_key").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.emailKey] })],
 );
 
 export const blockedEmails = sqliteTable(

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startSmtpSink } from "../../test/smtp-sink";
 
-export type DroppedMail = { to: string; subject: string; text: string };
+export type DroppedMail = { to: string; subject: string; text: string; headers: Record<string, string> };
 
 /**
  * A real SMTP server for the browser tests, in the Playwright runner's process: the unit tests'
@@ -14,7 +14,7 @@ export async function startMailDrop(dir: string): Promise<{ port: number; stop: 
   let received = 0;
   const sink = await startSmtpSink({
     onMessage: (mail) => {
-      const message: DroppedMail = { to: mail.to.join(","), subject: mail.subject, text: mail.text };
+      const message: DroppedMail = { to: mail.to.join(","), subject: mail.subject, text: mail.text, headers: mail.headers };
       writeFileSync(path.join(dir, `${Date.now()}-${++received}.json`), JSON.stringify(message));
     },
   });

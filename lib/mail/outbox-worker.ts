@@ -1,7 +1,9 @@
-import { claimDueMail, markMailFailed, markMailSent } from "@/db/store";
+import { claimDueMail, claimUpdateMail, markMailFailed, markMailSent } from "@/db/store";
 import { config } from "../config";
 import { logger } from "../log";
 import { lazy } from "../lazy";
+import { prepareDelivery } from "../updates/delivery";
+import type { UpdateDelivery } from "../updates/model";
 import { mailTransport } from "./transport";
 
 // Waits after the 1st, 2nd, … failed attempt; after the last the message is given up and shown to organisers.
@@ -17,6 +19,7 @@ export class MailWorker {
   private running?: Promise<void>;
   private again = false;
   private timer?: NodeJS.Timeout;
+  private paced?: NodeJS.Timeout;
 
   /** Sends what is due now, soon; repeated calls while a run is going fold into one more run. */
   kick(): void {
@@ -48,22 +51,46 @@ export class MailWorker {
     if (!transport) return;
     const from = config().MAIL_FROM;
     for (;;) {
+      // Signers' own mail first; updates fill what is left of the batch, at the configured rate.
       const batch = await claimDueMail(new Date(), batchSize, leaseMs);
-      if (batch.length === 0) return;
-      await Promise.all(
-        batch.map(async (message) => {
-          try {
-            await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
-            await markMailSent(message.id, new Date());
-          } catch (error) {
-            const delay = retryDelaysMs[message.attempts - 1];
-            const reason = error instanceof Error ? error.message : String(error);
-            logger().error({ err: error, mailId: message.id, kind: message.kind, attempt: message.attempts }, "sending mail failed");
-            await markMailFailed(message.id, reason, new Date(), delay === undefined ? undefined : new Date(Date.now() + delay));
-          }
-        }),
-      );
+      const updates =
+        batch.length < batchSize
+          ? await claimUpdateMail(new Date(), batchSize - batch.length, leaseMs, config().UPDATE_SEND_PER_MINUTE)
+          : { deliveries: [] };
+      if (batch.length === 0 && updates.deliveries.length === 0) {
+        if (updates.nextAt) this.kickAt(updates.nextAt);
+        return;
+      }
+      await Promise.all([
+        ...batch.map((message) =>
+          this.attempt(message, () => transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body })),
+        ),
+        ...updates.deliveries.map((delivery) => this.attempt({ ...delivery, kind: "update" }, () => this.sendUpdate(delivery))),
+      ]);
     }
+  }
+
+  private async sendUpdate(delivery: UpdateDelivery): Promise<unknown> {
+    const { draft, headers } = await prepareDelivery(delivery);
+    return mailTransport()!.sendMail({ from: config().MAIL_FROM, to: draft.toAddress, subject: draft.subject, text: draft.body, headers });
+  }
+
+  private async attempt(message: { id: number; kind: string; attempts: number }, send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+      await markMailSent(message.id, new Date());
+    } catch (error) {
+      const delay = retryDelaysMs[message.attempts - 1];
+      const reason = error instanceof Error ? error.message : String(error);
+      logger().error({ err: error, mailId: message.id, kind: message.kind, attempt: message.attempts }, "sending mail failed");
+      await markMailFailed(message.id, reason, new Date(), delay === undefined ? undefined : new Date(Date.now() + delay));
+    }
+  }
+
+  /** Comes back when the update rate next lets a message go. */
+  private kickAt(at: Date): void {
+    clearTimeout(this.paced);
+    this.paced = setTimeout(() => this.kick(), Math.max(0, at.getTime() - Date.now())).unref();
   }
 }
 

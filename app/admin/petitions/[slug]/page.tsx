@@ -99,6 +99,11 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         ) : (
           <p>Only an owner can download the signatures.</p>
         )}
+        {can(admin.role, "send-updates") && (
+          <p>
+            <a href={`/admin/petitions/${dashboard.slug}/updates`}>Updates to signers</a>
+          </p>
+        )}
 
         <p>
           <a href={`/admin/petitions/${dashboard.slug}/report`}>Delivery report (PDF) for the people the petition is addressed to</a>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CampaignPage } from "@/app/_campaign/CampaignPage";
+import { CampaignUpdates } from "@/app/_campaign/CampaignUpdates";
 import { campaignMetadata } from "@/app/_campaign/load";
 import { pageLocale } from "@/app/[locale]/_lib/page-locale";
 
@@ -12,5 +13,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/p/[slug]
 
 export default async function PetitionPage({ params }: PageProps<"/[locale]/p/[slug]">) {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
-  return <CampaignPage slug={slug} locale={locale} />;
+  return (
+    <>
+      <CampaignPage slug={slug} locale={locale} />
+      <CampaignUpdates slug={slug} locale={locale} />
+    </>
+  );
 }

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { mailConfigured } from "@/lib/config";
+import { updatesOverview } from "@/lib/updates/campaign-updates";
+import { AdminHeader } from "../../../_lib/AdminHeader";
+import { requireRole } from "../../../_lib/session";
+import { composeAction } from "./actions";
+import { ComposeForm } from "./ComposeForm";
+import { UpdateList } from "./UpdateList";
+
+export const metadata: Metadata = { title: "Updates to signers", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+export default async function UpdatesPage({ params }: PageProps<"/admin/petitions/[slug]/updates">) {
+  const admin = await requireRole("send-updates");
+  const { slug } = await params;
+  const overview = await updatesOverview(slug);
+  if (!overview) notFound();
+  return (
+    <>
+      <AdminHeader admin={admin} />
+      <main id="main" className="admin">
+        <p className="kicker">
+          <Link href={`/admin/petitions/${overview.slug}`}>{overview.title}</Link>
+        </p>
+        <h1>Updates to signers</h1>
+        <p>
+          An update goes to the confirmed signers who asked for updates and have not unsubscribed: {overview.recipients.toLocaleString("en")} now.
+        </p>
+        {!mailConfigured() && (
+          <p className="notice" role="note">
+            Email isn&apos;t set up here (SMTP_URL), so updates are kept and queued but none can go out until it is.
+          </p>
+        )}
+        <section className="admin-section" aria-labelledby="compose-heading">
+          <h2 id="compose-heading">Write an update</h2>
+          <ComposeForm action={composeAction.bind(null, overview.slug)} recipients={overview.recipients} />
+        </section>
+        <section className="admin-section" aria-labelledby="sent-heading">
+          <h2 id="sent-heading">Sent updates</h2>
+          <UpdateList updates={overview.updates} />
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Locale } from "@/lib/locales";
+import type { NewUpdate, PublicUpdate, QueueStep, UpdateClaim, UpdateCounts, UpdateSummary } from "@/lib/updates/model";
+import { database, inTransaction } from "./client";
+import { jobRuns, outbox, updates, updateUnsubscribes } from "./schema";
+
+// The send rate's state: when the next update message may go, in job_runs under this name, so
+// every process sending from this database keeps to one rate together.
+const paceName = "update-pace";
+// How far behind the clock the pace may fall: after a pause at most this much is sent at once.
+const paceSlackMs = 1_000;
+
+export async function insertUpdate(update: NewUpdate): Promise<number> {
+  const [row] = await database().orm.insert(updates).values(update).returning({ id: updates.id });
+  return row!.id;
+}
+
+async function countsFor(ids: number[]): Promise<Map<number, UpdateCounts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await database()
+    .orm.select({
+      id: outbox.updateId,
+      sent: sql<number>`count(${outbox.sentAt})::int`,
+      failed: sql<number>`count(${outbox.failedAt})::int`,
+      all: sql<number>`count(*)::int`,
+    })
+    .from(outbox)
+    .where(inArray(outbox.updateId, ids))
+    .groupBy(outbox.updateId);
+  return new Map(rows.map((r) => [r.id!, { sent: r.sent, failed: r.failed, queued: r.all - r.sent - r.failed }]));
+}
+
+/** A campaign's updates, newest first, with where their messages are. */
+export async function listUpdates(petitionId: number): Promise<UpdateSummary[]> {
+  const rows = await database().orm.select().from(updates).where(eq(updates.petitionId, petitionId)).orderBy(desc(updates.id));
+  const counts = await countsFor(rows.map((r) => r.id));
+  return rows.map(({ queuedThrough: _walked, ...row }) => ({ ...row, counts: counts.get(row.id) ?? { queued: 0, sent: 0, failed: 0 } }));
+}
+
+export async function listPublicUpdates(petitionId: number): Promise<PublicUpdate[]> {
+  return database()
+    .orm.select({ id: updates.id, subject: updates.subject, bodyMarkdown: updates.bodyMarkdown, createdAt: updates.createdAt })
+    .from(updates)
+    .where(and(eq(updates.petitionId, petitionId), eq(updates.showOnPage, true)))
+    .orderBy(desc(updates.id));
+}
+
+const eligible = sql`s.status = 'confirmed' and s.wants_updates
+  and not exists (select 1 from update_unsubscribes u where u.petition_id = s.petition_id and u.email_key = s.email_key)`;
+
+/** How many signers an update to the campaign would go to now. */
+export async function countUpdateRecipients(petitionId: number): Promise<number> {
+  const { rows } = await database().orm.execute<{ n: number }>(
+    sql`select count(*)::int as n from signatures s where s.petition_id = ${petitionId} and ${eligible}`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Queues the update for the next `batchSize` signatures by id, in one short transaction: one
+ * INSERT … SELECT, so no signer is loaded into memory. The update's row is locked meanwhile, so
+ * two processes resuming the same update walk each range once.
+ */
+export async function queueUpdateBatch(updateId: number, batchSize: number, now: Date): Promise<QueueStep> {
+  return inTransaction(async (tx) => {
+    const [update] = await tx.select().from(updates).where(eq(updates.id, updateId)).for("update");
+    if (!update || update.queuedAt) return { queued: 0, done: true };
+    const { rows: bounds } = await tx.execute<{ id: number }>(sql`select id from signatures
+      where petition_id = ${update.petitionId} and id > ${update.queuedThrough} order by id limit 1 offset ${batchSize - 1}`);
+    const bound = bounds[0];
+    const through = bound ? sql`and s.id <= ${bound.id}` : sql``;
+    const { rowCount } = await tx.execute(sql`insert into outbox (signature_id, kind, to_address, subject, body, attempts, next_attempt_at, created_at, update_id)
+      select s.id, 'update', s.email, ${update.subject}, '', 0, ${now}, ${now}, ${updateId}
+      from signatures s
+      where s.petition_id = ${update.petitionId} and s.id > ${update.queuedThrough} ${through} and ${eligible}`);
+    const queued = rowCount ?? 0;
+    await tx
+      .update(updates)
+      .set({ queuedThrough: bound?.id ?? update.queuedThrough, recipients: sql`${updates.recipients} + ${queued}`, queuedAt: bound ? null : now })
+      .where(eq(updates.id, updateId));
+    return { queued, done: !bound };
+  });
+}
+
+/** Updates whose queuing has not finished (cut short by a crash, or under way in another process). */
+export async function listUnqueuedUpdates(): Promise<number[]> {
+  const rows = await database().orm.select({ id: updates.id }).from(updates).where(sql`${updates.queuedAt} is null`).orderBy(asc(updates.id));
+  return rows.map((r) => r.id);
+}
+
+type Candidate = {
+  id: number;
+  attempts: number;
+  to_address: string;
+  signature_id: number;
+  full_name: string | null;
+  locale: Locale | null;
+  slug: string | null;
+  subject: string | null;
+  body_markdown: string | null;
+  still_wanted: boolean | null;
+};
+
+/**
+ * Claims due update messages, as many as `perMinute` allows now across every process (a GCRA
+ * pace kept in the database, its row locked while claiming). A message whose signer has since
+ * unsubscribed, withdrawn or been invalidated is deleted instead of sent.
+ */
+export async function claimUpdateMail(now: Date, limit: number, leaseMs: number, perMinute: number): Promise<UpdateClaim> {
+  return inTransaction(async (tx) => {
+    const intervalMs = 60_000 / perMinute;
+    await tx.insert(jobRuns).values({ name: paceName, lastRunAt: new Date(0) }).onConflictDoNothing();
+    const [pace] = await tx.select().from(jobRuns).where(eq(jobRuns.name, paceName)).for("update");
+    const start = Math.max(pace?.lastRunAt.getTime() ?? 0, now.getTime() - paceSlackMs);
+    const allowed = start > now.getTime() ? 0 : Math.min(limit, Math.floor((now.getTime() - start) / intervalMs) + 1);
+    const { rows: candidates } = await tx.execute<Candidate>(sql`select o.id, o.attempts, o.to_address, o.signature_id, s.full_name, s.locale, p.slug,
+        u.subject, u.body_markdown,
+        (s.status = 'confirmed' and s.wants_updates and not exists (select 1 from update_unsubscribes x
+           where x.petition_id = s.petition_id and x.email_key = s.email_key)) as still_wanted
+      from outbox o
+      left join signatures s on s.id = o.signature_id
+      left join petitions p on p.id = s.petition_id
+      left join updates u on u.id = o.update_id
+      where o.sent_at is null and o.failed_at is null and o.update_id is not null and o.next_attempt_at <= ${now}
+      order by o.next_attempt_at limit ${Math.max(allowed, 1)}
+      for update of o skip locked`);
+    if (candidates.length === 0) return { deliveries: [] };
+    if (allowed === 0) return { deliveries: [], nextAt: new Date(start) };
+    const wanted = candidates.filter((c) => c.still_wanted === true && c.subject !== null);
+    const unwanted = candidates.filter((c) => !wanted.includes(c)).map((c) => c.id);
+    if (unwanted.length) await tx.delete(outbox).where(inArray(outbox.id, unwanted));
+    const next = new Date(start + wanted.length * intervalMs);
+    if (wanted.length) {
+      await tx
+        .update(outbox)
+        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+        .where(inArray(outbox.id, wanted.map((c) => c.id)));
+      await tx.update(jobRuns).set({ lastRunAt: next }).where(eq(jobRuns.name, paceName));
+    }
+    return {
+      deliveries: wanted.map((c) => ({
+        id: c.id,
+        attempts: c.attempts + 1,
+        toAddress: c.to_address,
+        signatureId: c.signature_id,
+        fullName: c.full_name!,
+        locale: c.locale!,
+        slug: c.slug!,
+        subject: c.subject!,
+        bodyMarkdown: c.body_markdown!,
+      })),
+      nextAt: candidates.length === Math.max(allowed, 1) ? next : undefined,
+    };
+  });
+}
+
+/**
+ * Stops updates from the signature's campaign to its address for good, and drops the ones queued
+ * for it. True when the signature was found.
+ */
+export async function unsubscribeFromUpdates(signatureId: number, now: Date): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    const { rows } = await tx.execute<{ petition_id: number; email_key: string }>(
+      sql`select petition_id, email_key from signatures where id = ${signatureId}`,
+    );
+    const signer = rows[0];
+    if (!signer) return false;
+    await tx.insert(updateUnsubscribes).values({ petitionId: signer.petition_id, emailKey: signer.email_key, createdAt: now }).onConflictDoNothing();
+    await tx.execute(sql`delete from outbox where signature_id = ${signatureId} and update_id is not null and sent_at is null`);
+    return true;
+  });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from "vitest";
+import { withdrawToken } from "../withdrawals";
+import { decoyUnsubscribeToken, isUnsubscribeToken, oneClickUnsubscribeLink, unsubscribePageLink, unsubscribeToken } from "./unsubscribe";
+
+vi.hoisted(() => {
+  process.env.SECRET_KEY = "a-test-key-of-at-least-thirty-two-characters";
+  process.env.PUBLIC_URL = "https://sign.example.org";
+});
+
+describe("the unsubscribe token", () => {
+  it("is opaque and new each time, yet always recognised", () => {
+    const a = unsubscribeToken(42);
+    const b = unsubscribeToken(42);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain("42");
+    expect(a).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(isUnsubscribeToken(a) && isUnsubscribeToken(b)).toBe(true);
+  });
+
+  it("is not a withdraw token, and neither a decoy nor a token altered by one character passes", () => {
+    expect(isUnsubscribeToken(withdrawToken(42))).toBe(false);
+    expect(isUnsubscribeToken(decoyUnsubscribeToken())).toBe(false);
+    const token = unsubscribeToken(42);
+    const altered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+    expect(isUnsubscribeToken(altered)).toBe(false);
+    expect(isUnsubscribeToken("")).toBe(false);
+  });
+
+  it("makes the page link in the signer's language and the one-click link under /api", () => {
+    expect(unsubscribePageLink("tok", "ar")).toBe("https://sign.example.org/ar/unsubscribe/tok");
+    expect(oneClickUnsubscribeLink("tok")).toBe("https://sign.example.org/api/unsubscribe/tok");
+  });
+});
