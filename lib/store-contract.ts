@@ -115,6 +115,8 @@ export type VerificationCounts = {
   byEmail: number;
   /** Counted at once: confirmation was off, or an organiser released them. */
   withoutEmail: number;
+  /** Brought in from another platform's CSV: gathered there, never confirmed by email here. */
+  imported: number;
 };
 
 /**

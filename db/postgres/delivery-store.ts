@@ -16,9 +16,11 @@ export async function listSignerNames(petitionId: number, afterId: number, limit
 export async function countVerification(petitionId: number): Promise<VerificationCounts> {
   const { rows } = await database().pool.query<VerificationCounts>({
     name: "countersign-verification",
-    text: `select count(confirmed_at)::int as "byEmail", (count(*) - count(confirmed_at))::int as "withoutEmail"
+    text: `select count(confirmed_at)::int as "byEmail",
+                  count(*) filter (where confirmed_at is null and import_id is null)::int as "withoutEmail",
+                  count(import_id)::int as "imported"
            from signatures where petition_id = $1 and status = 'confirmed'`,
     values: [petitionId],
   });
-  return rows[0] ?? { byEmail: 0, withoutEmail: 0 };
+  return rows[0] ?? { byEmail: 0, withoutEmail: 0, imported: 0 };
 }

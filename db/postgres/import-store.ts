@@ -83,7 +83,7 @@ export async function insertImportedSignatures(importId: number, signers: readon
     if (signers.length === 0) return { kind: "stored", inserted: 0 };
     const stored = await tx
       .insert(signatures)
-      .values(signers.map((s) => ({ ...s, petitionId: running.petitionId, status: "confirmed" as const, confirmedAt: s.signedAt, importId })))
+      .values(signers.map((s) => ({ ...s, petitionId: running.petitionId, status: "confirmed" as const, importId })))
       .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
       .returning({ id: signatures.id });
     const inserted = stored.length;

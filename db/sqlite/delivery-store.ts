@@ -36,13 +36,14 @@ export async function countVerification(petitionId: number): Promise<Verificatio
     .from(signatures)
     .where(eq(signatures.petitionId, petitionId))
     .all();
-  const counts: VerificationCounts = { byEmail: 0, withoutEmail: 0 };
+  const counts: VerificationCounts = { byEmail: 0, withoutEmail: 0, imported: 0 };
   if (ends?.first == null || ends.last == null) return counts;
   for (let from = ends.first; from <= ends.last; from += idsPerTurn) {
     const [row] = orm
       .select({
         byEmail: sql<number>`coalesce(sum(${signatures.confirmedAt} is not null), 0)`,
-        withoutEmail: sql<number>`coalesce(sum(${signatures.confirmedAt} is null), 0)`,
+        withoutEmail: sql<number>`coalesce(sum(${signatures.confirmedAt} is null and ${signatures.importId} is null), 0)`,
+        imported: sql<number>`coalesce(sum(${signatures.importId} is not null), 0)`,
       })
       .from(signatures)
       .where(
@@ -56,6 +57,7 @@ export async function countVerification(petitionId: number): Promise<Verificatio
       .all();
     counts.byEmail += row?.byEmail ?? 0;
     counts.withoutEmail += row?.withoutEmail ?? 0;
+    counts.imported += row?.imported ?? 0;
     await nextTurn();
   }
   return counts;

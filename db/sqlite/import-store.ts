@@ -27,7 +27,6 @@ const statements = preparedStatements(({ orm }) => ({
       showName: sql.placeholder("showName"),
       wantsUpdates: sql.placeholder("wantsUpdates"),
       signedAt: sql.placeholder("signedAt"),
-      confirmedAt: sql.placeholder("signedAt"),
       importId: sql.placeholder("importId"),
     })
     // The unique index decides who has signed, so a signer arriving meanwhile is never counted twice.

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Petition, PetitionContent, PetitionCount, PetitionSummary, PetitionTitles } from "@/lib/model";
 import { textChanged, translationRows, translationsByLocale } from "../petition-texts";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";

@@ -26,7 +26,6 @@ export async function deliveryFigures(slug: string, now: Date) {
     signaturesHere: count.signatureCount,
     signaturesElsewhere: count.signaturesElsewhere,
     pending: count.pendingCount,
-    // Signatures imported from elsewhere, once the store keeps them apart, are a line of their own here.
     verification,
     countries,
     ranking: rankCountries(countries),

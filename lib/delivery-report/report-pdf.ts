@@ -19,6 +19,7 @@ function verification(doc: Doc, text: TextWriter, figures: DeliveryFigures): voi
   const rows: [string, number][] = [
     ["Signed here, confirmed by email (the signer followed the link we sent)", v.byEmail],
     ["Signed here, counted without email confirmation", v.withoutEmail],
+    ["Imported from another platform's list, not confirmed by email here", v.imported],
     ["Gathered elsewhere before this page opened", figures.signaturesElsewhere],
   ];
   const labelWidth = text.width * 0.8;
