@@ -70,6 +70,7 @@ export const {
   removeBlockedEmail,
   removeOrganiser,
   revokeInvitation,
+  searchSignatures,
   secretKeyLocation,
   setRequireConfirmation,
   signatureTimeSeries,

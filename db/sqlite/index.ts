@@ -29,6 +29,7 @@ export { onPublicChange, startBackgroundWork } from "./public-changes";
 export { rateLimiter } from "./rate-limit-store";
 export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
 export { exportSignatureCsv } from "./signature-export";
+export { searchSignatures } from "./signature-search-store";
 export {
   confirmByCode,
   confirmByToken,

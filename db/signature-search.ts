@@ -1,0 +1,148 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { and, sql, type Column, type SQL } from "drizzle-orm";
+import type { SignatureListPage, SignatureListRow, SignaturePageRequest, SignatureSearch } from "@/lib/signature-search";
+
+// How one page of the organisers' signature search is found, for both dialects: which index leads,
+// and how far a page may look. Every page is newest first by id, found from an id bound (the
+// cursor), never by an offset.
+//
+// - An address: the unique (petition_id, email_key) index, one row at most.
+// - A name prefix, a domain, a status or a date range matching at most `sparseCap` signatures:
+//   that filter's index gives them all and they are sorted, a small sort whatever the page.
+// - Otherwise the matches are many, and a page walks (petition_id, country, id) when a country is
+//   asked for, else (petition_id, id), newest first, testing the other filters on each row. A
+//   filter that matches rarely could make that walk long, so it goes in windows of ids, a turn of
+//   the event loop between them, and stops after `budgetIds` ids: the page then says so, and its
+//   older link goes on from where it stopped.
+
+export const searchLimits = { sparseCap: 1_000, windowIds: 20_000, budgetIds: 200_000 };
+
+export type SearchColumns = Record<"id" | "petitionId" | "nameKey" | "emailKey" | "emailDomain" | "country" | "status" | "signedAt", Column>;
+
+/** What a dialect gives the search: its columns, its way with a prefix, and three queries. */
+export type SearchDialect = {
+  columns: SearchColumns;
+  /** The column as a value no index may serve, so the planner keeps to the index chosen here. */
+  residual(column: Column): SQL;
+  /** Keys starting with `prefix`, as one range of an index (or, residual, tested on each row). */
+  startsWith(column: Column, prefix: string, residual: boolean): SQL;
+  countUpTo(where: SQL, cap: number): Promise<number>;
+  rows(where: SQL, order: "asc" | "desc", limit: number): Promise<SignatureListRow[]>;
+  idRange(petitionId: number): Promise<{ first: number; last: number } | undefined>;
+};
+
+type Filter = { test: (residual: boolean) => SQL };
+
+function compare(d: SearchDialect, column: Column, op: "=" | ">=" | "<" | ">", value: unknown, residual: boolean): SQL {
+  return sql`${residual ? d.residual(column) : column} ${sql.raw(op)} ${sql.param(value, column)}`;
+}
+
+/** The filters that have an index of their own, each of which may lead when it matches few. */
+function sparseFilters(d: SearchDialect, s: SignatureSearch): Filter[] {
+  const c = d.columns;
+  const filters: Filter[] = [];
+  if (s.namePrefix !== undefined) filters.push({ test: (r) => d.startsWith(c.nameKey, s.namePrefix!, r) });
+  if (s.emailDomain !== undefined) filters.push({ test: (r) => compare(d, c.emailDomain, "=", s.emailDomain, r) });
+  if (s.status !== undefined) filters.push({ test: (r) => compare(d, c.status, "=", s.status, r) });
+  if (s.from !== undefined || s.to !== undefined) {
+    filters.push({
+      test: (r) =>
+        and(
+          s.from === undefined ? undefined : compare(d, c.signedAt, ">=", s.from, r),
+          s.to === undefined ? undefined : compare(d, c.signedAt, "<", s.to, r),
+        )!,
+    });
+  }
+  return filters;
+}
+
+export async function searchSignaturePage(d: SearchDialect, search: SignatureSearch, page: SignaturePageRequest): Promise<SignatureListPage> {
+  const found = await findPage(d, search, page);
+  // Newer, up to the top: the newest full page rather than a short one.
+  if (page.direction === "newer" && found.complete && found.rows.length < page.size) return (await findPage(d, search, { ...page, direction: "older", cursor: undefined })).result;
+  return found.result;
+}
+
+type Found = { rows: SignatureListRow[]; complete: boolean; result: SignatureListPage };
+
+async function findPage(d: SearchDialect, search: SignatureSearch, page: SignaturePageRequest): Promise<Found> {
+  const c = d.columns;
+  const order = page.direction === "older" ? "desc" : "asc";
+  const petition = compare(d, c.petitionId, "=", search.petitionId, false);
+  const cursor = (residual: boolean) =>
+    page.cursor === undefined ? undefined : compare(d, c.id, page.direction === "older" ? "<" : ">", page.cursor, residual);
+  const limit = page.size + 1;
+  const sparse = sparseFilters(d, search);
+
+  // An address: the unique index, with everything else tested on its one row.
+  if (search.emailKey !== undefined) {
+    const others = and(...sparse.map((f) => f.test(true)), search.country === undefined ? undefined : compare(d, c.country, "=", search.country, true));
+    const where = and(petition, compare(d, c.emailKey, "=", search.emailKey, false), others, cursor(true))!;
+    return shape(page, await d.rows(where, order, limit), undefined);
+  }
+
+  // The filter with an index of its own that matches fewest, if few enough to sort.
+  let leader: { filter: Filter; count: number } | undefined;
+  for (const filter of sparse) {
+    const count = await d.countUpTo(and(petition, filter.test(false))!, searchLimits.sparseCap);
+    if (count <= searchLimits.sparseCap && (!leader || count < leader.count)) leader = { filter, count };
+  }
+  const country = (residual: boolean) => (search.country === undefined ? undefined : compare(d, c.country, "=", search.country, residual));
+  if (leader) {
+    const { filter } = leader;
+    const where = and(petition, filter.test(false), ...sparse.filter((f) => f !== filter).map((f) => f.test(true)), country(true), cursor(true))!;
+    return shape(page, await d.rows(where, order, limit), undefined);
+  }
+
+  // Many match: walk the ordered index, testing the rest on each row.
+  const residuals = sparse.map((f) => f.test(true));
+  const lead = and(petition, country(false))!;
+  if (residuals.length === 0) return shape(page, await d.rows(and(lead, cursor(false))!, order, limit), undefined);
+  const range = await d.idRange(search.petitionId);
+  if (!range) return shape(page, [], undefined);
+  const rows: SignatureListRow[] = [];
+  let bound = page.direction === "older" ? Math.min(page.cursor ?? range.last + 1, range.last + 1) : Math.max(page.cursor ?? range.first - 1, range.first - 1) + 1;
+  let examined = 0;
+  // `bound` is where the next window starts: exclusive going older, inclusive going newer.
+  while (rows.length < limit && examined < searchLimits.budgetIds) {
+    if (page.direction === "older" ? bound <= range.first : bound > range.last) break;
+    if (examined > 0) await nextTurn();
+    const next = page.direction === "older" ? Math.max(range.first, bound - searchLimits.windowIds) : Math.min(range.last + 1, bound + searchLimits.windowIds);
+    const [low, high] = page.direction === "older" ? [next, bound] : [bound, next];
+    const window = and(compare(d, c.id, ">=", low, false), compare(d, c.id, "<", high, false));
+    rows.push(...(await d.rows(and(lead, window, ...residuals)!, order, limit - rows.length)));
+    examined += high - low;
+    bound = next;
+  }
+  const reachedEnd = page.direction === "older" ? bound <= range.first : bound > range.last;
+  return shape(page, rows, rows.length < limit && !reachedEnd ? bound : undefined);
+}
+
+/**
+ * The page from up to size + 1 rows in the order asked: the extra one says there are more. `stopped`
+ * is where a walk gave up before the end: the first id bound it did not look past.
+ */
+function shape(page: SignaturePageRequest, got: SignatureListRow[], stopped: number | undefined): Found {
+  const more = got.length > page.size;
+  const rows = got.slice(0, page.size);
+  const last = rows.at(-1)?.id;
+  const stoppedEarly = stopped !== undefined;
+  if (page.direction === "older") {
+    const older = more ? last : stopped;
+    const newer = page.cursor === undefined ? undefined : (rows[0]?.id ?? page.cursor - 1);
+    return { rows, complete: !more && !stoppedEarly, result: { rows, older, newer, stoppedEarly } };
+  }
+  // Going newer, `stopped` is the first id not looked at: everything below it has been.
+  const newer = more ? last : stopped === undefined ? undefined : stopped - 1;
+  const older = rows[0]?.id ?? (page.cursor === undefined ? undefined : page.cursor + 1);
+  return { rows, complete: !more && !stoppedEarly, result: { rows: [...rows].reverse(), older, newer, stoppedEarly } };
+}
+
+/** The least string greater than every string starting with `prefix`, compared by code point. */
+export function prefixEnd(prefix: string): string {
+  const points = [...prefix];
+  const lastPoint = points.pop()?.codePointAt(0) ?? 0;
+  // Past the last code point there is none to step to; nothing a person types ends in it.
+  const next = lastPoint >= 0x10ffff ? 0x10ffff : lastPoint + 1 === 0xd800 ? 0xe000 : lastPoint + 1;
+  return points.join("") + String.fromCodePoint(next);
+}
