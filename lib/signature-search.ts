@@ -47,11 +47,11 @@ export type SignatureListPage = {
   stoppedEarly: boolean;
 };
 
-const text = (max: number) =>
+const text = (max: number, tooLong = `Keep this under ${max} characters.`) =>
   z
     .string()
     .trim()
-    .max(max, `Keep this under ${max} characters.`)
+    .max(max, tooLong)
     .optional()
     .transform((value) => (value === "" ? undefined : value));
 
@@ -74,7 +74,7 @@ export const signatureSearchParams = z
   .object({
     name: text(200),
     email: text(320).refine((value) => value === undefined || /^[^@\s]*@?[^@\s]+$/.test(value), "Give a whole address, or a domain such as example.org."),
-    country: text(2)
+    country: text(2, "Choose a country from the list.")
       .transform((value) => value?.toUpperCase())
       .refine((value) => value === undefined || isCountryCode(value), "Choose a country from the list."),
     status: z.enum(["any", ...signatureStatuses], { error: "Choose a status from the list." }).optional(),
