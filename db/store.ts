@@ -49,7 +49,6 @@ export const {
   invalidateSignatures,
   listAuditEvents,
   listBlockedEmails,
-  listLatestSignatures,
   listMailProblems,
   listOpenInvitations,
   listOrganisers,

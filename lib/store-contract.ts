@@ -177,7 +177,6 @@ export interface Store {
   countSignaturesSince(petitionId: number, since: Date): Promise<number>;
   /** Confirmed signatures whose referrer is the given signature. */
   countConfirmedReferrals(referrerId: number): Promise<number>;
-  listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]>;
   /** One page of the organisers' search, newest first, from a keyset cursor (lib/signature-search.ts). */
   searchSignatures(search: SignatureSearch, page: SignaturePageRequest): Promise<SignatureListPage>;
   /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */

@@ -1,5 +1,5 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import type { NewSignature, Signature, SignatureStatus } from "@/lib/model";
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { NewSignature, SignatureStatus } from "@/lib/model";
 import { nameKey } from "@/lib/name-key";
 import type {
   ConfirmOutcome,
@@ -225,10 +225,6 @@ export async function countSignaturesSince(petitionId: number, since: Date): Pro
     .from(signatures)
     .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)));
   return row?.n ?? 0;
-}
-
-export async function listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]> {
-  return database().orm.select().from(signatures).where(eq(signatures.petitionId, petitionId)).orderBy(desc(signatures.id)).limit(limit);
 }
 
 /** Every campaign's signatures from one mailbox, for a data-protection request. */

@@ -40,7 +40,6 @@ export {
   findSignatureForWithdrawal,
   findSignaturesByEmailKey,
   insertSignature,
-  listLatestSignatures,
   listRecentPublicSigners,
 } from "./signature-store";
 export { erasedDataSettled } from "./wal-scrub";

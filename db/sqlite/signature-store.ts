@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
 import { inGroupCommit } from "./group-commit";
-import type { NewSignature, Signature, SignatureStatus } from "@/lib/model";
+import type { NewSignature, SignatureStatus } from "@/lib/model";
 import { nameKey } from "@/lib/name-key";
 import type {
   ConfirmOutcome,
@@ -263,16 +263,6 @@ export async function countSignaturesSince(petitionId: number, since: Date): Pro
     .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)))
     .all();
   return row?.n ?? 0;
-}
-
-export async function listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]> {
-  return database()
-    .orm.select()
-    .from(signatures)
-    .where(eq(signatures.petitionId, petitionId))
-    .orderBy(desc(signatures.id))
-    .limit(limit)
-    .all();
 }
 
 /** Every campaign's signatures from one mailbox, for a data-protection request. */
