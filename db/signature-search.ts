@@ -27,11 +27,22 @@ export type SearchDialect = {
   /** Keys starting with `prefix`, as one range of an index (or, residual, tested on each row). */
   startsWith(column: Column, prefix: string, residual: boolean): SQL;
   countUpTo(where: SQL, cap: number): Promise<number>;
-  rows(where: SQL, order: "asc" | "desc", limit: number): Promise<SignatureListRow[]>;
+  /** Rows in id order, read through the index named (SQLite is told; PostgreSQL's planner weighs it by its statistics). */
+  rows(where: SQL, order: "asc" | "desc", limit: number, index: SearchIndex): Promise<SignatureListRow[]>;
   idRange(petitionId: number): Promise<{ first: number; last: number } | undefined>;
 };
 
-type Filter = { test: (residual: boolean) => SQL };
+/** The indexes a page may be read through, as both schemas name them. */
+export type SearchIndex =
+  | "signatures_by_petition"
+  | "signatures_by_country"
+  | "signatures_one_per_email"
+  | "signatures_by_name"
+  | "signatures_by_domain"
+  | "signatures_public_by_petition"
+  | "signatures_by_time";
+
+type Filter = { index: SearchIndex; test: (residual: boolean) => SQL };
 
 function compare(d: SearchDialect, column: Column, op: "=" | ">=" | "<" | ">", value: unknown, residual: boolean): SQL {
   return sql`${residual ? d.residual(column) : column} ${sql.raw(op)} ${sql.param(value, column)}`;
@@ -41,11 +52,12 @@ function compare(d: SearchDialect, column: Column, op: "=" | ">=" | "<" | ">", v
 function sparseFilters(d: SearchDialect, s: SignatureSearch): Filter[] {
   const c = d.columns;
   const filters: Filter[] = [];
-  if (s.namePrefix !== undefined) filters.push({ test: (r) => d.startsWith(c.nameKey, s.namePrefix!, r) });
-  if (s.emailDomain !== undefined) filters.push({ test: (r) => compare(d, c.emailDomain, "=", s.emailDomain, r) });
-  if (s.status !== undefined) filters.push({ test: (r) => compare(d, c.status, "=", s.status, r) });
+  if (s.namePrefix !== undefined) filters.push({ index: "signatures_by_name", test: (r) => d.startsWith(c.nameKey, s.namePrefix!, r) });
+  if (s.emailDomain !== undefined) filters.push({ index: "signatures_by_domain", test: (r) => compare(d, c.emailDomain, "=", s.emailDomain, r) });
+  if (s.status !== undefined) filters.push({ index: "signatures_public_by_petition", test: (r) => compare(d, c.status, "=", s.status, r) });
   if (s.from !== undefined || s.to !== undefined) {
     filters.push({
+      index: "signatures_by_time",
       test: (r) =>
         and(
           s.from === undefined ? undefined : compare(d, c.signedAt, ">=", s.from, r),
@@ -78,7 +90,7 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
   if (search.emailKey !== undefined) {
     const others = and(...sparse.map((f) => f.test(true)), search.country === undefined ? undefined : compare(d, c.country, "=", search.country, true));
     const where = and(petition, compare(d, c.emailKey, "=", search.emailKey, false), others, cursor(true))!;
-    return shape(page, await d.rows(where, order, limit), undefined);
+    return shape(page, await d.rows(where, order, limit, "signatures_one_per_email"), undefined);
   }
 
   // The filter with an index of its own that matches fewest, if few enough to sort.
@@ -91,13 +103,14 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
   if (leader) {
     const { filter } = leader;
     const where = and(petition, filter.test(false), ...sparse.filter((f) => f !== filter).map((f) => f.test(true)), country(true), cursor(true))!;
-    return shape(page, await d.rows(where, order, limit), undefined);
+    return shape(page, await d.rows(where, order, limit, filter.index), undefined);
   }
 
   // Many match: walk the ordered index, testing the rest on each row.
   const residuals = sparse.map((f) => f.test(true));
   const lead = and(petition, country(false))!;
-  if (residuals.length === 0) return shape(page, await d.rows(and(lead, cursor(false))!, order, limit), undefined);
+  const index = search.country === undefined ? "signatures_by_petition" : "signatures_by_country";
+  if (residuals.length === 0) return shape(page, await d.rows(and(lead, cursor(false))!, order, limit, index), undefined);
   const range = await d.idRange(search.petitionId);
   if (!range) return shape(page, [], undefined);
   const rows: SignatureListRow[] = [];
@@ -110,7 +123,7 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
     const next = page.direction === "older" ? Math.max(range.first, bound - searchLimits.windowIds) : Math.min(range.last + 1, bound + searchLimits.windowIds);
     const [low, high] = page.direction === "older" ? [next, bound] : [bound, next];
     const window = and(compare(d, c.id, ">=", low, false), compare(d, c.id, "<", high, false));
-    rows.push(...(await d.rows(and(lead, window, ...residuals)!, order, limit - rows.length)));
+    rows.push(...(await d.rows(and(lead, window, ...residuals)!, order, limit - rows.length, index)));
     examined += high - low;
     bound = next;
   }

@@ -1,23 +1,30 @@
 import { asc, count, desc, sql, type Column, type SQL } from "drizzle-orm";
 import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "@/lib/signature-search";
-import { prefixEnd, searchSignaturePage, type SearchDialect } from "../signature-search";
+import { prefixEnd, searchSignaturePage, type SearchDialect, type SearchIndex } from "../signature-search";
 import { database } from "./client";
 import { signatures } from "./schema";
 
+// As SQL rather than columns, since the query reads from "signatures indexed by …", which drizzle
+// does not know for the table; each is decoded as its column is.
+const column = <C extends Column>(c: C) => sql<C["_"]["data"]>`${c}`.mapWith(c);
 const listed = {
-  id: signatures.id,
-  fullName: signatures.fullName,
-  email: signatures.email,
-  country: signatures.country,
-  status: signatures.status,
-  signedAt: signatures.signedAt,
+  id: column(signatures.id),
+  fullName: column(signatures.fullName),
+  email: column(signatures.email),
+  country: column(signatures.country),
+  status: column(signatures.status),
+  signedAt: column(signatures.signedAt),
 };
 
-/** One page's query, apart so a test can read SQLite's plan for it. */
-export const searchRowsQuery = (where: SQL, order: "asc" | "desc", limit: number) =>
+/**
+ * One page's query, apart so a test can read SQLite's plan for it. The index is named: without
+ * statistics SQLite prefers an index that saves the sort, and would walk every row of a campaign
+ * for a filter that matched three.
+ */
+export const searchRowsQuery = (where: SQL, order: "asc" | "desc", limit: number, index: SearchIndex) =>
   database()
     .orm.select(listed)
-    .from(signatures)
+    .from(sql`${signatures} indexed by ${sql.identifier(index)}`)
     .where(where)
     .orderBy(order === "asc" ? asc(signatures.id) : desc(signatures.id))
     .limit(limit);
@@ -38,7 +45,7 @@ export const sqliteSearch: SearchDialect = {
       .all();
     return row?.n ?? 0;
   },
-  rows: async (where, order, limit) => searchRowsQuery(where, order, limit).all(),
+  rows: async (where, order, limit, index) => searchRowsQuery(where, order, limit, index).all(),
   idRange: async (petitionId) => {
     const [row] = database()
       .orm.select({ first: sql<number | null>`min(${signatures.id})`, last: sql<number | null>`max(${signatures.id})` })
