@@ -11,11 +11,11 @@ import type { SignatureListPage, SignatureListRow, SignaturePageRequest, Signatu
 //   that filter's index gives them all and they are sorted, a small sort whatever the page.
 // - Otherwise the matches are many, and a page walks (petition_id, country, id) when a country is
 //   asked for, else (petition_id, id), newest first, testing the other filters on each row. A
-//   filter that matches rarely could make that walk long, so it goes in windows of ids, a turn of
-//   the event loop between them, and stops after `budgetIds` ids: the page then says so, and its
-//   older link goes on from where it stopped.
+//   filter that matches rarely could make that walk long, so it goes in windows of `windowRows`
+//   entries of that index, a turn of the event loop between them, and stops after `budgetRows`:
+//   the page then says so, and its older link goes on from where it stopped.
 
-export const searchLimits = { sparseCap: 1_000, windowIds: 20_000, budgetIds: 200_000 };
+export const searchLimits = { sparseCap: 1_000, windowRows: 20_000, budgetRows: 200_000 };
 
 export type SearchColumns = Record<"id" | "petitionId" | "nameKey" | "emailKey" | "emailDomain" | "country" | "status" | "signedAt", Column>;
 
@@ -29,7 +29,8 @@ export type SearchDialect = {
   countUpTo(where: SQL, cap: number): Promise<number>;
   /** Rows in id order, read through the index named (SQLite is told; PostgreSQL's planner weighs it by its statistics). */
   rows(where: SQL, order: "asc" | "desc", limit: number, index: SearchIndex): Promise<SignatureListRow[]>;
-  idRange(petitionId: number): Promise<{ first: number; last: number } | undefined>;
+  /** The id `rows` entries along the index from where `where` starts, in `order`; undefined if fewer remain. */
+  windowEdge(where: SQL, order: "asc" | "desc", rows: number, index: SearchIndex): Promise<number | undefined>;
 };
 
 /** The indexes a page may be read through, as both schemas name them. */
@@ -44,7 +45,7 @@ export type SearchIndex =
 
 type Filter = { index: SearchIndex; test: (residual: boolean) => SQL };
 
-function compare(d: SearchDialect, column: Column, op: "=" | ">=" | "<" | ">", value: unknown, residual: boolean): SQL {
+function compare(d: SearchDialect, column: Column, op: "=" | ">=" | "<=" | "<" | ">", value: unknown, residual: boolean): SQL {
   return sql`${residual ? d.residual(column) : column} ${sql.raw(op)} ${sql.param(value, column)}`;
 }
 
@@ -111,24 +112,23 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
   const lead = and(petition, country(false))!;
   const index = search.country === undefined ? "signatures_by_petition" : "signatures_by_country";
   if (residuals.length === 0) return shape(page, await d.rows(and(lead, cursor(false))!, order, limit, index), undefined);
-  const range = await d.idRange(search.petitionId);
-  if (!range) return shape(page, [], undefined);
+  const older = page.direction === "older";
   const rows: SignatureListRow[] = [];
-  let bound = page.direction === "older" ? Math.min(page.cursor ?? range.last + 1, range.last + 1) : Math.max(page.cursor ?? range.first - 1, range.first - 1) + 1;
+  // Where the next window starts: going older, ids below it; going newer, from it up. None: an end.
+  let bound = page.cursor === undefined ? undefined : older ? page.cursor : page.cursor + 1;
   let examined = 0;
-  // `bound` is where the next window starts: exclusive going older, inclusive going newer.
-  while (rows.length < limit && examined < searchLimits.budgetIds) {
-    if (page.direction === "older" ? bound <= range.first : bound > range.last) break;
+  let end = false;
+  while (rows.length < limit && examined < searchLimits.budgetRows && !end) {
     if (examined > 0) await nextTurn();
-    const next = page.direction === "older" ? Math.max(range.first, bound - searchLimits.windowIds) : Math.min(range.last + 1, bound + searchLimits.windowIds);
-    const [low, high] = page.direction === "older" ? [next, bound] : [bound, next];
-    const window = and(compare(d, c.id, ">=", low, false), compare(d, c.id, "<", high, false));
-    rows.push(...(await d.rows(and(lead, window, ...residuals)!, order, limit - rows.length, index)));
-    examined += high - low;
-    bound = next;
+    const from = bound === undefined ? undefined : compare(d, c.id, older ? "<" : ">=", bound, false);
+    const edge = await d.windowEdge(and(lead, from)!, order, searchLimits.windowRows, index);
+    const to = edge === undefined ? undefined : compare(d, c.id, older ? ">=" : "<=", edge, false);
+    rows.push(...(await d.rows(and(lead, from, to, ...residuals)!, order, limit - rows.length, index)));
+    examined += searchLimits.windowRows;
+    if (edge === undefined) end = true;
+    else bound = older ? edge : edge + 1;
   }
-  const reachedEnd = page.direction === "older" ? bound <= range.first : bound > range.last;
-  return shape(page, rows, rows.length < limit && !reachedEnd ? bound : undefined);
+  return shape(page, rows, rows.length < limit && !end ? bound : undefined);
 }
 
 /**

@@ -107,7 +107,7 @@ describe("the organisers' signature search", () => {
 
   it("finds the same rows whichever index leads: a filter's own, or a walk testing each row", async () => {
     for (const [, search] of searches) {
-      Object.assign(searchLimits, { sparseCap: 0, windowIds: 13, budgetIds: 1_000_000 });
+      Object.assign(searchLimits, { sparseCap: 0, windowRows: 13, budgetRows: 1_000_000 });
       const walked = ids((await walk(search, 9)).pages);
       Object.assign(searchLimits, { sparseCap: 1_000 });
       expect(walked).toEqual(expected(search));
@@ -115,8 +115,8 @@ describe("the organisers' signature search", () => {
   });
 
   it("stops a walk after its budget of rows and goes on from there, never losing one", async () => {
-    Object.assign(searchLimits, { sparseCap: 0, windowIds: 10, budgetIds: 30 });
-    const search = { country: "GR", status: "invalidated" as const };
+    Object.assign(searchLimits, { sparseCap: 0, windowRows: 10, budgetRows: 30 });
+    const search = { namePrefix: "raed", status: "invalidated" as const };
     const { pages } = await walk(search, 5);
     expect(pages.some((p) => p.stoppedEarly && p.rows.length < 5)).toBe(true);
     expect(ids(pages)).toEqual(expected(search));

@@ -36,12 +36,15 @@ export const postgresSearch: SearchDialect = {
     return row?.n ?? 0;
   },
   rows: async (where, order, limit) => searchRowsQuery(where, order, limit),
-  idRange: async (petitionId) => {
+  windowEdge: async (where, order, rows) => {
     const [row] = await database()
-      .orm.select({ first: sql<number | null>`min(${signatures.id})`, last: sql<number | null>`max(${signatures.id})` })
+      .orm.select({ id: signatures.id })
       .from(signatures)
-      .where(sql`${signatures.petitionId} = ${petitionId}`);
-    return row?.first == null || row.last == null ? undefined : { first: Number(row.first), last: Number(row.last) };
+      .where(where)
+      .orderBy(order === "asc" ? asc(signatures.id) : desc(signatures.id))
+      .limit(1)
+      .offset(rows - 1);
+    return row?.id;
   },
 };
 

@@ -46,13 +46,16 @@ export const sqliteSearch: SearchDialect = {
     return row?.n ?? 0;
   },
   rows: async (where, order, limit, index) => searchRowsQuery(where, order, limit, index).all(),
-  idRange: async (petitionId) => {
+  windowEdge: async (where, order, rows, index) => {
     const [row] = database()
-      .orm.select({ first: sql<number | null>`min(${signatures.id})`, last: sql<number | null>`max(${signatures.id})` })
-      .from(signatures)
-      .where(sql`${signatures.petitionId} = ${petitionId}`)
+      .orm.select({ id: column(signatures.id) })
+      .from(sql`${signatures} indexed by ${sql.identifier(index)}`)
+      .where(where)
+      .orderBy(order === "asc" ? asc(signatures.id) : desc(signatures.id))
+      .limit(1)
+      .offset(rows - 1)
       .all();
-    return row?.first == null || row.last == null ? undefined : { first: row.first, last: row.last };
+    return row?.id;
   },
 };
 
