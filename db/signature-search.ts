@@ -26,7 +26,8 @@ export type SearchDialect = {
   residual(column: Column): SQL;
   /** Keys starting with `prefix`, as one range of an index (or, residual, tested on each row). */
   startsWith(column: Column, prefix: string, residual: boolean): SQL;
-  countUpTo(where: SQL, cap: number): Promise<number>;
+  /** How many rows match, counting no further than cap + 1, through the index named. */
+  countUpTo(where: SQL, cap: number, index: SearchIndex): Promise<number>;
   /** Rows in id order, read through the index named (SQLite is told; PostgreSQL's planner weighs it by its statistics). */
   rows(where: SQL, order: "asc" | "desc", limit: number, index: SearchIndex): Promise<SignatureListRow[]>;
   /** The id `rows` entries along the index from where `where` starts, in `order`; undefined if fewer remain. */
@@ -97,7 +98,7 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
   // The filter with an index of its own that matches fewest, if few enough to sort.
   let leader: { filter: Filter; count: number } | undefined;
   for (const filter of sparse) {
-    const count = await d.countUpTo(and(petition, filter.test(false))!, searchLimits.sparseCap);
+    const count = await d.countUpTo(and(petition, filter.test(false))!, searchLimits.sparseCap, filter.index);
     if (count <= searchLimits.sparseCap && (!leader || count < leader.count)) leader = { filter, count };
   }
   const country = (residual: boolean) => (search.country === undefined ? undefined : compare(d, c.country, "=", search.country, residual));
