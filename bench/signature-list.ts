@@ -4,6 +4,7 @@
 // the same run. Part of npm run bench; alone: node --import tsx bench/signature-list.ts, and on a
 // fresh PostgreSQL database (TEST_POSTGRES_URL's server) with BENCH_LIST_POSTGRES=1.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,7 +21,8 @@ export function measureSignatureList(dir: string, log: (line: string) => void, p
   const section = postgresUrl ? "Signature list (PostgreSQL)" : "Signature list";
   log(`${section}: seeding ${listRows.toLocaleString("en")} signatures, then timing searches…`);
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/signature-list-timing.ts", String(listRows)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, SQLITE_SYNCHRONOUS: "NORMAL", ADMIN_EMAIL: "", ADMIN_PASSWORD: "", LOG_LEVEL: "error" },
+    // PostgreSQL asks for a secret key (there is no folder to keep one in); this run signs no links.
+    env: { SECRET_KEY: randomBytes(32).toString("base64url"), ...process.env, DATABASE_URL: databaseUrl, SQLITE_SYNCHRONOUS: "NORMAL", ADMIN_EMAIL: "", ADMIN_PASSWORD: "", LOG_LEVEL: "error" },
     maxBuffer: 16 * 1024 * 1024,
   });
   const report = JSON.parse(out.toString()) as TimingReport;
