@@ -33,6 +33,7 @@ export const {
   erasedDataSettled,
   eraseSignatures,
   exportSignatureCsv,
+  fillMissingNameKeys,
   fillTimeHistogram,
   findAdminByEmail,
   findConfirmationByToken,

@@ -2,6 +2,7 @@ import { claimJobRun } from "@/db/store";
 import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
 import { logger } from "./log";
 import { lazy } from "./lazy";
+import { backfillNameKeys } from "./name-key-backfill";
 import { applyRetention } from "./retention";
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
@@ -9,6 +10,8 @@ type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown>
 const jobs: Job[] = [
   { name: "publish-pending", everyMs: pendingPublishEveryMs, run: publishPendingCounts },
   { name: "retention", everyMs: 24 * 60 * 60 * 1000, run: applyRetention },
+  // Signatures from before the search's name key; once none are left, a run is one index lookup.
+  { name: "name-keys", everyMs: 60 * 1000, run: () => backfillNameKeys() },
 ];
 
 /**

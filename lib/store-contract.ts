@@ -179,6 +179,8 @@ export interface Store {
   countConfirmedReferrals(referrerId: number): Promise<number>;
   /** One page of the organisers' search, newest first, from a keyset cursor (lib/signature-search.ts). */
   searchSignatures(search: SignatureSearch, page: SignaturePageRequest): Promise<SignatureListPage>;
+  /** Writes `key` of the name of up to `batch` signatures stored without one; returns how many. */
+  fillMissingNameKeys(key: (name: string) => string, batch: number): Promise<number>;
   /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */
   exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;
   insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt?: number): Promise<void>;

@@ -5,6 +5,7 @@ export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCo
 export { closeDatabase, secretKeyLocation } from "./client";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { claimJobRun } from "./job-store";
+export { fillMissingNameKeys } from "./name-key-store";
 export { backupDatabase, erasedDataSettled, startBackgroundWork } from "./lifecycle";
 export { databaseReady, migrateDatabase } from "./migrate";
 export {
