@@ -22,6 +22,7 @@ import { measureDeliveryReport } from "./support/delivery-report";
 import { measureStalledWatchers } from "./support/stalled-watchers";
 import { updateSendRows } from "./support/update-send";
 import { openCrowd } from "./support/watchers";
+import { measureSignatureList } from "./signature-list";
 
 const slug = "white-helmets";
 const elsewhere = 325_000;
@@ -34,8 +35,8 @@ const stalledSignatures = Number(process.env.BENCH_STALLED_SIGNATURES ?? 1_000);
 // One scenario alone, to measure a change to it without the whole 10 minutes; the others share
 // their baselines and run together.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== "stalled-watchers" && only !== "postgres") {
-  throw new Error(`BENCH_ONLY may be "stalled-watchers" or "postgres", not "${only}"`);
+if (only !== undefined && only !== "stalled-watchers" && only !== "postgres" && only !== "signature-list") {
+  throw new Error(`BENCH_ONLY may be "stalled-watchers", "postgres" or "signature-list", not "${only}"`);
 }
 // The SQLite app's API rate at 200 signers, beside which PostgreSQL's is printed.
 let sqliteApi200: LoadFigures | undefined;
@@ -500,7 +501,8 @@ async function stalledWatchers() {
 
 async function main() {
   log(`on ${machine()}`);
-  buildIfStale();
+  // The signature list is timed in the store, without the app.
+  if (only !== "signature-list") buildIfStale();
   if (only === undefined) {
     const base = await baselines();
     await signingAndWatching(base);
@@ -510,8 +512,9 @@ async function main() {
     rows.push(...measureDeliveryReport(dir, Number(process.env.BENCH_REPORT_NAMES ?? 100_000)));
     rows.push(...updateSendRows(Number(process.env.BENCH_UPDATE_SIGNERS ?? 100_000), log));
   }
-  if (only !== "postgres") await stalledWatchers();
-  if (only !== "stalled-watchers") {
+  if (only === undefined || only === "stalled-watchers") await stalledWatchers();
+  if (only === undefined || only === "signature-list") rows.push(...measureSignatureList(dir, log));
+  if (only === undefined || only === "postgres") {
     const postgres = await measurePostgres({ slug, seconds, watcherCount, secretKey: benchSecretKey, log }, sqliteApi200);
     rows.push(...postgres.rows);
     problems.push(...postgres.problems);

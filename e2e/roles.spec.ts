@@ -95,6 +95,10 @@ test("an owner invites an editor and a viewer by email; each gets only what thei
   await expect(editor.getByRole("button", { name: "Count matching signatures" })).toBeVisible();
   await expect(editor.getByRole("link", { name: /Download confirmed signatures/ })).toHaveCount(0);
   await expectNoExport(editor, uniqueEmail);
+  // Who signed is the editor's to see: the signer, still waiting to confirm, found by address.
+  await editor.goto(`/admin/petitions/white-helmets/signatures?email=${encodeURIComponent(uniqueEmail)}`);
+  await expect(editor.getByRole("table", { name: "Signatures found, newest first" })).toContainText(uniqueEmail);
+  await expect(editor.getByRole("table", { name: "Signatures found, newest first" })).toContainText("Awaiting confirmation");
   for (const path of ["/admin/erasure", "/admin/organisers"]) {
     const response = await editor.goto(path);
     expect(response!.status(), path).toBe(403);
@@ -109,6 +113,14 @@ test("an owner invites an editor and a viewer by email; each gets only what thei
   await expect(viewer.getByLabel("Ask signers to confirm by email")).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Count matching signatures" })).toHaveCount(0);
   await expectNoExport(viewer, uniqueEmail);
+  // Nor who signed: the dashboard names no one, and the list answers 403.
+  await expect(viewer.getByText("Only owners and editors see who signed.")).toBeVisible();
+  await expect(viewer.locator("main")).not.toContainText(uniqueEmail);
+  await expect(viewer.getByRole("link", { name: "Search all signatures" })).toHaveCount(0);
+  const list = await viewer.goto(`/admin/petitions/white-helmets/signatures?email=${encodeURIComponent(uniqueEmail)}`);
+  expect(list!.status()).toBe(403);
+  await expect(viewer.getByRole("heading", { name: "You can't do that" })).toBeVisible();
+  await expect(viewer.locator("main")).not.toContainText(uniqueEmail);
   const blocked = await viewer.goto("/admin/blocked");
   expect(blocked!.status()).toBe(403);
 

@@ -2,19 +2,20 @@ import {
   countMatchingSignatures,
   countSignaturesSince,
   countUnsentMail,
-  listLatestSignatures,
   listMailProblems,
   readPetitionCount,
 } from "@/db/store";
 import { mailConfigured } from "./config";
+import { latestSignatures } from "./signature-list";
 
 const hourMs = 60 * 60 * 1000;
 
 /**
  * What an organiser sees of one campaign: the counts (pending exact, unlike the public's rounded
- * figure), the bot trap's catches, today's and the last hour's signatures, the latest rows.
+ * figure), the bot trap's catches, today's and the last hour's signatures, and the latest rows for
+ * one whose role may see who signed (`latest` of them; none for others).
  */
-export async function campaignDashboard(slug: string, now = new Date(), latest = 25) {
+export async function campaignDashboard(slug: string, now = new Date(), latest = 0) {
   const petition = await readPetitionCount(slug);
   if (!petition) return undefined;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -22,7 +23,7 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
     countSignaturesSince(petition.id, startOfDay),
     countSignaturesSince(petition.id, new Date(now.getTime() - hourMs)),
     countMatchingSignatures({ petitionId: petition.id, suspected: true }),
-    listLatestSignatures(petition.id, latest),
+    latest > 0 ? latestSignatures(petition.id, latest) : [],
   ]);
   return {
     slug: petition.slug,

@@ -3,6 +3,7 @@ import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
 import { logger } from "./log";
 import { lazy } from "./lazy";
 import { expireStagedImports } from "./imports/imports";
+import { backfillNameKeys } from "./name-key-backfill";
 import { applyRetention } from "./retention";
 import { resumeUpdateQueues } from "./updates/send-update";
 
@@ -14,6 +15,8 @@ const jobs: Job[] = [
   { name: "expire-staged-imports", everyMs: 60 * 60 * 1000, run: expireStagedImports },
   // Queuing an update cut short by a crash is finished here, by whichever process claims the run.
   { name: "resume-update-queues", everyMs: 60_000, run: resumeUpdateQueues },
+  // Signatures from before the search's name key; once none are left, a run is one index lookup.
+  { name: "name-keys", everyMs: 60 * 1000, run: () => backfillNameKeys() },
 ];
 
 /**

@@ -23,6 +23,7 @@ import type {
   SignatureStatus,
 } from "./model";
 import type { NewUpdate, PublicUpdate, QueueStep, UpdateClaim, UpdateSummary } from "./updates/model";
+import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "./signature-search";
 
 // What the domain asks of a database. Each dialect (db/sqlite/, db/postgres/) implements all of
 // it with the same names; db/store.ts picks one at start. Nothing here says which one runs.
@@ -201,7 +202,10 @@ export interface Store {
   countSignaturesSince(petitionId: number, since: Date): Promise<number>;
   /** Confirmed signatures whose referrer is the given signature. */
   countConfirmedReferrals(referrerId: number): Promise<number>;
-  listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]>;
+  /** One page of the organisers' search, newest first, from a keyset cursor (lib/signature-search.ts). */
+  searchSignatures(search: SignatureSearch, page: SignaturePageRequest): Promise<SignatureListPage>;
+  /** Writes `key` of the name of up to `batch` signatures stored without one; returns how many. */
+  fillMissingNameKeys(key: (name: string) => string, batch: number): Promise<number>;
   /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */
   exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;
   insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt?: number): Promise<void>;

@@ -1,4 +1,5 @@
 import type { NewSignature } from "@/lib/model";
+import { nameKey } from "@/lib/name-key";
 import type { InsertOutcome } from "@/lib/store-contract";
 import { database } from "./client";
 
@@ -50,14 +51,14 @@ async function insertMany(rows: NewSignature[]): Promise<(InsertOutcome | undefi
     name: "countersign-insert-batch",
     text: `with input as (
              select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-               $9::boolean[], $10::boolean[], $11::text[], $12::int[], $13::timestamptz[], $14::text[], $15::int[])
+               $9::boolean[], $10::boolean[], $11::text[], $12::int[], $13::timestamptz[], $14::text[], $15::int[], $16::text[])
                with ordinality as u(petition_id, status, full_name, email, email_key, email_domain, country, comment,
-                 show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, ord)
+                 show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key, ord)
            ), inserted as (
              insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, comment,
-               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id)
+               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key)
              select petition_id, status, full_name, email, email_key, email_domain, country, comment,
-               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id
+               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key
              -- One order for every batch, so two batches holding the same new addresses never wait on each other in a circle.
              from input order by petition_id, email_key
              on conflict (petition_id, email_key) do nothing
@@ -93,6 +94,7 @@ async function insertMany(rows: NewSignature[]): Promise<(InsertOutcome | undefi
       column((r) => r.signedAt),
       column((r) => r.locale ?? "en"),
       column((r) => r.referrerId ?? null),
+      column((r) => nameKey(r.fullName)),
     ],
   });
   return stored.map((row) =>

@@ -1,3 +1,4 @@
+import { nameKey } from "@/lib/name-key";
 import type { SeedSigner } from "@/lib/store-contract";
 import { withConnection } from "./client";
 import { signerSequenceName } from "./petition-store";
@@ -12,10 +13,11 @@ export async function insertSeedSignatures(petitionId: number, count: number, ro
   const started = Date.now() - count * 50;
   for (let from = startAt; from < startAt + count; from += batch) {
     const to = Math.min(startAt + count, from + batch);
-    const columns = { names: [] as string[], emails: [] as string[], keys: [] as string[], domains: [] as string[], countries: [] as string[], comments: [] as (string | null)[], shown: [] as boolean[], updates: [] as boolean[], addresses: [] as string[], at: [] as Date[] };
+    const columns = { names: [] as string[], nameKeys: [] as string[], emails: [] as string[], keys: [] as string[], domains: [] as string[], countries: [] as string[], comments: [] as (string | null)[], shown: [] as boolean[], updates: [] as boolean[], addresses: [] as string[], at: [] as Date[] };
     for (let i = from; i < to; i++) {
       const r = row(i);
       columns.names.push(r.fullName);
+      columns.nameKeys.push(nameKey(r.fullName));
       columns.emails.push(r.email);
       columns.keys.push(r.emailKey);
       columns.domains.push(r.emailDomain);
@@ -26,17 +28,17 @@ export async function insertSeedSignatures(petitionId: number, count: number, ro
       columns.addresses.push(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
       columns.at.push(new Date(started + (i - startAt) * 50));
     }
-    // Each column goes as one array parameter, so a batch is one statement of 12 parameters.
+    // Each column goes as one array parameter, so a batch is one statement of 13 parameters.
     await withConnection(async (client) => {
       await client.query("begin");
       try {
         await client.query(
           `insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, comment,
-             show_name, wants_updates, client_address, signed_at, confirmed_at)
-           select $1, 'confirmed', n, e, k, d, c, m, s, w, a, at, at from unnest(
+             show_name, wants_updates, client_address, signed_at, confirmed_at, name_key)
+           select $1, 'confirmed', n, e, k, d, c, m, s, w, a, at, at, nk from unnest(
              $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::boolean[],
-             $10::text[], $11::timestamptz[]) as u(n, e, k, d, c, m, s, w, a, at)`,
-          [petitionId, columns.names, columns.emails, columns.keys, columns.domains, columns.countries, columns.comments, columns.shown, columns.updates, columns.addresses, columns.at],
+             $10::text[], $11::timestamptz[], $12::text[]) as u(n, e, k, d, c, m, s, w, a, at, nk)`,
+          [petitionId, columns.names, columns.emails, columns.keys, columns.domains, columns.countries, columns.comments, columns.shown, columns.updates, columns.addresses, columns.at, columns.nameKeys],
         );
         await client.query("insert into count_deltas (petition_id, confirmed, pending) values ($1, $2, 0)", [petitionId, to - from]);
         const sequence = signerSequenceName(petitionId);

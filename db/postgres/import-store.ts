@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
+import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction } from "./client";
 import { adjustCounts, signerSequence } from "./petition-store";
@@ -83,7 +84,7 @@ export async function insertImportedSignatures(importId: number, signers: readon
     if (signers.length === 0) return { kind: "stored", inserted: 0 };
     const stored = await tx
       .insert(signatures)
-      .values(signers.map((s) => ({ ...s, petitionId: running.petitionId, status: "confirmed" as const, importId })))
+      .values(signers.map((s) => ({ ...s, nameKey: nameKey(s.fullName), petitionId: running.petitionId, status: "confirmed" as const, importId })))
       .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
       .returning({ id: signatures.id });
     const inserted = stored.length;

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import type { NewSignature, Signature, SignatureStatus } from "@/lib/model";
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { NewSignature, SignatureStatus } from "@/lib/model";
+import { nameKey } from "@/lib/name-key";
 import type {
   ConfirmOutcome,
   ExistingSignature,
@@ -46,6 +47,7 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
   }
   const row = {
     ...values,
+    nameKey: nameKey(values.fullName),
     comment: values.comment ?? null,
     showName: values.showName ?? false,
     wantsUpdates: values.wantsUpdates ?? false,
@@ -70,10 +72,10 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
       .for("update");
     if (!existing) throw new Error(`signature for petition ${values.petitionId} neither inserted nor found`);
     if (existing.status === "suspected" && values.status !== "suspected") {
-      const { status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
+      const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
       await tx
         .update(signatures)
-        .set({ status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
+        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
         .where(eq(signatures.id, existing.id));
       return settleNew(tx, existing.id, values, extras);
     }
@@ -223,10 +225,6 @@ export async function countSignaturesSince(petitionId: number, since: Date): Pro
     .from(signatures)
     .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)));
   return row?.n ?? 0;
-}
-
-export async function listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]> {
-  return database().orm.select().from(signatures).where(eq(signatures.petitionId, petitionId)).orderBy(desc(signatures.id)).limit(limit);
 }
 
 /** Every campaign's signatures from one mailbox, for a data-protection request. */

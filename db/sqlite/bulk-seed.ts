@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { nameKey } from "@/lib/name-key";
 import type { SeedSigner } from "@/lib/store-contract";
 import { database } from "./client";
 import { petitions } from "./schema";
@@ -11,9 +12,9 @@ import { petitions } from "./schema";
 export async function insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt = 0): Promise<void> {
   const { connection, orm } = database();
   const insert = connection.prepare(
-    `insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, comment,
+    `insert into signatures (petition_id, status, full_name, name_key, email, email_key, email_domain, country, comment,
        show_name, wants_updates, client_address, signed_at, confirmed_at)
-     values (?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const batch = 50_000;
   const started = Date.now() - count * 50;
@@ -23,7 +24,7 @@ export async function insertSeedSignatures(petitionId: number, count: number, ro
       for (let i = from; i < to; i++) {
         const r = row(i);
         const at = started + (i - startAt) * 50;
-        insert.run(petitionId, r.fullName, r.email, r.emailKey, r.emailDomain, r.country, r.comment,
+        insert.run(petitionId, r.fullName, nameKey(r.fullName), r.email, r.emailKey, r.emailDomain, r.country, r.comment,
           r.showName ? 1 : 0, r.wantsUpdates ? 1 : 0, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, at, at);
       }
       orm

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
+import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction, preparedStatements } from "./client";
 import { adjustCounts } from "./petition-store";
@@ -20,6 +21,7 @@ const statements = preparedStatements(({ orm }) => ({
       petitionId: sql.placeholder("petitionId"),
       status: "confirmed",
       fullName: sql.placeholder("fullName"),
+      nameKey: sql.placeholder("nameKey"),
       email: sql.placeholder("email"),
       emailKey: sql.placeholder("emailKey"),
       emailDomain: sql.placeholder("emailDomain"),
@@ -117,7 +119,7 @@ export async function insertImportedSignatures(importId: number, signers: readon
     if (signers.length === 0) return { kind: "stored", inserted: 0 };
     const { insert } = statements();
     let inserted = 0;
-    for (const signer of signers) inserted += insert.run({ ...signer, petitionId: running.petitionId, importId }).changes;
+    for (const signer of signers) inserted += insert.run({ ...signer, nameKey: nameKey(signer.fullName), petitionId: running.petitionId, importId }).changes;
     if (inserted > 0) {
       adjustCounts(running.petitionId, { confirmed: inserted }, now);
       tx.update(signatureImports)

@@ -22,6 +22,7 @@ export { countVerification, listSignerNames } from "./delivery-store";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
 export { createPetition, updatePetition } from "./campaign-store";
 export { claimJobRun } from "./job-store";
+export { fillMissingNameKeys } from "./name-key-store";
 export { databaseReady, migrateDatabase } from "./migrate";
 export {
   addBlockedEmail,
@@ -45,6 +46,7 @@ export { onPublicChange, startBackgroundWork } from "./public-changes";
 export { rateLimiter } from "./rate-limit-store";
 export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
 export { exportSignatureCsv } from "./signature-export";
+export { searchSignatures } from "./signature-search-store";
 export {
   confirmByCode,
   confirmByToken,
@@ -55,7 +57,6 @@ export {
   findSignatureForWithdrawal,
   findSignaturesByEmailKey,
   insertSignature,
-  listLatestSignatures,
   listRecentPublicSigners,
 } from "./signature-store";
 export { erasedDataSettled } from "./wal-scrub";

@@ -94,6 +94,10 @@ export const signatures = sqliteTable(
     // confirmation rather than counting unchecked.
     status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
     fullName: text("full_name").notNull(),
+    // The name as the organisers' search compares it (lib/name-key.ts): written beside every name,
+    // so a search by its start is a range of signatures_by_name. Null only on rows stored before
+    // the column was added and not yet backfilled; those are not found by name.
+    nameKey: text("name_key"),
     email: text("email").notNull(),
     emailKey: text("email_key").notNull(),
     emailDomain: text("email_domain").notNull(),
@@ -127,6 +131,10 @@ export const signatures = sqliteTable(
     index("signatures_by_address").on(t.petitionId, t.clientAddress),
     index("signatures_by_domain").on(t.petitionId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
+    // The organisers' search (lib/signature-search.ts): each page is a range of one of these in id
+    // order. Each costs one more index entry written per signature.
+    index("signatures_by_name").on(t.petitionId, t.nameKey, t.id),
+    index("signatures_by_country").on(t.petitionId, t.country, t.id),
     // Only rows still holding an address, so the retention job finds them without a scan.
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
     // Only referred signatures, so counting one sharer's is a short range of a small index.

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
 import { inGroupCommit } from "./group-commit";
-import type { NewSignature, Signature, SignatureStatus } from "@/lib/model";
+import type { NewSignature, SignatureStatus } from "@/lib/model";
+import { nameKey } from "@/lib/name-key";
 import type {
   ConfirmOutcome,
   ExistingSignature,
@@ -25,6 +26,7 @@ const statements = preparedStatements(({ orm }) => ({
       petitionId: sql.placeholder("petitionId"),
       status: sql.placeholder("status"),
       fullName: sql.placeholder("fullName"),
+      nameKey: sql.placeholder("nameKey"),
       email: sql.placeholder("email"),
       emailKey: sql.placeholder("emailKey"),
       emailDomain: sql.placeholder("emailDomain"),
@@ -95,6 +97,7 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
   const s = statements();
   const params = {
     ...values,
+    nameKey: nameKey(values.fullName),
     comment: values.comment ?? null,
     showName: values.showName ?? false,
     wantsUpdates: values.wantsUpdates ?? false,
@@ -110,9 +113,9 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
     const [existing] = s.existing.all({ petitionId: values.petitionId, emailKey: values.emailKey });
     if (!existing) throw new Error(`signature for petition ${values.petitionId} neither inserted nor found`);
     if (existing.status === "suspected" && values.status !== "suspected") {
-      const { status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = params;
+      const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = params;
       tx.update(signatures)
-        .set({ status, fullName, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
+        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
         .where(eq(signatures.id, existing.id))
         .run();
       return settleNew(tx, existing.id, values, extras);
@@ -260,16 +263,6 @@ export async function countSignaturesSince(petitionId: number, since: Date): Pro
     .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)))
     .all();
   return row?.n ?? 0;
-}
-
-export async function listLatestSignatures(petitionId: number, limit: number): Promise<Signature[]> {
-  return database()
-    .orm.select()
-    .from(signatures)
-    .where(eq(signatures.petitionId, petitionId))
-    .orderBy(desc(signatures.id))
-    .limit(limit)
-    .all();
 }
 
 /** Every campaign's signatures from one mailbox, for a data-protection request. */

@@ -4,6 +4,7 @@ import { actions, can, isRole, roles } from "./roles";
 // The whole table, written out: a change to what a role may do has to change this too.
 const expected = {
   "view-dashboard": { owner: true, editor: true, viewer: true },
+  "view-signers": { owner: true, editor: true, viewer: false },
   "manage-campaigns": { owner: true, editor: true, viewer: false },
   "send-updates": { owner: true, editor: true, viewer: false },
   moderate: { owner: true, editor: true, viewer: false },
@@ -32,6 +33,10 @@ describe("what each role may do", () => {
     expect(can("editor", "erase")).toBe(false);
     expect(can("editor", "import")).toBe(false);
     expect(can("editor", "manage-organisers")).toBe(false);
+  });
+
+  it("never shows a viewer who signed", () => {
+    expect(can("viewer", "view-signers")).toBe(false);
   });
 
   it("knows a role from anything else a form might send", () => {

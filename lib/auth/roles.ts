@@ -11,6 +11,8 @@ export type Role = (typeof roles)[number];
  */
 const allowed = {
   "view-dashboard": ["owner", "editor", "viewer"],
+  /** See and search who signed: names and email addresses. */
+  "view-signers": ["owner", "editor"],
   "manage-campaigns": ["owner", "editor"],
   "send-updates": ["owner", "editor"],
   /** Invalidate or release signatures in bulk, and keep the block list. */
@@ -41,5 +43,5 @@ export function isRole(value: unknown): value is Role {
 export const roleDescriptions: Record<Role, string> = {
   owner: "Owner: everything, including exports, erasure and organisers",
   editor: "Editor: campaigns, updates and moderation; no exports or erasure",
-  viewer: "Viewer: dashboards only",
+  viewer: "Viewer: dashboards only, without who signed",
 };

@@ -97,6 +97,8 @@ describe("importing signatures gathered elsewhere", () => {
     ]);
     // Counted, but never confirmed by email here: the delivery report keeps them on a line of their own.
     expect(rows.every((r) => r.confirmed_at === null && r.client_address === null)).toBe(true);
+    // Found by the signature search's name start at once, not only after the periodic backfill.
+    expect(rows.map((r) => r.name_key)).toEqual(["rana khalil", "jonas berg", "mei chen"]);
     expect((await countVerification((await readPetitionCount(slug))!.id)).imported).toBe(3);
     // Omar's own signature stays as he made it.
     expect(storedRows("select full_name, import_id from signatures where email_key = 'omar@example.org'")).toEqual([{ full_name: "Omar Nassar", import_id: null }]);

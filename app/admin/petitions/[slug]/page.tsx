@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/roles";
 import { campaignSnippets } from "@/lib/campaign-embed";
 import { campaignFigures } from "@/lib/campaign-figures";
-import { countryName } from "@/lib/countries";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";
 import { absoluteUrl, requestLocale } from "../../../_lib/request";
 import { AdminHeader } from "../../_lib/AdminHeader";
@@ -16,6 +15,7 @@ import { FillTimeChart } from "./charts/FillTimeChart";
 import { Referrals } from "./charts/Referrals";
 import { SignaturesOverTime } from "./charts/SignaturesOverTime";
 import { ImportedStat, ImportsSection } from "./import/ImportsOnDashboard";
+import { SignatureTable } from "./signatures/SignatureTable";
 
 export const metadata: Metadata = { title: "Campaign dashboard", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -24,7 +24,8 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
   const admin = await requireRole("view-dashboard");
   const { slug } = await params;
   const [dashboard, figures, mail, locale, snippets] = await Promise.all([
-    campaignDashboard(slug),
+    // Only a role that may see who signed is sent any of them.
+    campaignDashboard(slug, new Date(), can(admin.role, "view-signers") ? 25 : 0),
     campaignFigures(slug),
     mailStatus(),
     requestLocale(),
@@ -33,7 +34,6 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
   if (!dashboard || !figures) notFound();
   const number = new Intl.NumberFormat(locale);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const csv = `/admin/petitions/${dashboard.slug}/signatures.csv`;
   const charts = `/admin/petitions/${dashboard.slug}/charts`;
 
@@ -203,45 +203,19 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
 
         <section className="admin-section" aria-labelledby="latest-heading">
           <h2 id="latest-heading">Latest signatures</h2>
-          {dashboard.signatures.length === 0 ? (
-            <p>No one has signed here yet.</p>
+          {!can(admin.role, "view-signers") ? (
+            <p>Only owners and editors see who signed.</p>
           ) : (
-            <div className="table-scroll">
-              <table aria-labelledby="latest-heading">
-                <thead>
-                  <tr>
-                    <th scope="col">Signed (UTC)</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Country</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Address</th>
-                    <th scope="col">Time to fill</th>
-                    <th scope="col">Listed</th>
-                    <th scope="col">Updates</th>
-                    <th scope="col">Comment</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {dashboard.signatures.map((s) => (
-                    <tr key={s.id}>
-                      <td>
-                        <time dateTime={s.signedAt.toISOString()}>{time.format(s.signedAt)}</time>
-                      </td>
-                      <td>{s.fullName}</td>
-                      <td>{s.email}</td>
-                      <td>{countryName(s.country, locale)}</td>
-                      <td>{s.status}</td>
-                      <td>{s.clientAddress}</td>
-                      <td>{s.fillMs === null ? "" : `${seconds.format(s.fillMs / 1000)} s`}</td>
-                      <td>{s.showName ? "Yes" : "No"}</td>
-                      <td>{s.wantsUpdates ? "Yes" : "No"}</td>
-                      <td>{s.comment}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <>
+              {dashboard.signatures.length === 0 ? (
+                <p>No one has signed here yet.</p>
+              ) : (
+                <SignatureTable rows={dashboard.signatures} locale={locale} labelledBy="latest-heading" />
+              )}
+              <p>
+                <a href={`/admin/petitions/${dashboard.slug}/signatures`}>Search all signatures</a>
+              </p>
+            </>
           )}
         </section>
       </main>

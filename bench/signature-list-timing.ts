@@ -1,0 +1,90 @@
+// Run by bench/signature-list.ts in a process of its own, on the DATABASE_URL it is given: seeds
+// `rows` signatures, then times pages of the organisers' signature search, each the median of a
+// few tries, and prints the figures as JSON. Never on a real campaign's database.
+import { insertSeedSignatures, migrateDatabase, readPetitionCount, searchSignatures } from "@/db/store";
+import { emailKey } from "@/lib/email-key";
+import type { SignatureListPage, SignatureSearch } from "@/lib/signature-search";
+import { seedCampaigns } from "@/lib/seed";
+import { syntheticSigner } from "@/lib/synthetic-signers";
+import { executeSql } from "@/test/rows";
+
+export type SearchTiming = { label: string; firstMs: number; deepMs: number; deepPages: number; found: number; stoppedEarly: boolean };
+export type TimingReport = { rows: number; seedSeconds: number; searches: SearchTiming[] };
+
+const slug = "white-helmets";
+const tries = 5;
+const deepPages = Number(process.env.BENCH_LIST_DEEP_PAGES ?? 200);
+const rare = "Zuzanna Rzadka";
+
+/** Which searches the bench times: an organiser's usual ones, rare and common matches of each kind. */
+function searches(rows: number): [string, Omit<SignatureSearch, "petitionId">][] {
+  return [
+    ["everyone", {}],
+    ["a common name's start (1 in 25)", { namePrefix: "amina" }],
+    ["a rare name's start (20 rows)", { namePrefix: "zuzanna" }],
+    ["one address", { emailKey: emailKey(syntheticSigner(Math.floor(rows / 2)).email) }],
+    ["a domain (1 in 7)", { emailDomain: "proton.me" }],
+    ["a country (1 in 249)", { country: "IS" }],
+    ["a rare status (suspected, 1 in 10,000)", { status: "suspected" }],
+    ["a common status (confirmed)", { status: "confirmed" }],
+    ["the newest hour", { from: new Date(Date.now() - 3_600_000) }],
+    // Matches many, far from the newest: the walk stops after its budget, and says so.
+    ["an hour a day ago", { from: new Date(Date.now() - 25 * 3_600_000), to: new Date(Date.now() - 24 * 3_600_000) }],
+    ["a country and a name's start (1 in 250)", { country: "RU", namePrefix: "a" }],
+    // The made-up signers from Iceland have no name starting with A: the walk's worst case.
+    ["a country and a name's start that match none together", { country: "IS", namePrefix: "a" }],
+  ];
+}
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < tries; i++) {
+    const started = performance.now();
+    await run();
+    ms.push(performance.now() - started);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(tries / 2)]!;
+}
+
+async function main() {
+  const rows = Number(process.argv[2]);
+  await migrateDatabase();
+  await seedCampaigns();
+  const petitionId = (await readPetitionCount(slug))!.id;
+  const seeding = performance.now();
+  await insertSeedSignatures(petitionId, rows, syntheticSigner);
+  const seedSeconds = (performance.now() - seeding) / 1000;
+  // A few rows unlike the rest, spread through the table: a rare name, and the bot trap's catches.
+  const url = process.env.DATABASE_URL!;
+  executeSql(url, "update signatures set full_name = ?, name_key = ? where id % ? = 7", rare, rare.toLowerCase(), Math.floor(rows / 20));
+  executeSql(url, "update signatures set status = 'suspected' where id % 10000 = 3");
+  // As autovacuum would have by then: statistics for the planner, and the visibility map for index-only reads.
+  if (!url.startsWith("file:")) executeSql(url, "vacuum analyze signatures");
+
+  // The first query of a process pays for preparing statements and filling the cache: not a search's cost.
+  for (let i = 0; i < 20; i++) await searchSignatures({ petitionId }, { direction: "older", size: 50 });
+  const timings: SearchTiming[] = [];
+  for (const [label, search] of searches(rows)) {
+    const query = { ...search, petitionId };
+    let first: SignatureListPage | undefined;
+    const firstMs = await median(async () => (first = await searchSignatures(query, { direction: "older", size: 50 })));
+    // Follow the older links, as an organiser paging back would, and time the last page reached.
+    let page = first!;
+    let pages = 1;
+    let found = page.rows.length;
+    let stoppedEarly = page.stoppedEarly;
+    while (pages < deepPages && page.older !== undefined) {
+      page = await searchSignatures(query, { direction: "older", cursor: page.older, size: 50 });
+      pages++;
+      found += page.rows.length;
+      stoppedEarly ||= page.stoppedEarly;
+    }
+    const cursor = page.older ?? page.rows.at(-1)?.id;
+    const deepMs = await median(() => searchSignatures(query, { direction: "older", cursor, size: 50 }));
+    timings.push({ label, firstMs, deepMs, deepPages: pages, found, stoppedEarly });
+  }
+  const report: TimingReport = { rows, seedSeconds, searches: timings };
+  process.stdout.write(JSON.stringify(report));
+}
+
+void main();

@@ -1,0 +1,24 @@
+import { readPetitionCount, searchSignatures } from "@/db/store";
+import { parseSignatureSearch, type ParsedSignatureSearch, type SignatureListPage, type SignatureSearchFields } from "./signature-search";
+
+export type SignatureListView =
+  | { kind: "list"; slug: string; title: string; fields: SignatureSearchFields; page: SignatureListPage }
+  | { kind: "invalid"; slug: string; title: string; fields: SignatureSearchFields; errors: Extract<ParsedSignatureSearch, { kind: "invalid" }>["errors"] };
+
+/**
+ * A page of a campaign's signatures as an organiser searched for them in the query string, or what
+ * is wrong with the search; undefined when there is no such campaign.
+ */
+export async function signatureList(slug: string, query: Record<string, string | string[] | undefined>): Promise<SignatureListView | undefined> {
+  const petition = await readPetitionCount(slug);
+  if (!petition) return undefined;
+  const parsed = parseSignatureSearch(query);
+  const about = { slug: petition.slug, title: petition.title, fields: parsed.fields };
+  if (parsed.kind === "invalid") return { kind: "invalid", ...about, errors: parsed.errors };
+  return { kind: "list", ...about, page: await searchSignatures({ ...parsed.search, petitionId: petition.id }, parsed.page) };
+}
+
+/** The newest few signatures, for the campaign's dashboard. */
+export async function latestSignatures(petitionId: number, size: number) {
+  return (await searchSignatures({ petitionId }, { direction: "older", size })).rows;
+}
