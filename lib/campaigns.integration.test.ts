@@ -92,6 +92,10 @@ describe("a campaign made in the admin", () => {
     expect(await petitionStatus("save-the-park")).toMatchObject({ total: 3, goal: 2, goalPassed: null });
     await editCampaign("save-the-park", input(form("save-the-park", { steppingGoals: true })), actor);
     expect(await petitionStatus("save-the-park")).toMatchObject({ total: 3, goal: 500, goalPassed: 2 });
+    // Closed, it has nothing left to reach for: the organiser's own goal again, with no step.
+    await closeCampaign("save-the-park", actor);
+    expect(await petitionStatus("save-the-park")).toMatchObject({ total: 3, goal: 2, goalPassed: null, closed: true });
+    await reopenCampaign("save-the-park", actor);
   });
 
   it("shows no page, count or form once unpublished", async () => {
@@ -110,6 +114,8 @@ describe("a campaign made in the admin", () => {
       expect.stringMatching(/^campaign-reopen: reopened \(was closes .+ UTC\)$/),
       expect.stringMatching(/^campaign-edit: edited: closing no closing date → closes .+ UTC$/),
       expect.stringMatching(/^campaign-edit: edited: closing closes .+ UTC → no closing date; stepping goals off → on$/),
+      expect.stringMatching(/^campaign-close: closed to new signatures at \d{4}-\d{2}-\d{2}T/),
+      expect.stringMatching(/^campaign-reopen: reopened \(was closes .+ UTC\)$/),
       "campaign-unpublish: published → unpublished",
     ]);
   });

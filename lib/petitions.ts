@@ -46,7 +46,8 @@ export type LiveSnapshot = PetitionStatus & { revision: number; recentSigners: P
 
 function toStatus(count: PetitionCount): PetitionStatus {
   const total = count.signatureCount + count.signaturesElsewhere;
-  const goal = shownGoal(count.goal, total, count.steppingGoals);
+  // A closed campaign has nothing left to reach for: it shows the organiser's own goal, unstepped.
+  const goal = shownGoal(count.goal, total, count.steppingGoals && !isClosed(count));
   return {
     slug: count.slug,
     title: count.title,

@@ -29,6 +29,24 @@ describe("parseStory", () => {
     ]);
   });
 
+  it("keeps lists, and shows code or raw HTML as the words typed rather than dropping them", () => {
+    expect(parseStory("- Share the petition\n- Write to your **MP**\n\n1. First")).toEqual([
+      {
+        kind: "list",
+        ordered: false,
+        items: [
+          [{ kind: "text", text: "Share the petition" }],
+          [{ kind: "text", text: "Write to your " }, { kind: "strong", children: [{ kind: "text", text: "MP" }] }],
+        ],
+      },
+      { kind: "list", ordered: true, items: [[{ kind: "text", text: "First" }]] },
+    ]);
+    expect(parseStory("<script>alert(1)</script>\n\n    indented code")).toEqual([
+      { kind: "paragraph", inlines: [{ kind: "text", text: "<script>alert(1)</script>" }] },
+      { kind: "paragraph", inlines: [{ kind: "text", text: "indented code" }] },
+    ]);
+  });
+
   it("drops links that could run script but keeps their words", () => {
     const [block] = parseStory("[click](javascript:alert(1)) and [site](https://example.org)");
     expect(block).toEqual({

@@ -9,6 +9,7 @@ export type StoryBlock =
   | { kind: "paragraph"; inlines: Inline[] }
   | { kind: "quote"; inlines: Inline[] }
   | { kind: "heading"; inlines: Inline[] }
+  | { kind: "list"; ordered: boolean; items: Inline[][] }
   | { kind: "photo"; caption: string; credit?: string };
 
 const safeHref = /^(https?:|mailto:)/i;
@@ -59,8 +60,17 @@ export function parseStory(markdown: string): StoryBlock[] {
         return [{ kind: "quote", inlines: inlines((token as Tokens.Blockquote).tokens) }];
       case "heading":
         return [{ kind: "heading", inlines: inlines((token as Tokens.Heading).tokens) }];
-      default:
+      case "list": {
+        const list = token as Tokens.List;
+        return [{ kind: "list", ordered: list.ordered, items: list.items.map((item) => inlines(item.tokens)) }];
+      }
+      case "space":
+      case "hr":
+      case "def":
         return [];
+      default:
+        // Code, tables, raw HTML: shown as the words typed, never dropped and never run.
+        return token.raw.trim() ? [{ kind: "paragraph", inlines: [{ kind: "text", text: token.raw.trim() }] }] : [];
     }
   });
 }

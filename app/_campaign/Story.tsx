@@ -57,6 +57,18 @@ export function StoryBlocks({ blocks, photoLabel }: { blocks: StoryBlock[]; phot
             <Inlines items={block.inlines} />
           </h2>
         );
+      case "list": {
+        const List = block.ordered ? "ol" : "ul";
+        return (
+          <List key={i}>
+            {block.items.map((item, j) => (
+              <li key={j}>
+                <Inlines items={item} />
+              </li>
+            ))}
+          </List>
+        );
+      }
       case "photo":
         // The article's photographs are not ours to ship; their captions say what they showed.
         return (

@@ -40,11 +40,13 @@ function verification(doc: Doc, text: TextWriter, figures: DeliveryFigures): voi
   text.paragraph(note, { size: 9, colour: "#444444" });
 }
 
-/** Each block of the story as a step of its own: headings, paragraphs, and photographs' captions. */
+/** Each block of the story as a step of its own: headings, paragraphs, lists, and photographs' captions. */
 function storySteps(text: TextWriter, figures: DeliveryFigures): Step[] {
   return parseStory(figures.text.storyMarkdown).map((block) => () => {
     if (block.kind === "heading") text.paragraph(plain(block.inlines), { size: 12, weight: 700 }, 4);
     else if (block.kind === "photo") text.paragraph(`[Photograph: ${block.caption}]`, { size: 9, colour: "#444444" });
+    else if (block.kind === "list")
+      block.items.forEach((item, i) => text.paragraph(`${block.ordered ? `${i + 1}.` : "•"} ${plain(item)}`, { size: 10.5 }));
     else text.paragraph(plain(block.inlines), { size: 10.5 });
   });
 }

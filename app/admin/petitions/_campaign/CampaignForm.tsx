@@ -48,23 +48,29 @@ const textLabels: Record<Exclude<keyof CampaignTextValues, "storyMarkdown">, str
   translationNote: "Translation note (optional: which text is authoritative)",
 };
 
+// The admin is in English; each language's fields are named in English, then in their own words.
+const languageInEnglish = new Intl.DisplayNames("en", { type: "language" });
+
 function LanguageFields({ locale, state }: { locale: Locale; state: CampaignFormState }) {
   const dir = textDirection(locale);
   const values = state.values.texts[locale];
   const error = (field: keyof CampaignTextValues) => state.errors[textFieldName(locale, field)];
   const id = (field: keyof CampaignTextValues) => `${field}-${locale}`;
   return (
-    <fieldset className="admin-fieldset" lang={locale}>
-      <legend>Text in {localeNames[locale]}</legend>
+    <fieldset className="admin-fieldset">
+      <legend>
+        Text in {languageInEnglish.of(locale)}
+        {localeNames[locale] !== languageInEnglish.of(locale) && <span lang={locale}> ({localeNames[locale]})</span>}
+      </legend>
       <p className="field-hint">In the language the campaign is written in, every field is needed; in another, leave all empty for no translation.</p>
       <Field id={id("title")} label={textLabels.title} error={error("title")}>
-        <input name={textFieldName(locale, "title")} dir={dir} defaultValue={values.title} {...described(id("title"), error("title"))} />
+        <input name={textFieldName(locale, "title")} dir={dir} lang={locale} defaultValue={values.title} {...described(id("title"), error("title"))} />
       </Field>
       <Field id={id("ask")} label={textLabels.ask} error={error("ask")}>
-        <textarea name={textFieldName(locale, "ask")} rows={3} dir={dir} defaultValue={values.ask} {...described(id("ask"), error("ask"))} />
+        <textarea name={textFieldName(locale, "ask")} rows={3} dir={dir} lang={locale} defaultValue={values.ask} {...described(id("ask"), error("ask"))} />
       </Field>
       <Field id={id("storyHeadline")} label={textLabels.storyHeadline} error={error("storyHeadline")}>
-        <input name={textFieldName(locale, "storyHeadline")} dir={dir} defaultValue={values.storyHeadline} {...described(id("storyHeadline"), error("storyHeadline"))} />
+        <input name={textFieldName(locale, "storyHeadline")} dir={dir} lang={locale} defaultValue={values.storyHeadline} {...described(id("storyHeadline"), error("storyHeadline"))} />
       </Field>
       <StoryField
         locale={locale}
@@ -75,7 +81,7 @@ function LanguageFields({ locale, state }: { locale: Locale; state: CampaignForm
         error={error("storyMarkdown")}
       />
       <Field id={id("translationNote")} label={textLabels.translationNote} error={error("translationNote")}>
-        <input name={textFieldName(locale, "translationNote")} dir={dir} defaultValue={values.translationNote} {...described(id("translationNote"), error("translationNote"))} />
+        <input name={textFieldName(locale, "translationNote")} dir={dir} lang={locale} defaultValue={values.translationNote} {...described(id("translationNote"), error("translationNote"))} />
       </Field>
     </fieldset>
   );

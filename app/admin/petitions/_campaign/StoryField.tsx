@@ -50,13 +50,14 @@ export function StoryField({ locale, languageName, name, defaultValue, dir, erro
           name={name}
           rows={16}
           dir={dir}
+          lang={locale}
           defaultValue={defaultValue}
           onChange={(event) => setMarkdown(event.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
         />
         <p id={`${id}-hint`} className="field-hint">
-          Paragraphs, **bold**, *italic*, [links](https://example.org), &gt; quotes and ## headings. A paragraph that is only
+          Paragraphs, **bold**, *italic*, [links](https://example.org), &gt; quotes, - lists and ## headings. A paragraph that is only
           *Photo: what it shows (Credit)* becomes a photo caption.
         </p>
         {error && (

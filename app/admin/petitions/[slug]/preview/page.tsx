@@ -29,11 +29,14 @@ export default async function CampaignPreview({ params, searchParams }: PageProp
       <p className="preview-banner" role="note">
         Preview · {stateNames[found.petition.state]} · signing is off here ·{" "}
         {locales.map((l) => (
-          <a key={l} href={`?lang=${l}`} aria-current={l === locale ? "page" : undefined}>
-            {localeNames[l]}{" "}
-          </a>
+          <span key={l}>
+            <a href={`?lang=${l}`} lang={l} aria-current={l === locale ? "page" : undefined}>
+              {localeNames[l]}
+            </a>{" "}
+            ·{" "}
+          </span>
         ))}
-        · <a href={`/admin/petitions/${slug}/edit`}>Back to editing</a>
+        <a href={`/admin/petitions/${slug}/edit`}>Back to editing</a>
       </p>
       <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
         <CampaignView

@@ -48,7 +48,7 @@ export function ComposeForm({ action, recipients }: { action: (state: ComposeSta
             aria-describedby={errors?.bodyMarkdown ? "update-body-error" : "update-body-hint"}
           />
           <p id="update-body-hint" className="field-hint">
-            **bold**, *italic*, [links](https://example.org) and &gt; quotes. Signers get it as plain text, with a line to unsubscribe.
+            **bold**, *italic*, [links](https://example.org), &gt; quotes and - lists. Signers get it as plain text, with a line to unsubscribe.
           </p>
           {errors?.bodyMarkdown && (
             <p id="update-body-error" className="field-error">
@@ -56,10 +56,9 @@ export function ComposeForm({ action, recipients }: { action: (state: ComposeSta
             </p>
           )}
         </div>
-        <div className="field">
-          <label>
-            <input type="checkbox" name="showOnPage" defaultChecked={values.showOnPage} /> Show on the campaign page
-          </label>
+        <div className="check">
+          <input id="showOnPage" type="checkbox" name="showOnPage" defaultChecked={values.showOnPage} />
+          <label htmlFor="showOnPage">Show on the campaign page</label>
         </div>
       </div>
       <p className="form-actions">

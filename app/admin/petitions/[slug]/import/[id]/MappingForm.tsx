@@ -23,50 +23,54 @@ export function MappingForm({ action, header, guessed }: { action: Step; header:
   const [state, formAction, pending] = useActionState(action, initial);
   const errors = state.errors ?? {};
   return (
-    <form action={formAction} className="admin-form" noValidate>
-      {state.error && (
-        <p className="notice" role="alert">
-          {state.error}
-        </p>
-      )}
-      <fieldset key={JSON.stringify(state.values)}>
-        <legend>Which column holds what</legend>
-        {importFields.map((field) => {
-          const describedBy = [hints[field] ? `${field}-hint` : "", errors[field] ? `${field}-error` : ""].filter(Boolean).join(" ");
-          return (
-            <div className="field" key={field}>
-              <label htmlFor={`column-${field}`}>{fieldLabels[field]}</label>
-              <select
-                id={`column-${field}`}
-                name={field}
-                defaultValue={state.values[field]}
-                aria-invalid={errors[field] ? true : undefined}
-                aria-describedby={describedBy || undefined}
-              >
-                <option value="">Not in the file</option>
-                {header.map((name, index) => (
-                  <option key={index} value={String(index)}>
-                    {name || `Column ${index + 1}`}
-                  </option>
-                ))}
-              </select>
-              {hints[field] && (
-                <p id={`${field}-hint`} className="field-hint">
-                  {hints[field]}
-                </p>
-              )}
-              {errors[field] && (
-                <p id={`${field}-error`} className="field-error">
-                  {errors[field]}
-                </p>
-              )}
-            </div>
-          );
-        })}
-      </fieldset>
-      <button type="submit" name="intent" value="preview" className="button-quiet" disabled={pending}>
-        Check every row
-      </button>
+    <>
+      <form id="import-mapping" action={formAction} className="admin-form" noValidate>
+        {state.error && (
+          <p className="notice" role="alert">
+            {state.error}
+          </p>
+        )}
+        <fieldset key={JSON.stringify(state.values)}>
+          <legend>Which column holds what</legend>
+          {importFields.map((field) => {
+            const describedBy = [hints[field] ? `${field}-hint` : "", errors[field] ? `${field}-error` : ""].filter(Boolean).join(" ");
+            return (
+              <div className="field" key={field}>
+                <label htmlFor={`column-${field}`}>{fieldLabels[field]}</label>
+                <select
+                  id={`column-${field}`}
+                  name={field}
+                  defaultValue={state.values[field]}
+                  aria-invalid={errors[field] ? true : undefined}
+                  aria-describedby={describedBy || undefined}
+                >
+                  <option value="">Not in the file</option>
+                  {header.map((name, index) => (
+                    <option key={index} value={String(index)}>
+                      {name || `Column ${index + 1}`}
+                    </option>
+                  ))}
+                </select>
+                {hints[field] && (
+                  <p id={`${field}-hint`} className="field-hint">
+                    {hints[field]}
+                  </p>
+                )}
+                {errors[field] && (
+                  <p id={`${field}-error`} className="field-error">
+                    {errors[field]}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        <button type="submit" name="intent" value="preview" className="button-quiet" disabled={pending}>
+          Check every row
+        </button>
+      </form>
+      {/* Outside the narrow form, so the report's tables have the page's width; the import button
+          still sends the form's mapping through its form attribute. */}
       {state.report && (
         <>
           <ImportReportView report={state.report} />
@@ -74,13 +78,13 @@ export function MappingForm({ action, header, guessed }: { action: Step; header:
             <p>No row can be imported: every one is invalid or a duplicate.</p>
           ) : (
             <p>
-              <button type="submit" name="intent" value="import" disabled={pending}>
+              <button type="submit" form="import-mapping" name="intent" value="import" disabled={pending}>
                 Import {state.report.toImport} signature{state.report.toImport === 1 ? "" : "s"}
               </button>
             </p>
           )}
         </>
       )}
-    </form>
+    </>
   );
 }
