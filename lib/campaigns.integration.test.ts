@@ -4,7 +4,7 @@ import { csvText, prepareDatabase, storedRow } from "@/test/database";
 import { blankCampaignValues, campaignFormValues, parseCampaignInput, type CampaignFormValues } from "./campaign-input";
 import { campaignOEmbed } from "./campaign-embed";
 import { closeCampaign, createCampaign, editCampaign, reopenCampaign, setCampaignState } from "./campaigns";
-import { homePetition, liveSnapshot, petitionStatus } from "./petitions";
+import { confirmableCampaignTitle, homePetition, liveSnapshot, petitionStatus } from "./petitions";
 import { seedCampaigns } from "./seed";
 import { signatureExport } from "./signature-export";
 import { signPetition } from "./signatures";
@@ -48,6 +48,7 @@ describe("a campaign made in the admin", () => {
     expect(await signPetition("save-the-park", signer(1))).toEqual({ kind: "not-found" });
     expect(await campaignOEmbed("http://localhost/en/p/save-the-park", "http://localhost")).toBeUndefined();
     expect(await homePetition()).toBe("white-helmets");
+    expect(await confirmableCampaignTitle("save-the-park", "en")).toBeUndefined();
     expect(storedRow("select count(*) as n from signatures s join petitions p on p.id = s.petition_id where p.slug = 'save-the-park'")).toEqual({ n: 0 });
   });
 
@@ -63,6 +64,7 @@ describe("a campaign made in the admin", () => {
     expect(await petitionStatus("save-the-park")).toMatchObject({ total: 0, goal: 2, closed: false });
     expect((await findPetition("save-the-park"))?.storyPublishedAt).toBe(publishedAt.toISOString());
     expect(await signPetition("save-the-park", signer(1))).toMatchObject({ kind: "signed", signerNumber: 1 });
+    expect(await confirmableCampaignTitle("save-the-park", "en")).toBe("Save the Park");
   });
 
   it("keeps its page and count once closed, refuses new signatures, and still exports", async () => {
@@ -103,6 +105,8 @@ describe("a campaign made in the admin", () => {
     expect(await petitionStatus("save-the-park")).toBeUndefined();
     expect(await signPetition("save-the-park", signer(5))).toEqual({ kind: "not-found" });
     expect((await findPetition("save-the-park"))?.state).toBe("unpublished");
+    // A signer with a pending signature may still confirm it by code.
+    expect(await confirmableCampaignTitle("save-the-park", "en")).toBe("Save the Park");
   });
 
   it("writes every change to the audit log, saying what changed", async () => {

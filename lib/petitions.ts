@@ -81,6 +81,17 @@ export async function campaignTitle(slug: string, locale: Locale): Promise<strin
   return titles && petitionTitle(titles, locale);
 }
 
+/**
+ * The title shown to a signer confirming by code: of any campaign readers could have signed
+ * (published, or since closed or taken down, where a pending signature may still wait), never of a
+ * draft, whose name and very existence are the organisers' until it is published.
+ */
+export async function confirmableCampaignTitle(slug: string, locale: Locale): Promise<string | undefined> {
+  const count = await readPetitionCount(slug);
+  if (!count || count.state === "draft") return undefined;
+  return campaignTitle(slug, locale);
+}
+
 export async function recentSigners(petitionId: number): Promise<PublicSigner[]> {
   const rows = await listRecentPublicSigners(petitionId, recentSignersShown);
   return rows.map((row) => ({

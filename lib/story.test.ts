@@ -34,17 +34,32 @@ describe("parseStory", () => {
       {
         kind: "list",
         ordered: false,
+        start: 1,
         items: [
           [{ kind: "text", text: "Share the petition" }],
           [{ kind: "text", text: "Write to your " }, { kind: "strong", children: [{ kind: "text", text: "MP" }] }],
         ],
       },
-      { kind: "list", ordered: true, items: [[{ kind: "text", text: "First" }]] },
+      { kind: "list", ordered: true, start: 1, items: [[{ kind: "text", text: "First" }]] },
     ]);
     expect(parseStory("<script>alert(1)</script>\n\n    indented code")).toEqual([
       { kind: "paragraph", inlines: [{ kind: "text", text: "<script>alert(1)</script>" }] },
       { kind: "paragraph", inlines: [{ kind: "text", text: "indented code" }] },
     ]);
+  });
+
+  it("keeps every word of nested lists, loose items, numbered lists that start later, and lists in quotes", () => {
+    const words = (markdown: string) =>
+      JSON.stringify(parseStory(markdown))
+        .match(/"text":"[^"]*"/g)!
+        .map((t) => t.slice(8, -1))
+        .join("");
+    expect(parseStory("- one\n  - nested\n    - deeper\n- two")).toMatchObject([
+      { kind: "list", items: [[{ text: "one" }], [{ text: "– " }, { text: "nested" }], [{ text: "– – " }, { text: "deeper" }], [{ text: "two" }]] },
+    ]);
+    expect(words("- a\n\n  second para\n- b")).toBe("a second parab");
+    expect(parseStory("3. three\n4. four")).toMatchObject([{ kind: "list", ordered: true, start: 3 }]);
+    expect(words("> - quoted item\n> - another")).toBe(" • quoted item • another");
   });
 
   it("drops links that could run script but keeps their words", () => {

@@ -9,7 +9,7 @@ export type StoryBlock =
   | { kind: "paragraph"; inlines: Inline[] }
   | { kind: "quote"; inlines: Inline[] }
   | { kind: "heading"; inlines: Inline[] }
-  | { kind: "list"; ordered: boolean; items: Inline[][] }
+  | { kind: "list"; ordered: boolean; start: number; items: Inline[][] }
   | { kind: "photo"; caption: string; credit?: string };
 
 const safeHref = /^(https?:|mailto:)/i;
@@ -28,11 +28,28 @@ function inlines(tokens: Token[] | undefined): Inline[] {
       }
       case "br":
         return [{ kind: "text", text: "\n" }];
+      case "list":
+        // A list inside a quote: its items in a line, each marked, so none of their words is lost.
+        return listItems(token as Tokens.List).flatMap((item) => [{ kind: "text", text: " • " }, ...item]);
       default:
         return "tokens" in token && token.tokens?.length
           ? inlines(token.tokens)
           : [{ kind: "text", text: "text" in token ? String(token.text) : "" }];
     }
+  });
+}
+
+/**
+ * A list's items as lines of words. A nested list's items follow their parent's, marked with a dash
+ * for each level, and the paragraphs of a loose item stay apart by a space rather than run together.
+ */
+function listItems(list: Tokens.List, depth = 0): Inline[][] {
+  return list.items.flatMap((item) => {
+    const own = item.tokens.filter((t) => t.type !== "list" && t.type !== "space");
+    const words = own.flatMap((t, i) => (i > 0 ? [{ kind: "text" as const, text: " " }, ...inlines([t])] : inlines([t])));
+    const marked: Inline[] = depth > 0 ? [{ kind: "text", text: `${"– ".repeat(depth)}` }, ...words] : words;
+    const nested = item.tokens.filter((t): t is Tokens.List => t.type === "list");
+    return [marked, ...nested.flatMap((n) => listItems(n, depth + 1))];
   });
 }
 
@@ -62,7 +79,7 @@ export function parseStory(markdown: string): StoryBlock[] {
         return [{ kind: "heading", inlines: inlines((token as Tokens.Heading).tokens) }];
       case "list": {
         const list = token as Tokens.List;
-        return [{ kind: "list", ordered: list.ordered, items: list.items.map((item) => inlines(item.tokens)) }];
+        return [{ kind: "list", ordered: list.ordered, start: list.start === "" ? 1 : list.start, items: listItems(list) }];
       }
       case "space":
       case "hr":

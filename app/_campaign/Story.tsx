@@ -60,7 +60,7 @@ export function StoryBlocks({ blocks, photoLabel }: { blocks: StoryBlock[]; phot
       case "list": {
         const List = block.ordered ? "ol" : "ul";
         return (
-          <List key={i}>
+          <List key={i} start={block.ordered && block.start !== 1 ? block.start : undefined}>
             {block.items.map((item, j) => (
               <li key={j}>
                 <Inlines items={item} />

@@ -46,7 +46,7 @@ function storySteps(text: TextWriter, figures: DeliveryFigures): Step[] {
     if (block.kind === "heading") text.paragraph(plain(block.inlines), { size: 12, weight: 700 }, 4);
     else if (block.kind === "photo") text.paragraph(`[Photograph: ${block.caption}]`, { size: 9, colour: "#444444" });
     else if (block.kind === "list")
-      block.items.forEach((item, i) => text.paragraph(`${block.ordered ? `${i + 1}.` : "•"} ${plain(item)}`, { size: 10.5 }));
+      block.items.forEach((item, i) => text.paragraph(`${block.ordered ? `${block.start + i}.` : "•"} ${plain(item)}`, { size: 10.5 }));
     else text.paragraph(plain(block.inlines), { size: 10.5 });
   });
 }

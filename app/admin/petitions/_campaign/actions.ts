@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { parseCampaignInput, type CampaignFieldErrors, type CampaignFormValues } from "@/lib/campaign-input";
 import { closeCampaign, createCampaign, editCampaign, reopenCampaign, setCampaignState, type CampaignOutcome } from "@/lib/campaigns";
 import { translator } from "@/lib/i18n/messages";
@@ -66,11 +67,18 @@ export async function editCampaignAction(slug: string, previous: CampaignFormSta
   return { submission: previous.submission + 1, values, errors: {}, message: { kind: "saved", text: "Saved." } };
 }
 
+const previewInput = z.tuple([
+  z.string().transform((l) => (isLocale(l) ? l : "en")),
+  // The preview stops where the form's own limit would refuse the story anyway.
+  z.string().transform((m) => m.slice(0, 100_000)),
+]);
+
 /** The story as the public page will show it: parsed by the same code, with its photo label in the story's language. */
-export async function previewStoryAction(locale: string, markdown: string): Promise<{ blocks: StoryBlock[]; photoLabel: string }> {
+export async function previewStoryAction(locale: unknown, markdown: unknown): Promise<{ blocks: StoryBlock[]; photoLabel: string }> {
   await requireRoleAction("manage-campaigns");
-  const language = isLocale(locale) ? locale : "en";
-  return { blocks: parseStory(markdown.slice(0, 100_000)), photoLabel: translator(language, "Campaign")("photoLabel") };
+  // A server action is a public endpoint: its arguments are whatever a request carried.
+  const [language, story] = previewInput.parse([locale, markdown]);
+  return { blocks: parseStory(story), photoLabel: translator(language, "Campaign")("photoLabel") };
 }
 
 async function changeState(slug: string, change: (actor: string) => Promise<CampaignOutcome>): Promise<void> {

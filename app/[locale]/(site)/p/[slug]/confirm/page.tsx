@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { campaignTitle } from "@/lib/petitions";
+import { confirmableCampaignTitle } from "@/lib/petitions";
 import { confirmCodeAction } from "@/app/_signer/actions";
 import { ConfirmCodeForm } from "@/app/_signer/ConfirmCodeForm";
 import { pageLocale } from "@/app/[locale]/_lib/page-locale";
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/p/[slug]
 
 export default async function ConfirmByCodePage({ params }: PageProps<"/[locale]/p/[slug]/confirm">) {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
-  const [title, t] = await Promise.all([campaignTitle(slug, locale), getTranslations({ locale, namespace: "Confirm" })]);
+  const [title, t] = await Promise.all([confirmableCampaignTitle(slug, locale), getTranslations({ locale, namespace: "Confirm" })]);
   if (title === undefined) notFound();
   return (
     <main id="main" className="plain-page">
