@@ -276,7 +276,10 @@ export interface Store {
   listUpdates(petitionId: number): Promise<UpdateSummary[]>;
   /** The updates the organiser chose to show on the campaign page, newest first. */
   listPublicUpdates(petitionId: number): Promise<PublicUpdate[]>;
-  /** Confirmed signers who asked for updates and have not unsubscribed. */
+  /**
+   * Signers an update may reach: confirmed, asked for updates, not unsubscribed, and their address
+   * proved (confirmed by email here, or imported). The same rule queues and, again, claims.
+   */
   countUpdateRecipients(petitionId: number): Promise<number>;
   /** Queues the update for the next range of `batchSize` signature ids, in one short transaction. */
   queueUpdateBatch(updateId: number, batchSize: number, now: Date): Promise<QueueStep>;
