@@ -195,7 +195,11 @@ export interface Store {
   confirmByToken(tokenHash: string, now: Date): Promise<ConfirmOutcome>;
   confirmByCode(petitionId: number, emailKey: string, matches: (codeHash: string) => boolean, now: Date, maxAttempts: number): Promise<ConfirmOutcome>;
   findConfirmationByToken(tokenHash: string): Promise<PendingConfirmation | undefined>;
-  eraseSignatures(ids: number[], now: Date): Promise<{ erased: number }>;
+  /**
+   * Deletes the signatures; given a mailbox's email key (an erasure, not a withdrawal), also its
+   * unsubscribes from updates, in the same transaction.
+   */
+  eraseSignatures(ids: number[], now: Date, mailboxKey?: string): Promise<{ erased: number }>;
   findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined>;
   findSignaturesByEmailKey(emailKey: string): Promise<MailboxSignature[]>;
   listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]>;
