@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Browser } from "@playwright/test";
+import { request, type Browser } from "@playwright/test";
 import { mailTo, type DroppedMail } from "./support/mail-drop";
 import { expect, fillSignature, linkIn, organiser, rowsIn, signInAsOrganiser, test, waitForMail } from "./support/fixtures";
 
@@ -107,9 +107,19 @@ test("an organiser previews, tests and sends an update; the signer gets it with 
   await linkPage.goto(pageLink);
   await expect(linkPage.getByRole("button", { name: "Unsubscribe" })).toBeVisible();
   expect(unsubscribed(uniqueEmail)).toEqual([]);
-  const response = await page.request.post(oneClick!, { form: { "List-Unsubscribe": "One-Click" } });
+  // The mail program is no one's browser: a context of its own, with no organiser's cookie.
+  const mailProgram = await request.newContext();
+  // One without one-click opens the address instead: it leads to the page, in the reader's language, and changes nothing.
+  const opened = await mailProgram.get(oneClick!, { maxRedirects: 0, headers: { "Accept-Language": "en-GB,en;q=0.9" } });
+  expect(opened.status()).toBe(303);
+  expect(opened.headers()["location"]).toBe(pageLink);
+  const openedInArabic = await mailProgram.get(oneClick!, { maxRedirects: 0, headers: { "Accept-Language": "ar-SY,ar;q=0.9" } });
+  expect(openedInArabic.headers()["location"]).toBe(pageLink.replace(`${baseURL}/en/`, `${baseURL}/ar/`));
+  expect(unsubscribed(uniqueEmail)).toEqual([]);
+  const response = await mailProgram.post(oneClick!, { form: { "List-Unsubscribe": "One-Click" } });
   expect(response.status()).toBe(200);
   expect(unsubscribed(uniqueEmail)).toHaveLength(1);
+  await mailProgram.dispose();
 
   // The page's button answers alike for someone already unsubscribed.
   await linkPage.getByRole("button", { name: "Unsubscribe" }).click();

@@ -4,6 +4,8 @@ import { prepareDatabase, storedRows } from "@/test/database";
 import { eraseSignaturesByEmail, findSignaturesByEmail } from "./erasure";
 import { liveSnapshot, petitionStatus } from "./petitions";
 import { signPetition } from "./signatures";
+import { unsubscribe, unsubscribeToken } from "./updates/unsubscribe";
+import { withdraw, withdrawToken } from "./withdrawals";
 
 const slug = "white-helmets";
 const secondSlug = "clean-water";
@@ -93,5 +95,25 @@ describe("a signer's request to be forgotten", () => {
     expect(outcome.kind).toBe("signed");
     expect(rowsFor("email_key = ?", "laylahaddad@gmail.com")).toHaveLength(1);
   });
-});
 
+  it("forgets her unsubscribes from updates too, even one a withdrawal kept, and no one else's", async () => {
+    const signed = async (which: string, email: string) => {
+      const outcome = await signPetition(which, { fullName: "Sami Aziz", email, country: "JO", wantsUpdates: "on" });
+      if (outcome.kind !== "signed") throw new Error(`expected signed, got ${outcome.kind}`);
+      return rowsFor("email = ?", email)[0]!.id as number;
+    };
+    const here = await signed(slug, "sami@example.org");
+    const there = await signed(secondSlug, "Sami@Example.org");
+    await unsubscribe(unsubscribeToken(here));
+    await unsubscribe(unsubscribeToken(there));
+    await withdraw(withdrawToken(there));
+    const other = (await findSignaturesByEmail("omar@example.org"))[0]!.id;
+    await unsubscribe(unsubscribeToken(other));
+    const unsubscribes = (key: string) => storedRows("select * from update_unsubscribes where email_key = ?", key);
+    expect(unsubscribes("sami@example.org")).toHaveLength(2);
+
+    expect(await eraseSignaturesByEmail("SAMI@example.org", organiser)).toBe(1);
+    expect(unsubscribes("sami@example.org")).toEqual([]);
+    expect(unsubscribes("omar@example.org")).toHaveLength(1);
+  });
+});

@@ -9,14 +9,17 @@ export async function findSignaturesByEmail(email: string) {
 }
 
 /**
- * Erases them: deleted from the database with their confirmations and queued mail, not flagged.
+ * Erases them: deleted from the database with their confirmations and queued mail, not flagged,
+ * and the address's unsubscribes from updates with them (kept by address, they outlive signatures).
  * The audit log records that an erasure happened and how many rows, never whose.
  */
 export async function eraseSignaturesByEmail(email: string, actor: string): Promise<number> {
-  const found = await findSignaturesByEmail(email);
+  const key = emailKey(email);
+  const found = await findSignaturesByEmailKey(key);
   const { erased } = await eraseSignatures(
     found.map((s) => s.id),
     new Date(),
+    key,
   );
   const slugs = [...new Set(found.map((s) => s.slug))];
   await recordAudit({

@@ -195,7 +195,11 @@ export interface Store {
   confirmByToken(tokenHash: string, now: Date): Promise<ConfirmOutcome>;
   confirmByCode(petitionId: number, emailKey: string, matches: (codeHash: string) => boolean, now: Date, maxAttempts: number): Promise<ConfirmOutcome>;
   findConfirmationByToken(tokenHash: string): Promise<PendingConfirmation | undefined>;
-  eraseSignatures(ids: number[], now: Date): Promise<{ erased: number }>;
+  /**
+   * Deletes the signatures; given a mailbox's email key (an erasure, not a withdrawal), also its
+   * unsubscribes from updates, in the same transaction.
+   */
+  eraseSignatures(ids: number[], now: Date, mailboxKey?: string): Promise<{ erased: number }>;
   findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined>;
   findSignaturesByEmailKey(emailKey: string): Promise<MailboxSignature[]>;
   listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]>;
@@ -276,7 +280,10 @@ export interface Store {
   listUpdates(petitionId: number): Promise<UpdateSummary[]>;
   /** The updates the organiser chose to show on the campaign page, newest first. */
   listPublicUpdates(petitionId: number): Promise<PublicUpdate[]>;
-  /** Confirmed signers who asked for updates and have not unsubscribed. */
+  /**
+   * Signers an update may reach: confirmed, asked for updates, not unsubscribed, and their address
+   * proved (confirmed by email here, or imported). The same rule queues and, again, claims.
+   */
   countUpdateRecipients(petitionId: number): Promise<number>;
   /** Queues the update for the next range of `batchSize` signature ids, in one short transaction. */
   queueUpdateBatch(updateId: number, batchSize: number, now: Date): Promise<QueueStep>;

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { issueFormToken } from "@/lib/bot-checks";
 import type { Locale } from "@/lib/locales";
 import { absoluteUrl, requestLocale } from "../_lib/request";
@@ -6,21 +7,27 @@ import { CampaignView } from "./CampaignView";
 import { TakenDown } from "./TakenDown";
 import { loadCampaign } from "./load";
 
-/** A campaign's page in `locale`; its share links always name the campaign's own address. */
-export async function CampaignPage({ slug, locale }: { slug: string; locale: Locale }) {
+/**
+ * A campaign's page in `locale`; its share links always name the campaign's own address. `children`
+ * follow the campaign only while it is published, so a draft or a taken-down page shows none of them.
+ */
+export async function CampaignPage({ slug, locale, children }: { slug: string; locale: Locale; children?: ReactNode }) {
   const found = await loadCampaign(slug);
   // A draft is the organisers' alone (they see it at /admin/petitions/<slug>/preview).
   if (!found || found.petition.state === "draft") notFound();
   if (found.petition.state === "unpublished") return <TakenDown locale={locale} />;
   return (
-    <CampaignView
-      petition={found.petition}
-      snapshot={found.snapshot}
-      renderedAt={found.renderedAt}
-      formToken={issueFormToken(found.renderedAt)}
-      locale={locale}
-      readerLocale={await requestLocale()}
-      pageUrl={await absoluteUrl(`/${locale}/p/${slug}`)}
-    />
+    <>
+      <CampaignView
+        petition={found.petition}
+        snapshot={found.snapshot}
+        renderedAt={found.renderedAt}
+        formToken={issueFormToken(found.renderedAt)}
+        locale={locale}
+        readerLocale={await requestLocale()}
+        pageUrl={await absoluteUrl(`/${locale}/p/${slug}`)}
+      />
+      {children}
+    </>
   );
 }

@@ -16,7 +16,7 @@ import { database, inTransaction, type PgHandle } from "./client";
 import { insertBatched } from "./batched-insert";
 import { enqueueMailIn } from "./outbox-store";
 import { adjustCounts, nextSignerNumber, takeSignerNumber } from "./petition-store";
-import { confirmations, outbox, petitions, signatures } from "./schema";
+import { confirmations, outbox, petitions, signatures, updateUnsubscribes } from "./schema";
 
 const countChange = (status: SignatureStatus, direction: 1 | -1) =>
   status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
@@ -177,15 +177,18 @@ export async function findConfirmationByToken(tokenHash: string): Promise<Pendin
   return found && { signatureId: found.signatureId, slug: found.slug, title: found.title, expiresAt: found.expiresAt };
 }
 
-/** Deletes signatures outright (their confirmations and mail go with them) and takes them off the counts. */
-export async function eraseSignatures(ids: number[], _now: Date): Promise<{ erased: number }> {
-  if (ids.length === 0) return { erased: 0 };
+/**
+ * Deletes signatures outright (their confirmations and mail go with them) and takes them off the
+ * counts; with `mailboxKey`, that address's unsubscribes too (a withdrawal keeps them, an erasure does not).
+ */
+export async function eraseSignatures(ids: number[], _now: Date, mailboxKey?: string): Promise<{ erased: number }> {
+  if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
   return inTransaction(async (tx) => {
-    const removed = await tx
-      .delete(signatures)
-      .where(inArray(signatures.id, ids))
-      .returning({ petitionId: signatures.petitionId, status: signatures.status });
+    const removed = ids.length
+      ? await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ petitionId: signatures.petitionId, status: signatures.status })
+      : [];
     for (const row of removed) await adjustCounts(tx, row.petitionId, countChange(row.status, -1));
+    if (mailboxKey !== undefined) await tx.delete(updateUnsubscribes).where(eq(updateUnsubscribes.emailKey, mailboxKey));
     return { erased: removed.length };
   });
 }

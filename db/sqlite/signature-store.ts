@@ -16,7 +16,7 @@ import type {
 } from "@/lib/store-contract";
 import { enqueueMailIn } from "./outbox-store";
 import { adjustCounts, nextSignerNumber } from "./petition-store";
-import { confirmations, outbox, petitions, signatures } from "./schema";
+import { confirmations, outbox, petitions, signatures, updateUnsubscribes } from "./schema";
 import { walScrubber } from "./wal-scrub";
 
 const statements = preparedStatements(({ orm }) => ({
@@ -219,22 +219,22 @@ export async function findConfirmationByToken(tokenHash: string): Promise<Pendin
 }
 
 /**
- * Deletes signatures outright (their confirmations and mail go with them) and fixes the counts.
+ * Deletes signatures outright (their confirmations and mail go with them) and fixes the counts;
+ * with `mailboxKey`, that address's unsubscribes too (a withdrawal keeps them, an erasure does not).
  * Their old versions leave the write-ahead log soon after, off the request path (wal-scrub.ts).
  */
-export async function eraseSignatures(ids: number[], now: Date): Promise<{ erased: number }> {
-  if (ids.length === 0) return { erased: 0 };
-  const removed = inTransaction((tx) => {
-    const rows = tx
-      .delete(signatures)
-      .where(inArray(signatures.id, ids))
-      .returning({ petitionId: signatures.petitionId, status: signatures.status })
-      .all();
+export async function eraseSignatures(ids: number[], now: Date, mailboxKey?: string): Promise<{ erased: number }> {
+  if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
+  const { removed, forgotten } = inTransaction((tx) => {
+    const rows = ids.length
+      ? tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ petitionId: signatures.petitionId, status: signatures.status }).all()
+      : [];
     for (const row of rows) adjustCounts(row.petitionId, countChange(row.status, -1), now);
-    return rows;
+    const unsubscribes = mailboxKey === undefined ? 0 : tx.delete(updateUnsubscribes).where(eq(updateUnsubscribes.emailKey, mailboxKey)).run().changes;
+    return { removed: rows.length, forgotten: unsubscribes };
   });
-  if (removed.length > 0) walScrubber().request();
-  return { erased: removed.length };
+  if (removed + forgotten > 0) walScrubber().request();
+  return { erased: removed };
 }
 
 export async function findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined> {

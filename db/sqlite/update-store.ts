@@ -47,8 +47,14 @@ export async function listPublicUpdates(petitionId: number): Promise<PublicUpdat
     .all();
 }
 
+// Who an update goes to, one rule for counting, queuing and sending (the signature is `s`): a
+// confirmed signer who asked for updates, whose address proved itself by the emailed link here or
+// came in an import whose opt-in column the organiser vouched for, and who has not unsubscribed.
+// A signature taken without confirmation (or a bot-trap catch released) proves nothing: anyone
+// could have typed a stranger's address.
 const eligible = sql`s.status = 'confirmed' and s.wants_updates = 1
-  and not exists (select 1 from update_unsubscribes u where u.petition_id = s.petition_id and u.email_key = s.email_key)`;
+  and (s.confirmed_at is not null or s.import_id is not null)
+  and not exists (select 1 from update_unsubscribes x where x.petition_id = s.petition_id and x.email_key = s.email_key)`;
 
 /** How many signers an update to the campaign would go to now. */
 export async function countUpdateRecipients(petitionId: number): Promise<number> {
@@ -104,8 +110,8 @@ type Candidate = {
 
 /**
  * Claims due update messages, as many as `perMinute` allows now across every process (a GCRA
- * pace kept in the database). A message whose signer has since unsubscribed, withdrawn or been
- * invalidated is deleted instead of sent.
+ * pace kept in the database). A message whose signer is no longer eligible (unsubscribed, withdrawn,
+ * invalidated, or queued by an older rule) is deleted instead of sent.
  */
 export async function claimUpdateMail(now: Date, limit: number, leaseMs: number, perMinute: number): Promise<UpdateClaim> {
   return inTransaction((tx) => {
@@ -115,8 +121,7 @@ export async function claimUpdateMail(now: Date, limit: number, leaseMs: number,
     const allowed = start > now.getTime() ? 0 : Math.min(limit, Math.floor((now.getTime() - start) / intervalMs) + 1);
     const candidates = tx.all<Candidate>(sql`select o.id, o.attempts, o.to_address, o.signature_id, s.full_name, s.locale, p.slug,
         u.subject, u.body_markdown,
-        (s.status = 'confirmed' and s.wants_updates = 1 and not exists (select 1 from update_unsubscribes x
-           where x.petition_id = s.petition_id and x.email_key = s.email_key)) as still_wanted
+        (${eligible}) as still_wanted
       from outbox o indexed by outbox_update_due
       left join signatures s on s.id = o.signature_id
       left join petitions p on p.id = s.petition_id

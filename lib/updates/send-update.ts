@@ -13,9 +13,10 @@ export const queueBatchSize = 500;
 export type SendOutcome = { kind: "sent"; updateId: number; recipients: number } | { kind: "unknown-campaign" };
 
 /**
- * Queues the update for every confirmed signer who asked for updates and has not unsubscribed, a
- * range of ids at a time, yielding between ranges. Resumes from where the database says it stopped.
- * `onRange` hears how long each range's transaction took (bench/update-send.ts).
+ * Queues the update for every signer it may reach (the store's rule: asked for updates, address
+ * proved by email or import, not unsubscribed), a range of ids at a time, yielding between ranges.
+ * Resumes from where the database says it stopped. `onRange` hears how long each range's
+ * transaction took (bench/update-send.ts).
  */
 export async function queueUpdate(updateId: number, now = new Date(), onRange?: (ms: number) => void): Promise<number> {
   let queued = 0;

@@ -1,6 +1,6 @@
 import { unsubscribeFromUpdates } from "@/db/store";
 import { config } from "../config";
-import type { Locale } from "../locales";
+import { defaultLocale, negotiateLocale, type Locale } from "../locales";
 import { secretKey } from "../secrets";
 import { decoySealedId, openId, sealId } from "../tokens";
 
@@ -27,6 +27,13 @@ const site = (path: string) => `${config().PUBLIC_URL ?? ""}${path}`;
 
 /** The page a person opens from the email: one button, since mail scanners fetch links unasked. */
 export const unsubscribePageLink = (token: string, locale: Locale) => site(`/${locale}/unsubscribe/${token}`);
+/**
+ * Where a browser that opened the one-click address is sent: the page with the button, in the
+ * reader's language (chosen before, else their browser's, else the default). Not the signer's own:
+ * that means reading the signature, and a landing that differed once it was withdrawn would tell.
+ */
+export const unsubscribePageFor = (token: string, reader: { cookie?: string; acceptLanguage?: string }) =>
+  unsubscribePageLink(encodeURIComponent(token), negotiateLocale(reader, defaultLocale));
 /** The one-click address (RFC 8058) mail programs POST to from List-Unsubscribe. */
 export const oneClickUnsubscribeLink = (token: string) => site(`/api/unsubscribe/${token}`);
 

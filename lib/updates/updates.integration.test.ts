@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { insertUpdate, queueUpdateBatch } from "@/db/store";
+import { insertUpdate, queueUpdateBatch, upsertPetition } from "@/db/store";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { linksIn, publicUrl } from "@/test/smtp-sink";
+import { setCampaignState } from "../campaigns";
 import { confirmWithLink } from "../confirmations";
 import { mailWorker } from "../mail/outbox-worker";
 import { signPetition } from "../signatures";
@@ -135,6 +136,22 @@ describe("sending an update", () => {
     expect(listed[0]!.blocks).toEqual([
       { kind: "paragraph", inlines: [{ kind: "strong", children: [{ kind: "text", text: "Shown second" }] }, { kind: "text", text: ": the committee meets on Friday." }] },
     ]);
+    await mailWorker().idle();
+  });
+
+  it("lists no update on the page of a campaign taken down, nor of a draft", async () => {
+    const campaign = (slug: string) => ({ slug, title: `Campaign ${slug}`, ask: "Fund the pumps.", goal: 100, storyHeadline: "Water", storyMarkdown: "The pumps stopped." });
+    await upsertPetition(campaign("clean-water"));
+    await sendUpdate("clean-water", { ...draft("Shown while live"), showOnPage: true }, "organiser@example.org");
+    expect((await publicUpdates("clean-water")).map((u) => u.subject)).toEqual(["Shown while live"]);
+    await setCampaignState("clean-water", "unpublished", "organiser@example.org");
+    expect(await publicUpdates("clean-water")).toEqual([]);
+
+    await upsertPetition(campaign("not-yet-live"));
+    // Made as the admin makes one: a draft, which readers cannot find.
+    writeRows("update petitions set state = 'draft' where slug = ?", "not-yet-live");
+    await sendUpdate("not-yet-live", { ...draft("Written before launch"), showOnPage: true }, "organiser@example.org");
+    expect(await publicUpdates("not-yet-live")).toEqual([]);
     await mailWorker().idle();
   });
 });

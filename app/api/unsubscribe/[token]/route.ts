@@ -1,4 +1,6 @@
-import { unsubscribe } from "@/lib/updates/unsubscribe";
+import type { NextRequest } from "next/server";
+import { localeCookie } from "@/lib/locales";
+import { unsubscribe, unsubscribePageFor } from "@/lib/updates/unsubscribe";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +16,18 @@ export async function POST(_request: Request, { params }: RouteContext<"/api/uns
   return new Response(done ? "Unsubscribed.\n" : "No such link.\n", {
     status: done ? 200 : 404,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+/**
+ * A mail program without one-click opens the same address in a browser: it is sent on to the page
+ * with the button, and nothing changes here, since link scanners fetch every address they find.
+ */
+export async function GET(request: NextRequest, { params }: RouteContext<"/api/unsubscribe/[token]">) {
+  const { token } = await params;
+  const reader = { cookie: request.cookies.get(localeCookie)?.value, acceptLanguage: request.headers.get("accept-language") ?? undefined };
+  return new Response(null, {
+    status: 303,
+    headers: { Location: unsubscribePageFor(token, reader), "Cache-Control": "no-store", Vary: "Accept-Language, Cookie" },
   });
 }

@@ -14,9 +14,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/p/[slug]
 export default async function PetitionPage({ params }: PageProps<"/[locale]/p/[slug]">) {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
   return (
-    <>
-      <CampaignPage slug={slug} locale={locale} />
+    <CampaignPage slug={slug} locale={locale}>
       <CampaignUpdates slug={slug} locale={locale} />
-    </>
+    </CampaignPage>
   );
 }

@@ -26,7 +26,9 @@ export default async function UpdatesPage({ params }: PageProps<"/admin/petition
         </p>
         <h1>Updates to signers</h1>
         <p>
-          An update goes to the confirmed signers who asked for updates and have not unsubscribed: {overview.recipients.toLocaleString("en")} now.
+          An update goes to the signers who asked for updates, have not unsubscribed, and either confirmed their address by the emailed link or
+          came in an import whose &ldquo;wants updates&rdquo; column said yes. Signatures taken without email confirmation never get one: anyone could
+          have typed that address. {overview.recipients.toLocaleString("en")} now.
         </p>
         {!mailConfigured() && (
           <p className="notice" role="note">
