@@ -213,3 +213,26 @@ describe("files that are not imported", () => {
     expect(await undoImport("clean-water", waiting, owner)).toEqual({ kind: "gone" });
   });
 });
+
+describe("a person who signs here after their address was imported", () => {
+  it("keeps their signature when the import is undone, and is answered as any signer is", async () => {
+    const imported = await stage("Name;Email;Country\nLina Saleh;lina@claimed.example;LB\nKarim Aziz;karim@claimed.example;EG", "claimed.csv");
+    expect(await runImport(slug, imported, { fullName: "0", email: "1", country: "2" }, owner)).toMatchObject({ record: { importedRows: 2 } });
+    const here = (await petitionStatus(slug))!.signaturesHere;
+
+    // Signing again with the imported address: the answer a first signature gets, and no count moves.
+    const outcome = await signPetition(slug, { fullName: "Lina Saleh", email: "Lina@claimed.example", country: "LB" });
+    expect(outcome.kind).toBe("signed");
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    expect(outcome.kind === "signed" && outcome.signerNumber).toBe(await signerNumber("after-claim@example.org"));
+
+    expect(await undoImport(slug, imported, owner)).toEqual({ kind: "undone", removed: 1 });
+    expect(storedRows("select email_key, status from signatures where email_domain = 'claimed.example'")).toEqual([
+      { email_key: "lina@claimed.example", status: "confirmed" },
+    ]);
+    // Karim's imported row went; Lina and the signer after her stay.
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    const recount = await counted();
+    expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
+  });
+});
