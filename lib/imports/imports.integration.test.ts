@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { beginSignatureImport, beginUndoSignatureImport, countVerification, insertImportedSignatures, readPetitionCount, recountPetitions } from "@/db/store";
-import { prepareDatabase, storedRow, storedRows } from "@/test/database";
+import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { liveSnapshot, petitionStatus } from "../petitions";
 import { signPetition } from "../signatures";
 import { importHistory } from "./import-history";
@@ -234,5 +234,18 @@ describe("a person who signs here after their address was imported", () => {
     expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
     const recount = await counted();
     expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
+  });
+});
+
+describe("imported signers' language", () => {
+  it("is the campaign's own, so their emails come in it", async () => {
+    writeRows("update petitions set locale = 'ar' where slug = ?", slug);
+    try {
+      const arabic = await stage("Name;Email;Country\nHala Darwish;hala@arabic.example;SY", "arabic.csv");
+      expect(await runImport(slug, arabic, { fullName: "0", email: "1", country: "2" }, owner)).toMatchObject({ record: { importedRows: 1 } });
+      expect(storedRows("select locale from signatures where import_id = ?", arabic)).toEqual([{ locale: "ar" }]);
+    } finally {
+      writeRows("update petitions set locale = 'en' where slug = ?", slug);
+    }
   });
 });
