@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
 import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
@@ -157,4 +157,13 @@ export async function deleteStaleImports(before: Date): Promise<number> {
     .where(and(eq(signatureImports.status, "staged"), lt(signatureImports.createdAt, before)))
     .returning({ id: signatureImports.id });
   return removed.length;
+}
+
+export async function dropStaleImportFiles(before: Date): Promise<number> {
+  const dropped = await database()
+    .orm.update(signatureImports)
+    .set({ stagedCsv: null })
+    .where(and(eq(signatureImports.status, "importing"), lt(signatureImports.createdAt, before), isNotNull(signatureImports.stagedCsv)))
+    .returning({ id: signatureImports.id });
+  return dropped.length;
 }

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
 import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
@@ -194,5 +194,13 @@ export async function deleteStaleImports(before: Date): Promise<number> {
   return database()
     .orm.delete(signatureImports)
     .where(and(eq(signatureImports.status, "staged"), lt(signatureImports.createdAt, before)))
+    .run().changes;
+}
+
+export async function dropStaleImportFiles(before: Date): Promise<number> {
+  return database()
+    .orm.update(signatureImports)
+    .set({ stagedCsv: null })
+    .where(and(eq(signatureImports.status, "importing"), lt(signatureImports.createdAt, before), isNotNull(signatureImports.stagedCsv)))
     .run().changes;
 }

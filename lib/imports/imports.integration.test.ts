@@ -249,3 +249,33 @@ describe("imported signers' language", () => {
     }
   });
 });
+
+describe("an import cut short and left for a day", () => {
+  it("loses its file of names and addresses, and can still be undone", async () => {
+    const cutShort = await stage(file, "crashed.csv");
+    expect(await beginSignatureImport(cutShort, "{}", { totalRows: 7, validRows: 5, invalidRows: 0 })).toBe(true);
+    const signer = {
+      fullName: "Nour Haddad",
+      email: "nour@crashed.example",
+      emailKey: "nour@crashed.example",
+      emailDomain: "crashed.example",
+      country: "JO",
+      showName: false,
+      wantsUpdates: false,
+      signedAt: new Date(),
+    };
+    expect(await insertImportedSignatures(cutShort, [signer], new Date())).toEqual({ kind: "stored", inserted: 1 });
+    const fileOf = () => storedRow<{ staged_csv: string | null }>("select staged_csv from signature_imports where id = ?", cutShort)?.staged_csv;
+
+    await expireStagedImports(new Date(Date.now() + 23 * 60 * 60 * 1000));
+    expect(fileOf()).toBe(file.slice(1));
+    await expireStagedImports(new Date(Date.now() + 25 * 60 * 60 * 1000));
+    expect(fileOf()).toBeNull();
+    expect((await openImport(slug, cutShort))?.record).toMatchObject({ status: "importing", importedRows: 1 });
+
+    const here = (await petitionStatus(slug))!.signaturesHere;
+    expect(await undoImport(slug, cutShort, owner)).toEqual({ kind: "undone", removed: 1 });
+    expect(storedRows("select id from signatures where email_domain = 'crashed.example'")).toEqual([]);
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(here - 1);
+  });
+});
