@@ -39,6 +39,7 @@ export const {
   deleteSession,
   deleteStaleImports,
   deleteUnconfirmable,
+  dropStaleImportFiles,
   enqueueMail,
   erasedDataSettled,
   eraseSignatures,

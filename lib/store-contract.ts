@@ -241,6 +241,8 @@ export interface Store {
   finishUndoSignatureImport(importId: number, now: Date): Promise<boolean>;
   /** Deletes imports staged before `before` and never run, with their files. */
   deleteStaleImports(before: Date): Promise<number>;
+  /** Drops the files of imports begun before `before` and still running (cut short); the rows stay, for undo. */
+  dropStaleImportFiles(before: Date): Promise<number>;
 
   // Charts
   /** Per UTC hour or day in [from, to) (from the first signature when `from` is not given); only buckets with any, oldest first. */

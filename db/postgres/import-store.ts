@@ -1,10 +1,10 @@
-import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
 import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction } from "./client";
 import { adjustCounts, signerSequence } from "./petition-store";
-import { signatureImports, signatures } from "./schema";
+import { petitions, signatureImports, signatures } from "./schema";
 
 // The same steps as db/sqlite/import-store.ts, each its own transaction: a range of rows at a time.
 
@@ -75,16 +75,18 @@ export async function beginSignatureImport(
 export async function insertImportedSignatures(importId: number, signers: readonly ImportedSigner[], _now: Date): Promise<ImportBatchOutcome> {
   return inTransaction(async (tx): Promise<ImportBatchOutcome> => {
     // Locked, so an undo begun meanwhile waits for this range and then removes it too.
+    // The campaign's own language is the best guess at the signers': their emails are written in it.
     const [running] = await tx
-      .select({ petitionId: signatureImports.petitionId })
+      .select({ petitionId: signatureImports.petitionId, locale: petitions.locale })
       .from(signatureImports)
+      .innerJoin(petitions, eq(petitions.id, signatureImports.petitionId))
       .where(and(eq(signatureImports.id, importId), eq(signatureImports.status, "importing")))
-      .for("update");
+      .for("update", { of: signatureImports });
     if (!running) return { kind: "stopped" };
     if (signers.length === 0) return { kind: "stored", inserted: 0 };
     const stored = await tx
       .insert(signatures)
-      .values(signers.map((s) => ({ ...s, nameKey: nameKey(s.fullName), petitionId: running.petitionId, status: "confirmed" as const, importId })))
+      .values(signers.map((s) => ({ ...s, nameKey: nameKey(s.fullName), petitionId: running.petitionId, locale: running.locale, status: "confirmed" as const, importId })))
       .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
       .returning({ id: signatures.id });
     const inserted = stored.length;
@@ -155,4 +157,13 @@ export async function deleteStaleImports(before: Date): Promise<number> {
     .where(and(eq(signatureImports.status, "staged"), lt(signatureImports.createdAt, before)))
     .returning({ id: signatureImports.id });
   return removed.length;
+}
+
+export async function dropStaleImportFiles(before: Date): Promise<number> {
+  const dropped = await database()
+    .orm.update(signatureImports)
+    .set({ stagedCsv: null })
+    .where(and(eq(signatureImports.status, "importing"), lt(signatureImports.createdAt, before), isNotNull(signatureImports.stagedCsv)))
+    .returning({ id: signatureImports.id });
+  return dropped.length;
 }

@@ -9,6 +9,7 @@ export {
   countImportedSignatures,
   deleteImportedSignatures,
   deleteStaleImports,
+  dropStaleImportFiles,
   findSignatureImport,
   findSignedEmailKeys,
   finishSignatureImport,

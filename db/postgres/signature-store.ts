@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { NewSignature, SignatureStatus } from "@/lib/model";
 import { nameKey } from "@/lib/name-key";
 import type {
@@ -75,9 +75,17 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
       const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
       await tx
         .update(signatures)
-        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
+        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt, importId: null })
         .where(eq(signatures.id, existing.id));
       return settleNew(tx, existing.id, values, extras);
+    }
+    // A person signing here with an imported address has now signed here: undoing the import must
+    // not take their signature. A bot's submission claims nothing. The answer stays a repeat's.
+    if (values.status !== "suspected") {
+      await tx
+        .update(signatures)
+        .set({ importId: null })
+        .where(and(eq(signatures.id, existing.id), isNotNull(signatures.importId)));
     }
     await carryOut(tx, existing, extras.repeat?.(existing) ?? { kind: "nothing" }, values.signedAt);
     return { kind: "repeat", existing, nextSignerNumber: await nextSignerNumber(tx, values.petitionId) };

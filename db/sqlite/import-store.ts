@@ -1,11 +1,11 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
 import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction, preparedStatements } from "./client";
 import { adjustCounts } from "./petition-store";
-import { signatureImports, signatures } from "./schema";
+import { petitions, signatureImports, signatures } from "./schema";
 import { walScrubber } from "./wal-scrub";
 
 // Every step here is one short transaction: the caller (lib/imports/imports.ts) hands the rows over
@@ -30,6 +30,7 @@ const statements = preparedStatements(({ orm }) => ({
       wantsUpdates: sql.placeholder("wantsUpdates"),
       signedAt: sql.placeholder("signedAt"),
       importId: sql.placeholder("importId"),
+      locale: sql.placeholder("locale"),
     })
     // The unique index decides who has signed, so a signer arriving meanwhile is never counted twice.
     .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
@@ -110,16 +111,18 @@ export async function beginSignatureImport(
 export async function insertImportedSignatures(importId: number, signers: readonly ImportedSigner[], now: Date): Promise<ImportBatchOutcome> {
   await nextTurn();
   return inTransaction((tx): ImportBatchOutcome => {
+    // The campaign's own language is the best guess at the signers': their emails are written in it.
     const [running] = tx
-      .select({ petitionId: signatureImports.petitionId })
+      .select({ petitionId: signatureImports.petitionId, locale: petitions.locale })
       .from(signatureImports)
+      .innerJoin(petitions, eq(petitions.id, signatureImports.petitionId))
       .where(and(eq(signatureImports.id, importId), eq(signatureImports.status, "importing")))
       .all();
     if (!running) return { kind: "stopped" };
     if (signers.length === 0) return { kind: "stored", inserted: 0 };
     const { insert } = statements();
     let inserted = 0;
-    for (const signer of signers) inserted += insert.run({ ...signer, nameKey: nameKey(signer.fullName), petitionId: running.petitionId, importId }).changes;
+    for (const signer of signers) inserted += insert.run({ ...signer, nameKey: nameKey(signer.fullName), petitionId: running.petitionId, importId, locale: running.locale }).changes;
     if (inserted > 0) {
       adjustCounts(running.petitionId, { confirmed: inserted }, now);
       tx.update(signatureImports)
@@ -191,5 +194,13 @@ export async function deleteStaleImports(before: Date): Promise<number> {
   return database()
     .orm.delete(signatureImports)
     .where(and(eq(signatureImports.status, "staged"), lt(signatureImports.createdAt, before)))
+    .run().changes;
+}
+
+export async function dropStaleImportFiles(before: Date): Promise<number> {
+  return database()
+    .orm.update(signatureImports)
+    .set({ stagedCsv: null })
+    .where(and(eq(signatureImports.status, "importing"), lt(signatureImports.createdAt, before), isNotNull(signatureImports.stagedCsv)))
     .run().changes;
 }

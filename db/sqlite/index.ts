@@ -10,6 +10,7 @@ export {
   countImportedSignatures,
   deleteImportedSignatures,
   deleteStaleImports,
+  dropStaleImportFiles,
   findSignatureImport,
   findSignedEmailKeys,
   finishSignatureImport,

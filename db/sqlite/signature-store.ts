@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
 import { inGroupCommit } from "./group-commit";
 import type { NewSignature, SignatureStatus } from "@/lib/model";
@@ -48,6 +48,12 @@ const statements = preparedStatements(({ orm }) => ({
     .select({ id: signatures.id, status: signatures.status })
     .from(signatures)
     .where(and(eq(signatures.petitionId, sql.placeholder("petitionId")), eq(signatures.emailKey, sql.placeholder("emailKey"))))
+    .prepare(),
+  // Matches nothing, and so writes nothing, unless the row came from an import.
+  claimImported: orm
+    .update(signatures)
+    .set({ importId: null })
+    .where(and(eq(signatures.id, sql.placeholder("id")), isNotNull(signatures.importId)))
     .prepare(),
   recentPublic: orm
     .select({ fullName: signatures.fullName, country: signatures.country, signedAt: signatures.signedAt })
@@ -115,11 +121,14 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
     if (existing.status === "suspected" && values.status !== "suspected") {
       const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = params;
       tx.update(signatures)
-        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
+        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt, importId: null })
         .where(eq(signatures.id, existing.id))
         .run();
       return settleNew(tx, existing.id, values, extras);
     }
+    // A person signing here with an imported address has now signed here: undoing the import must
+    // not take their signature. A bot's submission claims nothing. The answer stays a repeat's.
+    if (values.status !== "suspected") s.claimImported.run({ id: existing.id });
     carryOut(tx, existing, extras.repeat?.(existing) ?? { kind: "nothing" }, values.signedAt);
     return { kind: "repeat", existing, nextSignerNumber: nextSignerNumber(values.petitionId) };
   });

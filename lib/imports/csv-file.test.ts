@@ -51,4 +51,13 @@ describe("reading an uploaded CSV", () => {
     expect(await refusal(bytes(tooLong))).toMatch(/more than 200,000 signatures/);
     expect(await refusal(bytes(`name,email\n${"a,b@example.org\n".repeat(importLimits.rows)}`))).toBe("read");
   });
+
+  it("refuses a file whose empty formatted rows run past the line limit, rather than keep only its first part", async () => {
+    // A sheet exported with hundreds of thousands of formatted but empty rows between its signatures.
+    const real = (from: number) => Array.from({ length: 100 }, (_, i) => `Signer ${from + i},signer-${from + i}@example.org\n`).join("");
+    const padded = `name,email\n${real(0)}${",\n".repeat(importLimits.rows * 2)}${real(100)}`;
+    const read = await readCsv(padded);
+    expect(read).toEqual({ kind: "refused", problem: "too-many-lines" });
+    expect(read.kind === "refused" && describeCsvProblem(read.problem)).toMatch(/more than 400,000 lines, counting empty ones/);
+  });
 });

@@ -14,6 +14,7 @@ const problems = {
   "cut-short": "The file did not arrive whole. Try again; if it keeps failing, split it into smaller files.",
   "too-large": `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. Split it into smaller files and import each.`,
   "too-many-rows": `The file has more than ${importLimits.rows.toLocaleString("en")} signatures. Split it into smaller files and import each.`,
+  "too-many-lines": `The file has more than ${(importLimits.rows * 2).toLocaleString("en")} lines, counting empty ones. Delete the empty rows (often at the end of the sheet) or split it into smaller files, and import each.`,
   empty: "The file is empty. Choose the CSV file with the signatures.",
   "not-csv": "This is not a CSV file. Save the sheet as CSV (UTF-8) and upload that.",
   "not-utf8": "The file is not in UTF-8, so names would come out wrong. Save it as CSV (UTF-8) and upload that.",
@@ -77,8 +78,9 @@ export async function readCsv(text: string): Promise<CsvReading> {
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       records.push(record);
-      // Past the limit, with blank rows allowed for: reading on would only cost time.
-      if (records.length > importLimits.rows * 2) break;
+      // Past the limit, with blank rows allowed for, the file is refused whole: the rows not yet
+      // read may be real signatures, and taking only the first part would drop them unseen.
+      if (records.length > importLimits.rows * 2) return refused("too-many-lines");
       if (records.length % recordsPerTurn === 0) await nextTurn();
     }
   } catch (error) {

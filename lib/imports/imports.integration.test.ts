@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { beginSignatureImport, beginUndoSignatureImport, countVerification, insertImportedSignatures, readPetitionCount, recountPetitions } from "@/db/store";
-import { prepareDatabase, storedRow, storedRows } from "@/test/database";
+import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { liveSnapshot, petitionStatus } from "../petitions";
 import { signPetition } from "../signatures";
 import { importHistory } from "./import-history";
@@ -211,5 +211,71 @@ describe("files that are not imported", () => {
     const waiting = await stage(file);
     expect(await openImport("clean-water", waiting)).toBeUndefined();
     expect(await undoImport("clean-water", waiting, owner)).toEqual({ kind: "gone" });
+  });
+});
+
+describe("a person who signs here after their address was imported", () => {
+  it("keeps their signature when the import is undone, and is answered as any signer is", async () => {
+    const imported = await stage("Name;Email;Country\nLina Saleh;lina@claimed.example;LB\nKarim Aziz;karim@claimed.example;EG", "claimed.csv");
+    expect(await runImport(slug, imported, { fullName: "0", email: "1", country: "2" }, owner)).toMatchObject({ record: { importedRows: 2 } });
+    const here = (await petitionStatus(slug))!.signaturesHere;
+
+    // Signing again with the imported address: the answer a first signature gets, and no count moves.
+    const outcome = await signPetition(slug, { fullName: "Lina Saleh", email: "Lina@claimed.example", country: "LB" });
+    expect(outcome.kind).toBe("signed");
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    expect(outcome.kind === "signed" && outcome.signerNumber).toBe(await signerNumber("after-claim@example.org"));
+
+    expect(await undoImport(slug, imported, owner)).toEqual({ kind: "undone", removed: 1 });
+    expect(storedRows("select email_key, status from signatures where email_domain = 'claimed.example'")).toEqual([
+      { email_key: "lina@claimed.example", status: "confirmed" },
+    ]);
+    // Karim's imported row went; Lina and the signer after her stay.
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    const recount = await counted();
+    expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
+  });
+});
+
+describe("imported signers' language", () => {
+  it("is the campaign's own, so their emails come in it", async () => {
+    writeRows("update petitions set locale = 'ar' where slug = ?", slug);
+    try {
+      const arabic = await stage("Name;Email;Country\nHala Darwish;hala@arabic.example;SY", "arabic.csv");
+      expect(await runImport(slug, arabic, { fullName: "0", email: "1", country: "2" }, owner)).toMatchObject({ record: { importedRows: 1 } });
+      expect(storedRows("select locale from signatures where import_id = ?", arabic)).toEqual([{ locale: "ar" }]);
+    } finally {
+      writeRows("update petitions set locale = 'en' where slug = ?", slug);
+    }
+  });
+});
+
+describe("an import cut short and left for a day", () => {
+  it("loses its file of names and addresses, and can still be undone", async () => {
+    const cutShort = await stage(file, "crashed.csv");
+    expect(await beginSignatureImport(cutShort, "{}", { totalRows: 7, validRows: 5, invalidRows: 0 })).toBe(true);
+    const signer = {
+      fullName: "Nour Haddad",
+      email: "nour@crashed.example",
+      emailKey: "nour@crashed.example",
+      emailDomain: "crashed.example",
+      country: "JO",
+      showName: false,
+      wantsUpdates: false,
+      signedAt: new Date(),
+    };
+    expect(await insertImportedSignatures(cutShort, [signer], new Date())).toEqual({ kind: "stored", inserted: 1 });
+    const fileOf = () => storedRow<{ staged_csv: string | null }>("select staged_csv from signature_imports where id = ?", cutShort)?.staged_csv;
+
+    await expireStagedImports(new Date(Date.now() + 23 * 60 * 60 * 1000));
+    expect(fileOf()).toBe(file.slice(1));
+    await expireStagedImports(new Date(Date.now() + 25 * 60 * 60 * 1000));
+    expect(fileOf()).toBeNull();
+    expect((await openImport(slug, cutShort))?.record).toMatchObject({ status: "importing", importedRows: 1 });
+
+    const here = (await petitionStatus(slug))!.signaturesHere;
+    expect(await undoImport(slug, cutShort, owner)).toEqual({ kind: "undone", removed: 1 });
+    expect(storedRows("select id from signatures where email_domain = 'crashed.example'")).toEqual([]);
+    expect((await petitionStatus(slug))!.signaturesHere).toBe(here - 1);
   });
 });

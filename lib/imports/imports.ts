@@ -3,6 +3,7 @@ import {
   beginUndoSignatureImport,
   deleteImportedSignatures,
   deleteStaleImports,
+  dropStaleImportFiles,
   findSignatureImport,
   findSignedEmailKeys,
   finishSignatureImport,
@@ -161,7 +162,13 @@ export async function undoImport(slug: string, importId: number, actor: string, 
   return { kind: "undone", removed };
 }
 
-/** Deletes uploaded files never imported within a day: people's data is not kept for nothing. */
+/**
+ * Deletes uploaded files never imported within a day: people's data is not kept for nothing. An
+ * import cut short (a crash) keeps its rows and its history, so Undo still removes them by the
+ * import's id, but its file goes: it can no longer be resumed, only undone. Returns how many
+ * imports lost their file.
+ */
 export async function expireStagedImports(now = new Date()): Promise<number> {
-  return deleteStaleImports(new Date(now.getTime() - stagedLifetimeMs));
+  const before = new Date(now.getTime() - stagedLifetimeMs);
+  return (await deleteStaleImports(before)) + (await dropStaleImportFiles(before));
 }
