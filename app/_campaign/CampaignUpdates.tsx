@@ -15,11 +15,15 @@ export async function CampaignUpdates({ slug, locale }: { slug: string; locale: 
       <h2 id="campaign-updates-heading">{t("heading")}</h2>
       {updates.map((update) => (
         <article key={update.id} aria-labelledby={`update-${update.id}`}>
-          <h3 id={`update-${update.id}`}>{update.subject}</h3>
+          {/* The organiser wrote one text for every reader: its own words set its direction, so an
+              English update reads left to right on the Arabic page too. */}
+          <h3 id={`update-${update.id}`} dir="auto">
+            {update.subject}
+          </h3>
           <p className="story-dates">
             <time dateTime={update.createdAt.toISOString()}>{date.format(update.createdAt)}</time>
           </p>
-          <div className="story">
+          <div className="story" dir="auto">
             <StoryBlocks blocks={update.blocks} photoLabel={story("photoLabel")} />
           </div>
         </article>
