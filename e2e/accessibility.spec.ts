@@ -1,13 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { axeViolations as violations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
-
-const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 // Every public page a signer can meet, in each language; the tokens are ones no signature has.
 const publicPages = [
@@ -18,6 +10,7 @@ const publicPages = [
   "/withdraw/not-a-real-token",
   "/no-such-page",
   "/embed/white-helmets",
+  "/unsubscribe/not-a-real-link",
 ];
 
 for (const locale of ["en", "ar"]) {

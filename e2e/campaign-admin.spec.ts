@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { expect, fillSignature, organiser, signInAsOrganiser, test } from "./support/fixtures";
 
 // An organiser makes a campaign in the admin and runs it from draft to taken down, while readers
@@ -61,6 +62,7 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   await expect(page.getByLabel("Address (slug)")).toHaveValue(slug);
   await expect(english.getByLabel("Title")).toHaveValue(title);
   await expect(english.getByLabel("Story (Markdown)")).toHaveValue(/The \*\*river\*\* feeds the town/);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByLabel("Goal (signatures)").fill("1000");
   await page.getByRole("button", { name: "Create draft" }).click();
@@ -112,6 +114,7 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   await expect(late.getByText(/This petition closed on/)).toBeVisible();
   await expect(late.getByTestId("signature-total")).toHaveAttribute("data-total", "1");
   await expect(late.getByRole("button", { name: "Sign the petition" })).toHaveCount(0);
+  expect(await axeViolations(late)).toEqual([]);
   await expect
     .poll(async () => {
       const response = await late.request.post(`/api/petitions/${slug}/signatures`, {
@@ -137,6 +140,7 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   await expect(reader.getByText("This campaign has been taken down by its organisers.")).toBeVisible();
   expect((await reader.goto(`/ar/p/${slug}`))!.status()).toBe(410);
   await expect(reader.getByRole("heading", { name: "أُزيلت هذه الحملة" })).toBeVisible();
+  expect(await axeViolations(reader)).toEqual([]);
 
   // Every step is in the audit log.
   await page.goto("/admin/audit");

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { pdfPages } from "../test/pdf-text";
+import { axeViolations } from "./support/axe";
 import { expect, fillSignature, linkIn, organiser, signInAsOrganiser, test, waitForMail } from "./support/fixtures";
 
 // An organiser downloads the delivery report for the decision maker in the browser and reads it
@@ -57,6 +58,7 @@ test("an organiser downloads the delivery report, with the dashboard's total and
   expect(total).toBeLessThanOrEqual(after);
 
   await page.goto(`${dashboard}/report`);
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel("Include the names and countries of the signers").check();
   const withNames = await downloadReport(page);
   expect(withNames.filename).toMatch(/^white-helmets-delivery-report-with-names-\d{4}-\d\d-\d\d\.pdf$/);

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { expect, fillSignature, organiser, rowsIn, signInAsOrganiser, test } from "./support/fixtures";
 
 // An owner imports signatures gathered on another platform: a CSV with a signer who has signed
@@ -72,6 +73,7 @@ test("an owner imports a CSV with duplicates and bad rows, sees why each is left
   await expect(preview.getByRole("row", { name: /^2 Rana Khalil / })).toContainText("Will be imported");
   await expect(preview.getByRole("row", { name: /^4 Existing Signer / })).toContainText("Has signed already");
   await expect(preview.getByRole("row", { name: /^6 Rana K\. / })).toContainText("Duplicate in the file");
+  expect(await axeViolations(page)).toEqual([]);
 
   const invalid = page.getByRole("table", { name: "Invalid rows" });
   await expect(invalid.getByRole("row")).toHaveCount(3);

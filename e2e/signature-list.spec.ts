@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { expect, organiser, signInAsOrganiser, test } from "./support/fixtures";
 
 // An organiser searches a campaign's signatures by name, address and country, and pages through
@@ -46,6 +47,7 @@ test("an organiser finds signers by name, address and country, and pages older a
   await expect(page.getByLabel("Name starts with")).toHaveValue(`odon ${t}`);
   await expect.poll(() => rowsShown(page)).toBe(50);
   await expect(results(page).getByRole("row").nth(1)).toContainText(`Ödön ${t} Signer 55`);
+  expect(await axeViolations(page)).toEqual([]);
   await expect(results(page).getByRole("row").nth(50)).toContainText(`Ödön ${t} Signer 6`);
   const pager = page.getByRole("navigation", { name: "Pages of signatures" });
   await expect(pager.getByRole("link", { name: "Newer" })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { request, type Browser } from "@playwright/test";
 import { mailTo, type DroppedMail } from "./support/mail-drop";
+import { axeViolations } from "./support/axe";
 import { expect, fillSignature, linkIn, organiser, rowsIn, signInAsOrganiser, test, waitForMail } from "./support/fixtures";
 
 // An organiser writes to the signers who asked for updates, over the mail app's real SMTP server.
@@ -64,6 +65,7 @@ test("an organiser previews, tests and sends an update; the signer gets it with 
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview.locator("strong", { hasText: "Friday" })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole("button", { name: "Send a test to me" }).click();
   await expect(page.getByRole("status").filter({ hasText: `A test is on its way to ${organiser.email}` })).toBeVisible();
