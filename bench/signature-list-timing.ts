@@ -1,15 +1,18 @@
 // Run by bench/signature-list.ts in a process of its own, on the DATABASE_URL it is given: seeds
 // `rows` signatures, then times pages of the organisers' signature search, each the median of a
-// few tries, and prints the figures as JSON. Never on a real campaign's database.
+// few tries, then the dashboard's charts (bench/chart-timing.ts), and prints the figures as JSON.
+// Never on a real campaign's database.
 import { insertSeedSignatures, migrateDatabase, readPetitionCount, searchSignatures } from "@/db/store";
 import { emailKey } from "@/lib/email-key";
 import type { SignatureListPage, SignatureSearch } from "@/lib/signature-search";
 import { seedCampaigns } from "@/lib/seed";
 import { syntheticSigner } from "@/lib/synthetic-signers";
 import { executeSql } from "@/test/rows";
+import { timeCharts, type ChartTiming } from "./chart-timing";
+import { medianMs } from "./support/median";
 
 export type SearchTiming = { label: string; firstMs: number; deepMs: number; deepPages: number; found: number; stoppedEarly: boolean };
-export type TimingReport = { rows: number; seedSeconds: number; searches: SearchTiming[] };
+export type TimingReport = { rows: number; seedSeconds: number; searches: SearchTiming[]; charts: ChartTiming };
 
 const slug = "white-helmets";
 const tries = 5;
@@ -36,16 +39,6 @@ function searches(rows: number): [string, Omit<SignatureSearch, "petitionId">][]
   ];
 }
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < tries; i++) {
-    const started = performance.now();
-    await run();
-    ms.push(performance.now() - started);
-  }
-  return ms.sort((a, b) => a - b)[Math.floor(tries / 2)]!;
-}
-
 async function main() {
   const rows = Number(process.argv[2]);
   await migrateDatabase();
@@ -67,7 +60,7 @@ async function main() {
   for (const [label, search] of searches(rows)) {
     const query = { ...search, petitionId };
     let first: SignatureListPage | undefined;
-    const firstMs = await median(async () => (first = await searchSignatures(query, { direction: "older", size: 50 })));
+    const firstMs = await medianMs(async () => (first = await searchSignatures(query, { direction: "older", size: 50 })), tries);
     // Follow the older links, as an organiser paging back would, and time the last page reached.
     let page = first!;
     let pages = 1;
@@ -80,10 +73,11 @@ async function main() {
       stoppedEarly ||= page.stoppedEarly;
     }
     const cursor = page.older ?? page.rows.at(-1)?.id;
-    const deepMs = await median(() => searchSignatures(query, { direction: "older", cursor, size: 50 }));
+    const deepMs = await medianMs(() => searchSignatures(query, { direction: "older", cursor, size: 50 }), tries);
     timings.push({ label, firstMs, deepMs, deepPages: pages, found, stoppedEarly });
   }
-  const report: TimingReport = { rows, seedSeconds, searches: timings };
+  const charts = await timeCharts(url, slug, petitionId);
+  const report: TimingReport = { rows, seedSeconds, searches: timings, charts };
   process.stdout.write(JSON.stringify(report));
 }
 

@@ -1,8 +1,9 @@
 // The organisers' signature search on a big campaign: seeds BENCH_LIST_ROWS signatures (5 million
 // by default) into a fresh SQLite database, then times the first page and a page deep in (after
 // following the older links) of each kind of search, beside the unfiltered first page measured in
-// the same run. Part of npm run bench; alone: node --import tsx bench/signature-list.ts, and on a
-// fresh PostgreSQL database (TEST_POSTGRES_URL's server) with BENCH_LIST_POSTGRES=1.
+// the same run, then the campaign dashboard's charts on the same campaign. Part of npm run bench;
+// alone: node --import tsx bench/signature-list.ts, and on a fresh PostgreSQL database
+// (TEST_POSTGRES_URL's server) with BENCH_LIST_POSTGRES=1.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -37,7 +38,36 @@ export function measureSignatureList(dir: string, log: (line: string) => void, p
       { section, measure: `${s.label}: page ${s.deepPages + 1} (${found})`, value: s.deepMs, unit: "ms", baseline },
     );
   }
+  rows.push(...chartRows(report, postgresUrl ? "Campaign charts (PostgreSQL)" : "Campaign charts", baseline));
   return rows;
+}
+
+function chartRows({ charts }: TimingReport, section: string, firstPage: { name: string; value: number }): Row[] {
+  const { loaders, idle, loading } = charts;
+  const idleStall = { name: "idle", value: idle.longestStallMs };
+  const oneByOne = { name: `the ${loaders.length} one after another`, value: loaders.reduce((sum, loader) => sum + loader.ms, 0) };
+  return [
+    ...loaders.flatMap(({ label, ms, longestStallMs }): Row[] => [
+      { section, measure: label, value: ms, unit: "ms", baseline: firstPage },
+      { section, measure: `${label}: longest event-loop stall`, value: longestStallMs, unit: "ms", baseline: idleStall },
+    ]),
+    {
+      section,
+      measure: `all ${loaders.length} at once, as the dashboard loads them (${charts.counted.toLocaleString("en")} counted, ${charts.referred.toLocaleString("en")} by a link)`,
+      value: charts.dashboardMs,
+      unit: "ms",
+      baseline: oneByOne,
+    },
+    { section, measure: "longest event-loop stall meanwhile", value: loading.longestStallMs, unit: "ms", baseline: idleStall },
+    {
+      section,
+      measure: `a read of the live count meanwhile, median of ${loading.reads.toLocaleString("en")}`,
+      value: loading.readMedianMs,
+      unit: "ms",
+      baseline: { name: `idle (${idle.reads.toLocaleString("en")} reads)`, value: idle.readMedianMs },
+    },
+    { section, measure: "the slowest read of the live count meanwhile", value: loading.readLongestMs, unit: "ms", baseline: { name: "idle", value: idle.readLongestMs } },
+  ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
