@@ -65,7 +65,7 @@ describe("figures counted in ranges on SQLite", () => {
     expect(fill.reduce((sum, f) => sum + f.count, 0)).toBe(countries.reduce((sum, c) => sum + c.count, 0));
   });
 
-  it("counts sharers across pages of a thousand as one query would", async () => {
+  it("counts sharers across slices of the referrer index, one sharer running across two, as one query would", async () => {
     const [whole] = storedRows<{ referred: number; sharers: number; all: number }>(
       `select count(referrer_id) as referred, count(distinct referrer_id) as sharers, count(*) as "all" from signatures where ${counted}`,
       petitionId,
