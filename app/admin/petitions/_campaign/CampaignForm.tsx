@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState } from "react";
 import type { CampaignTextValues } from "@/lib/campaign-input";
 import { localeNames, locales, textDirection, type Locale } from "@/lib/locales";
+import { described, Field } from "../../_lib/Field";
 import type { CampaignFormState } from "./actions";
 import { StoryField } from "./StoryField";
 import { textFieldName } from "./field-names";
@@ -14,32 +15,6 @@ type Props = {
   fixedSlug?: string;
   submitLabel: string;
 };
-
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** The props that tie an input to its hint and error, for screen readers. */
-const described = (id: string, error: string | undefined, hint?: boolean) => ({
-  id,
-  "aria-invalid": error ? true : undefined,
-  "aria-describedby": [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined,
-});
 
 const textLabels: Record<Exclude<keyof CampaignTextValues, "storyMarkdown">, string> = {
   title: "Title",

@@ -3,7 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import { StoryBlocks } from "@/app/_campaign/Story";
 import type { StoryBlock } from "@/lib/story";
+import { described, Field } from "../../_lib/Field";
 import { previewStoryAction } from "./actions";
+
+const storyHint =
+  "Paragraphs, **bold**, *italic*, [links](https://example.org), > quotes, - lists and ## headings. A paragraph that is only *Photo: what it shows (Credit)* becomes a photo caption.";
 
 type Props = {
   locale: string;
@@ -43,29 +47,17 @@ export function StoryField({ locale, languageName, name, defaultValue, dir, erro
 
   return (
     <div className="story-editor">
-      <div className="field">
-        <label htmlFor={id}>Story (Markdown)</label>
+      <Field id={id} label="Story (Markdown)" hint={storyHint} error={error}>
         <textarea
-          id={id}
           name={name}
           rows={16}
           dir={dir}
           lang={locale}
           defaultValue={defaultValue}
           onChange={(event) => setMarkdown(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+          {...described(id, error, true)}
         />
-        <p id={`${id}-hint`} className="field-hint">
-          Paragraphs, **bold**, *italic*, [links](https://example.org), &gt; quotes, - lists and ## headings. A paragraph that is only
-          *Photo: what it shows (Credit)* becomes a photo caption.
-        </p>
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
+      </Field>
       <section className="story-preview" aria-label={`Preview of the story in ${languageName}`} lang={locale} dir={dir}>
         <p className="kicker">Preview, as readers will see it</p>
         <div className="story">{preview ? <StoryBlocks blocks={preview.blocks} photoLabel={preview.photoLabel} /> : <p>…</p>}</div>

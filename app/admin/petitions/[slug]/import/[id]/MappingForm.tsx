@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { fieldLabels, importFields, type ColumnMapping } from "@/lib/imports/column-mapping";
+import { described, Field } from "../../../../_lib/Field";
 import type { MappingState } from "./actions";
 import { ImportReportView } from "./ImportReportView";
 
@@ -32,38 +33,18 @@ export function MappingForm({ action, header, guessed }: { action: Step; header:
         )}
         <fieldset key={JSON.stringify(state.values)}>
           <legend>Which column holds what</legend>
-          {importFields.map((field) => {
-            const describedBy = [hints[field] ? `${field}-hint` : "", errors[field] ? `${field}-error` : ""].filter(Boolean).join(" ");
-            return (
-              <div className="field" key={field}>
-                <label htmlFor={`column-${field}`}>{fieldLabels[field]}</label>
-                <select
-                  id={`column-${field}`}
-                  name={field}
-                  defaultValue={state.values[field]}
-                  aria-invalid={errors[field] ? true : undefined}
-                  aria-describedby={describedBy || undefined}
-                >
-                  <option value="">Not in the file</option>
-                  {header.map((name, index) => (
-                    <option key={index} value={String(index)}>
-                      {name || `Column ${index + 1}`}
-                    </option>
-                  ))}
-                </select>
-                {hints[field] && (
-                  <p id={`${field}-hint`} className="field-hint">
-                    {hints[field]}
-                  </p>
-                )}
-                {errors[field] && (
-                  <p id={`${field}-error`} className="field-error">
-                    {errors[field]}
-                  </p>
-                )}
-              </div>
-            );
-          })}
+          {importFields.map((field) => (
+          <Field key={field} id={`column-${field}`} label={fieldLabels[field]} hint={hints[field]} error={errors[field]}>
+            <select name={field} defaultValue={state.values[field]} {...described(`column-${field}`, errors[field], Boolean(hints[field]))}>
+              <option value="">Not in the file</option>
+              {header.map((name, index) => (
+                <option key={index} value={String(index)}>
+                  {name || `Column ${index + 1}`}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ))}
         </fieldset>
         <button type="submit" name="intent" value="preview" className="button-quiet" disabled={pending}>
           Check every row
