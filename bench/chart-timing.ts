@@ -2,7 +2,7 @@
 // chart's loader, the dashboard's load of all of them, and what the event loop and a read of the
 // live count go through meanwhile.
 import { setTimeout as sleep } from "node:timers/promises";
-import { readPetitionCount } from "@/db/store";
+import { readCampaignCount } from "@/db/store";
 import { campaignFigures, figureLoaders, hoursShown } from "@/lib/campaign-figures";
 import { executeSql } from "@/test/rows";
 import { medianMs } from "./support/median";
@@ -45,7 +45,7 @@ async function probe(slug: string, work: () => Promise<unknown>): Promise<ProbeT
       const due = performance.now() + probeEveryMs;
       await sleep(probeEveryMs);
       stalls.push(performance.now() - due);
-      if (!(await readPetitionCount(slug))) throw new Error(`the probe found no campaign "${slug}" in ${process.env.DATABASE_URL}`);
+      if (!(await readCampaignCount(slug))) throw new Error(`the probe found no campaign "${slug}" in ${process.env.DATABASE_URL}`);
       reads.push(performance.now() - due);
     } while (running);
   })();
@@ -61,21 +61,21 @@ async function probe(slug: string, work: () => Promise<unknown>): Promise<ProbeT
   };
 }
 
-export async function timeCharts(url: string, slug: string, petitionId: number): Promise<ChartTiming> {
+export async function timeCharts(url: string, slug: string, campaignId: number): Promise<ChartTiming> {
   // The seed has no referrals, and the referral chart's walk grows with the signatures that came by
   // a link: one in ten here, from a sharer per thousand signers. Fill times stay unknown: the
   // histogram reads every row whatever it holds.
-  executeSql(url, "update signatures set referrer_id = id - id % 1000 where petition_id = ? and id % 10 = 1", petitionId);
+  executeSql(url, "update signatures set referrer_id = id - id % 1000 where petition_id = ? and id % 10 = 1", campaignId);
   const now = new Date();
   const loaders: ChartTiming["loaders"] = [];
   for (const [key, label] of Object.entries(labels)) {
     const load = figureLoaders[key as keyof typeof labels];
-    const ms = await medianMs(() => load(petitionId, now), tries);
-    loaders.push({ label, ms, longestStallMs: (await probe(slug, () => load(petitionId, now))).longestStallMs });
+    const ms = await medianMs(() => load(campaignId, now), tries);
+    loaders.push({ label, ms, longestStallMs: (await probe(slug, () => load(campaignId, now))).longestStallMs });
   }
-  const referrals = await figureLoaders.referrals(petitionId);
+  const referrals = await figureLoaders.referrals(campaignId);
   const dashboardMs = await medianMs(() => campaignFigures(slug, now), tries);
-  const counted = (await figureLoaders.countries(petitionId)).reduce((sum, row) => sum + row.count, 0);
+  const counted = (await figureLoaders.countries(campaignId)).reduce((sum, row) => sum + row.count, 0);
   const idle = await probe(slug, () => sleep(1_000));
   const loading = await probe(slug, () => campaignFigures(slug, now));
   return { referred: referrals.referred, loaders, dashboardMs, counted, idle, loading };

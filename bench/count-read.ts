@@ -1,7 +1,7 @@
 // Prints, as JSON, how long the store's count read takes on the bench's database, in microseconds:
 // the query behind the API and the page, timed without HTTP around it, whose noise at a millisecond
 // scale would hide whether the read grows with the table.
-import { readPetitionCount } from "@/db/store";
+import { readCampaignCount } from "@/db/store";
 
 const warmUp = 1_000;
 const timed = 20_000;
@@ -11,7 +11,7 @@ async function main() {
   const micros: number[] = [];
   for (let i = 0; i < warmUp + timed; i++) {
     const started = performance.now();
-    if (!(await readPetitionCount(slug))) throw new Error(`no petition "${slug}" in ${process.env.DATABASE_URL}`);
+    if (!(await readCampaignCount(slug))) throw new Error(`no petition "${slug}" in ${process.env.DATABASE_URL}`);
     if (i >= warmUp) micros.push((performance.now() - started) * 1000);
   }
   micros.sort((a, b) => a - b);

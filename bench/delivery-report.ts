@@ -3,7 +3,7 @@
 // draws the report without and with names, as fast as a reader takes it, and prints JSON: time,
 // size, the process's peak memory, and the longest the event loop waited meanwhile.
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { insertSeedSignatures, migrateDatabase, readPetitionCount } from "@/db/store";
+import { insertSeedSignatures, migrateDatabase, readCampaignCount } from "@/db/store";
 import { deliveryReport } from "@/lib/delivery-report/delivery-report";
 import { seedCampaigns } from "@/lib/seed";
 import { syntheticSigner } from "@/lib/synthetic-signers";
@@ -25,11 +25,11 @@ async function measure(includeNames: boolean): Promise<ReportFigures> {
 async function main(names: number) {
   await migrateDatabase();
   await seedCampaigns();
-  const petition = await readPetitionCount("white-helmets");
+  const campaign = await readCampaignCount("white-helmets");
   // Real names are mostly different words: a third word unique to each signer keeps pdfkit from
   // drawing a few dozen words from its cache over and over.
   const unique = (i: number) => ({ ...syntheticSigner(i), fullName: `${syntheticSigner(i).fullName} ${i.toString(36).replace(/\d/g, (d) => "kmnprstvwx"[Number(d)]!)}` });
-  await insertSeedSignatures(petition!.id, names, unique, petition!.signatureCount);
+  await insertSeedSignatures(campaign!.id, names, unique, campaign!.signatureCount);
   const without = await measure(false);
   const withNames = await measure(true);
   console.log(JSON.stringify({ names, without, withNames }));

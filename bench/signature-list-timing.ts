@@ -2,7 +2,7 @@
 // `rows` signatures, then times pages of the organisers' signature search, each the median of a
 // few tries, then the dashboard's charts (bench/chart-timing.ts), and prints the figures as JSON.
 // Never on a real campaign's database.
-import { insertSeedSignatures, migrateDatabase, readPetitionCount, searchSignatures } from "@/db/store";
+import { insertSeedSignatures, migrateDatabase, readCampaignCount, searchSignatures } from "@/db/store";
 import { emailKey } from "@/lib/email-key";
 import type { SignatureListPage, SignatureSearch } from "@/lib/signature-search";
 import { seedCampaigns } from "@/lib/seed";
@@ -20,7 +20,7 @@ const deepPages = Number(process.env.BENCH_LIST_DEEP_PAGES ?? 200);
 const rare = "Zuzanna Rzadka";
 
 /** Which searches the bench times: an organiser's usual ones, rare and common matches of each kind. */
-function searches(rows: number): [string, Omit<SignatureSearch, "petitionId">][] {
+function searches(rows: number): [string, Omit<SignatureSearch, "campaignId">][] {
   return [
     ["everyone", {}],
     ["a common name's start (1 in 25)", { namePrefix: "amina" }],
@@ -43,9 +43,9 @@ async function main() {
   const rows = Number(process.argv[2]);
   await migrateDatabase();
   await seedCampaigns();
-  const petitionId = (await readPetitionCount(slug))!.id;
+  const campaignId = (await readCampaignCount(slug))!.id;
   const seeding = performance.now();
-  await insertSeedSignatures(petitionId, rows, syntheticSigner);
+  await insertSeedSignatures(campaignId, rows, syntheticSigner);
   const seedSeconds = (performance.now() - seeding) / 1000;
   // A few rows unlike the rest, spread through the table: a rare name, and the bot trap's catches.
   const url = process.env.DATABASE_URL!;
@@ -55,10 +55,10 @@ async function main() {
   if (!url.startsWith("file:")) executeSql(url, "vacuum analyze signatures");
 
   // The first query of a process pays for preparing statements and filling the cache: not a search's cost.
-  for (let i = 0; i < 20; i++) await searchSignatures({ petitionId }, { direction: "older", size: 50 });
+  for (let i = 0; i < 20; i++) await searchSignatures({ campaignId }, { direction: "older", size: 50 });
   const timings: SearchTiming[] = [];
   for (const [label, search] of searches(rows)) {
-    const query = { ...search, petitionId };
+    const query = { ...search, campaignId };
     let first: SignatureListPage | undefined;
     const firstMs = await medianMs(async () => (first = await searchSignatures(query, { direction: "older", size: 50 })), tries);
     // Follow the older links, as an organiser paging back would, and time the last page reached.
@@ -76,7 +76,7 @@ async function main() {
     const deepMs = await medianMs(() => searchSignatures(query, { direction: "older", cursor, size: 50 }), tries);
     timings.push({ label, firstMs, deepMs, deepPages: pages, found, stoppedEarly });
   }
-  const charts = await timeCharts(url, slug, petitionId);
+  const charts = await timeCharts(url, slug, campaignId);
   const report: TimingReport = { rows, seedSeconds, searches: timings, charts };
   process.stdout.write(JSON.stringify(report));
 }

@@ -33,10 +33,10 @@ async function run() {
     LOG_LEVEL: "silent",
   });
 
-  const { insertSeedSignatures, migrateDatabase, readPetitionCount, insertUpdate } = await import("@/db/store");
+  const { insertSeedSignatures, migrateDatabase, readCampaignCount, insertUpdate } = await import("@/db/store");
   const { seedCampaigns } = await import("@/lib/seed");
   const { syntheticSigner } = await import("@/lib/synthetic-signers");
-  const { signPetition } = await import("@/lib/signatures");
+  const { signCampaign } = await import("@/lib/signatures");
   const { mailWorker } = await import("@/lib/mail/outbox-worker");
   const { queueUpdate } = await import("@/lib/updates/send-update");
 
@@ -54,7 +54,7 @@ async function run() {
       if (wait > 0) await sleep(wait);
       const at = performance.now();
       pending.push(
-        signPetition(slug, { fullName: "Bench Signer", email: `${label}-${fresh++}@bench.example`, country: "SY" }).then((outcome) => {
+        signCampaign(slug, { fullName: "Bench Signer", email: `${label}-${fresh++}@bench.example`, country: "SY" }).then((outcome) => {
           if (outcome.kind !== "pending" && outcome.kind !== "signed") throw new Error(`signing answered ${outcome.kind}`);
           latencies.push(performance.now() - at);
         }),
@@ -68,8 +68,8 @@ async function run() {
   async function main() {
     await migrateDatabase();
     await seedCampaigns();
-    const petition = (await readPetitionCount(slug))!;
-    await insertSeedSignatures(petition.id, signers, (i) => ({ ...syntheticSigner(i), wantsUpdates: true }));
+    const campaign = (await readCampaignCount(slug))!;
+    await insertSeedSignatures(campaign.id, signers, (i) => ({ ...syntheticSigner(i), wantsUpdates: true }));
     mailWorker().start(1_000);
     await sleep(500);
 
@@ -77,7 +77,7 @@ async function run() {
     const quiet = await signAtRate("quiet");
     await mailWorker().idle();
 
-    const updateId = await insertUpdate({ petitionId: petition.id, subject: "Bench update", bodyMarkdown: "News for everyone.", showOnPage: false, sentBy: "bench", createdAt: new Date() });
+    const updateId = await insertUpdate({ campaignId: campaign.id, subject: "Bench update", bodyMarkdown: "News for everyone.", showOnPage: false, sentBy: "bench", createdAt: new Date() });
     const queuingStarted = performance.now();
     const ranges: number[] = [];
     const queued = await queueUpdate(updateId, new Date(), (ms) => ranges.push(ms));

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, isNotNull, lt, type Column, type SQL } from "dri
 import type { SignatureFilter } from "@/lib/store-contract";
 
 /** The columns an organiser's filter reads, as each dialect's signatures table names them. */
-type FilterColumns = Record<"petitionId" | "status" | "clientAddress" | "emailDomain" | "signedAt" | "fillMs", Column>;
+type FilterColumns = Record<"campaignId" | "status" | "clientAddress" | "emailDomain" | "signedAt" | "fillMs", Column>;
 
 /**
  * The condition for an organiser's choice of signatures: one rule, written once, for both
@@ -11,7 +11,7 @@ type FilterColumns = Record<"petitionId" | "status" | "clientAddress" | "emailDo
  */
 export function signatureFilterWhere(signatures: FilterColumns, filter: SignatureFilter): SQL | undefined {
   return and(
-    eq(signatures.petitionId, filter.petitionId),
+    eq(signatures.campaignId, filter.campaignId),
     filter.suspected ? eq(signatures.status, "suspected") : inArray(signatures.status, ["pending", "confirmed"]),
     filter.clientAddress === undefined ? undefined : eq(signatures.clientAddress, filter.clientAddress),
     filter.emailDomain === undefined ? undefined : eq(signatures.emailDomain, filter.emailDomain),

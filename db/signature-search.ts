@@ -17,7 +17,7 @@ import type { SignatureListPage, SignatureListRow, SignaturePageRequest, Signatu
 
 export const searchLimits = { sparseCap: 1_000, windowRows: 20_000, budgetRows: 200_000 };
 
-export type SearchColumns = Record<"id" | "petitionId" | "nameKey" | "emailKey" | "emailDomain" | "country" | "status" | "signedAt", Column>;
+export type SearchColumns = Record<"id" | "campaignId" | "nameKey" | "emailKey" | "emailDomain" | "country" | "status" | "signedAt", Column>;
 
 /** What a dialect gives the search: its columns, its way with a prefix, and three queries. */
 export type SearchDialect = {
@@ -82,7 +82,7 @@ type Found = { rows: SignatureListRow[]; complete: boolean; result: SignatureLis
 async function findPage(d: SearchDialect, search: SignatureSearch, page: SignaturePageRequest): Promise<Found> {
   const c = d.columns;
   const order = page.direction === "older" ? "desc" : "asc";
-  const petition = compare(d, c.petitionId, "=", search.petitionId, false);
+  const campaign = compare(d, c.campaignId, "=", search.campaignId, false);
   const cursor = (residual: boolean) =>
     page.cursor === undefined ? undefined : compare(d, c.id, page.direction === "older" ? "<" : ">", page.cursor, residual);
   const limit = page.size + 1;
@@ -91,26 +91,26 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
   // An address: the unique index, with everything else tested on its one row.
   if (search.emailKey !== undefined) {
     const others = and(...sparse.map((f) => f.test(true)), search.country === undefined ? undefined : compare(d, c.country, "=", search.country, true));
-    const where = and(petition, compare(d, c.emailKey, "=", search.emailKey, false), others, cursor(true))!;
+    const where = and(campaign, compare(d, c.emailKey, "=", search.emailKey, false), others, cursor(true))!;
     return shape(page, await d.rows(where, order, limit, "signatures_one_per_email"), undefined);
   }
 
   // The filter with an index of its own that matches fewest, if few enough to sort.
   let leader: { filter: Filter; count: number } | undefined;
   for (const filter of sparse) {
-    const count = await d.countUpTo(and(petition, filter.test(false))!, searchLimits.sparseCap, filter.index);
+    const count = await d.countUpTo(and(campaign, filter.test(false))!, searchLimits.sparseCap, filter.index);
     if (count <= searchLimits.sparseCap && (!leader || count < leader.count)) leader = { filter, count };
   }
   const country = (residual: boolean) => (search.country === undefined ? undefined : compare(d, c.country, "=", search.country, residual));
   if (leader) {
     const { filter } = leader;
-    const where = and(petition, filter.test(false), ...sparse.filter((f) => f !== filter).map((f) => f.test(true)), country(true), cursor(true))!;
+    const where = and(campaign, filter.test(false), ...sparse.filter((f) => f !== filter).map((f) => f.test(true)), country(true), cursor(true))!;
     return shape(page, await d.rows(where, order, limit, filter.index), undefined);
   }
 
   // Many match: walk the ordered index, testing the rest on each row.
   const residuals = sparse.map((f) => f.test(true));
-  const lead = and(petition, country(false))!;
+  const lead = and(campaign, country(false))!;
   const index = search.country === undefined ? "signatures_by_petition" : "signatures_by_country";
   if (residuals.length === 0) return shape(page, await d.rows(and(lead, cursor(false))!, order, limit, index), undefined);
   const older = page.direction === "older";

@@ -21,9 +21,9 @@ test("db:copy moves a campaign with signatures, an erasure and mail into Postgre
   const sqliteUrl = `file:${path.join(dir, "campaign.db")}`;
   const postgresUrl = createTestDatabase("move");
   const mailDrop = await startMailDrop(path.join(dir, "mail"));
-  const admin = { ADMIN_EMAIL: organiser.email, ADMIN_PASSWORD: organiser.password, SIGN_LIMIT_PER_ADDRESS: "0" };
+  const organiserEnv = { ADMIN_EMAIL: organiser.email, ADMIN_PASSWORD: organiser.password, SIGN_LIMIT_PER_ADDRESS: "0" };
   try {
-    const before = await startAppServer({ ...admin, DATABASE_URL: sqliteUrl });
+    const before = await startAppServer({ ...organiserEnv, DATABASE_URL: sqliteUrl });
     const post = (email: string) =>
       fetch(`${before.url}/api/petitions/white-helmets/signatures`, {
         method: "POST",
@@ -47,7 +47,7 @@ test("db:copy moves a campaign with signatures, an erasure and mail into Postgre
 
     // Mail on: new signatures wait for confirmation, and their messages wait in the outbox.
     const withMail = await startAppServer({
-      ...admin,
+      ...organiserEnv,
       DATABASE_URL: sqliteUrl,
       SMTP_URL: `smtp://127.0.0.1:${mailDrop.port}`,
       MAIL_FROM: "Countersign <petitions@example.org>",

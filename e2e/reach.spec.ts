@@ -96,13 +96,13 @@ test.describe("reading and signing in Arabic", () => {
     const layout = async (path: string) => {
       await page.goto(path);
       const story = (await page.locator(".story-lead").boundingBox())!;
-      const petition = (await page.locator("aside.petition").boundingBox())!;
+      const campaign = (await page.locator("aside.petition").boundingBox())!;
       const bar = (await page.locator(".progress").boundingBox())!;
       const fill = (await page.locator(".progress-fill").boundingBox())!;
-      return { petitionLeftOfStory: petition.x < story.x, fillFromRight: Math.abs(fill.x + fill.width - (bar.x + bar.width)) < 1.5 };
+      return { campaignLeftOfStory: campaign.x < story.x, fillFromRight: Math.abs(fill.x + fill.width - (bar.x + bar.width)) < 1.5 };
     };
-    expect(await layout("/ar/p/white-helmets")).toEqual({ petitionLeftOfStory: true, fillFromRight: true });
-    expect(await layout("/en/p/white-helmets")).toEqual({ petitionLeftOfStory: false, fillFromRight: false });
+    expect(await layout("/ar/p/white-helmets")).toEqual({ campaignLeftOfStory: true, fillFromRight: true });
+    expect(await layout("/en/p/white-helmets")).toEqual({ campaignLeftOfStory: false, fillFromRight: false });
   });
 });
 

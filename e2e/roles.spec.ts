@@ -8,7 +8,7 @@ test.use({ app: "mail" });
 
 const csvUrl = "/admin/petitions/white-helmets/signatures.csv?include=pending,invalidated,suspected";
 
-/** The browser's session cookie, as a header: sent by hand, as e2e/admin.spec.ts replays it. */
+/** The browser's session cookie, as a header: sent by hand, as e2e/organiser.spec.ts replays it. */
 async function sessionHeader(page: Page): Promise<Record<string, string>> {
   const cookie = (await page.context().cookies()).find((c) => c.name.startsWith("__Host-"));
   if (!cookie) throw new Error("not signed in: no session cookie");

@@ -3,8 +3,8 @@ import { promisify } from "node:util";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { formTokenLifetimeMs, issueFormToken } from "./bot-checks";
-import { petitionStatus, recentSigners } from "./petitions";
-import { signPetition } from "./signatures";
+import { campaignStatus, recentSigners } from "./campaign-status";
+import { signCampaign } from "./signatures";
 import { describeWithdrawal } from "./withdrawals";
 
 // config() reads the environment once, so the limits must be on before any lib module asks for it.
@@ -24,7 +24,7 @@ const stored = (email: string) =>
   storedRows<{ status: string; fill_ms: number | null }>("select status, fill_ms from signatures where email = ?", email);
 
 async function here(): Promise<number> {
-  return (await petitionStatus(slug))!.signaturesHere;
+  return (await campaignStatus(slug))!.signaturesHere;
 }
 
 /** Moves the clock the limits read (only Date: timers keep running). */
@@ -43,31 +43,31 @@ describe("rate limits", () => {
   it("stops a fourth signature from one address within the hour, while a neighbour still signs", async () => {
     const start = clockAt("2026-11-25T10:00:00Z");
     for (let i = 0; i < 3; i++) {
-      const outcome = await signPetition(slug, signer(`flat${i}@one.example`), { clientAddress: "203.0.113.10", now: start });
+      const outcome = await signCampaign(slug, signer(`flat${i}@one.example`), { clientAddress: "203.0.113.10", now: start });
       expect(outcome.kind).toBe("signed");
     }
     const count = await here();
 
     clockAt("2026-11-25T10:10:00Z");
-    const fourth = await signPetition(slug, signer("flat3@one.example"), { clientAddress: "203.0.113.10" });
+    const fourth = await signCampaign(slug, signer("flat3@one.example"), { clientAddress: "203.0.113.10" });
     expect(fourth).toEqual({ kind: "rate-limited", retryAfterSeconds: 50 * 60 });
     expect(storedEmails()).not.toContain("flat3@one.example");
     expect(await here()).toBe(count);
 
-    const neighbour = await signPetition(slug, signer("neighbour@two.example"), { clientAddress: "203.0.113.11" });
+    const neighbour = await signCampaign(slug, signer("neighbour@two.example"), { clientAddress: "203.0.113.11" });
     expect(neighbour.kind).toBe("signed");
   });
 
   it("lets the same address sign again once its hour has passed", async () => {
     clockAt("2026-11-25T12:00:00Z");
     for (let i = 0; i < 3; i++) {
-      await signPetition(slug, signer(`cafe${i}@three.example`), { clientAddress: "203.0.113.20" });
+      await signCampaign(slug, signer(`cafe${i}@three.example`), { clientAddress: "203.0.113.20" });
     }
-    const blocked = await signPetition(slug, signer("cafe3@three.example"), { clientAddress: "203.0.113.20" });
+    const blocked = await signCampaign(slug, signer("cafe3@three.example"), { clientAddress: "203.0.113.20" });
     expect(blocked.kind).toBe("rate-limited");
 
     clockAt("2026-11-25T13:00:01Z");
-    const later = await signPetition(slug, signer("cafe3@three.example"), { clientAddress: "203.0.113.20" });
+    const later = await signCampaign(slug, signer("cafe3@three.example"), { clientAddress: "203.0.113.20" });
     expect(later.kind).toBe("signed");
   });
 
@@ -75,21 +75,21 @@ describe("rate limits", () => {
     clockAt("2026-11-25T13:30:00Z");
     const inOneNetwork = ["2001:db8:aa:1::1", "2001:db8:aa:1::2", "2001:db8:aa:1:ffff:ffff:ffff:fffe"];
     for (const [i, clientAddress] of inOneNetwork.entries()) {
-      expect((await signPetition(slug, signer(`v6-${i}@five.example`), { clientAddress })).kind).toBe("signed");
+      expect((await signCampaign(slug, signer(`v6-${i}@five.example`), { clientAddress })).kind).toBe("signed");
     }
-    const rotated = await signPetition(slug, signer("v6-3@five.example"), { clientAddress: "2001:db8:aa:1:1234:5678:9abc:def0" });
+    const rotated = await signCampaign(slug, signer("v6-3@five.example"), { clientAddress: "2001:db8:aa:1:1234:5678:9abc:def0" });
     expect(rotated.kind).toBe("rate-limited");
-    const nextNetwork = await signPetition(slug, signer("v6-4@six.example"), { clientAddress: "2001:db8:aa:2::1" });
+    const nextNetwork = await signCampaign(slug, signer("v6-4@six.example"), { clientAddress: "2001:db8:aa:2::1" });
     expect(nextNetwork.kind).toBe("signed");
   });
 
   it("stops a sixth signature from one small domain, even from different addresses", async () => {
     clockAt("2026-11-25T14:00:00Z");
     for (let i = 0; i < 5; i++) {
-      const outcome = await signPetition(slug, signer(`member${i}@tiny-ngo.example`), { clientAddress: `198.51.100.${i}` });
+      const outcome = await signCampaign(slug, signer(`member${i}@tiny-ngo.example`), { clientAddress: `198.51.100.${i}` });
       expect(outcome.kind).toBe("signed");
     }
-    const sixth = await signPetition(slug, signer("member5@Tiny-NGO.example"), { clientAddress: "198.51.100.99" });
+    const sixth = await signCampaign(slug, signer("member5@Tiny-NGO.example"), { clientAddress: "198.51.100.99" });
     expect(sixth.kind).toBe("rate-limited");
     expect(storedEmails()).not.toContain("member5@Tiny-NGO.example");
   });
@@ -98,7 +98,7 @@ describe("rate limits", () => {
     clockAt("2026-11-25T15:00:00Z");
     for (let i = 0; i < 8; i++) {
       const email = i % 2 ? `friend${i}@googlemail.com` : `friend${i}@gmail.com`;
-      const outcome = await signPetition(slug, signer(email), { clientAddress: `192.0.2.${i}` });
+      const outcome = await signCampaign(slug, signer(email), { clientAddress: `192.0.2.${i}` });
       expect(outcome.kind).toBe("signed");
     }
   });
@@ -107,18 +107,18 @@ describe("rate limits", () => {
     clockAt("2026-11-25T16:00:00Z");
     const context = { clientAddress: "203.0.113.30" };
     for (let i = 0; i < 3; i++) {
-      expect((await signPetition(slug, signer("not-an-email"), context)).kind).toBe("invalid");
-      expect((await signPetition(slug, signer(`typo${i}@mailinator.com`), context)).kind).toBe("invalid");
+      expect((await signCampaign(slug, signer("not-an-email"), context)).kind).toBe("invalid");
+      expect((await signCampaign(slug, signer(`typo${i}@mailinator.com`), context)).kind).toBe("invalid");
     }
     for (let i = 0; i < 3; i++) {
-      expect((await signPetition(slug, signer(`careful${i}@four.example`), context)).kind).toBe("signed");
+      expect((await signCampaign(slug, signer(`careful${i}@four.example`), context)).kind).toBe("signed");
     }
-    expect((await signPetition(slug, signer("careful3@four.example"), context)).kind).toBe("rate-limited");
+    expect((await signCampaign(slug, signer("careful3@four.example"), context)).kind).toBe("rate-limited");
   });
 
   it("keeps its counts in the database, where another process sees them", async () => {
     for (let i = 0; i < 3; i++) {
-      expect((await signPetition(slug, signer(`shared${i}@seven.example`), { clientAddress: "203.0.113.40" })).kind).toBe("signed");
+      expect((await signCampaign(slug, signer(`shared${i}@seven.example`), { clientAddress: "203.0.113.40" })).kind).toBe("signed");
     }
     // A second process on the same database (as after a restart, or beside this one) is refused too.
     const { stdout } = await promisify(execFile)(
@@ -136,14 +136,14 @@ describe("the form's traps", () => {
 
   async function expectSuspected(email: string, form: { honeypot?: unknown; formToken?: unknown }, clientAddress: string) {
     const now = new Date();
-    const before = (await petitionStatus(slug))!;
-    const outcome = await signPetition(slug, signer(email), { clientAddress, form, now });
+    const before = (await campaignStatus(slug))!;
+    const outcome = await signCampaign(slug, signer(email), { clientAddress, form, now });
     // The bot is told what a person would be told, so it cannot learn which trap it walked into;
     // the withdraw token it gets has a real one's shape and opens nothing.
     expect(outcome).toMatchObject({ kind: "signed", signerNumber: before.total + 1, withdrawToken: expect.any(String) });
     if (outcome.kind === "signed") expect(await describeWithdrawal(outcome.withdrawToken)).toBeUndefined();
     expect(stored(email)).toEqual([expect.objectContaining({ status: "suspected" })]);
-    expect(await petitionStatus(slug)).toEqual(before);
+    expect(await campaignStatus(slug)).toEqual(before);
   }
 
   it("keeps a form whose hidden website field was filled in as suspected: stored, not counted", async () => {
@@ -161,30 +161,30 @@ describe("the form's traps", () => {
 
   it("lists no suspected signer, even one who asked to be shown", async () => {
     const now = new Date();
-    await signPetition(slug, { ...signer("shown-bot@bots.example"), fullName: "Shown Bot", showName: true }, {
+    await signCampaign(slug, { ...signer("shown-bot@bots.example"), fullName: "Shown Bot", showName: true }, {
       form: { honeypot: "x", formToken: shownAt(now, 9) },
     });
-    const petition = storedRows<{ id: number }>("select id from petitions where slug = ?", slug)[0]!;
-    expect((await recentSigners(petition.id)).map((s) => s.name)).not.toContain("Shown B.");
+    const campaign = storedRows<{ id: number }>("select id from petitions where slug = ?", slug)[0]!;
+    expect((await recentSigners(campaign.id)).map((s) => s.name)).not.toContain("Shown B.");
   });
 
   it("counts a person whose browser filled the form in one second, and keeps the time as a signal", async () => {
     const now = new Date();
-    const before = (await petitionStatus(slug))!;
-    const outcome = await signPetition(slug, signer("autofill@people.example"), {
+    const before = (await campaignStatus(slug))!;
+    const outcome = await signCampaign(slug, signer("autofill@people.example"), {
       clientAddress: "10.0.0.5",
       form: { honeypot: "", formToken: shownAt(now, 1) },
       now,
     });
     expect(outcome).toMatchObject({ kind: "signed", signerNumber: before.total + 1 });
     expect(stored("autofill@people.example")).toEqual([{ status: "confirmed", fill_ms: 1000 }]);
-    expect((await petitionStatus(slug))!.total).toBe(before.total + 1);
+    expect((await campaignStatus(slug))!.total).toBe(before.total + 1);
   });
 
   it("asks for a form kept open over a day to be sent again, and stores nothing yet", async () => {
     const now = new Date();
     const rows = storedEmails().length;
-    const outcome = await signPetition(slug, signer("patient@people.example"), {
+    const outcome = await signCampaign(slug, signer("patient@people.example"), {
       form: { honeypot: "", formToken: issueFormToken(now.getTime() - formTokenLifetimeMs - 1000) },
       now,
     });
@@ -195,8 +195,8 @@ describe("the form's traps", () => {
   it("lets a person sign with an address a bot used first: their signature replaces the suspected one and counts", async () => {
     const now = new Date();
     await expectSuspected("borrowed@people.example", { honeypot: "filled", formToken: shownAt(now, 2) }, "10.0.0.7");
-    const before = (await petitionStatus(slug))!;
-    const outcome = await signPetition(slug, { ...signer("borrowed@people.example"), fullName: "Real Person" }, {
+    const before = (await campaignStatus(slug))!;
+    const outcome = await signCampaign(slug, { ...signer("borrowed@people.example"), fullName: "Real Person" }, {
       form: { honeypot: "", formToken: shownAt(now, 20) },
       now,
     });
@@ -205,7 +205,7 @@ describe("the form's traps", () => {
     expect(storedRows("select full_name, status, fill_ms from signatures where email = ?", "borrowed@people.example")).toEqual([
       { full_name: "Real Person", status: "confirmed", fill_ms: 20_000 },
     ]);
-    expect((await petitionStatus(slug))!.total).toBe(before.total + 1);
+    expect((await campaignStatus(slug))!.total).toBe(before.total + 1);
   });
 });
 
@@ -214,7 +214,7 @@ describe("throwaway addresses", () => {
     "refuses %s with a note on the email field and stores nothing",
     async (email) => {
       const before = await here();
-      const outcome = await signPetition(slug, signer(email), { clientAddress: "10.0.1.1" });
+      const outcome = await signCampaign(slug, signer(email), { clientAddress: "10.0.1.1" });
       expect(outcome).toEqual({ kind: "invalid", errors: { email: "email-disposable" } });
       expect(storedEmails()).not.toContain(email);
       expect(await here()).toBe(before);

@@ -32,11 +32,11 @@ export type AuditAction =
 export async function recordAudit(event: {
   actor: string;
   action: AuditAction;
-  petitionSlug?: string;
+  campaignSlug?: string;
   detail: string;
   rowCount: number;
 }): Promise<void> {
-  await recordAuditEvent({ ...event, petitionSlug: event.petitionSlug ?? null, createdAt: new Date() });
+  await recordAuditEvent({ ...event, campaignSlug: event.campaignSlug ?? null, createdAt: new Date() });
 }
 
 export async function recentAuditEvents(limit = 100) {

@@ -3,7 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
 import { defaultLocale, locales, type Locale } from "./locales";
-import type { PetitionContent, PetitionText } from "./model";
+import type { CampaignContent, CampaignText } from "./model";
 
 const isoDate = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((d) => new Date(d).toISOString());
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be lower-case words joined by hyphens");
@@ -32,8 +32,8 @@ const translation = z.object({
 
 /** One file of content/: a campaign in its own language, or a translation of one. */
 export type CampaignFile =
-  | { kind: "original"; campaign: PetitionContent }
-  | { kind: "translation"; of: string; locale: Locale; text: PetitionText };
+  | { kind: "original"; campaign: CampaignContent }
+  | { kind: "translation"; of: string; locale: Locale; text: CampaignText };
 
 function parsed<T>(schema: z.ZodType<T>, data: unknown, origin: string): T {
   const result = schema.safeParse(data);
@@ -57,11 +57,11 @@ export function parseCampaignFile(source: string, origin: string): CampaignFile 
       text: { ...text, storyHeadline: story.headline, storyMarkdown, translationNote: story.translationNote ?? null },
     };
   }
-  const { story, ...petition } = parsed(original, data, origin);
+  const { story, ...campaign } = parsed(original, data, origin);
   return {
     kind: "original",
     campaign: {
-      ...petition,
+      ...campaign,
       storyHeadline: story.headline,
       storyPublishedAt: story.published ?? null,
       storyUpdatedAt: story.updated ?? null,
@@ -71,7 +71,7 @@ export function parseCampaignFile(source: string, origin: string): CampaignFile 
 }
 
 /** Every campaign in `dir`, each with its translations; a file that does not fit is an error naming it. */
-export async function readCampaigns(dir: string): Promise<PetitionContent[]> {
+export async function readCampaigns(dir: string): Promise<CampaignContent[]> {
   const names = (await readdir(dir)).filter((f) => f.endsWith(".md")).sort();
   const files = await Promise.all(
     names.map(async (name) => {
@@ -80,7 +80,7 @@ export async function readCampaigns(dir: string): Promise<PetitionContent[]> {
     }),
   );
 
-  const campaigns = new Map<string, { origin: string; campaign: PetitionContent & { translations: Partial<Record<Locale, PetitionText>> } }>();
+  const campaigns = new Map<string, { origin: string; campaign: CampaignContent & { translations: Partial<Record<Locale, CampaignText>> } }>();
   for (const { origin, file } of files) {
     if (file.kind !== "original") continue;
     const earlier = campaigns.get(file.campaign.slug);

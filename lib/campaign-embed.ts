@@ -1,9 +1,9 @@
-import { findPetition } from "@/db/store";
+import { findCampaign } from "@/db/store";
 import { campaignTarget, embedSnippet, oembedRich, type OEmbedRich } from "./embed";
 import { locales, type Locale } from "./locales";
 import { isPublished } from "./campaign-state";
-import { homePetition } from "./petitions";
-import { petitionText } from "./petition-text";
+import { homeCampaign } from "./campaign-status";
+import { campaignText } from "./campaign-text";
 
 /** The name oEmbed consumers show beside an embed. */
 const providerName = "Countersign";
@@ -20,12 +20,12 @@ export async function campaignOEmbed(
 ): Promise<OEmbedRich | undefined> {
   const target = campaignTarget(pageUrl, siteBase);
   if (!target) return undefined;
-  const slug = target.slug ?? (await homePetition());
-  const petition = slug ? await findPetition(slug) : undefined;
+  const slug = target.slug ?? (await homeCampaign());
+  const campaign = slug ? await findCampaign(slug) : undefined;
   // Drafts and campaigns taken down are described to no one.
-  if (!petition || !isPublished(petition)) return undefined;
-  const title = petitionText(petition, target.locale ?? petition.locale).title;
-  return oembedRich({ siteBase, providerName, target: { slug: petition.slug, locale: target.locale }, title, ...size });
+  if (!campaign || !isPublished(campaign)) return undefined;
+  const title = campaignText(campaign, target.locale ?? campaign.locale).title;
+  return oembedRich({ siteBase, providerName, target: { slug: campaign.slug, locale: target.locale }, title, ...size });
 }
 
 /** A snippet for one language, or (locale undefined) for each reader's own. */
@@ -36,10 +36,10 @@ export type EmbedSnippet = { locale: Locale | undefined; snippet: string };
  * language (`locale` undefined), then one per language.
  */
 export async function campaignSnippets(slug: string, siteBase: string): Promise<EmbedSnippet[]> {
-  const petition = await findPetition(slug);
-  if (!petition) return [];
+  const campaign = await findCampaign(slug);
+  if (!campaign) return [];
   return [undefined, ...locales].map((locale) => ({
     locale,
-    snippet: embedSnippet({ siteBase, slug, locale, title: petitionText(petition, locale ?? petition.locale).title }),
+    snippet: embedSnippet({ siteBase, slug, locale, title: campaignText(campaign, locale ?? campaign.locale).title }),
   }));
 }

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   fillTimeHistogram,
   insertSignature,
-  readPetitionCount,
+  readCampaignCount,
   referralSummary,
   signatureTimeSeries,
   signaturesByCountry,
-  upsertPetition,
+  upsertCampaign,
 } from "@/db/store";
 import { prepareDatabase } from "@/test/database";
 import { issueFormToken } from "./bot-checks";
@@ -17,19 +17,19 @@ import { fillTimeEdgesMs } from "./fill-time";
 import type { SignatureStatus } from "./model";
 import { invalidate, signatureChoice } from "./moderation";
 import { referrerFrom } from "./referrals";
-import { signPetition } from "./signatures";
+import { signCampaign } from "./signatures";
 
 const slug = "white-helmets";
 const now = new Date("2026-05-04T10:20:00Z");
 const at = (iso: string) => new Date(iso);
-let petitionId = 0;
+let campaignId = 0;
 
 /** Signs through the form as a person would, `fillSeconds` after the page opened; without them, through the API. */
 async function sign(email: string, country: string, signedAt: string, options: { fillSeconds?: number; referral?: string; address?: string } = {}) {
   const when = at(signedAt);
   const form = options.fillSeconds === undefined ? undefined : { formToken: issueFormToken(when.getTime() - options.fillSeconds * 1000) };
   const context = { now: when, form, referral: options.referral, clientAddress: options.address };
-  const outcome = await signPetition(slug, { fullName: "Nour Aziz", email, country }, context);
+  const outcome = await signCampaign(slug, { fullName: "Nour Aziz", email, country }, context);
   if (outcome.kind !== "signed") throw new Error(`expected a signature, got ${outcome.kind}`);
   return outcome.referralCode;
 }
@@ -40,15 +40,15 @@ async function store(
   email: string,
   country: string,
   signedAt: string,
-  extra: { fillMs: number; referrerId: number; petitionId?: number },
+  extra: { fillMs: number; referrerId: number; campaignId?: number },
 ) {
   const identity = { fullName: "Sami Haddad", email, emailKey: emailKey(email), emailDomain: emailDomain(email) };
-  await insertSignature({ petitionId, ...extra, status, ...identity, country, signedAt: at(signedAt) });
+  await insertSignature({ campaignId, ...extra, status, ...identity, country, signedAt: at(signedAt) });
 }
 
 beforeAll(async () => {
   await prepareDatabase();
-  petitionId = (await readPetitionCount(slug))!.id;
+  campaignId = (await readCampaignCount(slug))!.id;
   const a = await sign("a@example.org", "SY", "2026-05-04T10:05:00Z", { fillSeconds: 1.5 });
   const aId = referrerFrom(a)!;
   const b = await sign("b@example.org", "SY", "2026-05-04T10:15:00Z", { fillSeconds: 3, referral: a });
@@ -65,17 +65,17 @@ beforeAll(async () => {
   expect(await invalidate(slug, signatureChoice.parse({ clientAddress: "192.0.2.99" }), "organiser@countersign.example")).toBe(1);
 
   // Another campaign's signature in the same hour, and a campaign no one has signed.
-  await upsertPetition({ slug: "clean-water", title: "Clean water", ask: "Fund the pumps.", goal: 100, storyHeadline: "Water", storyMarkdown: "." });
-  await upsertPetition({ slug: "quiet", title: "Quiet", ask: "Listen.", goal: 100, storyHeadline: "Quiet", storyMarkdown: "." });
-  const elsewhere = (await readPetitionCount("clean-water"))!.id;
-  await store("confirmed", "a@example.org", "SY", "2026-05-04T10:06:00Z", { fillMs: 1_000, referrerId: aId, petitionId: elsewhere });
+  await upsertCampaign({ slug: "clean-water", title: "Clean water", ask: "Fund the pumps.", goal: 100, storyHeadline: "Water", storyMarkdown: "." });
+  await upsertCampaign({ slug: "quiet", title: "Quiet", ask: "Listen.", goal: 100, storyHeadline: "Quiet", storyMarkdown: "." });
+  const elsewhere = (await readCampaignCount("clean-water"))!.id;
+  await store("confirmed", "a@example.org", "SY", "2026-05-04T10:06:00Z", { fillMs: 1_000, referrerId: aId, campaignId: elsewhere });
 });
 
 const counts = (start: string, confirmed: number, pending: number, invalidated: number) => ({ start: at(start), confirmed, pending, invalidated });
 
 describe("signatures over time", () => {
   it("counts each UTC hour of a range by status, leaving out the suspected and other campaigns", async () => {
-    const hours = await signatureTimeSeries(petitionId, { unit: "hour", from: at("2026-05-01T11:00:00Z"), to: at("2026-05-04T11:00:00Z") });
+    const hours = await signatureTimeSeries(campaignId, { unit: "hour", from: at("2026-05-01T11:00:00Z"), to: at("2026-05-04T11:00:00Z") });
     expect(hours).toEqual([
       counts("2026-05-03T23:00:00Z", 1, 0, 0),
       counts("2026-05-04T09:00:00Z", 1, 0, 1),
@@ -84,7 +84,7 @@ describe("signatures over time", () => {
   });
 
   it("counts UTC days from the first signature when no start is given, and stops before the end", async () => {
-    expect(await signatureTimeSeries(petitionId, { unit: "day", to: at("2026-05-04T00:00:00Z") })).toEqual([
+    expect(await signatureTimeSeries(campaignId, { unit: "day", to: at("2026-05-04T00:00:00Z") })).toEqual([
       counts("2026-04-30T00:00:00Z", 1, 0, 0),
       counts("2026-05-01T00:00:00Z", 1, 0, 0),
       counts("2026-05-03T00:00:00Z", 1, 0, 0),
@@ -108,7 +108,7 @@ describe("signatures over time", () => {
 
 describe("where signers are and how they came", () => {
   it("counts signatures that count or await confirmation by country, most first", async () => {
-    expect(await signaturesByCountry(petitionId)).toEqual([
+    expect(await signaturesByCountry(campaignId)).toEqual([
       { country: "SY", count: 3 },
       { country: "DE", count: 2 },
       { country: "LB", count: 1 },
@@ -117,12 +117,12 @@ describe("where signers are and how they came", () => {
   });
 
   it("counts the signatures share links brought, and how many sharers, without naming one", async () => {
-    expect(await referralSummary(petitionId, 5)).toEqual({ referred: 4, direct: 3, sharers: 2, topSharers: [3, 1] });
-    expect((await referralSummary(petitionId, 1)).topSharers).toEqual([3]);
+    expect(await referralSummary(campaignId, 5)).toEqual({ referred: 4, direct: 3, sharers: 2, topSharers: [3, 1] });
+    expect((await referralSummary(campaignId, 1)).topSharers).toEqual([3]);
   });
 
   it("counts times to fill in their buckets, the API's as unknown", async () => {
-    const found = await fillTimeHistogram(petitionId, fillTimeEdgesMs);
+    const found = await fillTimeHistogram(campaignId, fillTimeEdgesMs);
     expect(Object.fromEntries(found.map(({ fromMs, count }) => [String(fromMs), count]))).toEqual({
       "0": 1,
       "2000": 1,

@@ -1,6 +1,6 @@
 import {
   fillTimeHistogram,
-  readPetitionCount,
+  readCampaignCount,
   referralSummary,
   signatureTimeSeries,
   signaturesByCountry,
@@ -14,16 +14,16 @@ export const topSharersShown = 5;
 // Each chart's figures, read with one aggregate query (two for referrals); a CSV reads only its own.
 
 /** The last 72 UTC hours, the current one last. */
-async function perHour(petitionId: number, now: Date) {
+async function perHour(campaignId: number, now: Date) {
   const to = new Date(startOfUnit(now, "hour").getTime() + unitMs.hour);
   const from = new Date(to.getTime() - hoursShown * unitMs.hour);
-  return everyBucket(await signatureTimeSeries(petitionId, { unit: "hour", from, to }), "hour", from, to);
+  return everyBucket(await signatureTimeSeries(campaignId, { unit: "hour", from, to }), "hour", from, to);
 }
 
 /** Every UTC day from the first signature's to today; today alone when no one has signed. */
-async function perDay(petitionId: number, now: Date) {
+async function perDay(campaignId: number, now: Date) {
   const to = new Date(startOfUnit(now, "day").getTime() + unitMs.day);
-  const found = await signatureTimeSeries(petitionId, { unit: "day", to });
+  const found = await signatureTimeSeries(campaignId, { unit: "day", to });
   return everyBucket(found, "day", found[0]?.start ?? startOfUnit(now, "day"), to);
 }
 
@@ -31,9 +31,9 @@ async function perDay(petitionId: number, now: Date) {
 export const figureLoaders = {
   perHour,
   perDay,
-  countries: (petitionId: number) => signaturesByCountry(petitionId),
-  referrals: (petitionId: number) => referralSummary(petitionId, topSharersShown),
-  fillTime: async (petitionId: number) => fillTimeFigures(await fillTimeHistogram(petitionId, fillTimeEdgesMs)),
+  countries: (campaignId: number) => signaturesByCountry(campaignId),
+  referrals: (campaignId: number) => referralSummary(campaignId, topSharersShown),
+  fillTime: async (campaignId: number) => fillTimeFigures(await fillTimeHistogram(campaignId, fillTimeEdgesMs)),
 };
 
 type Loaders = typeof figureLoaders;
@@ -41,14 +41,14 @@ export type ChartFigures = { [K in keyof Loaders]: Awaited<ReturnType<Loaders[K]
 
 /** Every chart's figures for the organisers' campaign page, or undefined when there is no such campaign. */
 export async function campaignFigures(slug: string, now = new Date()): Promise<ChartFigures | undefined> {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return undefined;
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return undefined;
   const [perHourFigures, perDayFigures, countries, referrals, fillTime] = await Promise.all([
-    figureLoaders.perHour(petition.id, now),
-    figureLoaders.perDay(petition.id, now),
-    figureLoaders.countries(petition.id),
-    figureLoaders.referrals(petition.id),
-    figureLoaders.fillTime(petition.id),
+    figureLoaders.perHour(campaign.id, now),
+    figureLoaders.perDay(campaign.id, now),
+    figureLoaders.countries(campaign.id),
+    figureLoaders.referrals(campaign.id),
+    figureLoaders.fillTime(campaign.id),
   ]);
   return { perHour: perHourFigures, perDay: perDayFigures, countries, referrals, fillTime };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { locales, type Locale } from "./locales";
-import type { Petition, PetitionText } from "./model";
+import type { Campaign, CampaignText } from "./model";
 
 // What an organiser types to create or edit a campaign, checked in one schema. The admin speaks
 // English, so the messages here are said to organisers as they are.
@@ -9,7 +9,7 @@ import type { Petition, PetitionText } from "./model";
 export const slugShape = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** One language's text as typed; every field a string, so the form can show it back as it was. */
-export type CampaignTextValues = Record<keyof PetitionText, string>;
+export type CampaignTextValues = Record<keyof CampaignText, string>;
 
 /** The form's values as typed, echoed back whole when something needs another look. */
 export type CampaignFormValues = {
@@ -54,8 +54,8 @@ const languageText = z.object({
   translationNote: text(500),
 });
 
-const required: (keyof PetitionText)[] = ["title", "ask", "storyHeadline", "storyMarkdown"];
-const fieldNames: Record<keyof PetitionText, string> = {
+const required: (keyof CampaignText)[] = ["title", "ask", "storyHeadline", "storyMarkdown"];
+const fieldNames: Record<keyof CampaignText, string> = {
   title: "a title",
   ask: "the ask",
   storyHeadline: "a headline",
@@ -110,9 +110,9 @@ export function parseCampaignInput(values: CampaignFormValues): CampaignParse {
 }
 
 /** The original text and the translations the input has, as the domain keeps them. */
-export function campaignTexts(input: CampaignInput): { original: PetitionText; translations: Partial<Record<Locale, PetitionText>> } {
-  const asText = (typed: CampaignInput["texts"][Locale]): PetitionText => ({ ...typed, translationNote: typed.translationNote || null });
-  const translations: Partial<Record<Locale, PetitionText>> = {};
+export function campaignTexts(input: CampaignInput): { original: CampaignText; translations: Partial<Record<Locale, CampaignText>> } {
+  const asText = (typed: CampaignInput["texts"][Locale]): CampaignText => ({ ...typed, translationNote: typed.translationNote || null });
+  const translations: Partial<Record<Locale, CampaignText>> = {};
   for (const locale of locales) {
     if (locale === input.locale || input.texts[locale].title === "") continue;
     translations[locale] = asText(input.texts[locale]);
@@ -137,21 +137,21 @@ export function blankCampaignValues(): CampaignFormValues {
 }
 
 /** A campaign as its edit form shows it. */
-export function campaignFormValues(petition: Petition): CampaignFormValues {
+export function campaignFormValues(campaign: Campaign): CampaignFormValues {
   const values = blankCampaignValues();
-  const own = { title: petition.title, ask: petition.ask, storyHeadline: petition.storyHeadline, storyMarkdown: petition.storyMarkdown, translationNote: "" };
-  const texts = { ...values.texts, [petition.locale]: own };
-  for (const [locale, text] of Object.entries(petition.translations) as [Locale, PetitionText | undefined][]) {
+  const own = { title: campaign.title, ask: campaign.ask, storyHeadline: campaign.storyHeadline, storyMarkdown: campaign.storyMarkdown, translationNote: "" };
+  const texts = { ...values.texts, [campaign.locale]: own };
+  for (const [locale, text] of Object.entries(campaign.translations) as [Locale, CampaignText | undefined][]) {
     if (text) texts[locale] = { ...text, translationNote: text.translationNote ?? "" };
   }
   return {
-    slug: petition.slug,
-    locale: petition.locale,
-    goal: String(petition.goal),
-    signaturesElsewhere: String(petition.signaturesElsewhere),
-    closesAt: petition.closesAt ? petition.closesAt.toISOString().slice(0, 16) : "",
-    requireConfirmation: petition.requireConfirmation,
-    steppingGoals: petition.steppingGoals,
+    slug: campaign.slug,
+    locale: campaign.locale,
+    goal: String(campaign.goal),
+    signaturesElsewhere: String(campaign.signaturesElsewhere),
+    closesAt: campaign.closesAt ? campaign.closesAt.toISOString().slice(0, 16) : "",
+    requireConfirmation: campaign.requireConfirmation,
+    steppingGoals: campaign.steppingGoals,
     texts,
   };
 }

@@ -1,15 +1,15 @@
-import { findPetition } from "@/db/store";
+import { findCampaign } from "@/db/store";
 import { defaultLocale, type Locale } from "./locales";
-import { homePetition } from "./petitions";
+import { homeCampaign } from "./campaign-status";
 import { shortLived } from "./short-lived";
 
 // Read for every visit to `/` and `/p/<slug>`, so kept for a few seconds: an organiser's change
 // of a campaign's language or state made in another process reaches readers within that.
 const languageOf = shortLived(5_000, async (slug: string | undefined): Promise<Locale> => {
-  const found = slug ?? (await homePetition());
-  const petition = found ? await findPetition(found) : undefined;
+  const found = slug ?? (await homeCampaign());
+  const campaign = found ? await findCampaign(found) : undefined;
   // A campaign readers may not see must not show through the language they are answered in.
-  return petition?.state === "published" ? petition.locale : defaultLocale;
+  return campaign?.state === "published" ? campaign.locale : defaultLocale;
 });
 
 /** Drops what this process remembers, when an organiser here changed a campaign. */

@@ -1,4 +1,4 @@
-import type { CampaignState, Petition } from "./model";
+import type { CampaignState, Campaign } from "./model";
 
 // What readers may see of a campaign, and whether it takes signatures: pure, for every door alike
 // (pages, the JSON API, the embed, share cards, oEmbed, signing).
@@ -7,5 +7,5 @@ import type { CampaignState, Petition } from "./model";
 export const isPublished = (campaign: { state: CampaignState }) => campaign.state === "published";
 
 /** Whether a campaign refuses new signatures at `now`: its closing time has come. */
-export const isClosed = (campaign: Pick<Petition, "closesAt">, now = new Date()) =>
+export const isClosed = (campaign: Pick<Campaign, "closesAt">, now = new Date()) =>
   campaign.closesAt !== null && campaign.closesAt.getTime() <= now.getTime();

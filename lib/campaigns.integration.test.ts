@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findPetition, listAuditEvents, upsertPetition } from "@/db/store";
+import { findCampaign, listAuditEvents, upsertCampaign } from "@/db/store";
 import { csvText, prepareDatabase, storedRow } from "@/test/database";
 import { blankCampaignValues, campaignFormValues, parseCampaignInput, type CampaignFormValues } from "./campaign-input";
 import { campaignOEmbed } from "./campaign-embed";
 import { closeCampaign, createCampaign, editCampaign, reopenCampaign, setCampaignState } from "./campaigns";
-import { confirmableCampaignTitle, homePetition, liveSnapshot, petitionStatus } from "./petitions";
+import { confirmableCampaignTitle, homeCampaign, liveSnapshot, campaignStatus } from "./campaign-status";
 import { seedCampaigns } from "./seed";
 import { signatureExport } from "./signature-export";
-import { signPetition } from "./signatures";
+import { signCampaign } from "./signatures";
 
 const actor = "editor@example.org";
 const signer = (n: number) => ({ fullName: `Reader ${n}`, email: `reader${n}@example.org`, country: "GB" });
@@ -34,7 +34,7 @@ function input(values: CampaignFormValues) {
 }
 
 async function auditFor(slug: string) {
-  return (await listAuditEvents(100)).filter((e) => e.petitionSlug === slug).map((e) => `${e.action}: ${e.detail}`);
+  return (await listAuditEvents(100)).filter((e) => e.campaignSlug === slug).map((e) => `${e.action}: ${e.detail}`);
 }
 
 beforeAll(prepareDatabase);
@@ -42,12 +42,12 @@ beforeAll(prepareDatabase);
 describe("a campaign made in the admin", () => {
   it("starts as a draft that readers cannot find, sign, embed or get as the home campaign", async () => {
     expect(await createCampaign(input(form("save-the-park")), actor)).toEqual({ kind: "done" });
-    expect(await findPetition("save-the-park")).toMatchObject({ state: "draft", title: "Save the Park", goal: 2, editedAt: expect.any(Date) });
-    expect(await petitionStatus("save-the-park")).toBeUndefined();
+    expect(await findCampaign("save-the-park")).toMatchObject({ state: "draft", title: "Save the Park", goal: 2, editedAt: expect.any(Date) });
+    expect(await campaignStatus("save-the-park")).toBeUndefined();
     expect(await liveSnapshot("save-the-park")).toBeUndefined();
-    expect(await signPetition("save-the-park", signer(1))).toEqual({ kind: "not-found" });
+    expect(await signCampaign("save-the-park", signer(1))).toEqual({ kind: "not-found" });
     expect(await campaignOEmbed("http://localhost/en/p/save-the-park", "http://localhost")).toBeUndefined();
-    expect(await homePetition()).toBe("white-helmets");
+    expect(await homeCampaign()).toBe("white-helmets");
     expect(await confirmableCampaignTitle("save-the-park", "en")).toBeUndefined();
     expect(storedRow("select count(*) as n from signatures s join petitions p on p.id = s.petition_id where p.slug = 'save-the-park'")).toEqual({ n: 0 });
   });
@@ -55,23 +55,23 @@ describe("a campaign made in the admin", () => {
   it("never takes a slug in use, whether a seeded campaign's or another draft's", async () => {
     expect(await createCampaign(input(form("save-the-park")), actor)).toEqual({ kind: "slug-taken" });
     expect(await createCampaign(input(form("white-helmets")), actor)).toEqual({ kind: "slug-taken" });
-    expect((await findPetition("white-helmets"))?.title).not.toBe("Save the Park");
+    expect((await findCampaign("white-helmets"))?.title).not.toBe("Save the Park");
   });
 
   it("goes live when published, and takes signatures", async () => {
     const publishedAt = new Date("2026-11-30T12:00:00Z");
     expect(await setCampaignState("save-the-park", "published", actor, publishedAt)).toEqual({ kind: "done" });
-    expect(await petitionStatus("save-the-park")).toMatchObject({ total: 0, goal: 2, closed: false });
-    expect((await findPetition("save-the-park"))?.storyPublishedAt).toBe(publishedAt.toISOString());
-    expect(await signPetition("save-the-park", signer(1))).toMatchObject({ kind: "signed", signerNumber: 1 });
+    expect(await campaignStatus("save-the-park")).toMatchObject({ total: 0, goal: 2, closed: false });
+    expect((await findCampaign("save-the-park"))?.storyPublishedAt).toBe(publishedAt.toISOString());
+    expect(await signCampaign("save-the-park", signer(1))).toMatchObject({ kind: "signed", signerNumber: 1 });
     expect(await confirmableCampaignTitle("save-the-park", "en")).toBe("Save the Park");
   });
 
   it("keeps its page and count once closed, refuses new signatures, and still exports", async () => {
     const closedAt = new Date(Date.now() - 1_000);
     expect(await closeCampaign("save-the-park", actor, closedAt)).toEqual({ kind: "done" });
-    expect(await signPetition("save-the-park", signer(2))).toEqual({ kind: "closed" });
-    expect(await petitionStatus("save-the-park")).toMatchObject({ total: 1, closed: true, closesAt: closedAt.toISOString() });
+    expect(await signCampaign("save-the-park", signer(2))).toEqual({ kind: "closed" });
+    expect(await campaignStatus("save-the-park")).toMatchObject({ total: 1, closed: true, closesAt: closedAt.toISOString() });
     const exported = await signatureExport("save-the-park", { actor: "owner@example.org" });
     const csv = await csvText(exported!.chunks);
     expect(csv).toContain("reader1@example.org");
@@ -80,31 +80,31 @@ describe("a campaign made in the admin", () => {
 
   it("takes signatures again once reopened", async () => {
     expect(await reopenCampaign("save-the-park", actor)).toEqual({ kind: "done" });
-    expect(await signPetition("save-the-park", signer(2))).toMatchObject({ kind: "signed", signerNumber: 2 });
+    expect(await signCampaign("save-the-park", signer(2))).toMatchObject({ kind: "signed", signerNumber: 2 });
   });
 
   it("stops at a closing date set in the form, and not before", async () => {
     const later = form("save-the-park", { closesAt: new Date(Date.now() + 3_600_000).toISOString().slice(0, 16) });
     await editCampaign("save-the-park", input(later), actor);
-    expect(await signPetition("save-the-park", signer(3))).toMatchObject({ kind: "signed" });
-    expect(await signPetition("save-the-park", signer(4), { now: new Date(Date.now() + 7_200_000) })).toEqual({ kind: "closed" });
+    expect(await signCampaign("save-the-park", signer(3))).toMatchObject({ kind: "signed" });
+    expect(await signCampaign("save-the-park", signer(4), { now: new Date(Date.now() + 7_200_000) })).toEqual({ kind: "closed" });
   });
 
   it("steps its goal up the ladder once reached, when the organiser turned that on", async () => {
-    expect(await petitionStatus("save-the-park")).toMatchObject({ total: 3, goal: 2, goalPassed: null });
+    expect(await campaignStatus("save-the-park")).toMatchObject({ total: 3, goal: 2, goalPassed: null });
     await editCampaign("save-the-park", input(form("save-the-park", { steppingGoals: true })), actor);
-    expect(await petitionStatus("save-the-park")).toMatchObject({ total: 3, goal: 500, goalPassed: 2 });
+    expect(await campaignStatus("save-the-park")).toMatchObject({ total: 3, goal: 500, goalPassed: 2 });
     // Closed, it has nothing left to reach for: the organiser's own goal again, with no step.
     await closeCampaign("save-the-park", actor);
-    expect(await petitionStatus("save-the-park")).toMatchObject({ total: 3, goal: 2, goalPassed: null, closed: true });
+    expect(await campaignStatus("save-the-park")).toMatchObject({ total: 3, goal: 2, goalPassed: null, closed: true });
     await reopenCampaign("save-the-park", actor);
   });
 
   it("shows no page, count or form once unpublished", async () => {
     expect(await setCampaignState("save-the-park", "unpublished", actor)).toEqual({ kind: "done" });
-    expect(await petitionStatus("save-the-park")).toBeUndefined();
-    expect(await signPetition("save-the-park", signer(5))).toEqual({ kind: "not-found" });
-    expect((await findPetition("save-the-park"))?.state).toBe("unpublished");
+    expect(await campaignStatus("save-the-park")).toBeUndefined();
+    expect(await signCampaign("save-the-park", signer(5))).toEqual({ kind: "not-found" });
+    expect((await findCampaign("save-the-park"))?.state).toBe("unpublished");
     // A signer with a pending signature may still confirm it by code.
     expect(await confirmableCampaignTitle("save-the-park", "en")).toBe("Save the Park");
   });
@@ -127,27 +127,27 @@ describe("a campaign made in the admin", () => {
 
 describe("campaigns from content/ files", () => {
   it("are seeded on a fresh install, published", async () => {
-    expect(await findPetition("white-helmets")).toMatchObject({ state: "published", editedAt: null });
-    expect(await petitionStatus("white-helmets")).toBeDefined();
+    expect(await findCampaign("white-helmets")).toMatchObject({ state: "published", editedAt: null });
+    expect(await campaignStatus("white-helmets")).toBeDefined();
   });
 
   it("follow their file while no organiser has edited them", async () => {
-    const seeded = (await findPetition("white-helmets"))!;
-    await upsertPetition({ ...seeded, title: "A title from the file" });
-    expect((await findPetition("white-helmets"))?.title).toBe("A title from the file");
+    const seeded = (await findCampaign("white-helmets"))!;
+    await upsertCampaign({ ...seeded, title: "A title from the file" });
+    expect((await findCampaign("white-helmets"))?.title).toBe("A title from the file");
     await seedCampaigns();
-    expect((await findPetition("white-helmets"))?.title).toBe(seeded.title);
+    expect((await findCampaign("white-helmets"))?.title).toBe(seeded.title);
   });
 
   it("are never overwritten by their file, nor their translations, once edited in the admin", async () => {
-    const seeded = (await findPetition("white-helmets"))!;
+    const seeded = (await findCampaign("white-helmets"))!;
     expect(Object.keys(seeded.translations)).toEqual(["ar"]);
     const values = campaignFormValues(seeded);
     const edited = { ...values, texts: { ...values.texts, en: { ...values.texts.en, title: "Edited by an organiser" }, ar: { ...values.texts.ar, title: "عنوان عدّله منظّم" } } };
     expect(await editCampaign("white-helmets", input(edited), actor)).toEqual({ kind: "done" });
 
     await seedCampaigns();
-    const after = (await findPetition("white-helmets"))!;
+    const after = (await findCampaign("white-helmets"))!;
     expect(after.title).toBe("Edited by an organiser");
     expect(after.translations.ar?.title).toBe("عنوان عدّله منظّم");
     expect(after.storyMarkdown).toBe(seeded.storyMarkdown);

@@ -1,26 +1,26 @@
-import { createPetition, findPetition, updatePetition } from "@/db/store";
+import { createCampaign as storeCampaign, findCampaign, updateCampaign } from "@/db/store";
 import { recordAudit, type AuditAction } from "./audit";
 import { campaignTexts, type CampaignInput } from "./campaign-input";
 import { forgetCampaignLanguages } from "./campaign-language";
-import type { CampaignState, Petition, PetitionChange } from "./model";
-import { petitionForSigning, petitionTitles } from "./petition-for-signing";
+import type { CampaignState, Campaign, CampaignChange } from "./model";
+import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
 
 // Campaigns as organisers make and run them in the admin: every change is audited, and this
 // process's short caches are dropped so it applies here at once (other processes within a second
-// or five: lib/petition-for-signing.ts, lib/campaign-language.ts, server/page-cache.ts).
+// or five: lib/campaign-for-signing.ts, lib/campaign-language.ts, server/page-cache.ts).
 
 export type CampaignOutcome = { kind: "done" } | { kind: "slug-taken" | "not-found" };
 
 const number = new Intl.NumberFormat("en");
 
 function forgetCached(): void {
-  petitionForSigning.forget();
-  petitionTitles.forget();
+  campaignForSigning.forget();
+  campaignTitles.forget();
   forgetCampaignLanguages();
 }
 
 /** The petition's fields as the input sets them; the slug and state are not the form's to change. */
-function fieldsOf(input: CampaignInput): Required<Omit<PetitionChange, "state" | "storyPublishedAt" | "storyUpdatedAt">> {
+function fieldsOf(input: CampaignInput): Required<Omit<CampaignChange, "state" | "storyPublishedAt" | "storyUpdatedAt">> {
   const { original, translations } = campaignTexts(input);
   return {
     locale: input.locale,
@@ -43,7 +43,7 @@ const languages = (input: CampaignInput, translations: object) => [input.locale,
 /** Creates a campaign as a draft, seen by organisers only until it is published. */
 export async function createCampaign(input: CampaignInput, actor: string, now = new Date()): Promise<CampaignOutcome> {
   const fields = fieldsOf(input);
-  const created = await createPetition({ slug: input.slug, ...fields, state: "draft" }, now);
+  const created = await storeCampaign({ slug: input.slug, ...fields, state: "draft" }, now);
   if (!created) return { kind: "slug-taken" };
   forgetCached();
   await audit(actor, "campaign-create", input.slug, `created draft "${fields.title}": goal ${number.format(fields.goal)}, languages ${languages(input, fields.translations)}, ${closing(fields.closesAt)}`);
@@ -51,7 +51,7 @@ export async function createCampaign(input: CampaignInput, actor: string, now = 
 }
 
 /** What an edit changed, for the audit log: each field by name, with numbers and dates from → to. */
-function changes(before: Petition, fields: ReturnType<typeof fieldsOf>): string[] {
+function changes(before: Campaign, fields: ReturnType<typeof fieldsOf>): string[] {
   const said: string[] = [];
   const moved = (name: string, from: string, to: string) => from !== to && said.push(`${name} ${from} → ${to}`);
   moved("goal", number.format(before.goal), number.format(fields.goal));
@@ -68,10 +68,10 @@ function changes(before: Petition, fields: ReturnType<typeof fieldsOf>): string[
 
 /** Saves an organiser's edit; the campaign is then never overwritten by its content/ file. */
 export async function editCampaign(slug: string, input: CampaignInput, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  const before = await findPetition(slug);
+  const before = await findCampaign(slug);
   if (!before) return { kind: "not-found" };
   const fields = fieldsOf(input);
-  if (!(await updatePetition(slug, fields, now))) return { kind: "not-found" };
+  if (!(await updateCampaign(slug, fields, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, "campaign-edit", slug, `edited: ${changes(before, fields).join("; ") || "nothing changed"}`);
   return { kind: "done" };
@@ -81,11 +81,11 @@ const stateActions: Record<Exclude<CampaignState, "draft">, AuditAction> = { pub
 
 /** Publishing makes the page live; unpublishing takes it down, with a kind page for readers. */
 export async function setCampaignState(slug: string, state: Exclude<CampaignState, "draft">, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  const before = await findPetition(slug);
+  const before = await findCampaign(slug);
   if (!before) return { kind: "not-found" };
   // The page's "Published" date is the first day readers could see it.
   const firstPublished = state === "published" && !before.storyPublishedAt ? { storyPublishedAt: now.toISOString() } : {};
-  if (!(await updatePetition(slug, { state, ...firstPublished }, now))) return { kind: "not-found" };
+  if (!(await updateCampaign(slug, { state, ...firstPublished }, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, stateActions[state], slug, `${before.state} → ${state}`);
   return { kind: "done" };
@@ -93,7 +93,7 @@ export async function setCampaignState(slug: string, state: Exclude<CampaignStat
 
 /** Closes the campaign now: its page and count stay, and new signatures are refused. */
 export async function closeCampaign(slug: string, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  if (!(await updatePetition(slug, { closesAt: now }, now))) return { kind: "not-found" };
+  if (!(await updateCampaign(slug, { closesAt: now }, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, "campaign-close", slug, `closed to new signatures at ${now.toISOString()}`);
   return { kind: "done" };
@@ -101,13 +101,13 @@ export async function closeCampaign(slug: string, actor: string, now = new Date(
 
 /** Reopens a closed campaign by clearing its closing date. */
 export async function reopenCampaign(slug: string, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  const before = await findPetition(slug);
-  if (!before || !(await updatePetition(slug, { closesAt: null }, now))) return { kind: "not-found" };
+  const before = await findCampaign(slug);
+  if (!before || !(await updateCampaign(slug, { closesAt: null }, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, "campaign-reopen", slug, `reopened (was ${closing(before.closesAt)})`);
   return { kind: "done" };
 }
 
-function audit(actor: string, action: AuditAction, petitionSlug: string, detail: string) {
-  return recordAudit({ actor, action, petitionSlug, detail, rowCount: 0 });
+function audit(actor: string, action: AuditAction, campaignSlug: string, detail: string) {
+  return recordAudit({ actor, action, campaignSlug, detail, rowCount: 0 });
 }

@@ -1,4 +1,4 @@
-import { readPetitionCount } from "@/db/store";
+import { readCampaignCount } from "@/db/store";
 import { figureLoaders } from "./campaign-figures";
 import { countryName } from "./countries";
 import { csvRow, utf8Bom } from "./csv";
@@ -16,16 +16,16 @@ function timeRows(buckets: readonly SignatureBucket[], heading: string, stamp: (
 
 /** Each chart's figures as the rows of its CSV, header first, by the file name its link asks for; empty buckets too. */
 const csvRows = {
-  "per-hour.csv": async (petitionId: number, now: Date) =>
-    timeRows(await figureLoaders.perHour(petitionId, now), "Hour starting (UTC)", (at) => at.toISOString().slice(0, 16).replace("T", " ")),
-  "per-day.csv": async (petitionId: number, now: Date) =>
-    timeRows(await figureLoaders.perDay(petitionId, now), "Day (UTC)", (at) => at.toISOString().slice(0, 10)),
-  "countries.csv": async (petitionId: number) => [
+  "per-hour.csv": async (campaignId: number, now: Date) =>
+    timeRows(await figureLoaders.perHour(campaignId, now), "Hour starting (UTC)", (at) => at.toISOString().slice(0, 16).replace("T", " ")),
+  "per-day.csv": async (campaignId: number, now: Date) =>
+    timeRows(await figureLoaders.perDay(campaignId, now), "Day (UTC)", (at) => at.toISOString().slice(0, 10)),
+  "countries.csv": async (campaignId: number) => [
     ["Country code", "Country", "Signatures"],
-    ...(await figureLoaders.countries(petitionId)).map(({ country, count }) => [country, countryName(country, "en"), String(count)]),
+    ...(await figureLoaders.countries(campaignId)).map(({ country, count }) => [country, countryName(country, "en"), String(count)]),
   ],
-  "referrals.csv": async (petitionId: number) => {
-    const { referred, direct, sharers, topSharers } = await figureLoaders.referrals(petitionId);
+  "referrals.csv": async (campaignId: number) => {
+    const { referred, direct, sharers, topSharers } = await figureLoaders.referrals(campaignId);
     return [
       ["Figure", "Signatures"],
       ["Came through a signer's share link", String(referred)],
@@ -34,11 +34,11 @@ const csvRows = {
       ...topSharers.map((n, i) => [`Brought by the sharer ranked ${i + 1}`, String(n)]),
     ];
   },
-  "fill-time.csv": async (petitionId: number) => [
+  "fill-time.csv": async (campaignId: number) => [
     ["Time to fill", "From (seconds)", "Under (seconds)", "Signatures"],
-    ...(await figureLoaders.fillTime(petitionId)).map(({ label, fromMs, toMs, count }) => [label, seconds(fromMs), seconds(toMs), String(count)]),
+    ...(await figureLoaders.fillTime(campaignId)).map(({ label, fromMs, toMs, count }) => [label, seconds(fromMs), seconds(toMs), String(count)]),
   ],
-} satisfies Record<string, (petitionId: number, now: Date) => Promise<string[][]>>;
+} satisfies Record<string, (campaignId: number, now: Date) => Promise<string[][]>>;
 
 export type ChartFile = keyof typeof csvRows;
 
@@ -49,11 +49,11 @@ export const isChartFile = (name: string): name is ChartFile => Object.hasOwn(cs
  * when there is no such campaign. Counts only: no signer is named in any of them.
  */
 export async function chartCsv(slug: string, file: ChartFile, now = new Date()) {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return undefined;
-  const rows = await csvRows[file](petition.id, now);
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return undefined;
+  const rows = await csvRows[file](campaign.id, now);
   return {
-    filename: `${petition.slug}-${file.replace(/\.csv$/, "")}-${now.toISOString().slice(0, 10)}.csv`,
+    filename: `${campaign.slug}-${file.replace(/\.csv$/, "")}-${now.toISOString().slice(0, 10)}.csv`,
     csv: utf8Bom + rows.map(csvRow).join(""),
   };
 }

@@ -9,8 +9,8 @@ export const confirmationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 export const resendLimits = { maxSends: 5, minIntervalMs: 60_000 };
 
 /** The code's hash is bound to the campaign and address, so a code works for that signature only. */
-export function confirmationCodeHash(petitionId: number, key: string, code: string): string {
-  return hmac(secretKey("confirmation-code"), `${petitionId}:${key}:${code}`);
+export function confirmationCodeHash(campaignId: number, key: string, code: string): string {
+  return hmac(secretKey("confirmation-code"), `${campaignId}:${key}:${code}`);
 }
 
 /**
@@ -18,7 +18,7 @@ export function confirmationCodeHash(petitionId: number, key: string, code: stri
  * the email carries, its links to pages in the signer's language.
  */
 export function newConfirmation(
-  petition: { id: number; slug: string },
+  campaign: { id: number; slug: string },
   key: string,
   now: Date,
   locale: Locale,
@@ -28,9 +28,9 @@ export function newConfirmation(
   return {
     secret: {
       tokenHash: hashToken(token),
-      codeHash: confirmationCodeHash(petition.id, key, code),
+      codeHash: confirmationCodeHash(campaign.id, key, code),
       expiresAt: new Date(now.getTime() + confirmationLifetimeMs),
     },
-    links: { confirmUrl: confirmLink(token, locale), code, codeUrl: confirmByCodeLink(petition.slug, locale) },
+    links: { confirmUrl: confirmLink(token, locale), code, codeUrl: confirmByCodeLink(campaign.slug, locale) },
   };
 }

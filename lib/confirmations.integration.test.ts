@@ -6,9 +6,9 @@ import { confirmWithCode, confirmWithLink, describeConfirmationLink, maxCodeAtte
 import { campaignDashboard } from "./dashboard";
 import { mailWorker } from "./mail/outbox-worker";
 import { publishedPending, publishPendingCounts } from "./pending-figure";
-import { liveSnapshot, petitionStatus } from "./petitions";
+import { liveSnapshot, campaignStatus } from "./campaign-status";
 import { signatureExport } from "./signature-export";
-import { signPetition } from "./signatures";
+import { signCampaign } from "./signatures";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
 const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).startMailServerForApp());
@@ -19,7 +19,7 @@ const minute = 60_000;
 const day = 24 * 60 * minute;
 
 const signer = (email: string, extra: Record<string, unknown> = {}) => ({ fullName: "Amina Khalil", email, country: "SY", ...extra });
-const status = async () => (await petitionStatus(slug))!;
+const status = async () => (await campaignStatus(slug))!;
 /** The exact number waiting for confirmation, as organisers see it. */
 const waiting = async () => (await campaignDashboard(slug))!.signaturesPending;
 
@@ -42,7 +42,7 @@ describe("signing when the campaign asks for email confirmation", () => {
   it("waits for the signer's confirmation before it counts, lists or exports the signature", async () => {
     const before = await status();
     const waitingBefore = await waiting();
-    const outcome = await signPetition(slug, signer("amina@example.org", { showName: "on" }));
+    const outcome = await signCampaign(slug, signer("amina@example.org", { showName: "on" }));
     expect(outcome).toEqual({ kind: "pending" });
 
     // Nothing public moves, not even the time of the last change: a repeat would not move it either.
@@ -57,7 +57,7 @@ describe("signing when the campaign asks for email confirmation", () => {
   });
 
   it("emails a link that counts the signature once it is pressed, and only once", async () => {
-    await signPetition(slug, signer("omar@example.org", { fullName: "Omar Darwish", showName: "on" }));
+    await signCampaign(slug, signer("omar@example.org", { fullName: "Omar Darwish", showName: "on" }));
     const mail = await sink.waitFor("omar@example.org");
     expect(mail.subject).toMatch(/^Confirm your signature/);
     expect(mail.text).toContain(`${publicUrl}/en/p/${slug}/confirm`);
@@ -91,7 +91,7 @@ describe("signing when the campaign asks for email confirmation", () => {
   });
 
   it("refuses a link used after its seven days, and nothing moves", async () => {
-    await signPetition(slug, signer("late@example.org"));
+    await signCampaign(slug, signer("late@example.org"));
     const { confirmToken } = linksIn(await sink.waitFor("late@example.org"));
     const before = await status();
     const eightDaysOn = new Date(Date.now() + 8 * day);
@@ -103,7 +103,7 @@ describe("signing when the campaign asks for email confirmation", () => {
 
 describe("confirming with the six-digit code", () => {
   it(`locks after ${maxCodeAttempts} wrong codes, even against the right one`, async () => {
-    await signPetition(slug, signer("guesser@example.org"));
+    await signCampaign(slug, signer("guesser@example.org"));
     const { code } = linksIn(await sink.waitFor("guesser@example.org"));
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     const before = await status();
@@ -118,7 +118,7 @@ describe("confirming with the six-digit code", () => {
   });
 
   it("confirms with the right code, however the signer retypes their address", async () => {
-    await signPetition(slug, signer("Layla.Haddad@Example.org", { fullName: "Layla Haddad" }));
+    await signCampaign(slug, signer("Layla.Haddad@Example.org", { fullName: "Layla Haddad" }));
     const { code } = linksIn(await sink.waitFor("layla.haddad@example.org"));
     const before = await status();
     const confirmed = await confirmWithCode(slug, "  layla.haddad@EXAMPLE.ORG ", ` ${code} `);
@@ -129,14 +129,14 @@ describe("confirming with the six-digit code", () => {
 
 describe("the public figure for signatures waiting for confirmation", () => {
   it("is rounded, and moves only when the slow job publishes it, never at one signature", async () => {
-    for (let i = 0; i < 12; i++) await signPetition(slug, signer(`waiting${i}@example.org`));
+    for (let i = 0; i < 12; i++) await signCampaign(slug, signer(`waiting${i}@example.org`));
     await publishPendingCounts();
     const published = await status();
     expect(published.signaturesPending).toBe(publishedPending(await waiting()));
     expect(published.signaturesPending % 10).toBe(0);
     expect(published.signaturesPending).toBeGreaterThanOrEqual(10);
 
-    await signPetition(slug, signer("one-more@example.org"));
+    await signCampaign(slug, signer("one-more@example.org"));
     expect(await status()).toEqual(published);
     await publishPendingCounts();
     expect((await status()).signaturesPending).toBe(publishedPending(await waiting()));
@@ -147,20 +147,20 @@ describe("signing again with the same address", () => {
   it("answers as a first signature would, counts nothing, and sends the signer at most one note a day", async () => {
     const start = Date.now() - 2 * day;
     const at = (ms: number) => ({ now: new Date(start + ms) });
-    await signPetition(slug, signer("sami@example.org"), at(0));
+    await signCampaign(slug, signer("sami@example.org"), at(0));
     expect(await confirmWithLink(linksIn(await sink.waitFor("sami@example.org")).confirmToken!, new Date(start + minute))).toMatchObject({
       kind: "confirmed",
     });
     const before = await status();
 
-    expect(await signPetition(slug, signer(" SAMI@example.org "), at(2 * minute))).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, signer(" SAMI@example.org "), at(2 * minute))).toEqual({ kind: "pending" });
     const note = await sink.waitFor("sami@example.org", 2);
     expect(note.subject).toMatch(/^You have already signed/);
     expect(linksIn(note)).toMatchObject({ confirmToken: undefined, code: undefined, withdrawToken: expect.any(String) });
 
-    expect(await signPetition(slug, signer("sami@example.org"), at(3 * 60 * minute))).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, signer("sami@example.org"), at(3 * 60 * minute))).toEqual({ kind: "pending" });
     expect(mailKinds("sami@example.org")).toEqual(["confirmation", "already-signed"]);
-    expect(await signPetition(slug, signer("sami@example.org"), at(day + 3 * minute))).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, signer("sami@example.org"), at(day + 3 * minute))).toEqual({ kind: "pending" });
     expect(mailKinds("sami@example.org")).toEqual(["confirmation", "already-signed", "already-signed"]);
     await sink.waitFor("sami@example.org", 3);
 
@@ -170,13 +170,13 @@ describe("signing again with the same address", () => {
   it("re-sends the confirmation to a signer still pending, a minute apart at most, and only the newest link works", async () => {
     const start = Date.now() - 30 * minute;
     const at = (ms: number) => ({ now: new Date(start + ms) });
-    await signPetition(slug, signer("nour@example.org"), at(0));
+    await signCampaign(slug, signer("nour@example.org"), at(0));
     const first = linksIn(await sink.waitFor("nour@example.org"));
 
-    expect(await signPetition(slug, signer("nour@example.org"), at(30_000))).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, signer("nour@example.org"), at(30_000))).toEqual({ kind: "pending" });
     expect(mailKinds("nour@example.org")).toEqual(["confirmation"]);
 
-    expect(await signPetition(slug, signer("nour@example.org"), at(61_000))).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, signer("nour@example.org"), at(61_000))).toEqual({ kind: "pending" });
     const second = linksIn(await sink.waitFor("nour@example.org", 2));
     expect(second.confirmToken).not.toBe(first.confirmToken);
     expect(await confirmWithLink(first.confirmToken!)).toEqual({ kind: "unknown" });
@@ -185,7 +185,7 @@ describe("signing again with the same address", () => {
 
   it("stops re-sending after five confirmation emails in all", async () => {
     const start = Date.now() - 30 * minute;
-    for (let i = 0; i < 8; i++) await signPetition(slug, signer("insistent@example.org"), { now: new Date(start + i * 2 * minute) });
+    for (let i = 0; i < 8; i++) await signCampaign(slug, signer("insistent@example.org"), { now: new Date(start + i * 2 * minute) });
     expect(mailKinds("insistent@example.org")).toEqual(Array(5).fill("confirmation"));
     await sink.waitFor("insistent@example.org", 5);
     await mailWorker().idle();

@@ -1,11 +1,11 @@
-import { confirmByCode, confirmByToken, findConfirmationByToken, readPetitionCount } from "@/db/store";
+import { confirmByCode, confirmByToken, findConfirmationByToken, readCampaignCount } from "@/db/store";
 import type { ConfirmOutcome } from "./store-contract";
 import { emailKey } from "./email-key";
 import { liveHub } from "./live-hub";
 import { confirmationCodeHash } from "./confirmation-secrets";
 import type { Locale } from "./locales";
-import { petitionTitles } from "./petition-for-signing";
-import { petitionTitle } from "./petition-text";
+import { campaignTitles } from "./campaign-for-signing";
+import { localizedTitle } from "./campaign-text";
 import { referralCode, referralStatsToken } from "./referrals";
 import { hashToken, sameSecret } from "./tokens";
 
@@ -42,8 +42,8 @@ export async function describeConfirmationLink(token: string, locale?: Locale, n
 }
 
 async function titleIn(slug: string, original: string, locale: Locale | undefined): Promise<string> {
-  const titles = locale && (await petitionTitles.get(slug));
-  return titles ? petitionTitle(titles, locale) : original;
+  const titles = locale && (await campaignTitles.get(slug));
+  return titles ? localizedTitle(titles, locale) : original;
 }
 
 /** The button's POST: confirms once, and the count moves at that moment. */
@@ -53,9 +53,9 @@ export async function confirmWithLink(token: string, now = new Date()): Promise<
 
 /** The fallback for people who cannot click links: the six-digit code from the same email. */
 export async function confirmWithCode(slug: string, email: string, code: string, now = new Date()): Promise<Confirmation> {
-  const petition = await readPetitionCount(slug);
-  if (!petition || !/^\d{6}$/.test(code.trim())) return { kind: petition ? "wrong-code" : "unknown" };
+  const campaign = await readCampaignCount(slug);
+  if (!campaign || !/^\d{6}$/.test(code.trim())) return { kind: campaign ? "wrong-code" : "unknown" };
   const key = emailKey(email);
-  const expected = confirmationCodeHash(petition.id, key, code.trim());
-  return settle(await confirmByCode(petition.id, key, (stored) => sameSecret(stored, expected), now, maxCodeAttempts));
+  const expected = confirmationCodeHash(campaign.id, key, code.trim());
+  return settle(await confirmByCode(campaign.id, key, (stored) => sameSecret(stored, expected), now, maxCodeAttempts));
 }

@@ -3,7 +3,7 @@ import {
   countSignaturesSince,
   countUnsentMail,
   listMailProblems,
-  readPetitionCount,
+  readCampaignCount,
 } from "@/db/store";
 import { mailConfigured } from "./config";
 import { latestSignatures } from "./signature-list";
@@ -16,24 +16,24 @@ const hourMs = 60 * 60 * 1000;
  * one whose role may see who signed (`latest` of them; none for others).
  */
 export async function campaignDashboard(slug: string, now = new Date(), latest = 0) {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return undefined;
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return undefined;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [today, lastHour, suspected, signatures] = await Promise.all([
-    countSignaturesSince(petition.id, startOfDay),
-    countSignaturesSince(petition.id, new Date(now.getTime() - hourMs)),
-    countMatchingSignatures({ petitionId: petition.id, suspected: true }),
-    latest > 0 ? latestSignatures(petition.id, latest) : [],
+    countSignaturesSince(campaign.id, startOfDay),
+    countSignaturesSince(campaign.id, new Date(now.getTime() - hourMs)),
+    countMatchingSignatures({ campaignId: campaign.id, suspected: true }),
+    latest > 0 ? latestSignatures(campaign.id, latest) : [],
   ]);
   return {
-    slug: petition.slug,
-    title: petition.title,
-    goal: petition.goal,
-    signaturesHere: petition.signatureCount,
-    signaturesPending: petition.pendingCount,
-    signaturesElsewhere: petition.signaturesElsewhere,
-    total: petition.signatureCount + petition.signaturesElsewhere,
-    requireConfirmation: petition.requireConfirmation,
+    slug: campaign.slug,
+    title: campaign.title,
+    goal: campaign.goal,
+    signaturesHere: campaign.signatureCount,
+    signaturesPending: campaign.pendingCount,
+    signaturesElsewhere: campaign.signaturesElsewhere,
+    total: campaign.signatureCount + campaign.signaturesElsewhere,
+    requireConfirmation: campaign.requireConfirmation,
     today,
     lastHour,
     suspected,

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { upsertPetition } from "@/db/store";
+import { upsertCampaign } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { eraseSignaturesByEmail, findSignaturesByEmail } from "./erasure";
-import { liveSnapshot, petitionStatus } from "./petitions";
-import { signPetition } from "./signatures";
+import { liveSnapshot, campaignStatus } from "./campaign-status";
+import { signCampaign } from "./signatures";
 import { unsubscribe, unsubscribeToken } from "./updates/unsubscribe";
 import { withdraw, withdrawToken } from "./withdrawals";
 
@@ -32,7 +32,7 @@ async function listedNames(which: string): Promise<string[]> {
 
 beforeAll(async () => {
   await prepareDatabase();
-  await upsertPetition({
+  await upsertCampaign({
     slug: secondSlug,
     title: "Clean water for Idlib",
     ask: "Fund the pumping stations.",
@@ -40,9 +40,9 @@ beforeAll(async () => {
     storyHeadline: "Water",
     storyMarkdown: "The pumps stopped in March.",
   });
-  await signPetition(slug, { fullName: "Omar Nassar", email: "Omar@Example.org", country: "SY", showName: "on" });
-  expect((await signPetition(slug, layla)).kind).toBe("signed");
-  expect((await signPetition(secondSlug, { ...layla, email: "laylahaddad@googlemail.com" })).kind).toBe("signed");
+  await signCampaign(slug, { fullName: "Omar Nassar", email: "Omar@Example.org", country: "SY", showName: "on" });
+  expect((await signCampaign(slug, layla)).kind).toBe("signed");
+  expect((await signCampaign(secondSlug, { ...layla, email: "laylahaddad@googlemail.com" })).kind).toBe("signed");
 });
 
 describe("a signer's request to be forgotten", () => {
@@ -58,7 +58,7 @@ describe("a signer's request to be forgotten", () => {
 
   it("deletes her rows outright, takes them off both counts and off the public list", async () => {
     const ids = (await findSignaturesByEmail("layla.haddad@gmail.com")).map((s) => s.id);
-    const before = { first: (await petitionStatus(slug))!, second: (await petitionStatus(secondSlug))! };
+    const before = { first: (await campaignStatus(slug))!, second: (await campaignStatus(secondSlug))! };
     expect(await listedNames(slug)).toContain("Layla H.");
 
     expect(await eraseSignaturesByEmail("LaylaHaddad@gmail.com", organiser)).toBe(2);
@@ -68,8 +68,8 @@ describe("a signer's request to be forgotten", () => {
     expect(rowsFor("full_name like ? or comment like ?", "%Layla%", "%bakery%")).toEqual([]);
     expect(await findSignaturesByEmail("layla.haddad@gmail.com")).toEqual([]);
 
-    expect((await petitionStatus(slug))!.total).toBe(before.first.total - 1);
-    expect((await petitionStatus(secondSlug))!.signaturesHere).toBe(before.second.signaturesHere - 1);
+    expect((await campaignStatus(slug))!.total).toBe(before.first.total - 1);
+    expect((await campaignStatus(secondSlug))!.signaturesHere).toBe(before.second.signaturesHere - 1);
     expect(await listedNames(slug)).not.toContain("Layla H.");
     expect(await listedNames(slug)).toContain("Omar N.");
   });
@@ -83,22 +83,22 @@ describe("a signer's request to be forgotten", () => {
   });
 
   it("erases nothing, and says so in the log, when the address never signed", async () => {
-    const before = (await petitionStatus(slug))!.total;
+    const before = (await campaignStatus(slug))!.total;
     expect(await eraseSignaturesByEmail("nobody@example.org", organiser)).toBe(0);
-    expect((await petitionStatus(slug))!.total).toBe(before);
+    expect((await campaignStatus(slug))!.total).toBe(before);
     expect(erasureAudit().at(-1)).toMatchObject({ action: "erase", row_count: 0 });
     expect(JSON.stringify(erasureAudit().at(-1))).not.toContain("nobody");
   });
 
   it("leaves her free to sign again later, as a new signature", async () => {
-    const outcome = await signPetition(slug, { ...layla, comment: undefined });
+    const outcome = await signCampaign(slug, { ...layla, comment: undefined });
     expect(outcome.kind).toBe("signed");
     expect(rowsFor("email_key = ?", "laylahaddad@gmail.com")).toHaveLength(1);
   });
 
   it("forgets her unsubscribes from updates too, even one a withdrawal kept, and no one else's", async () => {
     const signed = async (which: string, email: string) => {
-      const outcome = await signPetition(which, { fullName: "Sami Aziz", email, country: "JO", wantsUpdates: "on" });
+      const outcome = await signCampaign(which, { fullName: "Sami Aziz", email, country: "JO", wantsUpdates: "on" });
       if (outcome.kind !== "signed") throw new Error(`expected signed, got ${outcome.kind}`);
       return rowsFor("email = ?", email)[0]!.id as number;
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LiveHub, type SnapshotLoader } from "./live-hub";
-import type { LiveSnapshot } from "./petitions";
+import type { LiveSnapshot } from "./campaign-status";
 
 function fakeCampaign() {
   const state = { revision: 1, here: 0, loads: 0 };

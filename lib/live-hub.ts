@@ -1,6 +1,6 @@
 import { onPublicChange } from "@/db/store";
 import { logger } from "./log";
-import { liveSnapshot, type LiveSnapshot } from "./petitions";
+import { liveSnapshot, type LiveSnapshot } from "./campaign-status";
 import { lazy } from "./lazy";
 
 type Listener = (frame: string) => void;

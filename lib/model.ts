@@ -12,7 +12,7 @@ export const campaignStates = ["draft", "published", "unpublished"] as const;
 export type CampaignState = (typeof campaignStates)[number];
 
 /** What a campaign says, in one language. */
-export type PetitionText = {
+export type CampaignText = {
   title: string;
   ask: string;
   storyHeadline: string;
@@ -21,7 +21,7 @@ export type PetitionText = {
   translationNote: string | null;
 };
 
-export type Petition = {
+export type Campaign = {
   id: number;
   slug: string;
   /** The language the campaign was written in: the text below is in it. */
@@ -35,8 +35,8 @@ export type Petition = {
   storyPublishedAt: string | null;
   storyUpdatedAt: string | null;
   storyMarkdown: string;
-  /** The campaign in other languages; never in its own (lib/petition-text.ts picks one). */
-  translations: Partial<Record<Locale, PetitionText>>;
+  /** The campaign in other languages; never in its own (lib/campaign-text.ts picks one). */
+  translations: Partial<Record<Locale, CampaignText>>;
   state: CampaignState;
   /** When signing stops; null while it goes on. */
   closesAt: Date | null;
@@ -49,8 +49,8 @@ export type Petition = {
 };
 
 /** A campaign as its content files describe it; its counts are the database's own. */
-export type PetitionContent = Omit<
-  Petition,
+export type CampaignContent = Omit<
+  Campaign,
   | "id"
   | "createdAt"
   | "updatedAt"
@@ -68,7 +68,7 @@ export type PetitionContent = Omit<
   /** English unless said. */
   locale?: Locale;
   /** Every translation the campaign has: one missing here is removed from the database. */
-  translations?: Partial<Record<Locale, PetitionText>>;
+  translations?: Partial<Record<Locale, CampaignText>>;
   signaturesElsewhere?: number;
   requireConfirmation?: boolean;
   storyPublishedAt?: string | null;
@@ -80,10 +80,10 @@ export type PetitionContent = Omit<
 };
 
 /** What an organiser changes in a campaign; its slug never changes. */
-export type PetitionChange = Partial<Omit<PetitionContent, "slug">>;
+export type CampaignChange = Partial<Omit<CampaignContent, "slug">>;
 
 /** A campaign's count and what the live counter needs, read without touching its signatures. */
-export type PetitionCount = {
+export type CampaignStanding = {
   id: number;
   slug: string;
   /** The campaign's own language: signers who name none are written to in it. */
@@ -108,16 +108,16 @@ export type PetitionCount = {
 };
 
 /** A campaign's title in its own language and in each translation: what mail and share cards name it by. */
-export type PetitionTitles = Pick<Petition, "id" | "slug" | "locale" | "title"> & { translations: Partial<Record<Locale, string>> };
+export type CampaignTitles = Pick<Campaign, "id" | "slug" | "locale" | "title"> & { translations: Partial<Record<Locale, string>> };
 
-export type PetitionSummary = Pick<
-  PetitionCount,
+export type CampaignSummary = Pick<
+  CampaignStanding,
   "slug" | "title" | "goal" | "signaturesElsewhere" | "signatureCount" | "pendingCount" | "requireConfirmation" | "state" | "closesAt"
 >;
 
 export type Signature = {
   id: number;
-  petitionId: number;
+  campaignId: number;
   status: SignatureStatus;
   fullName: string;
   email: string;
@@ -144,7 +144,7 @@ export type Signature = {
 };
 
 /** A signature to store. The status is required: a caller must choose it, never inherit one. */
-export type NewSignature = Pick<Signature, "petitionId" | "status" | "fullName" | "email" | "emailKey" | "emailDomain" | "country" | "signedAt"> &
+export type NewSignature = Pick<Signature, "campaignId" | "status" | "fullName" | "email" | "emailKey" | "emailDomain" | "country" | "signedAt"> &
   Partial<Pick<Signature, "showName" | "wantsUpdates" | "locale">> & {
     referrerId?: number | null;
     comment?: string | null;
@@ -152,11 +152,11 @@ export type NewSignature = Pick<Signature, "petitionId" | "status" | "fullName" 
     fillMs?: number | null;
   };
 
-export type Admin = { id: number; email: string; passwordHash: string; role: Role; createdAt: Date };
+export type OrganiserAccount = { id: number; email: string; passwordHash: string; role: Role; createdAt: Date };
 /** A signed-in organiser, with the role read from the database for this request. */
-export type AdminIdentity = Pick<Admin, "id" | "email" | "role">;
+export type OrganiserIdentity = Pick<OrganiserAccount, "id" | "email" | "role">;
 /** An organiser as the organisers' page lists them. */
-export type Organiser = Pick<Admin, "id" | "email" | "role" | "createdAt">;
+export type Organiser = Pick<OrganiserAccount, "id" | "email" | "role" | "createdAt">;
 
 /** An invitation to become an organiser; the emailed link's token is never kept, only its hash. */
 export type Invitation = {
@@ -174,7 +174,7 @@ export type AuditEvent = {
   id: number;
   actor: string;
   action: string;
-  petitionSlug: string | null;
+  campaignSlug: string | null;
   detail: string;
   rowCount: number;
   createdAt: Date;

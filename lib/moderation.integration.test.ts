@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { csvText, prepareDatabase, storedRows } from "@/test/database";
 import { issueFormToken } from "./bot-checks";
 import { block, invalidate, listBlockedEmails, previewChoice, release, signatureChoice, unblock } from "./moderation";
-import { liveSnapshot, petitionStatus } from "./petitions";
+import { liveSnapshot, campaignStatus } from "./campaign-status";
 import { signatureExport } from "./signature-export";
-import { signPetition } from "./signatures";
+import { signCampaign } from "./signatures";
 import type { SignatureStatus } from "./model";
 
 const slug = "white-helmets";
@@ -29,7 +29,7 @@ const seeds: Seed[] = [
 const farmNight = { emailDomain: "Botfarm.example", from: "2026-11-25T00:00", to: "2026-11-26T00:00" };
 const farmNightEmails = ["w@botfarm.example", "x@botfarm.example", "y@botfarm.example", "z@BotFarm.example"];
 
-const sign = (email: string, fullName = "Nour Aziz") => signPetition(slug, { fullName, email, country: "SY", showName: "on" });
+const sign = (email: string, fullName = "Nour Aziz") => signCampaign(slug, { fullName, email, country: "SY", showName: "on" });
 
 const statuses = () =>
   Object.fromEntries(storedRows<{ email: string; status: string }>("select email, status from signatures").map((r) => [r.email, r.status]));
@@ -51,7 +51,7 @@ async function listedNames(): Promise<string[]> {
 beforeAll(async () => {
   await prepareDatabase();
   for (const s of seeds) {
-    const outcome = await signPetition(
+    const outcome = await signCampaign(
       slug,
       { fullName: s.name, email: s.email, country: "SY", showName: "on" },
       { clientAddress: s.address, now: new Date(s.at) },
@@ -62,10 +62,10 @@ beforeAll(async () => {
 
 describe("bulk invalidation", () => {
   it("previews exactly how many signatures a filter would take off, and changes nothing", async () => {
-    const before = { status: await petitionStatus(slug), rows: statuses() };
+    const before = { status: await campaignStatus(slug), rows: statuses() };
     expect(await previewChoice(slug, signatureChoice.parse({ clientAddress: "203.0.113.7" }))).toBe(5);
     expect(await previewChoice(slug, signatureChoice.parse({ emailDomain: "botfarm.example" }))).toBe(6);
-    expect(await petitionStatus(slug)).toEqual(before.status);
+    expect(await campaignStatus(slug)).toEqual(before.status);
     expect(statuses()).toEqual(before.rows);
   });
 
@@ -85,12 +85,12 @@ describe("bulk invalidation", () => {
 
   it("takes a farm's night of signatures off the count, keeps them stored, and audits who did it", async () => {
     const filter = signatureChoice.parse({ clientAddress: "", ...farmNight });
-    const before = (await petitionStatus(slug))!;
+    const before = (await campaignStatus(slug))!;
     expect(await listedNames()).toEqual(expect.arrayContaining(["Walt F.", "Xavier F.", "Yusuf F.", "Zed F."]));
 
     expect(await invalidate(slug, filter, organiser)).toBe(4);
 
-    const after = (await petitionStatus(slug))!;
+    const after = (await campaignStatus(slug))!;
     expect(after.total).toBe(before.total - 4);
     expect(after.signaturesHere).toBe(before.signaturesHere - 4);
     const rows = statuses();
@@ -110,7 +110,7 @@ describe("bulk invalidation", () => {
     expect(auditRows("invalidate")).toEqual([
       {
         actor: organiser,
-        petition_slug: slug,
+        campaign_slug: slug,
         detail: expect.stringContaining("email domain botfarm.example"),
         row_count: 4,
       },
@@ -119,17 +119,17 @@ describe("bulk invalidation", () => {
 
   it("does not take invalidated signatures off the count a second time", async () => {
     const filter = signatureChoice.parse(farmNight);
-    const before = await petitionStatus(slug);
+    const before = await campaignStatus(slug);
     expect(await previewChoice(slug, filter)).toBe(0);
     expect(await invalidate(slug, filter, organiser)).toBe(0);
-    expect((await petitionStatus(slug))!.total).toBe(before!.total);
+    expect((await campaignStatus(slug))!.total).toBe(before!.total);
   });
 });
 
 describe("time to fill and the bot trap", () => {
   const filled = (email: string, seconds: number, honeypot = "") => {
     const now = new Date();
-    return signPetition(slug, { fullName: "Form Filler", email, country: "SY" }, {
+    return signCampaign(slug, { fullName: "Form Filler", email, country: "SY" }, {
       form: { honeypot, formToken: issueFormToken(now.getTime() - seconds * 1000) },
       now,
     });
@@ -141,9 +141,9 @@ describe("time to fill and the bot trap", () => {
     }
     const quick = signatureChoice.parse({ filledUnderSeconds: "3" });
     expect(await previewChoice(slug, quick)).toBe(2);
-    const before = (await petitionStatus(slug))!.total;
+    const before = (await campaignStatus(slug))!.total;
     expect(await invalidate(slug, quick, organiser)).toBe(2);
-    expect((await petitionStatus(slug))!.total).toBe(before - 2);
+    expect((await campaignStatus(slug))!.total).toBe(before - 2);
     expect(statuses()).toMatchObject({ "quick1@fill.example": "invalidated", "quick2@fill.example": "invalidated", "slow@fill.example": "confirmed" });
     expect(signatureChoice.safeParse({ filledUnderSeconds: "soon" }).error?.issues[0]?.message).toMatch(/number of seconds/);
   });
@@ -155,19 +155,19 @@ describe("time to fill and the bot trap", () => {
     expect(await exported()).not.toContain("trapped1@fill.example");
     expect(await exported(["confirmed", "suspected"])).toContain("trapped1@fill.example");
 
-    const before = (await petitionStatus(slug))!.total;
+    const before = (await campaignStatus(slug))!.total;
     expect(await release(slug, suspected, organiser)).toBe(2);
-    expect((await petitionStatus(slug))!.total).toBe(before + 2);
+    expect((await campaignStatus(slug))!.total).toBe(before + 2);
     expect(statuses()).toMatchObject({ "trapped1@fill.example": "confirmed", "trapped2@fill.example": "confirmed" });
     expect(await previewChoice(slug, suspected)).toBe(0);
-    expect(auditRows("release")).toEqual([{ actor: organiser, petition_slug: slug, detail: "suspected", row_count: 2 }]);
+    expect(auditRows("release")).toEqual([{ actor: organiser, campaign_slug: slug, detail: "suspected", row_count: 2 }]);
   });
 
   it("invalidates the bot trap's catches in bulk, leaving the count as it was", async () => {
     await filled("trapped3@fill.example", 8, "https://spam.example");
-    const before = (await petitionStatus(slug))!.total;
+    const before = (await campaignStatus(slug))!.total;
     expect(await invalidate(slug, signatureChoice.parse({ suspected: true }), organiser)).toBe(1);
-    expect((await petitionStatus(slug))!.total).toBe(before);
+    expect((await campaignStatus(slug))!.total).toBe(before);
     expect(statuses()["trapped3@fill.example"]).toBe("invalidated");
   });
 });
@@ -202,12 +202,12 @@ describe("block list", () => {
 
   it("records each block and unblock with who made it", () => {
     expect(auditRows("block")).toEqual([
-      { actor: organiser, petition_slug: null, detail: "blocked domain spam.example", row_count: 0 },
-      { actor: organiser, petition_slug: null, detail: "blocked address someone@gmail.com", row_count: 0 },
+      { actor: organiser, campaign_slug: null, detail: "blocked domain spam.example", row_count: 0 },
+      { actor: organiser, campaign_slug: null, detail: "blocked address someone@gmail.com", row_count: 0 },
     ]);
     expect(auditRows("unblock")).toEqual([
-      { actor: organiser, petition_slug: null, detail: "unblocked domain spam.example", row_count: 0 },
-      { actor: organiser, petition_slug: null, detail: "unblocked address someone@gmail.com", row_count: 0 },
+      { actor: organiser, campaign_slug: null, detail: "unblocked domain spam.example", row_count: 0 },
+      { actor: organiser, campaign_slug: null, detail: "unblocked address someone@gmail.com", row_count: 0 },
     ]);
   });
 });

@@ -3,7 +3,7 @@ import {
   countMatchingSignatures,
   invalidateSignatures,
   listBlockedEmails,
-  readPetitionCount,
+  readCampaignCount,
   releaseSuspected,
   removeBlockedEmail,
 } from "@/db/store";
@@ -18,8 +18,8 @@ import { isLocale } from "./locales";
 import type { BlockKind } from "./model";
 import { confirmationMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
-import { petitionTitles } from "./petition-for-signing";
-import { petitionTitle } from "./petition-text";
+import { campaignTitles } from "./campaign-for-signing";
+import { localizedTitle } from "./campaign-text";
 import { confirmationRequired } from "./signatures";
 import type { Release } from "./store-contract";
 import { withdrawToken } from "./withdrawals";
@@ -75,8 +75,8 @@ export const signatureChoice = z
 
 export type SignatureChoice = z.infer<typeof signatureChoice>;
 
-const filterOf = (petitionId: number, { filledUnderSeconds, ...choice }: SignatureChoice) => ({
-  petitionId,
+const filterOf = (campaignId: number, { filledUnderSeconds, ...choice }: SignatureChoice) => ({
+  campaignId,
   ...choice,
   filledUnderMs: filledUnderSeconds === undefined ? undefined : Math.round(filledUnderSeconds * 1000),
 });
@@ -96,16 +96,16 @@ function describe(choice: SignatureChoice): string {
 
 /** How many signatures the choice matches, before anything changes. */
 export async function previewChoice(slug: string, choice: SignatureChoice): Promise<number | undefined> {
-  const petition = await readPetitionCount(slug);
-  return petition && countMatchingSignatures(filterOf(petition.id, choice));
+  const campaign = await readCampaignCount(slug);
+  return campaign && countMatchingSignatures(filterOf(campaign.id, choice));
 }
 
 /** Invalidates them; they stay stored for the audit and the live counter drops at once. */
 export async function invalidate(slug: string, choice: SignatureChoice, actor: string): Promise<number | undefined> {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return undefined;
-  const count = await invalidateSignatures(filterOf(petition.id, choice), new Date());
-  await recordAudit({ actor, action: "invalidate", petitionSlug: slug, detail: describe(choice), rowCount: count });
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return undefined;
+  const count = await invalidateSignatures(filterOf(campaign.id, choice), new Date());
+  await recordAudit({ actor, action: "invalidate", campaignSlug: slug, detail: describe(choice), rowCount: count });
   if (count > 0) liveHub().notify(slug);
   return count;
 }
@@ -116,22 +116,22 @@ export async function invalidate(slug: string, choice: SignatureChoice, actor: s
  * language they signed in.
  */
 export async function release(slug: string, choice: SignatureChoice, actor: string): Promise<number | undefined> {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return undefined;
-  const confirming = confirmationRequired(petition);
-  const titles = confirming ? await petitionTitles.get(slug) : undefined;
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return undefined;
+  const confirming = confirmationRequired(campaign);
+  const titles = confirming ? await campaignTitles.get(slug) : undefined;
   const now = new Date();
   const count = await releaseSuspected(
-    filterOf(petition.id, choice),
+    filterOf(campaign.id, choice),
     (signature): Release => {
       if (!confirming) return { kind: "count" };
       // A language since taken off the site falls back to the campaign's own.
-      const locale = isLocale(signature.locale) ? signature.locale : petition.locale;
-      const { secret, links } = newConfirmation(petition, signature.emailKey, now, locale);
+      const locale = isLocale(signature.locale) ? signature.locale : campaign.locale;
+      const { secret, links } = newConfirmation(campaign, signature.emailKey, now, locale);
       const mail = confirmationMessage({
         toAddress: signature.email,
         fullName: signature.fullName,
-        petitionTitle: titles ? petitionTitle(titles, locale) : petition.title,
+        campaignTitle: titles ? localizedTitle(titles, locale) : campaign.title,
         locale,
         ...links,
         withdrawUrl: withdrawLink(withdrawToken(signature.id), locale),
@@ -140,7 +140,7 @@ export async function release(slug: string, choice: SignatureChoice, actor: stri
     },
     now,
   );
-  await recordAudit({ actor, action: "release", petitionSlug: slug, detail: describe({ ...choice, suspected: true }), rowCount: count });
+  await recordAudit({ actor, action: "release", campaignSlug: slug, detail: describe({ ...choice, suspected: true }), rowCount: count });
   if (count > 0) {
     liveHub().notify(slug);
     if (confirming) mailWorker().kick();

@@ -3,9 +3,9 @@ import { prepareDatabase, storedRow } from "@/test/database";
 import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "./confirmations";
 import { mailWorker } from "./mail/outbox-worker";
-import { setConfirmationRequired } from "./petitions";
+import { setConfirmationRequired } from "./campaign-status";
 import { referralCode, referralCount, referrerFrom } from "./referrals";
-import { signPetition, type SignOutcome } from "./signatures";
+import { signCampaign, type SignOutcome } from "./signatures";
 import { withdrawToken } from "./withdrawals";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
@@ -14,7 +14,7 @@ const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).sta
 const slug = "white-helmets";
 const organiser = "organiser@countersign.example";
 
-const sign = (email: string, referral?: unknown) => signPetition(slug, { fullName: "Rana Haddad", email, country: "SY" }, { referral });
+const sign = (email: string, referral?: unknown) => signCampaign(slug, { fullName: "Rana Haddad", email, country: "SY" }, { referral });
 const referrerOf = (email: string) => storedRow<{ referrer_id: number | null }>("select referrer_id from signatures where email = ?", email)!.referrer_id;
 const idOf = (email: string) => storedRow<{ id: number }>("select id from signatures where email = ?", email)!.id;
 

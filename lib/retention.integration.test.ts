@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimJobRun, insertSignature, readPetitionCount } from "@/db/store";
+import { claimJobRun, insertSignature, readCampaignCount } from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { startSession } from "./auth/sessions";
-import { createAdmin } from "./auth/admins";
+import { createOrganiser } from "./auth/organiser-accounts";
 import { campaignDashboard } from "./dashboard";
-import { petitionStatus } from "./petitions";
+import { campaignStatus } from "./campaign-status";
 import { applyRetention } from "./retention";
 
 const slug = "white-helmets";
@@ -12,9 +12,9 @@ const now = new Date("2026-12-01T12:00:00Z");
 const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
 
 async function store(email: string, status: "pending" | "confirmed", signedAt: Date, extras: { linkExpires?: Date } = {}) {
-  const petition = (await readPetitionCount(slug))!;
+  const campaign = (await readCampaignCount(slug))!;
   return insertSignature(
-    { petitionId: petition.id, status, fullName: "Kept Signer", email, emailKey: email, emailDomain: "example.org", country: "SY", clientAddress: "203.0.113.9", signedAt },
+    { campaignId: campaign.id, status, fullName: "Kept Signer", email, emailKey: email, emailDomain: "example.org", country: "SY", clientAddress: "203.0.113.9", signedAt },
     extras.linkExpires ? { confirmation: { tokenHash: `t-${email}`, codeHash: "c", expiresAt: extras.linkExpires } } : {},
   );
 }
@@ -35,10 +35,10 @@ describe("the daily retention job", () => {
       write("insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at, sent_at, failed_at) values ('note', ?, 's', '', ?, ?, ?, ?)", to, daysAgo(40), daysAgo(40), sent, failed);
     }
     write("insert into rate_limits (key, points, expire) values ('sign-address:203.0.113.9', 3, ?), ('sign-address:203.0.113.10', 1, ?)", daysAgo(1).getTime(), daysAgo(-1).getTime());
-    await createAdmin("retention@example.org", "retention organiser password", "viewer");
-    const adminId = storedRows<{ id: number }>("select id from admins where email = ?", "retention@example.org")[0]!.id;
-    await startSession(adminId, daysAgo(2));
-    const before = (await petitionStatus(slug))!;
+    await createOrganiser("retention@example.org", "retention organiser password", "viewer");
+    const organiserId = storedRows<{ id: number }>("select id from admins where email = ?", "retention@example.org")[0]!.id;
+    await startSession(organiserId, daysAgo(2));
+    const before = (await campaignStatus(slug))!;
 
     const report = await applyRetention(now);
 
@@ -51,7 +51,7 @@ describe("the daily retention job", () => {
     ]);
     expect(storedRows("select to_address from outbox")).toEqual([{ to_address: "sent-lately@example.org" }]);
     expect(storedRows("select key from rate_limits")).toEqual([{ key: "sign-address:203.0.113.10" }]);
-    expect((await petitionStatus(slug))!.total).toBe(before.total);
+    expect((await campaignStatus(slug))!.total).toBe(before.total);
     expect((await campaignDashboard(slug, now))!.signaturesPending).toBe(1);
 
     const [audit] = storedRows<{ actor: string; detail: string; row_count: number }>("select actor, detail, row_count from audit_events where action = 'retention'");

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { upsertPetition } from "@/db/store";
-import { createAdmin } from "./auth/admins";
+import { upsertCampaign } from "@/db/store";
+import { createOrganiser } from "./auth/organiser-accounts";
 import { readCampaigns } from "./campaign-content";
 import type { Config } from "./config";
 
@@ -12,12 +12,12 @@ export const contentDir = path.join(process.cwd(), "content");
  */
 export async function seedCampaigns(dir = contentDir): Promise<string[]> {
   const campaigns = await readCampaigns(dir);
-  for (const campaign of campaigns) await upsertPetition(campaign);
+  for (const campaign of campaigns) await upsertCampaign(campaign);
   return campaigns.map((c) => c.slug);
 }
 
 /** The first organiser, an owner, comes from ADMIN_EMAIL and ADMIN_PASSWORD; an existing account is left alone. */
-export async function ensureFirstAdmin(settings: Pick<Config, "ADMIN_EMAIL" | "ADMIN_PASSWORD">) {
+export async function ensureFirstOrganiser(settings: Pick<Config, "ADMIN_EMAIL" | "ADMIN_PASSWORD">) {
   if (!settings.ADMIN_EMAIL || !settings.ADMIN_PASSWORD) return "not-configured" as const;
-  return (await createAdmin(settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD, "owner")) ? ("created" as const) : ("exists" as const);
+  return (await createOrganiser(settings.ADMIN_EMAIL, settings.ADMIN_PASSWORD, "owner")) ? ("created" as const) : ("exists" as const);
 }

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { exportHeader, signatureExport } from "./signature-export";
-import { signPetition } from "./signatures";
+import { signCampaign } from "./signatures";
 
 const slug = "white-helmets";
 
@@ -17,8 +17,8 @@ async function collect(chunks: AsyncGenerator<Uint8Array>, between?: () => Promi
 
 beforeAll(async () => {
   await prepareDatabase();
-  await signPetition(slug, { fullName: "رائد الصالح", email: "raed@example.org", country: "SY", comment: "شكرا لكم", showName: "on" });
-  await signPetition(slug, {
+  await signCampaign(slug, { fullName: "رائد الصالح", email: "raed@example.org", country: "SY", comment: "شكرا لكم", showName: "on" });
+  await signCampaign(slug, {
     fullName: "=HYPERLINK(\"http://evil.example\")",
     email: "attacker@example.org",
     country: "GB",
@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   // More than one range of the export (2,500 rows on SQLite), so it arrives in several chunks.
   for (let i = 0; i < 3_000; i++) {
-    await signPetition(slug, { fullName: `Signer ${i}`, email: `signer${i}@example.org`, country: "DE" });
+    await signCampaign(slug, { fullName: `Signer ${i}`, email: `signer${i}@example.org`, country: "DE" });
   }
 });
 
@@ -61,7 +61,7 @@ describe("signatureExport", () => {
     let added = 0;
     await collect(found!.chunks, async () => {
       for (let i = 0; i < 400; i++) {
-        const outcome = await signPetition(slug, { fullName: "During Export", email: `during${added++}@example.org`, country: "FR" });
+        const outcome = await signCampaign(slug, { fullName: "During Export", email: `during${added++}@example.org`, country: "FR" });
         expect(outcome.kind).toBe("signed");
       }
     });

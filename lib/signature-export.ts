@@ -1,4 +1,4 @@
-import { exportSignatureCsv, readPetitionCount } from "@/db/store";
+import { exportSignatureCsv, readCampaignCount } from "@/db/store";
 import { recordAudit } from "./audit";
 import { csvRow, utf8Bom } from "./csv";
 import type { SignatureStatus } from "./model";
@@ -17,12 +17,12 @@ export const exportHeader = [
 
 /** The whole CSV: a byte order mark and header, then the store's pages of records. */
 export async function* signatureCsv(
-  petitionId: number,
+  campaignId: number,
   statuses: readonly SignatureStatus[],
   progress: { rows: number; finished: boolean } = { rows: 0, finished: false },
 ): AsyncGenerator<Uint8Array> {
   yield new TextEncoder().encode(utf8Bom + csvRow(exportHeader));
-  for await (const page of exportSignatureCsv(petitionId, statuses)) {
+  for await (const page of exportSignatureCsv(campaignId, statuses)) {
     progress.rows += page.rows;
     yield page.csv;
   }
@@ -38,23 +38,23 @@ export async function signatureExport(
   slug: string,
   options: { actor: string; statuses?: readonly SignatureStatus[]; now?: Date },
 ) {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return undefined;
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return undefined;
   const now = options.now ?? new Date();
   const statuses = options.statuses ?? ["confirmed"];
   async function* audited(): AsyncGenerator<Uint8Array> {
     const progress = { rows: 0, finished: false };
     try {
-      yield* signatureCsv(petition!.id, statuses, progress);
+      yield* signatureCsv(campaign!.id, statuses, progress);
     } finally {
       await recordAudit({
         actor: options.actor,
         action: "export",
-        petitionSlug: slug,
+        campaignSlug: slug,
         detail: `CSV of ${statuses.join(", ")} signatures${progress.finished ? "" : ", stopped before the end"}`,
         rowCount: progress.rows,
       });
     }
   }
-  return { filename: `${petition.slug}-signatures-${now.toISOString().slice(0, 10)}.csv`, chunks: audited() };
+  return { filename: `${campaign.slug}-signatures-${now.toISOString().slice(0, 10)}.csv`, chunks: audited() };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { insertSignature, readPetitionCount, searchSignatures } from "@/db/store";
+import { insertSignature, readCampaignCount, searchSignatures } from "@/db/store";
 import { searchLimits } from "@/db/signature-search";
 import { prepareDatabase } from "@/test/database";
 import { emailDomain, emailKey } from "./email-key";
@@ -18,18 +18,18 @@ const dayMs = 86_400_000;
 
 type Stored = { id: number; fullName: string; email: string; country: string; status: SignatureStatus; signedAt: Date };
 const stored: Stored[] = [];
-let petitionId = 0;
+let campaignId = 0;
 const defaults = { ...searchLimits };
 
 beforeAll(async () => {
   await prepareDatabase();
-  petitionId = (await readPetitionCount(slug))!.id;
+  campaignId = (await readCampaignCount(slug))!.id;
   // 260 signatures over 26 days, ten a day, of every name, country, status and domain in turn.
   for (let i = 0; i < 260; i++) {
     const fullName = names[i % names.length]!;
     const email = `list.${i}@${domains[i % domains.length]}`;
     const values = {
-      petitionId,
+      campaignId,
       status: statuses[i % statuses.length]!,
       fullName,
       email,
@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterEach(() => Object.assign(searchLimits, defaults));
 
 /** What a search should find, newest first, worked out here from what was stored. */
-function expected(search: Omit<SignatureSearch, "petitionId">): number[] {
+function expected(search: Omit<SignatureSearch, "campaignId">): number[] {
   return stored
     .filter(
       (s) =>
@@ -64,8 +64,8 @@ function expected(search: Omit<SignatureSearch, "petitionId">): number[] {
 }
 
 /** Follows the older links from the newest page to the end, then the newer links back to the top. */
-async function walk(search: Omit<SignatureSearch, "petitionId">, size: number) {
-  const query = { ...search, petitionId };
+async function walk(search: Omit<SignatureSearch, "campaignId">, size: number) {
+  const query = { ...search, campaignId };
   const pages: SignatureListPage[] = [await searchSignatures(query, { direction: "older", size })];
   while (pages.at(-1)!.older !== undefined) pages.push(await searchSignatures(query, { direction: "older", cursor: pages.at(-1)!.older, size }));
   const back: SignatureListPage[] = [];
@@ -79,7 +79,7 @@ async function walk(search: Omit<SignatureSearch, "petitionId">, size: number) {
 
 const ids = (pages: SignatureListPage[]) => pages.flatMap((p) => p.rows.map((r) => r.id));
 
-const searches: [string, Omit<SignatureSearch, "petitionId">][] = [
+const searches: [string, Omit<SignatureSearch, "campaignId">][] = [
   ["everyone", {}],
   ["a name's start, accents and case aside", { namePrefix: nameKey("ZOE") }],
   ["an Arabic name typed without its short vowels", { namePrefix: nameKey("نور") }],
@@ -124,7 +124,7 @@ describe("the organisers' signature search", () => {
 
   it("shows each row's name, address, country, status and time as stored", async () => {
     const s = stored[7]!;
-    const page = await searchSignatures({ petitionId, emailKey: emailKey(` ${s.email.toUpperCase()} `) }, { direction: "older", size: 50 });
+    const page = await searchSignatures({ campaignId, emailKey: emailKey(` ${s.email.toUpperCase()} `) }, { direction: "older", size: 50 });
     expect(page.rows).toEqual([{ id: s.id, fullName: s.fullName, email: s.email, country: s.country, status: s.status, signedAt: s.signedAt }]);
     expect(page).toMatchObject({ older: undefined, newer: undefined, stoppedEarly: false });
   });

@@ -1,4 +1,4 @@
-import { readPetitionCount, searchSignatures } from "@/db/store";
+import { readCampaignCount, searchSignatures } from "@/db/store";
 import { parseSignatureSearch, type ParsedSignatureSearch, type SignatureListPage, type SignatureSearchFields } from "./signature-search";
 
 export type SignatureListView =
@@ -10,15 +10,15 @@ export type SignatureListView =
  * is wrong with the search; undefined when there is no such campaign.
  */
 export async function signatureList(slug: string, query: Record<string, string | string[] | undefined>): Promise<SignatureListView | undefined> {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return undefined;
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return undefined;
   const parsed = parseSignatureSearch(query);
-  const about = { slug: petition.slug, title: petition.title, fields: parsed.fields };
+  const about = { slug: campaign.slug, title: campaign.title, fields: parsed.fields };
   if (parsed.kind === "invalid") return { kind: "invalid", ...about, errors: parsed.errors };
-  return { kind: "list", ...about, page: await searchSignatures({ ...parsed.search, petitionId: petition.id }, parsed.page) };
+  return { kind: "list", ...about, page: await searchSignatures({ ...parsed.search, campaignId: campaign.id }, parsed.page) };
 }
 
 /** The newest few signatures, for the campaign's dashboard. */
-export async function latestSignatures(petitionId: number, size: number) {
-  return (await searchSignatures({ petitionId }, { direction: "older", size })).rows;
+export async function latestSignatures(campaignId: number, size: number) {
+  return (await searchSignatures({ campaignId }, { direction: "older", size })).rows;
 }

@@ -13,7 +13,7 @@ export const signaturePageSize = 50;
 
 /** Which signatures an organiser is looking for; every field narrows the search. */
 export type SignatureSearch = {
-  petitionId: number;
+  campaignId: number;
   /** The start of the name, as nameKey folds it. */
   namePrefix?: string;
   /** One address, as emailKey matches it: the same person however they typed it. */
@@ -90,7 +90,7 @@ export type SignatureSearchParams = z.input<typeof signatureSearchParams>;
 export type SignatureSearchFields = Record<"name" | "email" | "country" | "status" | "from" | "to", string>;
 
 export type ParsedSignatureSearch =
-  | { kind: "ok"; search: Omit<SignatureSearch, "petitionId">; page: SignaturePageRequest; fields: SignatureSearchFields }
+  | { kind: "ok"; search: Omit<SignatureSearch, "campaignId">; page: SignaturePageRequest; fields: SignatureSearchFields }
   | { kind: "invalid"; errors: Partial<Record<keyof SignatureSearchFields | "older", string>>; fields: SignatureSearchFields };
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -124,7 +124,7 @@ export function parseSignatureSearch(query: Record<string, string | string[] | u
   }
   const p = parsed.data;
   const folded = p.name === undefined ? "" : nameKey(p.name);
-  const search: Omit<SignatureSearch, "petitionId"> = {
+  const search: Omit<SignatureSearch, "campaignId"> = {
     ...(folded && { namePrefix: folded }),
     ...emailSearch(p.email),
     ...(p.country && { country: p.country }),

@@ -9,11 +9,11 @@ import { openReader, type Reader } from "@/test/rows";
 import { countryCodes, isCountryCode } from "./countries";
 import { emailDomain, emailKey } from "./email-key";
 import { isDisposableDomain } from "./email-policy";
-import { petitionStatus } from "./petitions";
+import { campaignStatus } from "./campaign-status";
 import { publicName } from "./public-name";
 import { limits } from "./signature-limits";
 import { signatureInput, unsafeCharacters, type SignatureField } from "./signature-input";
-import { signPetition } from "./signatures";
+import { signCampaign } from "./signatures";
 
 const slug = "white-helmets";
 // Replay another run with FUZZ_SEED=<seed>; fast-check prints the seed and path of any failure.
@@ -116,10 +116,10 @@ const comment = fc.oneof(
 );
 const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
 
-const pollutingValue = fc.oneof(fc.constant({ polluted: "yes", isAdmin: true }), fc.jsonValue({ maxDepth: 2 }));
+const pollutingValue = fc.oneof(fc.constant({ polluted: "yes", isOrganiser: true }), fc.jsonValue({ maxDepth: 2 }));
 const extraKey = fc.oneof(
   fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__"),
-  fc.constantFrom("status", "id", "petitionId", "signatureCount", "signature_count", "isAdmin", "emailKey", "confirmedAt"),
+  fc.constantFrom("status", "id", "campaignId", "signatureCount", "signature_count", "isOrganiser", "emailKey", "confirmedAt"),
   fc.string({ maxLength: 8 }),
 );
 const extras = fc.array(fc.tuple(extraKey, pollutingValue), { maxLength: 4 });
@@ -214,7 +214,7 @@ type Row = {
 };
 
 let db: Reader;
-let petitionId = 0;
+let campaignId = 0;
 let elsewhere = 0;
 let signingCases = 0;
 let displayCases = 0;
@@ -225,22 +225,22 @@ const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const rowCount = async () => (await db.all<{ n: number }>("select count(*) as n from signatures"))[0]!.n;
 const lastRow = async () => (await db.all<Row>("select * from signatures order by id desc limit 1"))[0];
 const hasKey = async (key: string) =>
-  (await db.all("select 1 from signatures where petition_id = ? and email_key = ?", petitionId, key)).length > 0;
+  (await db.all("select 1 from signatures where petition_id = ? and email_key = ?", campaignId, key)).length > 0;
 
 /** What the campaign's kept count says, beside its confirmed rows counted one by one. */
 async function expectCounterMatchesRows(): Promise<void> {
   const [{ stored } = { stored: -1 }] = await db.all<{ stored: number }>(
     "select count(*) as stored from signatures where petition_id = ? and status = 'confirmed'",
-    petitionId,
+    campaignId,
   );
-  expect((await petitionStatus(slug))!.signaturesHere, "the kept count against the confirmed rows").toBe(stored);
+  expect((await campaignStatus(slug))!.signaturesHere, "the kept count against the confirmed rows").toBe(stored);
   expect(stored, "every row is confirmed while mail is off").toBe(await rowCount());
 }
 
 function expectPrototypesClean(): void {
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
   const probe: Record<string, unknown> = {};
-  expect([probe.polluted, probe.isAdmin]).toEqual([undefined, undefined]);
+  expect([probe.polluted, probe.isOrganiser]).toEqual([undefined, undefined]);
 }
 
 /** A stored row must be something the form could have accepted, already in its normal form. */
@@ -290,7 +290,7 @@ async function signAndCheck(raw: unknown, address: string | undefined): Promise<
   // A repeat is answered as a first signature is, and stores nothing.
   const repeat = parsed.success && (await hasKey(emailKey(parsed.data.email)));
 
-  const outcome = await signPetition(slug, raw, { clientAddress: address });
+  const outcome = await signCampaign(slug, raw, { clientAddress: address });
   const kind = outcome.kind === "signed" && repeat ? "signed again" : outcome.kind;
   outcomeKinds.set(kind, (outcomeKinds.get(kind) ?? 0) + 1);
   expect(["invalid", "signed"]).toContain(outcome.kind);
@@ -336,9 +336,9 @@ async function signAndCheck(raw: unknown, address: string | undefined): Promise<
 beforeAll(async () => {
   await prepareDatabase();
   db = await openReader(process.env.DATABASE_URL!);
-  const [petition] = await db.all<{ id: number; elsewhere: number }>("select id, signatures_elsewhere as elsewhere from petitions where slug = ?", slug);
-  petitionId = petition!.id;
-  elsewhere = petition!.elsewhere;
+  const [campaign] = await db.all<{ id: number; elsewhere: number }>("select id, signatures_elsewhere as elsewhere from petitions where slug = ?", slug);
+  campaignId = campaign!.id;
+  elsewhere = campaign!.elsewhere;
 });
 
 afterAll(async () => {
@@ -389,7 +389,7 @@ describe("signPetition under fuzzing", () => {
   // Comments now refuse lone surrogates; these keep it so.
   const signWithComment = async (email: string, commentJson: string) => {
     const raw: unknown = JSON.parse(`{"fullName":"Amina Khalil","email":"${email}","country":"SY","comment":"${commentJson}"}`);
-    const outcome = await signPetition(slug, raw);
+    const outcome = await signCampaign(slug, raw);
     const [row] = await db.all<{ comment: string }>("select comment from signatures where email = ?", email);
     return { outcome, stored: row?.comment };
   };

@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
-import { petitionStatus } from "./petitions";
-import { signPetition } from "./signatures";
+import { campaignStatus } from "./campaign-status";
+import { signCampaign } from "./signatures";
 import { describeWithdrawal } from "./withdrawals";
 
 const slug = "white-helmets";
@@ -20,10 +20,10 @@ const storedCount = () => storedRow<{ n: number }>("select count(*) as n from si
 
 beforeAll(prepareDatabase);
 
-describe("signPetition", () => {
+describe("signCampaign", () => {
   it("stores a signature and numbers the signer after those gathered elsewhere", async () => {
-    const before = (await petitionStatus(slug))!.total;
-    const outcome = await signPetition(slug, signer("first@example.org", { showName: "on", comment: "  For Aleppo.  " }));
+    const before = (await campaignStatus(slug))!.total;
+    const outcome = await signCampaign(slug, signer("first@example.org", { showName: "on", comment: "  For Aleppo.  " }));
     expect(outcome).toMatchObject({ kind: "signed", signerNumber: before + 1 });
 
     const row = storedRow("select * from signatures where email = ?", "first@example.org");
@@ -31,10 +31,10 @@ describe("signPetition", () => {
   });
 
   it("answers a second signature from the same mailbox as a first, however it is typed, and stores nothing more", async () => {
-    const first = await signPetition(slug, signer("Raed.Saleh@gmail.com"));
-    const before = (await petitionStatus(slug))!;
+    const first = await signCampaign(slug, signer("Raed.Saleh@gmail.com"));
+    const before = (await campaignStatus(slug))!;
     const rows = storedCount();
-    const again = await signPetition(slug, signer("  raedsaleh+nobel@GoogleMail.com ", { fullName: "Raed Saleh" }));
+    const again = await signCampaign(slug, signer("  raedsaleh+nobel@GoogleMail.com ", { fullName: "Raed Saleh" }));
     // The same shape, a plausible number, a token like a real one: nothing tells anyone the address had signed.
     const tokens = {
       withdrawToken: expect.stringMatching(/^[\w-]{48}$/),
@@ -48,7 +48,7 @@ describe("signPetition", () => {
     expect(await describeWithdrawal(again.withdrawToken)).toBeUndefined();
     expect(await describeWithdrawal(first.withdrawToken)).toMatchObject({ status: "confirmed" });
     expect(storedCount()).toBe(rows);
-    expect(await petitionStatus(slug)).toEqual(before);
+    expect(await campaignStatus(slug)).toEqual(before);
   });
 
   it("waits for confirmation when a signature is written without a status: the schema fails closed", () => {
@@ -66,20 +66,20 @@ describe("signPetition", () => {
   });
 
   it("stores the email as typed, trimmed, while matching on the normalised key", async () => {
-    await signPetition(slug, signer("  Mixed.Case@Example.ORG "));
+    await signCampaign(slug, signer("  Mixed.Case@Example.ORG "));
     const row = storedRow("select email, email_key from signatures where email_key = ?", "mixed.case@example.org");
     expect(row).toEqual({ email: "Mixed.Case@Example.ORG", email_key: "mixed.case@example.org" });
   });
 
   it("accepts names in any script", async () => {
     for (const [i, fullName] of ["رائد الصالح", "王小明", "Zoë Ñúñez-Ågren", "Ḱhālid ibn Wālid"].entries()) {
-      expect((await signPetition(slug, signer(`script${i}@example.org`, { fullName }))).kind).toBe("signed");
+      expect((await signCampaign(slug, signer(`script${i}@example.org`, { fullName }))).kind).toBe("signed");
     }
   });
 
   it("returns every field's problem and stores nothing for invalid input", async () => {
     const rows = storedCount();
-    const outcome = await signPetition(slug, { fullName: "   ", email: "not-an-email", country: "XX", comment: "x".repeat(501) });
+    const outcome = await signCampaign(slug, { fullName: "   ", email: "not-an-email", country: "XX", comment: "x".repeat(501) });
     expect(outcome.kind).toBe("invalid");
     if (outcome.kind !== "invalid") return;
     expect(Object.keys(outcome.errors).sort()).toEqual(["comment", "country", "email", "fullName"]);
@@ -87,12 +87,12 @@ describe("signPetition", () => {
   });
 
   it("answers not-found for a campaign that does not exist", async () => {
-    expect(await signPetition("no-such-campaign", signer("nobody@example.org"))).toEqual({ kind: "not-found" });
+    expect(await signCampaign("no-such-campaign", signer("nobody@example.org"))).toEqual({ kind: "not-found" });
   });
 
   it("keeps the counter equal to the stored rows plus those gathered elsewhere", async () => {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => signPetition(slug, signer(`many${i}@example.org`))));
-    const status = (await petitionStatus(slug))!;
+    await Promise.all(Array.from({ length: 40 }, (_, i) => signCampaign(slug, signer(`many${i}@example.org`))));
+    const status = (await campaignStatus(slug))!;
     expect(status.signaturesHere).toBe(storedCount());
     expect(status.total).toBe(storedCount() + elsewhere);
   });
@@ -114,6 +114,6 @@ describe("signPetition", () => {
     expect(outcomes).toEqual(Array.from({ length: 50 }, () => "signed"));
 
     expect(storedRow("select count(*) as n from signatures where email_key = ?", email)).toEqual({ n: 1 });
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(storedCount());
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(storedCount());
   }, 60_000);
 });

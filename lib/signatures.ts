@@ -8,11 +8,11 @@ import { emailRefusal } from "./email-policy";
 import { shareLink, withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
 import type { Locale } from "./locales";
-import { petitionForSigning, petitionTitles } from "./petition-for-signing";
-import { petitionTitle } from "./petition-text";
+import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
+import { localizedTitle } from "./campaign-text";
 import { alreadySignedMessage, confirmationMessage, thankYouMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
-import type { PetitionCount, SignatureStatus } from "./model";
+import type { CampaignStanding, SignatureStatus } from "./model";
 import { signingLimits } from "./rate-limit";
 import { decoyReferral, referralCode, referralStatsToken, referrerFrom } from "./referrals";
 import { fieldErrors, signatureInput, type SignatureFieldErrors } from "./signature-input";
@@ -51,26 +51,26 @@ export type SignOutcome =
   | { kind: "pending" };
 
 /** Whom the emails go to, and what they signed, in the language they signed in. */
-type Recipient = { toAddress: string; fullName: string; petitionTitle: string; locale: Locale };
+type Recipient = { toAddress: string; fullName: string; campaignTitle: string; locale: Locale };
 
-export const confirmationRequired = (petition: Pick<PetitionCount, "requireConfirmation">) =>
-  petition.requireConfirmation && mailConfigured();
+export const confirmationRequired = (campaign: Pick<CampaignStanding, "requireConfirmation">) =>
+  campaign.requireConfirmation && mailConfigured();
 
 /**
  * Validates a signer's input and stores it once per email; the count moves in the same
  * transaction. With confirmation on, the signature waits for the emailed link and every answer is
  * "check your email", whether or not the address had signed before.
  */
-export async function signPetition(slug: string, raw: unknown, context: SignContext = {}): Promise<SignOutcome> {
+export async function signCampaign(slug: string, raw: unknown, context: SignContext = {}): Promise<SignOutcome> {
   const now = context.now ?? new Date();
   const parsed = signatureInput.safeParse(raw);
   if (!parsed.success) return { kind: "invalid", errors: fieldErrors(parsed.error) };
 
-  // Read at most a second ago (lib/petition-for-signing.ts): a campaign published, taken down or
+  // Read at most a second ago (lib/campaign-for-signing.ts): a campaign published, taken down or
   // closed in another process stops or starts taking signatures within that second.
-  const petition = await petitionForSigning.get(slug);
-  if (!petition || !isPublished(petition)) return { kind: "not-found" };
-  if (isClosed(petition, now)) return { kind: "closed" };
+  const campaign = await campaignForSigning.get(slug);
+  if (!campaign || !isPublished(campaign)) return { kind: "not-found" };
+  if (isClosed(campaign, now)) return { kind: "closed" };
 
   const form = context.form ? checkForm(context.form, now.getTime()) : undefined;
   if (form?.kind === "expired") return { kind: "form-expired" };
@@ -84,11 +84,11 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   const limit = await signingLimits().check(context.clientAddress, domain);
   if (!limit.ok) return { kind: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
 
-  const locale = context.locale ?? petition.locale;
-  const confirming = confirmationRequired(petition);
+  const locale = context.locale ?? campaign.locale;
+  const confirming = confirmationRequired(campaign);
   const status: SignatureStatus = form?.kind === "suspected" ? "suspected" : confirming ? "pending" : "confirmed";
   const values = {
-    petitionId: petition.id,
+    campaignId: campaign.id,
     status,
     fullName: input.fullName,
     email: input.email,
@@ -107,10 +107,10 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   // A suspected signature is kept for the organisers to judge and sends no mail: a bot must not
   // be able to make us write to an address it typed.
   const mails = status !== "suspected" && mailConfigured();
-  const titles = mails ? await petitionTitles.get(slug) : undefined;
-  const title = titles ? petitionTitle(titles, locale) : petition.title;
-  const to: Recipient = { toAddress: input.email, fullName: input.fullName, petitionTitle: title, locale };
-  const confirmation = status === "pending" ? newConfirmation(petition, key, now, locale) : undefined;
+  const titles = mails ? await campaignTitles.get(slug) : undefined;
+  const title = titles ? localizedTitle(titles, locale) : campaign.title;
+  const to: Recipient = { toAddress: input.email, fullName: input.fullName, campaignTitle: title, locale };
+  const confirmation = status === "pending" ? newConfirmation(campaign, key, now, locale) : undefined;
 
   const outcome = await insertSignature(values, {
     confirmation: confirmation?.secret,
@@ -121,11 +121,11 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
         : ({ signatureId, signerNumber }) =>
             thankYouMessage({
               ...to,
-              signerNumber: petition.signaturesElsewhere + signerNumber,
+              signerNumber: campaign.signaturesElsewhere + signerNumber,
               shareUrl: shareLink(slug, locale, referralCode(signatureId)),
               withdrawUrl: withdrawLink(withdrawToken(signatureId), locale),
             }),
-    repeat: mails ? (existing) => repeatPlan(existing, petition, to, key, now) : undefined,
+    repeat: mails ? (existing) => repeatPlan(existing, campaign, to, key, now) : undefined,
   });
   if (mails) mailWorker().kick();
 
@@ -134,7 +134,7 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
     liveHub().notify(slug);
     return {
       kind: "signed",
-      signerNumber: petition.signaturesElsewhere + outcome.signerNumber,
+      signerNumber: campaign.signaturesElsewhere + outcome.signerNumber,
       withdrawToken: withdrawToken(outcome.signatureId),
       referralCode: referralCode(outcome.signatureId),
       referralStatsToken: referralStatsToken(outcome.signatureId),
@@ -144,17 +144,17 @@ export async function signPetition(slug: string, raw: unknown, context: SignCont
   // opens nothing, a referral code and token of a signature that does not exist, and the number
   // the next signer would have.
   const next = outcome.kind === "repeat" ? outcome.nextSignerNumber : outcome.signerNumber;
-  return { kind: "signed", signerNumber: petition.signaturesElsewhere + next, withdrawToken: decoySealedId(), ...decoyReferral() };
+  return { kind: "signed", signerNumber: campaign.signaturesElsewhere + next, withdrawToken: decoySealedId(), ...decoyReferral() };
 }
 
 /**
  * What an address that has signed before gets instead: a new link while pending, a note once
  * confirmed. Written in the language of the form just sent, which answers the one who sent it.
  */
-function repeatPlan(existing: ExistingSignature, petition: PetitionCount, to: Recipient, key: string, now: Date): RepeatPlan {
+function repeatPlan(existing: ExistingSignature, campaign: CampaignStanding, to: Recipient, key: string, now: Date): RepeatPlan {
   const withdrawUrl = withdrawLink(withdrawToken(existing.id), to.locale);
   if (existing.status === "pending") {
-    const { secret, links } = newConfirmation(petition, key, now, to.locale);
+    const { secret, links } = newConfirmation(campaign, key, now, to.locale);
     return { kind: "renew-confirmation", confirmation: secret, mail: confirmationMessage({ ...to, ...links, withdrawUrl }), limits: resendLimits };
   }
   if (existing.status === "confirmed") {

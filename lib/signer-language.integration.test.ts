@@ -6,8 +6,8 @@ import { confirmWithLink } from "./confirmations";
 import { translator } from "./i18n/messages";
 import { mailWorker } from "./mail/outbox-worker";
 import { release, signatureChoice } from "./moderation";
-import { petitionStatus, setConfirmationRequired } from "./petitions";
-import { signPetition } from "./signatures";
+import { campaignStatus, setConfirmationRequired } from "./campaign-status";
+import { signCampaign } from "./signatures";
 import type { Locale } from "./locales";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
@@ -22,7 +22,7 @@ const ar = translator("ar", "Email");
 const en = translator("en", "Email");
 
 const sign = (email: string, locale?: Locale, extra: { fullName?: string; honeypot?: string } = {}) =>
-  signPetition(
+  signCampaign(
     slug,
     { fullName: extra.fullName ?? "Nour Haddad", email, country: "SY" },
     { locale, form: extra.honeypot ? { honeypot: extra.honeypot, formToken: issueFormToken(Date.now() - 8_000) } : undefined },
@@ -110,10 +110,10 @@ describe("releasing a suspected signature", () => {
     await sign("trapped-ar@example.org", "ar", { fullName: "رامي", honeypot: "https://spam.example" });
     await sign("trapped-en@example.org", "en", { fullName: "Rami", honeypot: "https://spam.example" });
     expect(sink.received("trapped-ar@example.org")).toEqual([]);
-    const before = (await petitionStatus(slug))!.total;
+    const before = (await campaignStatus(slug))!.total;
 
     expect(await release(slug, signatureChoice.parse({ suspected: true }), organiser)).toBe(2);
-    expect((await petitionStatus(slug))!.total).toBe(before);
+    expect((await campaignStatus(slug))!.total).toBe(before);
 
     const arabic = await sink.waitFor("trapped-ar@example.org");
     expect(arabic.subject).toBe(ar("confirmSubject", { title: arabicTitle }));
@@ -124,6 +124,6 @@ describe("releasing a suspected signature", () => {
     expect(links(english.text).every((link) => link.startsWith(`${publicUrl}/en/`))).toBe(true);
 
     expect(await confirmWithLink(linksIn(arabic).confirmToken!)).toMatchObject({ kind: "confirmed" });
-    expect((await petitionStatus(slug))!.total).toBe(before + 1);
+    expect((await campaignStatus(slug))!.total).toBe(before + 1);
   });
 });

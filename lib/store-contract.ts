@@ -2,8 +2,8 @@ import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Role } from "./auth/roles";
 import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "./imports/signature-import";
 import type {
-  AdminIdentity,
-  Admin,
+  OrganiserIdentity,
+  OrganiserAccount,
   AuditEvent,
   BlockedEmail,
   BlockKind,
@@ -13,12 +13,12 @@ import type {
   NewSignature,
   Organiser,
   OutboxMessage,
-  Petition,
-  PetitionChange,
-  PetitionContent,
-  PetitionCount,
-  PetitionSummary,
-  PetitionTitles,
+  Campaign,
+  CampaignChange,
+  CampaignContent,
+  CampaignStanding,
+  CampaignSummary,
+  CampaignTitles,
   Signature,
   SignatureStatus,
 } from "./model";
@@ -69,7 +69,7 @@ export type PublicSigner = Pick<Signature, "fullName" | "country" | "signedAt">;
  * confirmation; with it, the ones the bot trap caught.
  */
 export type SignatureFilter = {
-  petitionId: number;
+  campaignId: number;
   suspected?: boolean;
   clientAddress?: string;
   emailDomain?: string;
@@ -140,14 +140,14 @@ export type InvitationInsert =
   | { kind: "forbidden" | "member" };
 
 export type InvitationAcceptance =
-  | { kind: "accepted"; admin: AdminIdentity; invitedBy: string }
+  | { kind: "accepted"; organiser: OrganiserIdentity; invitedBy: string }
   /** No such invitation (or revoked); accepted already; past its time; or the address has an account since. */
   | { kind: "unknown" | "used" | "expired" | "member" };
 
 export type InvitationRevocation = { kind: "done"; email: string } | { kind: "forbidden" | "unknown" };
 
 /** A CSV file waiting for the organiser's next step (lib/imports/). */
-export type NewSignatureImport = Pick<StagedImport, "petitionId" | "fileName" | "createdBy" | "createdAt" | "totalRows"> & { stagedCsv: string };
+export type NewSignatureImport = Pick<StagedImport, "campaignId" | "fileName" | "createdBy" | "createdAt" | "totalRows"> & { stagedCsv: string };
 /** `stopped`: the import is no longer running (undone meanwhile, or never begun); nothing was stored. */
 export type ImportBatchOutcome = { kind: "stored"; inserted: number } | { kind: "stopped" };
 
@@ -172,28 +172,28 @@ export interface Store {
 
   // Campaigns
   /** Creates or refreshes a campaign from its content/ file; one edited in the admin is left as it is. */
-  upsertPetition(content: PetitionContent, now?: Date): Promise<void>;
+  upsertCampaign(content: CampaignContent, now?: Date): Promise<void>;
   /** Creates a campaign from the admin; false when its slug is taken (slugs are never freed). */
-  createPetition(content: PetitionContent, now: Date): Promise<boolean>;
+  createCampaign(content: CampaignContent, now: Date): Promise<boolean>;
   /** Changes a campaign from the admin, marking it edited; false when there is no such campaign. */
-  updatePetition(slug: string, change: PetitionChange, now: Date): Promise<boolean>;
+  updateCampaign(slug: string, change: CampaignChange, now: Date): Promise<boolean>;
   /** The campaign with its text in every language it has. */
-  findPetition(slug: string): Promise<Petition | undefined>;
+  findCampaign(slug: string): Promise<Campaign | undefined>;
   /** The petition row alone (on PostgreSQL with its deltas not yet folded): never its translations or signatures. */
-  readPetitionCount(slug: string): Promise<PetitionCount | undefined>;
+  readCampaignCount(slug: string): Promise<CampaignStanding | undefined>;
   /** The campaign's title in its own language and in each translation. */
-  readPetitionTitles(slug: string): Promise<PetitionTitles | undefined>;
-  listPetitions(): Promise<PetitionSummary[]>;
+  readCampaignTitles(slug: string): Promise<CampaignTitles | undefined>;
+  listCampaigns(): Promise<CampaignSummary[]>;
   setRequireConfirmation(slug: string, required: boolean): Promise<void>;
   /** Publishes each campaign's pending figure as `round(pendingCount)`; returns how many moved. */
   publishPendingFigures(round: (pending: number) => number): Promise<number>;
   /** Counts every campaign's signatures from its rows and says where the kept count differs. */
-  recountPetitions(): Promise<{ slug: string; kept: number; counted: number; keptPending: number; countedPending: number }[]>;
+  recountCampaigns(): Promise<{ slug: string; kept: number; counted: number; keptPending: number; countedPending: number }[]>;
 
   // Signatures
   insertSignature(values: NewSignature, extras?: InsertExtras): Promise<InsertOutcome>;
   confirmByToken(tokenHash: string, now: Date): Promise<ConfirmOutcome>;
-  confirmByCode(petitionId: number, emailKey: string, matches: (codeHash: string) => boolean, now: Date, maxAttempts: number): Promise<ConfirmOutcome>;
+  confirmByCode(campaignId: number, emailKey: string, matches: (codeHash: string) => boolean, now: Date, maxAttempts: number): Promise<ConfirmOutcome>;
   findConfirmationByToken(tokenHash: string): Promise<PendingConfirmation | undefined>;
   /**
    * Deletes the signatures; given a mailbox's email key (an erasure, not a withdrawal), also its
@@ -202,8 +202,8 @@ export interface Store {
   eraseSignatures(ids: number[], now: Date, mailboxKey?: string): Promise<{ erased: number }>;
   findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined>;
   findSignaturesByEmailKey(emailKey: string): Promise<MailboxSignature[]>;
-  listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]>;
-  countSignaturesSince(petitionId: number, since: Date): Promise<number>;
+  listRecentPublicSigners(campaignId: number, limit: number): Promise<PublicSigner[]>;
+  countSignaturesSince(campaignId: number, since: Date): Promise<number>;
   /** Confirmed signatures whose referrer is the given signature. */
   countConfirmedReferrals(referrerId: number): Promise<number>;
   /** One page of the organisers' search, newest first, from a keyset cursor (lib/signature-search.ts). */
@@ -211,19 +211,19 @@ export interface Store {
   /** Writes `key` of the name of up to `batch` signatures stored without one; returns how many. */
   fillMissingNameKeys(key: (name: string) => string, batch: number): Promise<number>;
   /** A campaign's signatures of the given statuses as CSV records, in id order, a range at a time. */
-  exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;
-  insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt?: number): Promise<void>;
+  exportSignatureCsv(campaignId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage>;
+  insertSeedSignatures(campaignId: number, count: number, row: (i: number) => SeedSigner, startAt?: number): Promise<void>;
 
   // CSV imports: each step its own short transaction, so a large file never holds SQLite's writer
   insertSignatureImport(staged: NewSignatureImport): Promise<number>;
   /** The import with its staged file (null once imported, undone or expired). */
-  findSignatureImport(petitionId: number, importId: number): Promise<StagedImport | undefined>;
+  findSignatureImport(campaignId: number, importId: number): Promise<StagedImport | undefined>;
   /** A campaign's imports, newest first, without their files. */
-  listSignatureImports(petitionId: number): Promise<SignatureImport[]>;
+  listSignatureImports(campaignId: number): Promise<SignatureImport[]>;
   /** How many confirmed signatures a campaign's imports brought that are still there. */
-  countImportedSignatures(petitionId: number): Promise<number>;
+  countImportedSignatures(campaignId: number): Promise<number>;
   /** Which of these address keys have a signature on the campaign already, whatever its status. */
-  findSignedEmailKeys(petitionId: number, emailKeys: readonly string[]): Promise<string[]>;
+  findSignedEmailKeys(campaignId: number, emailKeys: readonly string[]): Promise<string[]>;
   /** Records the mapping and the file's counts and marks it importing; false unless it was staged or importing. */
   beginSignatureImport(importId: number, mapping: string, counts: Pick<ImportCounts, "totalRows" | "validRows" | "invalidRows">): Promise<boolean>;
   /**
@@ -246,17 +246,17 @@ export interface Store {
 
   // Charts
   /** Per UTC hour or day in [from, to) (from the first signature when `from` is not given); only buckets with any, oldest first. */
-  signatureTimeSeries(petitionId: number, range: { unit: TimeUnit; from?: Date; to: Date }): Promise<SignatureBucket[]>;
+  signatureTimeSeries(campaignId: number, range: { unit: TimeUnit; from?: Date; to: Date }): Promise<SignatureBucket[]>;
   /** Most first, then by code. */
-  signaturesByCountry(petitionId: number): Promise<CountryCount[]>;
-  referralSummary(petitionId: number, top: number): Promise<ReferralSummary>;
+  signaturesByCountry(campaignId: number): Promise<CountryCount[]>;
+  referralSummary(campaignId: number, top: number): Promise<ReferralSummary>;
   /** Per bucket of time to fill, `edgesMs` ascending from 0; only buckets with any. */
-  fillTimeHistogram(petitionId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]>;
+  fillTimeHistogram(campaignId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]>;
 
   // Delivery report
   /** Up to `limit` confirmed signers with ids above `afterId`, in id order: one keyset page. */
-  listSignerNames(petitionId: number, afterId: number, limit: number): Promise<SignerName[]>;
-  countVerification(petitionId: number): Promise<VerificationCounts>;
+  listSignerNames(campaignId: number, afterId: number, limit: number): Promise<SignerName[]>;
+  countVerification(campaignId: number): Promise<VerificationCounts>;
 
   // Moderation
   countMatchingSignatures(filter: SignatureFilter): Promise<number>;
@@ -279,14 +279,14 @@ export interface Store {
   // Updates to signers (lib/updates/)
   insertUpdate(update: NewUpdate): Promise<number>;
   /** Newest first, with where each one's messages are. */
-  listUpdates(petitionId: number): Promise<UpdateSummary[]>;
+  listUpdates(campaignId: number): Promise<UpdateSummary[]>;
   /** The updates the organiser chose to show on the campaign page, newest first. */
-  listPublicUpdates(petitionId: number): Promise<PublicUpdate[]>;
+  listPublicUpdates(campaignId: number): Promise<PublicUpdate[]>;
   /**
    * Signers an update may reach: confirmed, asked for updates, not unsubscribed, and their address
    * proved (confirmed by email here, or imported). The same rule queues and, again, claims.
    */
-  countUpdateRecipients(petitionId: number): Promise<number>;
+  countUpdateRecipients(campaignId: number): Promise<number>;
   /** Queues the update for the next range of `batchSize` signature ids, in one short transaction. */
   queueUpdateBatch(updateId: number, batchSize: number, now: Date): Promise<QueueStep>;
   listUnqueuedUpdates(): Promise<number[]>;
@@ -296,14 +296,14 @@ export interface Store {
   unsubscribeFromUpdates(signatureId: number, now: Date): Promise<boolean>;
 
   // Organisers
-  findAdminByEmail(email: string): Promise<Admin | undefined>;
+  findOrganiserByEmail(email: string): Promise<OrganiserAccount | undefined>;
   /** Adds an organiser with the role named; false when the email already has an account. */
-  insertAdmin(email: string, passwordHash: string, role: Role, now?: Date): Promise<boolean>;
+  insertOrganiser(email: string, passwordHash: string, role: Role, now?: Date): Promise<boolean>;
   listOrganisers(): Promise<Organiser[]>;
   /** Never leaves the organisers without an owner. */
-  changeOrganiserRole(actor: OrganiserActor, adminId: number, role: Role): Promise<MembershipChange>;
+  changeOrganiserRole(actor: OrganiserActor, organiserId: number, role: Role): Promise<MembershipChange>;
   /** Deletes the account with its sessions and the invitations it sent; never the last owner. */
-  removeOrganiser(actor: OrganiserActor, adminId: number): Promise<MembershipChange>;
+  removeOrganiser(actor: OrganiserActor, organiserId: number): Promise<MembershipChange>;
   /** Stores an invitation and queues its email in one transaction, replacing any still open to the address. */
   insertInvitation(actor: OrganiserActor, invitation: NewInvitation, mail?: MailDraft): Promise<InvitationInsert>;
   findInvitationByToken(tokenHash: string): Promise<Invitation | undefined>;
@@ -313,8 +313,8 @@ export interface Store {
   listOpenInvitations(): Promise<Invitation[]>;
   /** Deletes an invitation not yet accepted; its link stops working. */
   revokeInvitation(actor: OrganiserActor, invitationId: number): Promise<InvitationRevocation>;
-  insertSession(session: { id: string; adminId: number; createdAt: Date; expiresAt: Date }): Promise<void>;
-  findSessionAdmin(sessionId: string, now?: Date): Promise<AdminIdentity | undefined>;
+  insertSession(session: { id: string; organiserId: number; createdAt: Date; expiresAt: Date }): Promise<void>;
+  findSessionOrganiser(sessionId: string, now?: Date): Promise<OrganiserIdentity | undefined>;
   deleteSession(sessionId: string): Promise<void>;
   deleteExpiredSessions(now?: Date): Promise<number>;
 

@@ -4,8 +4,8 @@ import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "./confirmations";
 import { campaignDashboard } from "./dashboard";
 import { mailWorker } from "./mail/outbox-worker";
-import { petitionStatus } from "./petitions";
-import { signPetition } from "./signatures";
+import { campaignStatus } from "./campaign-status";
+import { signCampaign } from "./signatures";
 import { secretKey } from "./secrets";
 import { sealId } from "./tokens";
 import { describeWithdrawal, withdraw, withdrawToken as makeWithdrawToken } from "./withdrawals";
@@ -15,12 +15,12 @@ const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).sta
 
 const slug = "white-helmets";
 const title = "The White Helmets for the Nobel Peace Prize";
-const status = async () => (await petitionStatus(slug))!;
+const status = async () => (await campaignStatus(slug))!;
 const waiting = async () => (await campaignDashboard(slug))!.signaturesPending;
 
 /** Signs, and returns the signature's id and the email the signer received. */
 async function signAndReadMail(email: string, fullName: string) {
-  expect(await signPetition(slug, { fullName, email, country: "SY" })).toEqual({ kind: "pending" });
+  expect(await signCampaign(slug, { fullName, email, country: "SY" })).toEqual({ kind: "pending" });
   const mail = await sink.waitFor(email);
   // Until the worker has recorded the delivery, a withdrawal races it (the outbox worker's tests show how).
   await mailWorker().idle();

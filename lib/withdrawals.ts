@@ -1,8 +1,8 @@
 import { eraseSignatures, findSignatureForWithdrawal } from "@/db/store";
 import { liveHub } from "./live-hub";
 import type { Locale } from "./locales";
-import { petitionTitles } from "./petition-for-signing";
-import { petitionTitle } from "./petition-text";
+import { campaignTitles } from "./campaign-for-signing";
+import { localizedTitle } from "./campaign-text";
 import { secretKey } from "./secrets";
 import { openId, sealId } from "./tokens";
 
@@ -27,8 +27,8 @@ export async function describeWithdrawal(token: string, locale?: Locale) {
   const id = signatureIdOf(token);
   const found = id === undefined ? undefined : await findSignatureForWithdrawal(id);
   if (!found || !locale) return found;
-  const titles = await petitionTitles.get(found.slug);
-  return titles ? { ...found, title: petitionTitle(titles, locale) } : found;
+  const titles = await campaignTitles.get(found.slug);
+  return titles ? { ...found, title: localizedTitle(titles, locale) } : found;
 }
 
 /** Deletes the signature for good; the count drops on every open page. */

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { migrateDatabase } from "@/db/store";
-import { adminEmail, adminPassword, createAdmin } from "@/lib/auth/admins";
+import { organiserEmail, organiserPassword, createOrganiser } from "@/lib/auth/organiser-accounts";
 import { ConfigError } from "@/lib/config";
 
 const usage =
@@ -34,7 +34,7 @@ async function passwordFromUser(): Promise<string> {
   }
   for (;;) {
     const first = await askPassword("Password (12 characters or more): ");
-    const checked = adminPassword.safeParse(first);
+    const checked = organiserPassword.safeParse(first);
     if (!checked.success) {
       console.log(checked.error.issues[0]?.message);
       continue;
@@ -50,16 +50,16 @@ async function main(args: string[]) {
     console.error(usage);
     process.exit(2);
   }
-  const address = adminEmail.safeParse(email);
+  const address = organiserEmail.safeParse(email);
   if (!address.success) {
     console.error(`"${email}" is not an email address. ${usage}`);
     process.exit(2);
   }
-  const password = adminPassword.safeParse(await passwordFromUser());
+  const password = organiserPassword.safeParse(await passwordFromUser());
   if (!password.success) throw new Error(`The password is not usable: ${password.error.issues[0]?.message}`);
   await migrateDatabase();
   // Whoever can run this holds the server: the account is an owner, who can invite the others.
-  const created = await createAdmin(address.data, password.data, "owner");
+  const created = await createOrganiser(address.data, password.data, "owner");
   console.log(created ? `Owner account created for ${email}.` : `${email} already has an organiser account; nothing changed.`);
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseFile } from "@/db/sqlite/client";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { prepareDatabase } from "@/test/database";
 
 // SQLite's online backup, so this file runs in the SQLite pass only (vitest.config.mts).
@@ -95,7 +95,7 @@ function startWriter(prefix: string): Writer {
 beforeAll(async () => {
   await prepareDatabase();
   for (let i = 0; i < earlySigners; i++) {
-    const outcome = await signPetition(slug, {
+    const outcome = await signCampaign(slug, {
       fullName: `Early Signer ${i}`,
       email: `early${i}@example.org`,
       country: "DE",
@@ -112,7 +112,7 @@ describe("npm run backup", () => {
     let missedByPlainCopy = 0;
     for (let i = 0; missedByPlainCopy === 0; i++) {
       if (i === 1000) throw new Error("1000 signatures and the WAL was checkpointed after every one");
-      await signPetition(slug, { fullName: `Quiet Signer ${i}`, email: `quiet${i}@example.org`, country: "SY" });
+      await signCampaign(slug, { fullName: `Quiet Signer ${i}`, email: `quiet${i}@example.org`, country: "SY" });
       missedByPlainCopy = liveRows().size - rowsInPlainCopy();
     }
     const target = path.join(dir, "quiet.db");

@@ -1,5 +1,5 @@
 import { copySqliteToPostgres, withoutPassword } from "@/db/copy/sqlite-to-postgres";
-import type { Comparison, PetitionTally } from "@/db/copy/tally";
+import type { Comparison, CampaignTally } from "@/db/copy/tally";
 import { databasePath } from "@/db/sqlite/client";
 
 const usage = [
@@ -17,15 +17,15 @@ function table(rows: string[][], names = 1): string {
   return rows.map((row) => row.map((cell, i) => (i < names ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ")).join("\n");
 }
 
-function formatComparison({ tables, petitions, differences }: Comparison): string {
+function formatComparison({ tables, campaigns, differences }: Comparison): string {
   const rows = table([["Table", "SQLite", "PostgreSQL"], ...tables.map((t) => [t.table, number(t.sqlite), number(t.postgres)])]);
-  const side = (slug: string, name: string, p?: PetitionTally) =>
+  const side = (slug: string, name: string, p?: CampaignTally) =>
     p
       ? [slug, name, number(p.kept), number(p.counted), number(p.keptPending), number(p.countedPending), number(p.signerNumbersIssued)]
       : [slug, name, "-", "-", "-", "-", "-"];
   const counts = table([
     ["Campaign", "Database", "Count", "Confirmed rows", "Pending", "Pending rows", "Signer numbers issued"],
-    ...petitions.flatMap((p) => [side(p.slug, "SQLite", p.sqlite), side(p.slug, "PostgreSQL", p.postgres)]),
+    ...campaigns.flatMap((p) => [side(p.slug, "SQLite", p.sqlite), side(p.slug, "PostgreSQL", p.postgres)]),
   ], 2);
   const verdict = differences.length === 0 ? "Everything matches." : ["These differ:", ...differences.map((d) => `  - ${d}`)].join("\n");
   return [rows, counts, verdict].join("\n\n");

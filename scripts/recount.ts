@@ -1,11 +1,11 @@
 // npm run db:recount: counts every campaign's signatures from its rows and compares them with the
 // counts the app keeps (and reads without scanning). Exits 1 if any differs.
-import { closeDatabase, migrateDatabase, recountPetitions } from "@/db/store";
+import { closeDatabase, migrateDatabase, recountCampaigns } from "@/db/store";
 import { ConfigError } from "@/lib/config";
 
 async function main() {
   await migrateDatabase();
-  const rows = await recountPetitions();
+  const rows = await recountCampaigns();
   let differs = false;
   for (const row of rows) {
     const same = row.kept === row.counted && row.keptPending === row.countedPending;

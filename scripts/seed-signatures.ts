@@ -1,4 +1,4 @@
-import { insertSeedSignatures, migrateDatabase, readPetitionCount } from "@/db/store";
+import { insertSeedSignatures, migrateDatabase, readCampaignCount } from "@/db/store";
 import { ConfigError } from "@/lib/config";
 import { seedCampaigns } from "@/lib/seed";
 import { syntheticSigner } from "@/lib/synthetic-signers";
@@ -13,11 +13,11 @@ async function main([countArg, slug = "white-helmets"]: string[]) {
   }
   await migrateDatabase();
   await seedCampaigns();
-  const petition = await readPetitionCount(slug);
-  if (!petition) throw new Error(`no campaign "${slug}" to seed`);
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) throw new Error(`no campaign "${slug}" to seed`);
   const started = Date.now();
   // Continue after the rows already there, so emails stay unique across runs.
-  await insertSeedSignatures(petition.id, count, syntheticSigner, petition.signatureCount);
+  await insertSeedSignatures(campaign.id, count, syntheticSigner, campaign.signatureCount);
   const seconds = (Date.now() - started) / 1000;
   console.log(`Added ${count.toLocaleString("en")} signatures to ${slug} in ${seconds.toFixed(1)} s (${Math.round(count / seconds).toLocaleString("en")} a second).`);
 }

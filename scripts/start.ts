@@ -2,7 +2,7 @@ import "./node-env";
 import { migrateDatabase } from "@/db/store";
 import { config, ConfigError } from "@/lib/config";
 import { logger } from "@/lib/log";
-import { ensureFirstAdmin, seedCampaigns } from "@/lib/seed";
+import { ensureFirstOrganiser, seedCampaigns } from "@/lib/seed";
 import { startServer } from "../server";
 import { buildIfStale } from "./build";
 
@@ -15,11 +15,11 @@ async function main() {
   const log = logger();
   await migrateDatabase();
   const slugs = await seedCampaigns();
-  const admin = await ensureFirstAdmin(settings);
+  const organiser = await ensureFirstOrganiser(settings);
   log.info({ campaigns: slugs }, "campaigns ready");
   // The address is the operator's own setting; the log need not repeat it.
-  if (admin === "created") log.info("organiser account created for ADMIN_EMAIL");
-  if (admin === "not-configured") log.warn("no ADMIN_EMAIL/ADMIN_PASSWORD set: add an organiser with npm run admin -- create <email>");
+  if (organiser === "created") log.info("organiser account created for ADMIN_EMAIL");
+  if (organiser === "not-configured") log.warn("no ADMIN_EMAIL/ADMIN_PASSWORD set: add an organiser with npm run admin -- create <email>");
 
   if (!dev && !serveOnly) buildIfStale();
 

@@ -1,12 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAdminByEmail } from "@/db/store";
-import { createAdmin } from "@/lib/auth/admins";
+import { findOrganiserByEmail } from "@/db/store";
+import { createOrganiser } from "@/lib/auth/organiser-accounts";
 import { changeRole } from "@/lib/auth/organisers";
 import type { Role } from "@/lib/auth/roles";
 import { sessionCookieName, startSession } from "@/lib/auth/sessions";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { siteOriginHeader } from "@/lib/site-origin";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { apiRoute } from "./routes";
@@ -24,10 +24,10 @@ const signer = "exported.signer@example.org";
 
 /** An organiser of the given role, signed in: the cookie their browser would send. */
 async function signedIn(email: string, role: Role) {
-  await createAdmin(email, "a long organiser password", role);
-  const admin = (await findAdminByEmail(email))!;
-  const { token } = await startSession(admin.id);
-  return { admin: { id: admin.id, email, role }, cookie: `${sessionCookieName}=${token}` };
+  await createOrganiser(email, "a long organiser password", role);
+  const organiser = (await findOrganiserByEmail(email))!;
+  const { token } = await startSession(organiser.id);
+  return { organiser: { id: organiser.id, email, role }, cookie: `${sessionCookieName}=${token}` };
 }
 
 const download = (cookie?: string) =>
@@ -36,7 +36,7 @@ const exportsBy = (email: string) => storedRows("select id from audit_events whe
 
 beforeAll(async () => {
   await prepareDatabase();
-  expect(await signPetition("white-helmets", { fullName: "Exported Signer", email: signer, country: "SY" })).toMatchObject({ kind: "signed" });
+  expect(await signCampaign("white-helmets", { fullName: "Exported Signer", email: signer, country: "SY" })).toMatchObject({ kind: "signed" });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -68,7 +68,7 @@ describe("the CSV export, by role", () => {
     const boss = await signedIn("boss@example.org", "owner");
     const demoted = await signedIn("demoted@example.org", "owner");
     expect((await download(demoted.cookie)).status).toBe(200);
-    expect(await changeRole(demoted.admin.id, "viewer", boss.admin)).toBe("done");
+    expect(await changeRole(demoted.organiser.id, "viewer", boss.organiser)).toBe("done");
     const response = await download(demoted.cookie);
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain(signer);

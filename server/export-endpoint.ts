@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { signatureStatuses, type SignatureStatus } from "@/lib/model";
 import { isCrossSiteRead } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/roles";
-import { sessionAdmin, sessionCookieName } from "@/lib/auth/sessions";
+import { sessionOrganiser, sessionCookieName } from "@/lib/auth/sessions";
 import { signatureExport } from "@/lib/signature-export";
 import { siteOrigin } from "@/lib/site-origin";
 
@@ -41,11 +41,11 @@ export async function answerExport(req: IncomingMessage, res: ServerResponse, sl
   if (isCrossSiteRead(headers.get("origin"), headers.get("sec-fetch-site"), siteOrigin(headers))) {
     return sendText(res, 403, "Exports can only be asked for from this site.");
   }
-  const admin = await sessionAdmin(cookie(req, sessionCookieName));
-  if (!admin) return sendText(res, 401, "Sign in as an organiser to export signatures.");
+  const organiser = await sessionOrganiser(cookie(req, sessionCookieName));
+  if (!organiser) return sendText(res, 401, "Sign in as an organiser to export signatures.");
   // The role as stored now: an organiser demoted a moment ago gets nothing more.
-  if (!can(admin.role, "export")) return sendText(res, 403, "Your organiser role doesn't include exporting signatures. An owner can export them for you.");
-  const found = await signatureExport(slug, { actor: admin.email, statuses: statusesFrom(req.url ?? "") });
+  if (!can(organiser.role, "export")) return sendText(res, 403, "Your organiser role doesn't include exporting signatures. An owner can export them for you.");
+  const found = await signatureExport(slug, { actor: organiser.email, statuses: statusesFrom(req.url ?? "") });
   if (!found) return sendText(res, 404, "No such petition.");
 
   res.writeHead(200, {

@@ -3,7 +3,7 @@ import { createServer, get, type ServerResponse } from "node:http";
 import { connect, type AddressInfo, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { LiveHub, type SnapshotLoader } from "@/lib/live-hub";
-import type { LiveSnapshot } from "@/lib/petitions";
+import type { LiveSnapshot } from "@/lib/campaign-status";
 import { maxUnsentBytes, streamLiveCount } from "./live-events";
 
 // Frames this large fill a loopback socket's kernel buffers (a few MB) in a few dozen frames, so

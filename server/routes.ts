@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { streamLiveCount } from "./live-events";
 import { answerExport } from "./export-endpoint";
-import { answerCount, answerCountPreflight, answerSigning } from "./petition-api";
+import { answerCount, answerCountPreflight, answerSigning } from "./campaign-api";
 import { answerHealth, answerReadiness } from "./health";
 import { answerOEmbed } from "./oembed-endpoint";
 import { answerReferralCount } from "./referral-endpoint";

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formattingLocale, isLocale, textDirection, type Locale } from "@/lib/locales";
-import { petitionStatus } from "@/lib/petitions";
+import { campaignStatus } from "@/lib/campaign-status";
 import { translator } from "@/lib/i18n/messages";
 import { roundedTotal, type ShareCardInput } from "@/lib/share-card";
 import { shareCards } from "@/lib/share-card-cache";
@@ -8,7 +8,7 @@ import { sendJson } from "./respond";
 
 /** What a campaign's card says in a locale, or undefined when there is no such campaign. */
 export async function cardInputFor(slug: string, locale: Locale): Promise<ShareCardInput | undefined> {
-  const status = await petitionStatus(slug, locale);
+  const status = await campaignStatus(slug, locale);
   if (!status) return undefined;
   const t = translator(locale, "Card");
   return {

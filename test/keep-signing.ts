@@ -1,7 +1,7 @@
 // A process that keeps signing with new emails until it is sent SIGTERM, as live traffic would while
 // a backup runs; used by scripts/backup.integration.test.ts. Prints "ready" after its first
 // signature, then on SIGTERM finishes the signature in hand and prints how many it stored.
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 
 const [slug = "", prefix = "writer"] = process.argv.slice(2);
 
@@ -13,7 +13,7 @@ process.on("SIGTERM", () => {
 async function main() {
   let signed = 0;
   for (let i = 0; !stopping; i++) {
-    const outcome = await signPetition(slug, { fullName: `Steady Signer ${i}`, email: `${prefix}${i}@example.org`, country: "SY" });
+    const outcome = await signCampaign(slug, { fullName: `Steady Signer ${i}`, email: `${prefix}${i}@example.org`, country: "SY" });
     if (outcome.kind !== "signed") throw new Error(`signature ${i} by ${prefix} ended as ${outcome.kind}, not signed`);
     if (++signed === 1) process.stdout.write("ready\n");
     // The signing path can be synchronous end to end; yielding lets the SIGTERM handler run.

@@ -1,6 +1,6 @@
 // One of several processes that try to sign with the same email at the same moment; run by
 // lib/signatures.integration.test.ts. Prints how each of its attempts ended.
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 
 const [slug = "", email = "", attempts = "1", startAt = "0"] = process.argv.slice(2);
 
@@ -8,7 +8,7 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
   const outcomes = await Promise.all(
     Array.from({ length: Number(attempts) }, () =>
-      signPetition(slug, { fullName: "Racing Signer", email, country: "SY" }).then((o) => o.kind),
+      signCampaign(slug, { fullName: "Racing Signer", email, country: "SY" }).then((o) => o.kind),
     ),
   );
   process.stdout.write(JSON.stringify(outcomes));

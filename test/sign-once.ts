@@ -1,10 +1,10 @@
 // Signs once in a process of its own, from a given client address, and prints the outcome; run by
 // lib/abuse.integration.test.ts to show that limits are shared through the database.
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 
 const [slug = "", email = "", clientAddress = ""] = process.argv.slice(2);
 
-signPetition(slug, { fullName: "Second Process", email, country: "SY" }, { clientAddress })
+signCampaign(slug, { fullName: "Second Process", email, country: "SY" }, { clientAddress })
   .then((outcome) => process.stdout.write(JSON.stringify(outcome)))
   .catch((error: unknown) => {
     console.error(error);

@@ -33,14 +33,14 @@ export function writeSqliteCampaign(file: string): void {
 
 function writeRows(db: Database.Database): void {
   const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
-  const petition = `insert into petitions (id, slug, title, ask, goal, signatures_elsewhere, require_confirmation, story_headline,
+  const campaign = `insert into petitions (id, slug, title, ask, goal, signatures_elsewhere, require_confirmation, story_headline,
     story_published_at, story_updated_at, story_markdown, signature_count, pending_count, pending_published, signer_numbers_issued,
     revision, created_at, updated_at, locale) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
   const { signerNumbersIssued, signaturesElsewhere, manySigners } = sqliteCampaign;
-  run(petition, 1, "white-helmets", "الخوذ البيضاء", 'Ask "them"\tnow', 400_000, signaturesElsewhere, 1, "Headline", "2024-03-01", null,
+  run(campaign, 1, "white-helmets", "الخوذ البيضاء", 'Ask "them"\tnow', 400_000, signaturesElsewhere, 1, "Headline", "2024-03-01", null,
     "# Story\n\nA line with a \\ backslash.", 3, 1, 0, signerNumbersIssued, 7, at(0), at(10), "en");
   // Id 2 was a campaign since deleted: the next one made on PostgreSQL must not take it.
-  run(petition, 3, "second", "ثانية", "Ask", 10_000, 0, 0, "Second headline", null, null, "", manySigners, 0, 0, manySigners, 2, at(1), at(2), "ar");
+  run(campaign, 3, "second", "ثانية", "Ask", 10_000, 0, 0, "Second headline", null, null, "", manySigners, 0, 0, manySigners, 2, at(1), at(2), "ar");
   const translation = `insert into petition_translations (petition_id, locale, title, ask, story_headline, story_markdown, translation_note,
     updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`;
   run(translation, 1, "ar", "الخوذ البيضاء", "«اطلبوا»\tالآن", "العنوان", "# القصة\n\nسطر فيه \\ شرطة.", "ترجمة \"غير رسمية\"", at(3));
@@ -63,8 +63,8 @@ function writeRows(db: Database.Database): void {
     locale?: string;
     referrerId?: number;
   };
-  const sign = (id: number | null, petitionId: number, status: string, name: string, email: string, extra: Extra = {}) =>
-    run(signature, id, petitionId, status, name, email, email.toLowerCase(), email.split("@")[1], "SY", extra.comment ?? null,
+  const sign = (id: number | null, campaignId: number, status: string, name: string, email: string, extra: Extra = {}) =>
+    run(signature, id, campaignId, status, name, email, email.toLowerCase(), email.split("@")[1], "SY", extra.comment ?? null,
       extra.show ?? 1, 0, extra.address ?? null, extra.fillMs ?? null, at(20), extra.confirmedAt ?? null, extra.invalidatedAt ?? null,
       extra.locale ?? "en", extra.referrerId ?? null);
   sign(1, 1, "confirmed", "محمد الأحمد", "Mohammed@example.org", { comment: sqliteCampaign.awkwardComment, address: "192.0.2.1", fillMs: 4200, confirmedAt: at(21), locale: "ar" });
@@ -89,9 +89,9 @@ function writeRows(db: Database.Database): void {
   run(mail, 2, 1, "thank-you", "Mohammed@example.org", "Thank you", "", 1, at(21), null, at(21), null, at(21));
   run(mail, 3, null, "notice", "organiser@example.org", "Notice", "body", 5, at(40), 'SMTP 550: mailbox "unknown"', null, at(41), at(30));
 
-  const admin = "insert into admins (id, email, password_hash, role, created_at) values (?, ?, '$scrypt$N=16384$c2FsdA$aGFzaA', ?, ?)";
-  run(admin, 1, "organiser@example.org", "owner", at(-100));
-  run(admin, 2, "editor@example.org", "editor", at(-50));
+  const organiser = "insert into admins (id, email, password_hash, role, created_at) values (?, ?, '$scrypt$N=16384$c2FsdA$aGFzaA', ?, ?)";
+  run(organiser, 1, "organiser@example.org", "owner", at(-100));
+  run(organiser, 2, "editor@example.org", "editor", at(-50));
   const invitation = `insert into admin_invitations (id, email, role, token_hash, invited_by, created_at, expires_at, accepted_at)
     values (?, ?, ?, ?, 1, ?, ?, ?)`;
   run(invitation, 1, "editor@example.org", "editor", "invitation-hash-1", at(-60), at(60 * 24 * 7 - 60), at(-50));

@@ -14,12 +14,12 @@ import { loadCampaign } from "./load";
 export async function CampaignPage({ slug, locale, children }: { slug: string; locale: Locale; children?: ReactNode }) {
   const found = await loadCampaign(slug);
   // A draft is the organisers' alone (they see it at /admin/petitions/<slug>/preview).
-  if (!found || found.petition.state === "draft") notFound();
-  if (found.petition.state === "unpublished") return <TakenDown locale={locale} />;
+  if (!found || found.campaign.state === "draft") notFound();
+  if (found.campaign.state === "unpublished") return <TakenDown locale={locale} />;
   return (
     <>
       <CampaignView
-        petition={found.petition}
+        campaign={found.campaign}
         snapshot={found.snapshot}
         renderedAt={found.renderedAt}
         formToken={issueFormToken(found.renderedAt)}

@@ -2,22 +2,22 @@ import { getTranslations } from "next-intl/server";
 import { countryOptions, isCountryCode } from "@/lib/countries";
 import { regionOf } from "@/lib/locale";
 import { formattingLocale, textDirection, type Locale } from "@/lib/locales";
-import type { Petition } from "@/lib/model";
-import { petitionText } from "@/lib/petition-text";
-import type { LiveSnapshot } from "@/lib/petitions";
+import type { Campaign } from "@/lib/model";
+import { campaignText } from "@/lib/campaign-text";
+import type { LiveSnapshot } from "@/lib/campaign-status";
 import { leadLength, parseStory } from "@/lib/story";
 import { signAction } from "./actions";
 import { CampaignClosed } from "./CampaignClosed";
 import { Counter } from "./Counter";
 import { GoalStep } from "./GoalStep";
-import { LivePetition } from "./LivePetition";
+import { LiveCampaign } from "./LiveCampaign";
 import { RecentSigners } from "./RecentSigners";
 import { SignForm } from "./SignForm";
 import { initialSignFormState } from "./sign-state";
 import { StoryBlocks } from "./Story";
 
 type Props = {
-  petition: Petition;
+  campaign: Campaign;
   snapshot: LiveSnapshot;
   renderedAt: number;
   formToken: string;
@@ -44,9 +44,9 @@ function StoryDate({ label, iso, locale }: { label: string; iso: string | null; 
  * opening paragraphs, so a reader meets the ask before the end of the article. A campaign not yet
  * translated into the page's language shows its original text, marked with that language.
  */
-export async function CampaignView({ petition, snapshot, renderedAt, formToken, locale, readerLocale, pageUrl }: Props) {
+export async function CampaignView({ campaign, snapshot, renderedAt, formToken, locale, readerLocale, pageUrl }: Props) {
   const t = await getTranslations({ locale, namespace: "Campaign" });
-  const text = petitionText(petition, locale);
+  const text = campaignText(campaign, locale);
   const blocks = parseStory(text.storyMarkdown);
   const lead = leadLength(blocks);
   const region = regionOf(readerLocale);
@@ -60,9 +60,9 @@ export async function CampaignView({ petition, snapshot, renderedAt, formToken, 
         <p className="kicker">{t("kicker")}</p>
         <h1 {...textLanguage}>{text.storyHeadline}</h1>
         <p className="story-dates">
-          <StoryDate label={t("published")} iso={petition.storyPublishedAt} locale={locale} />
-          {petition.storyUpdatedAt && petition.storyPublishedAt && " · "}
-          <StoryDate label={t("updated")} iso={petition.storyUpdatedAt} locale={locale} />
+          <StoryDate label={t("published")} iso={campaign.storyPublishedAt} locale={locale} />
+          {campaign.storyUpdatedAt && campaign.storyPublishedAt && " · "}
+          <StoryDate label={t("updated")} iso={campaign.storyUpdatedAt} locale={locale} />
         </p>
         {text.translated && text.translationNote && <p className="translation-note">{text.translationNote}</p>}
         {!text.translated && !text.original && <p className="translation-note">{t("untranslated")}</p>}
@@ -71,7 +71,7 @@ export async function CampaignView({ petition, snapshot, renderedAt, formToken, 
         <StoryBlocks blocks={blocks.slice(0, lead)} photoLabel={t("photoLabel")} />
       </div>
       <aside className="petition" aria-labelledby="petition-title">
-        <LivePetition initial={snapshot}>
+        <LiveCampaign initial={snapshot}>
           <div className="petition-card">
             <p className="kicker">{t("petitionKicker")}</p>
             <h2 id="petition-title" className="petition-title" {...textLanguage}>
@@ -86,7 +86,7 @@ export async function CampaignView({ petition, snapshot, renderedAt, formToken, 
               <CampaignClosed closesAt={snapshot.closesAt} locale={locale} />
             ) : (
               <SignForm
-                action={signAction.bind(null, petition.slug, locale)}
+                action={signAction.bind(null, campaign.slug, locale)}
                 title={text.title}
                 pageUrl={pageUrl}
                 locale={locale}
@@ -97,7 +97,7 @@ export async function CampaignView({ petition, snapshot, renderedAt, formToken, 
             )}
           </div>
           <RecentSigners locale={locale} renderedAt={renderedAt} />
-        </LivePetition>
+        </LiveCampaign>
       </aside>
       <div className="story story-rest" {...textLanguage}>
         <StoryBlocks blocks={blocks.slice(lead)} photoLabel={t("photoLabel")} />

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { formattingLocale, type Locale } from "@/lib/locales";
-import { useLiveSnapshot } from "./LivePetition";
+import { useLiveSnapshot } from "./LiveCampaign";
 
 const animationMs = 700;
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { formattingLocale, type Locale } from "@/lib/locales";
-import { useLiveSnapshot } from "./LivePetition";
+import { useLiveSnapshot } from "./LiveCampaign";
 
 /** Once a stepping goal is reached: "We passed 1,000 — next goal 2,500", kept current with the count. */
 export function GoalStep({ locale }: { locale: Locale }) {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { formattingLocale, type Locale } from "@/lib/locales";
-import { useLiveSnapshot } from "./LivePetition";
+import { useLiveSnapshot } from "./LiveCampaign";
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400_000],

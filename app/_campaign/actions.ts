@@ -2,7 +2,7 @@
 
 import { formTokenField, honeypotField, issueFormToken } from "@/lib/bot-checks";
 import type { Locale } from "@/lib/locales";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { requestClientAddress, requestReferral } from "../_lib/request";
 import { logActionError } from "../_lib/request-log";
 import { valuesFromForm, type SignFormState } from "./sign-state";
@@ -11,7 +11,7 @@ export async function signAction(slug: string, locale: Locale, previous: SignFor
   const values = valuesFromForm(form);
   const base = { submission: previous.submission + 1, values, errors: {}, formToken: previous.formToken };
   try {
-    const outcome = await signPetition(slug, values, {
+    const outcome = await signCampaign(slug, values, {
       clientAddress: await requestClientAddress(),
       form: { honeypot: form.get(honeypotField), formToken: form.get(formTokenField) },
       locale,

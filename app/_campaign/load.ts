@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { locales, type Locale } from "@/lib/locales";
-import { campaign } from "@/lib/petitions";
-import { petitionText } from "@/lib/petition-text";
+import { campaign } from "@/lib/campaign-status";
+import { campaignText } from "@/lib/campaign-text";
 import { absoluteUrl } from "../_lib/request";
 
 /** One read per request, shared by the page and its metadata; stamped with the server's clock for relative times. */
@@ -21,11 +21,11 @@ const openGraphLocales: Record<Locale, string> = { en: "en_GB", ar: "ar_AR" };
  */
 export async function campaignMetadata(slug: string, locale: Locale, path: string): Promise<Metadata> {
   const found = await loadCampaign(slug);
-  if (!found || found.petition.state === "draft") return { title: (await getTranslations({ locale, namespace: "Campaign" }))("notFoundTitle") };
-  if (found.petition.state === "unpublished") {
+  if (!found || found.campaign.state === "draft") return { title: (await getTranslations({ locale, namespace: "Campaign" }))("notFoundTitle") };
+  if (found.campaign.state === "unpublished") {
     return { title: (await getTranslations({ locale, namespace: "CampaignState" }))("takenDownTitle"), robots: { index: false } };
   }
-  const text = petitionText(found.petition, locale);
+  const text = campaignText(found.campaign, locale);
   const pageUrl = await absoluteUrl(`/${locale}${path}`);
   const card = { url: await absoluteUrl(`/og/${slug}/${locale}.png`), width: 1200, height: 630, alt: text.title };
   return {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { authenticate } from "@/lib/auth/admins";
+import { authenticate } from "@/lib/auth/organiser-accounts";
 import { admitLoginAttempt, recordLoginSuccess } from "@/lib/auth/login-throttle";
 import { requestClientAddress } from "../_lib/request";
 import { beginSession, closeSession, requireSameOrigin } from "./_lib/session";
@@ -33,11 +33,11 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   if (outcome.kind === "refused") {
     return { email, error: "That email and password don't match an organiser account. Check both and try again." };
   }
-  const { admin } = outcome;
+  const { organiser } = outcome;
   await recordLoginSuccess(email, address);
 
   // A fresh session id at every sign-in; any session this browser had before is ended.
-  await beginSession(admin.id);
+  await beginSession(organiser.id);
   redirect("/admin");
 }
 

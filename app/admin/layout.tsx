@@ -8,7 +8,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export const dynamic = "force-dynamic";
 
 /** Organisers' pages are in English for now; the public pages speak each reader's language. */
-export default function AdminLayout({ children }: { children: ReactNode }) {
+export default function OrganiserLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" dir="ltr">
       <body>

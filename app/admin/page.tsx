@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { can } from "@/lib/auth/roles";
-import { listCampaignTotals } from "@/lib/petitions";
-import { AdminHeader } from "./_lib/AdminHeader";
+import { listCampaignTotals } from "@/lib/campaign-status";
+import { OrganiserHeader } from "./_lib/AdminHeader";
 import { requireRole } from "./_lib/session";
 import { requestLocale } from "../_lib/request";
 
@@ -9,16 +9,16 @@ const stateLabels = { draft: "Draft", published: "Published", unpublished: "Unpu
 
 export const metadata: Metadata = { title: "Campaigns", robots: { index: false } };
 
-export default async function AdminHome() {
-  const admin = await requireRole("view-dashboard");
+export default async function OrganiserHome() {
+  const organiser = await requireRole("view-dashboard");
   const [campaigns, locale] = await Promise.all([listCampaignTotals(), requestLocale()]);
   const number = new Intl.NumberFormat(locale);
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <h1>Campaigns</h1>
-        {can(admin.role, "manage-campaigns") && (
+        {can(organiser.role, "manage-campaigns") && (
           <p>
             <a className="button-link" href="/admin/petitions/new">
               New campaign

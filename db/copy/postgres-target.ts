@@ -4,9 +4,9 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { Client } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { signerSequenceName, unfolded } from "@/db/postgres/petition-store";
+import { signerSequenceName, unfolded } from "@/db/postgres/campaign-row-store";
 import { csvChunks } from "./csv-rows";
-import type { PetitionTally, Tally } from "./tally";
+import type { CampaignTally, Tally } from "./tally";
 import { appTables, copiedTables, quoted, type CopiedTable } from "./tables";
 
 /** pg's errors name the line and column of a COPY that failed in `where`; the message alone does not. */
@@ -55,8 +55,8 @@ export async function continueIdentity(client: Client, table: string, column: st
 }
 
 /** Makes a campaign's signer-number sequence, so its next confirmed signer is number `issued + 1`. */
-export async function continueSignerNumbers(client: Client, petitionId: number, issued: number): Promise<void> {
-  const sequence = signerSequenceName(petitionId);
+export async function continueSignerNumbers(client: Client, campaignId: number, issued: number): Promise<void> {
+  const sequence = signerSequenceName(campaignId);
   await client.query(`create sequence if not exists ${sequence}`);
   // A sequence never called starts at its value; one called goes on after it.
   await client.query("select setval($1::regclass, $2, $3)", [sequence, Math.max(issued, 1), issued > 0]);
@@ -69,18 +69,18 @@ export async function postgresTally(client: Client): Promise<Tally> {
     const { rows: counted } = await client.query<{ n: number }>(`select count(*)::int as n from ${quoted(table.name)}`);
     rows[table.name] = counted[0]?.n ?? 0;
   }
-  const { rows: found } = await drizzle(client).execute<Omit<PetitionTally, "signerNumbersIssued"> & { id: number }>(
+  const { rows: found } = await drizzle(client).execute<Omit<CampaignTally, "signerNumbersIssued"> & { id: number }>(
     sql`select p.id, p.slug, p.signature_count + d.confirmed as kept, p.pending_count + d.pending as "keptPending",
       (select count(*)::int from signatures s where s.petition_id = p.id and s.status = 'confirmed') as counted,
       (select count(*)::int from signatures s where s.petition_id = p.id and s.status = 'pending') as "countedPending"
     from petitions p ${unfolded} order by p.id`,
   );
-  const petitions: PetitionTally[] = [];
-  for (const { id, ...petition } of found) {
+  const campaigns: CampaignTally[] = [];
+  for (const { id, ...campaign } of found) {
     const { rows: issued } = await client.query<{ n: string }>(
       `select case when is_called then last_value else 0 end as n from ${signerSequenceName(id)}`,
     );
-    petitions.push({ ...petition, signerNumbersIssued: Number(issued[0]?.n ?? 0) });
+    campaigns.push({ ...campaign, signerNumbersIssued: Number(issued[0]?.n ?? 0) });
   }
-  return { rows, petitions };
+  return { rows, campaigns };
 }

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { PetitionTally, Tally } from "./tally";
+import type { CampaignTally, Tally } from "./tally";
 import { copiedTables, quoted, sqliteOnlyColumns, type CopiedTable } from "./tables";
 
 /** A Countersign SQLite file, read as it stood at one moment. */
@@ -54,15 +54,15 @@ function sourceOf(db: Database.Database): SqliteSource {
       const rows = Object.fromEntries(
         copiedTables.map((table) => [table.name, db.prepare<[], number>(`select count(*) from ${quoted(table.name)}`).pluck().get() ?? 0]),
       );
-      const petitions = db
-        .prepare<[], PetitionTally>(
+      const campaigns = db
+        .prepare<[], CampaignTally>(
           `select p.slug, p.signature_count as kept, p.pending_count as keptPending, p.signer_numbers_issued as signerNumbersIssued,
              (select count(*) from signatures s where s.petition_id = p.id and s.status = 'confirmed') as counted,
              (select count(*) from signatures s where s.petition_id = p.id and s.status = 'pending') as countedPending
            from petitions p order by p.id`,
         )
         .all();
-      return { rows, petitions };
+      return { rows, campaigns };
     },
     close: () => db.close(),
   };

@@ -21,10 +21,10 @@ export type CopiedTable = {
 // Parents before children, so every foreign key finds its row as COPY checks it. count_deltas is
 // left out: SQLite keeps its counts on the petition row, so there are no deltas to carry.
 const copyOrder: PgTable[] = [
-  postgres.petitions,
-  postgres.petitionTranslations,
-  postgres.admins,
-  postgres.adminInvitations,
+  postgres.campaigns,
+  postgres.campaignTranslations,
+  postgres.organisers,
+  postgres.organiserInvitations,
   postgres.signatureImports,
   postgres.signatures,
   postgres.confirmations,
@@ -33,7 +33,7 @@ const copyOrder: PgTable[] = [
   postgres.updateUnsubscribes,
   postgres.blockedEmails,
   postgres.auditEvents,
-  postgres.adminSessions,
+  postgres.organiserSessions,
   postgres.jobRuns,
   postgres.rateLimits,
 ];
@@ -61,7 +61,7 @@ export const appTables: string[] = [
 ];
 
 /** SQLite's columns that PostgreSQL keeps another way: signer numbers come from a sequence per campaign there. */
-export const sqliteOnlyColumns: Record<string, string[]> = { petitions: ["signer_numbers_issued"] };
+export const sqliteOnlyColumns: Record<string, string[]> = { campaigns: ["signer_numbers_issued"] };
 
 /** An identifier for SQL text; every name here comes from the schema, never from input. */
 export const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compareTallies, type PetitionTally, type Tally } from "./tally";
+import { compareTallies, type CampaignTally, type Tally } from "./tally";
 
-const petition: PetitionTally = { slug: "white-helmets", kept: 3, counted: 3, keptPending: 1, countedPending: 1, signerNumbersIssued: 5 };
-const tally = (change: Partial<PetitionTally> = {}, signatures = 4): Tally => ({
-  rows: { petitions: 1, signatures },
-  petitions: [{ ...petition, ...change }],
+const campaign: CampaignTally = { slug: "white-helmets", kept: 3, counted: 3, keptPending: 1, countedPending: 1, signerNumbersIssued: 5 };
+const tally = (change: Partial<CampaignTally> = {}, signatures = 4): Tally => ({
+  rows: { campaigns: 1, signatures },
+  campaigns: [{ ...campaign, ...change }],
 });
 
 describe("comparing a copy with its source", () => {
@@ -30,7 +30,7 @@ describe("comparing a copy with its source", () => {
   });
 
   it("says which side a campaign is missing from", () => {
-    expect(compareTallies(tally(), { rows: { petitions: 0, signatures: 4 }, petitions: [] }).differences).toEqual([
+    expect(compareTallies(tally(), { rows: { campaigns: 0, signatures: 4 }, campaigns: [] }).differences).toEqual([
       "petitions: 1 rows in SQLite, 0 in PostgreSQL",
       "white-helmets: only in SQLite",
     ]);

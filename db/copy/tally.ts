@@ -1,5 +1,5 @@
 /** One campaign's counts as a database keeps them, beside what its rows say. */
-export type PetitionTally = {
+export type CampaignTally = {
   slug: string;
   /** The confirmed count kept (on PostgreSQL: the petition row plus its unfolded deltas). */
   kept: number;
@@ -11,11 +11,11 @@ export type PetitionTally = {
 };
 
 /** What one side of a copy holds: rows per copied table, and each campaign's counts. */
-export type Tally = { rows: Record<string, number>; petitions: PetitionTally[] };
+export type Tally = { rows: Record<string, number>; campaigns: CampaignTally[] };
 
 export type Comparison = {
   tables: { table: string; sqlite: number; postgres: number }[];
-  petitions: { slug: string; sqlite?: PetitionTally; postgres?: PetitionTally }[];
+  campaigns: { slug: string; sqlite?: CampaignTally; postgres?: CampaignTally }[];
   /** Each difference in a sentence; empty when the copy matches its source. */
   differences: string[];
 };
@@ -29,7 +29,7 @@ const fields = [
 ] as const;
 
 /** Where a side's kept counts disagree with its own rows. */
-function selfDifferences(side: string, tally: PetitionTally): string[] {
+function selfDifferences(side: string, tally: CampaignTally): string[] {
   const found: string[] = [];
   if (tally.kept !== tally.counted) found.push(`${tally.slug}: ${side} keeps a count of ${tally.kept} but holds ${tally.counted} confirmed rows`);
   if (tally.keptPending !== tally.countedPending) {
@@ -44,13 +44,13 @@ export function compareTallies(sqlite: Tally, postgres: Tally): Comparison {
   for (const { table, sqlite: from, postgres: to } of tables) {
     if (from !== to) differences.push(`${table}: ${from} rows in SQLite, ${to} in PostgreSQL`);
   }
-  const slugs = [...new Set([...sqlite.petitions, ...postgres.petitions].map((p) => p.slug))];
-  const petitions = slugs.map((slug) => ({
+  const slugs = [...new Set([...sqlite.campaigns, ...postgres.campaigns].map((p) => p.slug))];
+  const campaigns = slugs.map((slug) => ({
     slug,
-    sqlite: sqlite.petitions.find((p) => p.slug === slug),
-    postgres: postgres.petitions.find((p) => p.slug === slug),
+    sqlite: sqlite.campaigns.find((p) => p.slug === slug),
+    postgres: postgres.campaigns.find((p) => p.slug === slug),
   }));
-  for (const { slug, sqlite: from, postgres: to } of petitions) {
+  for (const { slug, sqlite: from, postgres: to } of campaigns) {
     if (!from || !to) {
       differences.push(`${slug}: only in ${from ? "SQLite" : "PostgreSQL"}`);
       continue;
@@ -60,5 +60,5 @@ export function compareTallies(sqlite: Tally, postgres: Tally): Comparison {
     }
     differences.push(...selfDifferences("SQLite", from), ...selfDifferences("PostgreSQL", to));
   }
-  return { tables, petitions, differences };
+  return { tables, campaigns, differences };
 }

@@ -32,7 +32,7 @@ function flush(): void {
   const seen = new Set<string>();
   const first: Waiting[] = [];
   for (const waiting of batch) {
-    const key = `${waiting.values.petitionId} ${waiting.values.emailKey}`;
+    const key = `${waiting.values.campaignId} ${waiting.values.emailKey}`;
     if (seen.has(key)) waiting.resolve(undefined);
     else {
       seen.add(key);
@@ -79,7 +79,7 @@ async function insertMany(rows: NewSignature[]): Promise<(InsertOutcome | undefi
            from input i left join numbered n on n.petition_id = i.petition_id and n.email_key = i.email_key
            order by i.ord`,
     values: [
-      column((r) => r.petitionId),
+      column((r) => r.campaignId),
       column((r) => r.status),
       column((r) => r.fullName),
       column((r) => r.email),

@@ -1,14 +1,14 @@
 import { nameKey } from "@/lib/name-key";
 import type { SeedSigner } from "@/lib/store-contract";
 import { withConnection } from "./client";
-import { signerSequenceName } from "./petition-store";
+import { signerSequenceName } from "./campaign-row-store";
 
 /**
  * Fills a campaign with confirmed signatures fast, for benchmarks and tests of scale: 5,000 rows a
  * statement (unnest of arrays), and the count and signer numbers moved once per batch. Not for
  * real signers.
  */
-export async function insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt = 0): Promise<void> {
+export async function insertSeedSignatures(campaignId: number, count: number, row: (i: number) => SeedSigner, startAt = 0): Promise<void> {
   const batch = 5_000;
   const started = Date.now() - count * 50;
   for (let from = startAt; from < startAt + count; from += batch) {
@@ -38,10 +38,10 @@ export async function insertSeedSignatures(petitionId: number, count: number, ro
            select $1, 'confirmed', n, e, k, d, c, m, s, w, a, at, at, nk from unnest(
              $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::boolean[],
              $10::text[], $11::timestamptz[], $12::text[]) as u(n, e, k, d, c, m, s, w, a, at, nk)`,
-          [petitionId, columns.names, columns.emails, columns.keys, columns.domains, columns.countries, columns.comments, columns.shown, columns.updates, columns.addresses, columns.at, columns.nameKeys],
+          [campaignId, columns.names, columns.emails, columns.keys, columns.domains, columns.countries, columns.comments, columns.shown, columns.updates, columns.addresses, columns.at, columns.nameKeys],
         );
-        await client.query("insert into count_deltas (petition_id, confirmed, pending) values ($1, $2, 0)", [petitionId, to - from]);
-        const sequence = signerSequenceName(petitionId);
+        await client.query("insert into count_deltas (petition_id, confirmed, pending) values ($1, $2, 0)", [campaignId, to - from]);
+        const sequence = signerSequenceName(campaignId);
         await client.query(`select setval('${sequence}', (select case when is_called then last_value else 0 end from ${sequence}) + $1)`, [to - from]);
         await client.query("commit");
       } catch (error) {

@@ -4,11 +4,11 @@ import { bucketsOf, byFirstColumn, countedStatuses, fillBucket, seriesStatuses }
 import { database } from "./client";
 import { signatures } from "./schema";
 
-const counted = (petitionId: number) =>
-  and(eq(signatures.petitionId, petitionId), inArray(signatures.status, [...countedStatuses]));
+const counted = (campaignId: number) =>
+  and(eq(signatures.campaignId, campaignId), inArray(signatures.status, [...countedStatuses]));
 
 export async function signatureTimeSeries(
-  petitionId: number,
+  campaignId: number,
   { unit, from, to }: { unit: TimeUnit; from?: Date; to: Date },
 ): Promise<SignatureBucket[]> {
   // timestamptz truncated in UTC, whatever the session's time zone.
@@ -19,7 +19,7 @@ export async function signatureTimeSeries(
     .from(signatures)
     .where(
       and(
-        eq(signatures.petitionId, petitionId),
+        eq(signatures.campaignId, campaignId),
         from === undefined ? undefined : gte(signatures.signedAt, from),
         lt(signatures.signedAt, to),
         inArray(signatures.status, [...seriesStatuses]),
@@ -29,26 +29,26 @@ export async function signatureTimeSeries(
   return bucketsOf(rows);
 }
 
-export async function signaturesByCountry(petitionId: number): Promise<CountryCount[]> {
+export async function signaturesByCountry(campaignId: number): Promise<CountryCount[]> {
   const n = count();
   return database()
     .orm.select({ country: signatures.country, count: n })
     .from(signatures)
-    .where(counted(petitionId))
+    .where(counted(campaignId))
     .groupBy(signatures.country)
     .orderBy(desc(n), signatures.country);
 }
 
-export async function referralSummary(petitionId: number, top: number): Promise<ReferralSummary> {
+export async function referralSummary(campaignId: number, top: number): Promise<ReferralSummary> {
   const [totals] = await database()
     .orm.select({ all: count(), referred: count(signatures.referrerId), sharers: countDistinct(signatures.referrerId) })
     .from(signatures)
-    .where(counted(petitionId));
+    .where(counted(campaignId));
   const n = count();
   const topSharers = await database()
     .orm.select({ n })
     .from(signatures)
-    .where(and(counted(petitionId), isNotNull(signatures.referrerId)))
+    .where(and(counted(campaignId), isNotNull(signatures.referrerId)))
     .groupBy(signatures.referrerId)
     .orderBy(desc(n))
     .limit(top);
@@ -56,11 +56,11 @@ export async function referralSummary(petitionId: number, top: number): Promise<
   return { referred, direct: (totals?.all ?? 0) - referred, sharers: totals?.sharers ?? 0, topSharers: topSharers.map((row) => row.n) };
 }
 
-export async function fillTimeHistogram(petitionId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]> {
+export async function fillTimeHistogram(campaignId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]> {
   return database()
     .orm.select({ fromMs: fillBucket(signatures.fillMs, edgesMs), count: count() })
     .from(signatures)
-    .where(counted(petitionId))
+    .where(counted(campaignId))
     .groupBy(byFirstColumn)
     .orderBy(byFirstColumn);
 }

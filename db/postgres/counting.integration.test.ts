@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { petitionStatus } from "@/lib/petitions";
-import { signPetition } from "@/lib/signatures";
+import { campaignStatus } from "@/lib/campaign-status";
+import { signCampaign } from "@/lib/signatures";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { countFolder } from "./count-folder";
 import { onPublicChange } from "./notifications";
-import { recountPetitions } from "./petition-store";
+import { recountCampaigns } from "./campaign-row-store";
 
 const slug = "white-helmets";
-const sign = (email: string) => signPetition(slug, { fullName: "Counted Signer", email, country: "SY" });
+const sign = (email: string) => signCampaign(slug, { fullName: "Counted Signer", email, country: "SY" });
 // Signatures arriving together share one delta row; what matters is what they add up to.
 const unfolded = () => storedRow<{ n: number | null }>("select sum(confirmed) as n from count_deltas")!.n ?? 0;
 const keptOnRow = () => storedRow<{ n: number }>("select signature_count as n from petitions where slug = ?", slug)!.n;
@@ -16,7 +16,7 @@ beforeAll(prepareDatabase);
 
 describe("counting on PostgreSQL without a hot row", () => {
   it("writes signatures' counts as deltas, and the count read is exact before and after the fold", async () => {
-    const before = (await petitionStatus(slug))!.signaturesHere;
+    const before = (await campaignStatus(slug))!.signaturesHere;
     const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => sign(`delta${i}@example.org`)));
     // Unique, truthful numbers without a shared row: a sequence per campaign.
     const numbers = outcomes.map((o) => (o.kind === "signed" ? o.signerNumber : 0));
@@ -24,16 +24,16 @@ describe("counting on PostgreSQL without a hot row", () => {
     expect(Math.max(...numbers)).toBe(325_000 + before + 40);
     expect(unfolded()).toBe(40);
     expect(keptOnRow()).toBe(before);
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(before + 40);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(before + 40);
 
     const heard: (string | undefined)[] = [];
     onPublicChange((changed) => heard.push(changed));
     countFolder().start();
     await expect.poll(unfolded, { timeout: 5_000 }).toBe(0);
     expect(keptOnRow()).toBe(before + 40);
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(before + 40);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(before + 40);
     await expect.poll(() => heard, { timeout: 5_000 }).toContain(slug);
-    expect(await recountPetitions()).toEqual([expect.objectContaining({ slug, kept: before + 40, counted: before + 40 })]);
+    expect(await recountCampaigns()).toEqual([expect.objectContaining({ slug, kept: before + 40, counted: before + 40 })]);
   });
 
   it("hears of changes again after its listening connection is cut, and asks for a look at everything", async () => {

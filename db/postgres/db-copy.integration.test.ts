@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySqliteToPostgres, type CopyOutcome } from "@/db/copy/sqlite-to-postgres";
 import { closeDatabase } from "@/db/store";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { createTestDatabase, dropTestDatabase } from "@/test/postgres";
 import { executeSql, queryRows, type Row } from "@/test/rows";
 import { sqliteCampaign, writeSqliteCampaign } from "@/test/sqlite-campaign";
@@ -64,14 +64,14 @@ describe("db:copy from SQLite to PostgreSQL", () => {
     expect(outcome.comparison.differences).toEqual([]);
     expect(outcome.comparison.tables).toContainEqual({ table: "signatures", sqlite: sqliteCampaign.manySigners + 6, postgres: sqliteCampaign.manySigners + 6 });
     const counts = { slug: "white-helmets", kept: 3, counted: 3, keptPending: 1, countedPending: 1, signerNumbersIssued: sqliteCampaign.signerNumbersIssued };
-    expect(outcome.comparison.petitions).toContainEqual({ slug: "white-helmets", sqlite: counts, postgres: counts });
+    expect(outcome.comparison.campaigns).toContainEqual({ slug: "white-helmets", sqlite: counts, postgres: counts });
   });
 
   it("goes on where SQLite left off: the next signer gets the next number and an id no erased signature had", async () => {
-    const signed = await signPetition("white-helmets", { fullName: "نور", email: "nour@example.org", country: "LB" });
+    const signed = await signCampaign("white-helmets", { fullName: "نور", email: "nour@example.org", country: "LB" });
     expect(signed).toMatchObject({ kind: "signed", signerNumber: sqliteCampaign.signaturesElsewhere + sqliteCampaign.signerNumbersIssued + 1 });
     expect(queryRows(target, "select id from signatures where email = 'nour@example.org'")).toEqual([{ id: sqliteCampaign.highestSignatureId + 1 }]);
-    expect(await signPetition("second", { fullName: "Next", email: "next@example.com", country: "FR" })).toMatchObject({
+    expect(await signCampaign("second", { fullName: "Next", email: "next@example.com", country: "FR" })).toMatchObject({
       signerNumber: sqliteCampaign.manySigners + 1,
     });
 

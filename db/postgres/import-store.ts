@@ -3,14 +3,14 @@ import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from
 import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction } from "./client";
-import { adjustCounts, signerSequence } from "./petition-store";
-import { petitions, signatureImports, signatures } from "./schema";
+import { adjustCounts, signerSequence } from "./campaign-row-store";
+import { campaigns, signatureImports, signatures } from "./schema";
 
 // The same steps as db/sqlite/import-store.ts, each its own transaction: a range of rows at a time.
 
 const summary = {
   id: signatureImports.id,
-  petitionId: signatureImports.petitionId,
+  campaignId: signatureImports.campaignId,
   fileName: signatureImports.fileName,
   status: signatureImports.status,
   totalRows: signatureImports.totalRows,
@@ -29,32 +29,32 @@ export async function insertSignatureImport(staged: NewSignatureImport): Promise
   return row!.id;
 }
 
-export async function findSignatureImport(petitionId: number, importId: number): Promise<StagedImport | undefined> {
+export async function findSignatureImport(campaignId: number, importId: number): Promise<StagedImport | undefined> {
   const [row] = await database()
     .orm.select({ ...summary, stagedCsv: signatureImports.stagedCsv })
     .from(signatureImports)
-    .where(and(eq(signatureImports.id, importId), eq(signatureImports.petitionId, petitionId)));
+    .where(and(eq(signatureImports.id, importId), eq(signatureImports.campaignId, campaignId)));
   return row;
 }
 
-export async function listSignatureImports(petitionId: number): Promise<SignatureImport[]> {
-  return database().orm.select(summary).from(signatureImports).where(eq(signatureImports.petitionId, petitionId)).orderBy(desc(signatureImports.id));
+export async function listSignatureImports(campaignId: number): Promise<SignatureImport[]> {
+  return database().orm.select(summary).from(signatureImports).where(eq(signatureImports.campaignId, campaignId)).orderBy(desc(signatureImports.id));
 }
 
-export async function countImportedSignatures(petitionId: number): Promise<number> {
+export async function countImportedSignatures(campaignId: number): Promise<number> {
   const [row] = await database()
     .orm.select({ n: count() })
     .from(signatures)
     .innerJoin(signatureImports, eq(signatureImports.id, signatures.importId))
-    .where(and(eq(signatureImports.petitionId, petitionId), eq(signatures.status, "confirmed")));
+    .where(and(eq(signatureImports.campaignId, campaignId), eq(signatures.status, "confirmed")));
   return row?.n ?? 0;
 }
 
-export async function findSignedEmailKeys(petitionId: number, emailKeys: readonly string[]): Promise<string[]> {
+export async function findSignedEmailKeys(campaignId: number, emailKeys: readonly string[]): Promise<string[]> {
   if (emailKeys.length === 0) return [];
   const { rows } = await database().pool.query<{ email_key: string }>(
     "select email_key from signatures where petition_id = $1 and email_key = any($2::text[])",
-    [petitionId, emailKeys],
+    [campaignId, emailKeys],
   );
   return rows.map((row) => row.email_key);
 }
@@ -77,23 +77,23 @@ export async function insertImportedSignatures(importId: number, signers: readon
     // Locked, so an undo begun meanwhile waits for this range and then removes it too.
     // The campaign's own language is the best guess at the signers': their emails are written in it.
     const [running] = await tx
-      .select({ petitionId: signatureImports.petitionId, locale: petitions.locale })
+      .select({ campaignId: signatureImports.campaignId, locale: campaigns.locale })
       .from(signatureImports)
-      .innerJoin(petitions, eq(petitions.id, signatureImports.petitionId))
+      .innerJoin(campaigns, eq(campaigns.id, signatureImports.campaignId))
       .where(and(eq(signatureImports.id, importId), eq(signatureImports.status, "importing")))
       .for("update", { of: signatureImports });
     if (!running) return { kind: "stopped" };
     if (signers.length === 0) return { kind: "stored", inserted: 0 };
     const stored = await tx
       .insert(signatures)
-      .values(signers.map((s) => ({ ...s, nameKey: nameKey(s.fullName), petitionId: running.petitionId, locale: running.locale, status: "confirmed" as const, importId })))
-      .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
+      .values(signers.map((s) => ({ ...s, nameKey: nameKey(s.fullName), campaignId: running.campaignId, locale: running.locale, status: "confirmed" as const, importId })))
+      .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
       .returning({ id: signatures.id });
     const inserted = stored.length;
     if (inserted > 0) {
-      await adjustCounts(tx, running.petitionId, { confirmed: inserted });
+      await adjustCounts(tx, running.campaignId, { confirmed: inserted });
       // Each stored signer takes a signer number, as one signing here would.
-      await tx.execute(sql`select nextval('${signerSequence(running.petitionId)}') from generate_series(1, ${inserted})`);
+      await tx.execute(sql`select nextval('${signerSequence(running.campaignId)}') from generate_series(1, ${inserted})`);
       await tx
         .update(signatureImports)
         .set({ importedRows: sql`${signatureImports.importedRows} + ${inserted}` })
@@ -131,12 +131,12 @@ export async function deleteImportedSignatures(importId: number, limit: number, 
     const rows = await tx
       .delete(signatures)
       .where(inArray(signatures.id, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.importId, importId)).limit(limit)))
-      .returning({ petitionId: signatures.petitionId, status: signatures.status });
+      .returning({ campaignId: signatures.campaignId, status: signatures.status });
     const [first] = rows;
     if (first) {
       const confirmed = rows.filter((r) => r.status === "confirmed").length;
       const pending = rows.filter((r) => r.status === "pending").length;
-      await adjustCounts(tx, first.petitionId, { confirmed: -confirmed, pending: -pending });
+      await adjustCounts(tx, first.campaignId, { confirmed: -confirmed, pending: -pending });
     }
     return rows.length;
   });

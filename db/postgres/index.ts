@@ -20,7 +20,7 @@ export {
 } from "./import-store";
 export { countVerification, listSignerNames } from "./delivery-store";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
-export { createPetition, updatePetition } from "./campaign-store";
+export { createCampaign, updateCampaign } from "./campaign-store";
 export { claimJobRun } from "./job-store";
 export { fillMissingNameKeys } from "./name-key-store";
 export { backupDatabase, erasedDataSettled, startBackgroundWork } from "./lifecycle";
@@ -35,15 +35,15 @@ export {
 export { onPublicChange } from "./notifications";
 export { claimDueMail, countUnsentMail, enqueueMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
 export {
-  findPetition,
-  listPetitions,
+  findCampaign,
+  listCampaigns,
   publishPendingFigures,
-  readPetitionCount,
-  readPetitionTitles,
-  recountPetitions,
+  readCampaignCount,
+  readCampaignTitles,
+  recountCampaigns,
   setRequireConfirmation,
-  upsertPetition,
-} from "./petition-store";
+  upsertCampaign,
+} from "./campaign-row-store";
 export { rateLimiter } from "./rate-limit-store";
 export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
 export { exportSignatureCsv } from "./signature-export";
@@ -64,13 +64,13 @@ export {
   changeOrganiserRole,
   deleteExpiredSessions,
   deleteSession,
-  findAdminByEmail,
-  findSessionAdmin,
-  insertAdmin,
+  findOrganiserByEmail,
+  findSessionOrganiser,
+  insertOrganiser,
   insertSession,
   listOrganisers,
   removeOrganiser,
-} from "./admin-store";
+} from "./organiser-store";
 export { acceptInvitation, findInvitationByToken, insertInvitation, listOpenInvitations, revokeInvitation } from "./invitation-store";
 export {
   claimUpdateMail,

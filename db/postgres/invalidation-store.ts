@@ -3,7 +3,7 @@ import type { Release, SignatureFilter, SuspectedSignature } from "@/lib/store-c
 import { signatureFilterWhere } from "../signature-filter";
 import { database, inTransaction } from "./client";
 import { enqueueMailIn } from "./outbox-store";
-import { adjustCounts } from "./petition-store";
+import { adjustCounts } from "./campaign-row-store";
 import { confirmations, signatures } from "./schema";
 
 const filterWhere = (filter: SignatureFilter) => signatureFilterWhere(signatures, filter);
@@ -27,7 +27,7 @@ export async function invalidateSignatures(filter: SignatureFilter, now: Date): 
     if (changed.length === 0) return 0;
     await tx.delete(confirmations).where(inArray(confirmations.signatureId, changed.map((row) => row.id)));
     const n = (status: string) => changed.filter((row) => row.was === status).length;
-    await adjustCounts(tx, filter.petitionId, { confirmed: -n("confirmed"), pending: -n("pending") });
+    await adjustCounts(tx, filter.campaignId, { confirmed: -n("confirmed"), pending: -n("pending") });
     return changed.length;
   });
 }
@@ -59,7 +59,7 @@ export async function releaseSuspected(
       await tx.insert(confirmations).values({ signatureId: signature.id, ...next.confirmation, lastSentAt: now });
       await enqueueMailIn(tx, { ...next.mail, signatureId: signature.id }, now);
     }
-    await adjustCounts(tx, filter.petitionId, { confirmed, pending: found.length - confirmed });
+    await adjustCounts(tx, filter.campaignId, { confirmed, pending: found.length - confirmed });
     return found.length;
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 import { database, inTransaction } from "./client";
-import { adjustCounts } from "./petition-store";
+import { adjustCounts } from "./campaign-row-store";
 import { confirmations, outbox, rateLimits, signatures } from "./schema";
 
 // Rows changed per transaction: small enough that nothing else waits long on their locks.
@@ -27,10 +27,10 @@ export async function deleteUnconfirmable(now: Date, linkLifetimeMs: number): Pr
       const rows = await tx
         .delete(signatures)
         .where(and(inArray(signatures.id, ids), eq(signatures.status, "pending")))
-        .returning({ petitionId: signatures.petitionId });
-      const byPetition = new Map<number, number>();
-      for (const row of rows) byPetition.set(row.petitionId, (byPetition.get(row.petitionId) ?? 0) + 1);
-      for (const [petitionId, n] of byPetition) await adjustCounts(tx, petitionId, { pending: -n });
+        .returning({ campaignId: signatures.campaignId });
+      const byCampaign = new Map<number, number>();
+      for (const row of rows) byCampaign.set(row.campaignId, (byCampaign.get(row.campaignId) ?? 0) + 1);
+      for (const [campaignId, n] of byCampaign) await adjustCounts(tx, campaignId, { pending: -n });
       deleted += rows.length;
       return ids.length;
     });

@@ -11,7 +11,7 @@ import { campaignStates, signatureStatuses } from "@/lib/model";
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
 
-export const petitions = pgTable(
+export const campaigns = pgTable(
   "petitions",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
@@ -51,12 +51,12 @@ export const petitions = pgTable(
   ],
 );
 
-export const petitionTranslations = pgTable(
+export const campaignTranslations = pgTable(
   "petition_translations",
   {
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     locale: text("locale").$type<Locale>().notNull(),
     title: text("title").notNull(),
     ask: text("ask").notNull(),
@@ -65,7 +65,7 @@ export const petitionTranslations = pgTable(
     translationNote: text("translation_note"),
     updatedAt: at("updated_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.locale] }), check("petition_translations_locale_shape", localeShape(t.locale))],
+  (t) => [primaryKey({ columns: [t.campaignId, t.locale] }), check("petition_translations_locale_shape", localeShape(t.locale))],
 );
 
 /** One signature's effect on its campaign's counts, until the folder adds it to the petition row. */
@@ -73,22 +73,22 @@ export const countDeltas = pgTable(
   "count_deltas",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     confirmed: integer("confirmed").notNull(),
     pending: integer("pending").notNull(),
   },
-  (t) => [index("count_deltas_by_petition").on(t.petitionId)],
+  (t) => [index("count_deltas_by_petition").on(t.campaignId)],
 );
 
 export const signatures = pgTable(
   "signatures",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     // The strictest state a real signature can be in: a write that forgets the status waits for confirmation.
     status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
     fullName: text("full_name").notNull(),
@@ -116,18 +116,18 @@ export const signatures = pgTable(
     invalidatedAt: at("invalidated_at"),
   },
   (t) => [
-    uniqueIndex("signatures_one_per_email").on(t.petitionId, t.emailKey),
-    index("signatures_by_petition").on(t.petitionId, t.id),
-    index("signatures_public_by_petition").on(t.petitionId, t.status, t.showName, t.id),
-    index("signatures_by_time").on(t.petitionId, t.signedAt),
-    index("signatures_by_address").on(t.petitionId, t.clientAddress),
-    index("signatures_by_domain").on(t.petitionId, t.emailDomain),
+    uniqueIndex("signatures_one_per_email").on(t.campaignId, t.emailKey),
+    index("signatures_by_petition").on(t.campaignId, t.id),
+    index("signatures_public_by_petition").on(t.campaignId, t.status, t.showName, t.id),
+    index("signatures_by_time").on(t.campaignId, t.signedAt),
+    index("signatures_by_address").on(t.campaignId, t.clientAddress),
+    index("signatures_by_domain").on(t.campaignId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
     // The organisers' search (lib/signature-search.ts): each page is a range of one of these in id
     // order. Each costs one more index entry written per signature.
     // text_pattern_ops compares bytes, whatever the database's collation, so a prefix is one range.
-    index("signatures_by_name").on(t.petitionId, t.nameKey.op("text_pattern_ops"), t.id),
-    index("signatures_by_country").on(t.petitionId, t.country, t.id),
+    index("signatures_by_name").on(t.campaignId, t.nameKey.op("text_pattern_ops"), t.id),
+    index("signatures_by_country").on(t.campaignId, t.country, t.id),
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
     index("signatures_by_referrer").on(t.referrerId).where(sql`${t.referrerId} is not null`),
     index("signatures_by_import").on(t.importId).where(sql`${t.importId} is not null`),
@@ -143,9 +143,9 @@ export const signatureImports = pgTable(
   "signature_imports",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     status: text("status", { enum: importStatuses }).notNull().default("staged"),
     stagedCsv: text("staged_csv"),
@@ -161,7 +161,7 @@ export const signatureImports = pgTable(
     undoneAt: at("undone_at"),
   },
   (t) => [
-    index("signature_imports_by_petition").on(t.petitionId, t.id),
+    index("signature_imports_by_petition").on(t.campaignId, t.id),
     check("signature_imports_status_known", sql`${t.status} in ('staged', 'importing', 'imported', 'undoing', 'undone')`),
   ],
 );
@@ -214,9 +214,9 @@ export const updates = pgTable(
   "updates",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     subject: text("subject").notNull(),
     bodyMarkdown: text("body_markdown").notNull(),
     showOnPage: boolean("show_on_page").notNull().default(false),
@@ -227,20 +227,20 @@ export const updates = pgTable(
     recipients: integer("recipients").notNull().default(0),
     queuedAt: at("queued_at"),
   },
-  (t) => [index("updates_by_petition").on(t.petitionId, t.id)],
+  (t) => [index("updates_by_petition").on(t.campaignId, t.id)],
 );
 
 /** Addresses that asked for no more updates from a campaign, by email key, so no later signature undoes it. */
 export const updateUnsubscribes = pgTable(
   "update_unsubscribes",
   {
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     emailKey: text("email_key").notNull(),
     createdAt: at("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.emailKey] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.emailKey] })],
 );
 
 export const blockedEmails = pgTable(
@@ -261,7 +261,7 @@ export const auditEvents = pgTable(
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     actor: text("actor").notNull(),
     action: text("action").notNull(),
-    petitionSlug: text("petition_slug"),
+    campaignSlug: text("petition_slug"),
     detail: text("detail").notNull(),
     rowCount: integer("row_count").notNull(),
     createdAt: at("created_at").notNull(),
@@ -281,7 +281,7 @@ export const jobRuns = pgTable("job_runs", {
   lastRunAt: at("last_run_at").notNull(),
 });
 
-export const admins = pgTable(
+export const organisers = pgTable(
   "admins",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
@@ -294,7 +294,7 @@ export const admins = pgTable(
   (t) => [check("admins_role_known", sql`${t.role} in ('owner', 'editor', 'viewer')`)],
 );
 
-export const adminInvitations = pgTable(
+export const organiserInvitations = pgTable(
   "admin_invitations",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
@@ -303,7 +303,7 @@ export const adminInvitations = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     invitedBy: integer("invited_by")
       .notNull()
-      .references(() => admins.id, { onDelete: "cascade" }),
+      .references(() => organisers.id, { onDelete: "cascade" }),
     createdAt: at("created_at").notNull(),
     expiresAt: at("expires_at").notNull(),
     acceptedAt: at("accepted_at"),
@@ -314,13 +314,13 @@ export const adminInvitations = pgTable(
   ],
 );
 
-export const adminSessions = pgTable(
+export const organiserSessions = pgTable(
   "admin_sessions",
   {
     id: text("id").primaryKey(),
-    adminId: integer("admin_id")
+    organiserId: integer("admin_id")
       .notNull()
-      .references(() => admins.id, { onDelete: "cascade" }),
+      .references(() => organisers.id, { onDelete: "cascade" }),
     createdAt: at("created_at").notNull(),
     expiresAt: at("expires_at").notNull(),
   },

@@ -12,7 +12,7 @@ type ExportRow = [id: number, signedAtMs: number, fullName: string, email: strin
  * campaign's id index), each page a short query of its own, so memory stays flat at any size and
  * no transaction stays open for the length of a download.
  */
-export async function* exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage> {
+export async function* exportSignatureCsv(campaignId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage> {
   const { pool } = database();
   let after = 0;
   for (;;) {
@@ -22,7 +22,7 @@ export async function* exportSignatureCsv(petitionId: number, statuses: readonly
              from signatures
              where petition_id = $1 and id > $2 and status = any($3)
              order by id limit $4`,
-      values: [petitionId, after, statuses, pageSize],
+      values: [campaignId, after, statuses, pageSize],
       rowMode: "array",
     });
     if (rows.length === 0) return;

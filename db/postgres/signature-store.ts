@@ -15,17 +15,17 @@ import type {
 import { database, inTransaction, type PgHandle } from "./client";
 import { insertBatched } from "./batched-insert";
 import { enqueueMailIn } from "./outbox-store";
-import { adjustCounts, nextSignerNumber, takeSignerNumber } from "./petition-store";
-import { confirmations, outbox, petitions, signatures, updateUnsubscribes } from "./schema";
+import { adjustCounts, nextSignerNumber, takeSignerNumber } from "./campaign-row-store";
+import { confirmations, outbox, campaigns, signatures, updateUnsubscribes } from "./schema";
 
 const countChange = (status: SignatureStatus, direction: 1 | -1) =>
   status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
 
 /** The rest of a new signature's writes: its count delta and number, its confirmation and its first email. */
 async function settleNew(tx: PgHandle, signatureId: number, values: NewSignature, extras: InsertExtras): Promise<InsertOutcome> {
-  await adjustCounts(tx, values.petitionId, countChange(values.status, 1));
+  await adjustCounts(tx, values.campaignId, countChange(values.status, 1));
   const signerNumber =
-    values.status === "confirmed" ? await takeSignerNumber(tx, values.petitionId) : await nextSignerNumber(tx, values.petitionId);
+    values.status === "confirmed" ? await takeSignerNumber(tx, values.campaignId) : await nextSignerNumber(tx, values.campaignId);
   if (extras.confirmation) {
     await tx.insert(confirmations).values({ signatureId, ...extras.confirmation, lastSentAt: values.signedAt });
   }
@@ -61,16 +61,16 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
       .insert(signatures)
       .values(row)
       // The unique index decides repeats, so concurrent signers cannot race past a check.
-      .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
+      .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
       .returning({ id: signatures.id });
     if (inserted) return settleNew(tx, inserted.id, values, extras);
 
     const [existing] = await tx
       .select({ id: signatures.id, status: signatures.status })
       .from(signatures)
-      .where(and(eq(signatures.petitionId, values.petitionId), eq(signatures.emailKey, values.emailKey)))
+      .where(and(eq(signatures.campaignId, values.campaignId), eq(signatures.emailKey, values.emailKey)))
       .for("update");
-    if (!existing) throw new Error(`signature for petition ${values.petitionId} neither inserted nor found`);
+    if (!existing) throw new Error(`signature for petition ${values.campaignId} neither inserted nor found`);
     if (existing.status === "suspected" && values.status !== "suspected") {
       const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
       await tx
@@ -88,7 +88,7 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
         .where(and(eq(signatures.id, existing.id), isNotNull(signatures.importId)));
     }
     await carryOut(tx, existing, extras.repeat?.(existing) ?? { kind: "nothing" }, values.signedAt);
-    return { kind: "repeat", existing, nextSignerNumber: await nextSignerNumber(tx, values.petitionId) };
+    return { kind: "repeat", existing, nextSignerNumber: await nextSignerNumber(tx, values.campaignId) };
   });
 }
 
@@ -120,10 +120,10 @@ const pendingWithConfirmation = (handle: PgHandle) =>
   handle
     .select({
       signatureId: signatures.id,
-      petitionId: signatures.petitionId,
-      slug: petitions.slug,
-      title: petitions.title,
-      signaturesElsewhere: petitions.signaturesElsewhere,
+      campaignId: signatures.campaignId,
+      slug: campaigns.slug,
+      title: campaigns.title,
+      signaturesElsewhere: campaigns.signaturesElsewhere,
       fullName: signatures.fullName,
       expiresAt: confirmations.expiresAt,
       codeHash: confirmations.codeHash,
@@ -131,15 +131,15 @@ const pendingWithConfirmation = (handle: PgHandle) =>
     })
     .from(confirmations)
     .innerJoin(signatures, eq(signatures.id, confirmations.signatureId))
-    .innerJoin(petitions, eq(petitions.id, signatures.petitionId));
+    .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId));
 
 type PendingFound = Awaited<ReturnType<typeof pendingWithConfirmation>>[number];
 
 async function confirm(tx: PgHandle, found: PendingFound, now: Date): Promise<ConfirmOutcome> {
   await tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, found.signatureId));
   await tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId));
-  await adjustCounts(tx, found.petitionId, { confirmed: 1, pending: -1 });
-  const signerNumber = await takeSignerNumber(tx, found.petitionId);
+  await adjustCounts(tx, found.campaignId, { confirmed: 1, pending: -1 });
+  const signerNumber = await takeSignerNumber(tx, found.campaignId);
   return { kind: "confirmed", signatureId: found.signatureId, slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
 }
 
@@ -156,7 +156,7 @@ export async function confirmByToken(tokenHash: string, now: Date): Promise<Conf
 
 /** Confirms by the emailed six-digit code, counting wrong tries so the code cannot be guessed. */
 export async function confirmByCode(
-  petitionId: number,
+  campaignId: number,
   emailKey: string,
   matches: (codeHash: string) => boolean,
   now: Date,
@@ -164,7 +164,7 @@ export async function confirmByCode(
 ): Promise<ConfirmOutcome> {
   return inTransaction(async (tx): Promise<ConfirmOutcome> => {
     const [found] = await pendingWithConfirmation(tx)
-      .where(and(eq(signatures.petitionId, petitionId), eq(signatures.emailKey, emailKey)))
+      .where(and(eq(signatures.campaignId, campaignId), eq(signatures.emailKey, emailKey)))
       .for("update", { of: confirmations });
     if (!found) return { kind: "unknown" };
     if (found.codeAttempts >= maxAttempts) return { kind: "locked" };
@@ -193,9 +193,9 @@ export async function eraseSignatures(ids: number[], _now: Date, mailboxKey?: st
   if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
   return inTransaction(async (tx) => {
     const removed = ids.length
-      ? await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ petitionId: signatures.petitionId, status: signatures.status })
+      ? await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ campaignId: signatures.campaignId, status: signatures.status })
       : [];
-    for (const row of removed) await adjustCounts(tx, row.petitionId, countChange(row.status, -1));
+    for (const row of removed) await adjustCounts(tx, row.campaignId, countChange(row.status, -1));
     if (mailboxKey !== undefined) await tx.delete(updateUnsubscribes).where(eq(updateUnsubscribes.emailKey, mailboxKey));
     return { erased: removed.length };
   });
@@ -203,19 +203,19 @@ export async function eraseSignatures(ids: number[], _now: Date, mailboxKey?: st
 
 export async function findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined> {
   const [found] = await database()
-    .orm.select({ slug: petitions.slug, title: petitions.title, status: signatures.status })
+    .orm.select({ slug: campaigns.slug, title: campaigns.title, status: signatures.status })
     .from(signatures)
-    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
     .where(eq(signatures.id, signatureId));
   return found;
 }
 
-export async function listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]> {
+export async function listRecentPublicSigners(campaignId: number, limit: number): Promise<PublicSigner[]> {
   const { rows } = await database().pool.query<{ fullName: string; country: string; signedAt: Date }>({
     name: "countersign-recent-public",
     text: `select full_name as "fullName", country, signed_at as "signedAt" from signatures
            where petition_id = $1 and status = 'confirmed' and show_name order by id desc limit $2`,
-    values: [petitionId, limit],
+    values: [campaignId, limit],
   });
   return rows;
 }
@@ -230,11 +230,11 @@ export async function countConfirmedReferrals(referrerId: number): Promise<numbe
   return rows[0]?.n ?? 0;
 }
 
-export async function countSignaturesSince(petitionId: number, since: Date): Promise<number> {
+export async function countSignaturesSince(campaignId: number, since: Date): Promise<number> {
   const [row] = await database()
     .orm.select({ n: count() })
     .from(signatures)
-    .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)));
+    .where(and(eq(signatures.campaignId, campaignId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)));
   return row?.n ?? 0;
 }
 
@@ -243,13 +243,13 @@ export async function findSignaturesByEmailKey(emailKey: string): Promise<Mailbo
   return database()
     .orm.select({
       id: signatures.id,
-      slug: petitions.slug,
+      slug: campaigns.slug,
       fullName: signatures.fullName,
       email: signatures.email,
       status: signatures.status,
       signedAt: signatures.signedAt,
     })
     .from(signatures)
-    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
     .where(eq(signatures.emailKey, emailKey));
 }

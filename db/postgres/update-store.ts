@@ -31,17 +31,17 @@ async function countsFor(ids: number[]): Promise<Map<number, UpdateCounts>> {
 }
 
 /** A campaign's updates, newest first, with where their messages are. */
-export async function listUpdates(petitionId: number): Promise<UpdateSummary[]> {
-  const rows = await database().orm.select().from(updates).where(eq(updates.petitionId, petitionId)).orderBy(desc(updates.id));
+export async function listUpdates(campaignId: number): Promise<UpdateSummary[]> {
+  const rows = await database().orm.select().from(updates).where(eq(updates.campaignId, campaignId)).orderBy(desc(updates.id));
   const counts = await countsFor(rows.map((r) => r.id));
   return rows.map(({ queuedThrough: _walked, ...row }) => ({ ...row, counts: counts.get(row.id) ?? { queued: 0, sent: 0, failed: 0 } }));
 }
 
-export async function listPublicUpdates(petitionId: number): Promise<PublicUpdate[]> {
+export async function listPublicUpdates(campaignId: number): Promise<PublicUpdate[]> {
   return database()
     .orm.select({ id: updates.id, subject: updates.subject, bodyMarkdown: updates.bodyMarkdown, createdAt: updates.createdAt })
     .from(updates)
-    .where(and(eq(updates.petitionId, petitionId), eq(updates.showOnPage, true)))
+    .where(and(eq(updates.campaignId, campaignId), eq(updates.showOnPage, true)))
     .orderBy(desc(updates.id));
 }
 
@@ -55,9 +55,9 @@ const eligible = sql`s.status = 'confirmed' and s.wants_updates
   and not exists (select 1 from update_unsubscribes x where x.petition_id = s.petition_id and x.email_key = s.email_key)`;
 
 /** How many signers an update to the campaign would go to now. */
-export async function countUpdateRecipients(petitionId: number): Promise<number> {
+export async function countUpdateRecipients(campaignId: number): Promise<number> {
   const { rows } = await database().orm.execute<{ n: number }>(
-    sql`select count(*)::int as n from signatures s where s.petition_id = ${petitionId} and ${eligible}`,
+    sql`select count(*)::int as n from signatures s where s.petition_id = ${campaignId} and ${eligible}`,
   );
   return rows[0]?.n ?? 0;
 }
@@ -72,13 +72,13 @@ export async function queueUpdateBatch(updateId: number, batchSize: number, now:
     const [update] = await tx.select().from(updates).where(eq(updates.id, updateId)).for("update");
     if (!update || update.queuedAt) return { queued: 0, done: true };
     const { rows: bounds } = await tx.execute<{ id: number }>(sql`select id from signatures
-      where petition_id = ${update.petitionId} and id > ${update.queuedThrough} order by id limit 1 offset ${batchSize - 1}`);
+      where petition_id = ${update.campaignId} and id > ${update.queuedThrough} order by id limit 1 offset ${batchSize - 1}`);
     const bound = bounds[0];
     const through = bound ? sql`and s.id <= ${bound.id}` : sql``;
     const { rowCount } = await tx.execute(sql`insert into outbox (signature_id, kind, to_address, subject, body, attempts, next_attempt_at, created_at, update_id)
       select s.id, 'update', s.email, ${update.subject}, '', 0, ${now}, ${now}, ${updateId}
       from signatures s
-      where s.petition_id = ${update.petitionId} and s.id > ${update.queuedThrough} ${through} and ${eligible}`);
+      where s.petition_id = ${update.campaignId} and s.id > ${update.queuedThrough} ${through} and ${eligible}`);
     const queued = rowCount ?? 0;
     await tx
       .update(updates)
@@ -165,12 +165,12 @@ export async function claimUpdateMail(now: Date, limit: number, leaseMs: number,
  */
 export async function unsubscribeFromUpdates(signatureId: number, now: Date): Promise<boolean> {
   return inTransaction(async (tx) => {
-    const { rows } = await tx.execute<{ petition_id: number; email_key: string }>(
+    const { rows } = await tx.execute<{ campaign_id: number; email_key: string }>(
       sql`select petition_id, email_key from signatures where id = ${signatureId}`,
     );
     const signer = rows[0];
     if (!signer) return false;
-    await tx.insert(updateUnsubscribes).values({ petitionId: signer.petition_id, emailKey: signer.email_key, createdAt: now }).onConflictDoNothing();
+    await tx.insert(updateUnsubscribes).values({ campaignId: signer.campaign_id, emailKey: signer.email_key, createdAt: now }).onConflictDoNothing();
     await tx.execute(sql`delete from outbox where signature_id = ${signatureId} and update_id is not null and sent_at is null`);
     return true;
   });

@@ -2,14 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import { nameKey } from "@/lib/name-key";
 import type { SeedSigner } from "@/lib/store-contract";
 import { database } from "./client";
-import { petitions } from "./schema";
+import { campaigns } from "./schema";
 
 
 /**
  * Fills a campaign with confirmed signatures fast, for benchmarks: large transactions, one
  * prepared statement, and the count moved once per batch. Not for real signers.
  */
-export async function insertSeedSignatures(petitionId: number, count: number, row: (i: number) => SeedSigner, startAt = 0): Promise<void> {
+export async function insertSeedSignatures(campaignId: number, count: number, row: (i: number) => SeedSigner, startAt = 0): Promise<void> {
   const { connection, orm } = database();
   const insert = connection.prepare(
     `insert into signatures (petition_id, status, full_name, name_key, email, email_key, email_domain, country, comment,
@@ -24,17 +24,17 @@ export async function insertSeedSignatures(petitionId: number, count: number, ro
       for (let i = from; i < to; i++) {
         const r = row(i);
         const at = started + (i - startAt) * 50;
-        insert.run(petitionId, r.fullName, nameKey(r.fullName), r.email, r.emailKey, r.emailDomain, r.country, r.comment,
+        insert.run(campaignId, r.fullName, nameKey(r.fullName), r.email, r.emailKey, r.emailDomain, r.country, r.comment,
           r.showName ? 1 : 0, r.wantsUpdates ? 1 : 0, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, at, at);
       }
       orm
-        .update(petitions)
+        .update(campaigns)
         .set({
-          signatureCount: sql`${petitions.signatureCount} + ${to - from}`,
-          signerNumbersIssued: sql`${petitions.signerNumbersIssued} + ${to - from}`,
-          revision: sql`${petitions.revision} + 1`,
+          signatureCount: sql`${campaigns.signatureCount} + ${to - from}`,
+          signerNumbersIssued: sql`${campaigns.signerNumbersIssued} + ${to - from}`,
+          revision: sql`${campaigns.revision} + 1`,
         })
-        .where(eq(petitions.id, petitionId))
+        .where(eq(campaigns.id, campaignId))
         .run();
     })();
   }

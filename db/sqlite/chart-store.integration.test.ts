@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertSeedSignatures, readPetitionCount } from "@/db/store";
+import { insertSeedSignatures, readCampaignCount } from "@/db/store";
 import { fillTimeEdgesMs } from "@/lib/fill-time";
 import { syntheticSigner } from "@/lib/synthetic-signers";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
@@ -9,12 +9,12 @@ import { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCo
 // signing goes on meanwhile. Here there are several ranges and pages: the sums must be what one
 // GROUP BY over the whole table says.
 const signers = 45_000;
-let petitionId = 0;
+let campaignId = 0;
 
 beforeAll(async () => {
   await prepareDatabase();
-  petitionId = (await readPetitionCount("white-helmets"))!.id;
-  await insertSeedSignatures(petitionId, signers, syntheticSigner);
+  campaignId = (await readCampaignCount("white-helmets"))!.id;
+  await insertSeedSignatures(campaignId, signers, syntheticSigner);
   // Spread over five days, each status, times to fill, and 2,500 sharers (a decoy's among them).
   writeRows(`update signatures set signed_at = signed_at - (id % 5) * 86400000,
     status = case id % 7 when 0 then 'pending' when 1 then 'invalidated' when 2 then 'suspected' else 'confirmed' end,
@@ -26,11 +26,11 @@ const counted = "petition_id = ? and status in ('confirmed', 'pending')";
 
 describe("figures counted in ranges on SQLite", () => {
   it("counts each day by status as one query would", async () => {
-    const days = await signatureTimeSeries(petitionId, { unit: "day", to: new Date(Date.now() + 86_400_000) });
+    const days = await signatureTimeSeries(campaignId, { unit: "day", to: new Date(Date.now() + 86_400_000) });
     const whole = storedRows<{ start: number; status: string; n: number }>(
       `select (signed_at / 86400000) * 86400000 as start, status, count(*) as n from signatures
        where petition_id = ? and status != 'suspected' group by 1, 2`,
-      petitionId,
+      campaignId,
     );
     expect(days.length).toBeGreaterThanOrEqual(5);
     for (const row of whole) {
@@ -42,10 +42,10 @@ describe("figures counted in ranges on SQLite", () => {
 
   it("starts a range's count at its first signature", async () => {
     const from = new Date(Date.now() - 86_400_000);
-    const hours = await signatureTimeSeries(petitionId, { unit: "hour", from, to: new Date(Date.now() + 3_600_000) });
+    const hours = await signatureTimeSeries(campaignId, { unit: "hour", from, to: new Date(Date.now() + 3_600_000) });
     const [expected] = storedRows<{ n: number }>(
       "select count(*) as n from signatures where petition_id = ? and status != 'suspected' and signed_at >= ?",
-      petitionId,
+      campaignId,
       from.getTime(),
     );
     expect(hours.reduce((sum, h) => sum + h.confirmed + h.pending + h.invalidated, 0)).toBe(expected!.n);
@@ -54,12 +54,12 @@ describe("figures counted in ranges on SQLite", () => {
   it("counts countries and times to fill as one query would", async () => {
     const countries = storedRows<{ country: string; count: number }>(
       `select country, count(*) as count from signatures where ${counted} group by country order by count desc, country`,
-      petitionId,
+      campaignId,
     );
-    expect(await signaturesByCountry(petitionId)).toEqual(countries);
-    const fill = await fillTimeHistogram(petitionId, fillTimeEdgesMs);
-    const [unknown] = storedRows<{ n: number }>(`select count(*) as n from signatures where ${counted} and fill_ms is null`, petitionId);
-    const [fast] = storedRows<{ n: number }>(`select count(*) as n from signatures where ${counted} and fill_ms < 2000`, petitionId);
+    expect(await signaturesByCountry(campaignId)).toEqual(countries);
+    const fill = await fillTimeHistogram(campaignId, fillTimeEdgesMs);
+    const [unknown] = storedRows<{ n: number }>(`select count(*) as n from signatures where ${counted} and fill_ms is null`, campaignId);
+    const [fast] = storedRows<{ n: number }>(`select count(*) as n from signatures where ${counted} and fill_ms < 2000`, campaignId);
     expect(fill.find((f) => f.fromMs === null)?.count).toBe(unknown!.n);
     expect(fill.find((f) => f.fromMs === 0)?.count).toBe(fast!.n);
     expect(fill.reduce((sum, f) => sum + f.count, 0)).toBe(countries.reduce((sum, c) => sum + c.count, 0));
@@ -68,14 +68,14 @@ describe("figures counted in ranges on SQLite", () => {
   it("counts sharers across slices of the referrer index, one sharer running across two, as one query would", async () => {
     const [whole] = storedRows<{ referred: number; sharers: number; all: number }>(
       `select count(referrer_id) as referred, count(distinct referrer_id) as sharers, count(*) as "all" from signatures where ${counted}`,
-      petitionId,
+      campaignId,
     );
     const top = storedRows<{ n: number }>(
       `select count(*) as n from signatures where ${counted} and referrer_id is not null group by referrer_id order by n desc limit 5`,
-      petitionId,
+      campaignId,
     );
     expect(whole!.sharers).toBeGreaterThan(2_000);
-    expect(await referralSummary(petitionId, 5)).toEqual({
+    expect(await referralSummary(campaignId, 5)).toEqual({
       referred: whole!.referred,
       direct: whole!.all - whole!.referred,
       sharers: whole!.sharers,

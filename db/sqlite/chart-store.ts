@@ -17,8 +17,8 @@ const idsPerTurn = 20_000;
  * The campaign's lowest or highest id: asked apart, since SQLite finds a lone min() or max() at
  * one end of signatures_by_petition (petition_id, id) but reads the whole range for both at once.
  */
-function endId(petitionId: number, end: typeof min): number | null {
-  const [row] = database().orm.select({ id: end(signatures.id) }).from(signatures).where(eq(signatures.petitionId, petitionId)).all();
+function endId(campaignId: number, end: typeof min): number | null {
+  const [row] = database().orm.select({ id: end(signatures.id) }).from(signatures).where(eq(signatures.campaignId, campaignId)).all();
   return row?.id ?? null;
 }
 
@@ -32,12 +32,12 @@ function inTurn<T>(read: () => T): Promise<T> {
 }
 
 /** Grouped counts of the campaign's signatures matching `where`, a range of ids at a time from `firstId`. */
-async function countInRanges<Row>(petitionId: number, select: SQL, where: SQL | undefined, groupBy: SQL, firstId?: number): Promise<Row[]> {
-  const first = firstId ?? endId(petitionId, min);
-  const last = endId(petitionId, max);
+async function countInRanges<Row>(campaignId: number, select: SQL, where: SQL | undefined, groupBy: SQL, firstId?: number): Promise<Row[]> {
+  const first = firstId ?? endId(campaignId, min);
+  const last = endId(campaignId, max);
   const rows: Row[] = [];
   for (let from = first ?? 0; first !== null && last !== null && from <= last; from += idsPerTurn) {
-    const range = and(eq(signatures.petitionId, petitionId), gte(signatures.id, from), lt(signatures.id, from + idsPerTurn), where);
+    const range = and(eq(signatures.campaignId, campaignId), gte(signatures.id, from), lt(signatures.id, from + idsPerTurn), where);
     const query = sql`select ${select} from ${signatures} indexed by signatures_by_petition where ${range} group by ${groupBy}`;
     rows.push(...(await inTurn(() => database().orm.all<Row>(query))));
   }
@@ -66,14 +66,14 @@ const entriesPerTurn = 5_000;
  * campaign that took 5 million signatures in three days (measured by npm run bench). Ids do not
  * follow signing times (an import stores old dates under new ids), so every entry is looked at.
  */
-async function firstIdSince(petitionId: number, from: Date): Promise<number | null> {
+async function firstIdSince(campaignId: number, from: Date): Promise<number | null> {
   let lowest: number | null = null;
   let after: { at: number; id: number } | undefined;
   for (;;) {
     const bound = after ? sql`(${signatures.signedAt}, ${signatures.id}) > (${after.at}, ${after.id})` : sql`${signatures.signedAt} >= ${from.getTime()}`;
     const slice = await inTurn(() => database().orm.all<{ at: number; id: number }>(sql`
       select ${signatures.signedAt} as at, ${signatures.id} as id from ${signatures} indexed by signatures_by_time
-      where ${signatures.petitionId} = ${petitionId} and ${bound} order by 1, 2 limit ${entriesPerTurn}`));
+      where ${signatures.campaignId} = ${campaignId} and ${bound} order by 1, 2 limit ${entriesPerTurn}`));
     for (const { id } of slice) lowest = lowest === null ? id : Math.min(lowest, id);
     if (slice.length < entriesPerTurn) return lowest;
     after = slice.at(-1);
@@ -81,15 +81,15 @@ async function firstIdSince(petitionId: number, from: Date): Promise<number | nu
 }
 
 export async function signatureTimeSeries(
-  petitionId: number,
+  campaignId: number,
   { unit, from, to }: { unit: TimeUnit; from?: Date; to: Date },
 ): Promise<SignatureBucket[]> {
   const since = from === undefined ? undefined : gte(signatures.signedAt, from);
-  const first = from === undefined ? endId(petitionId, min) : await firstIdSince(petitionId, from);
+  const first = from === undefined ? endId(campaignId, min) : await firstIdSince(campaignId, from);
   if (first === null) return [];
   const ms = sql.raw(unitMs[unit]);
   const rows = await countInRanges<{ start: number; status: SignatureStatus; n: number }>(
-    petitionId,
+    campaignId,
     sql`(${signatures.signedAt} / ${ms}) * ${ms} as start, ${signatures.status} as status, count(*) as n`,
     and(since, lt(signatures.signedAt, to), inArray(signatures.status, [...seriesStatuses])),
     sql`1, 2`,
@@ -98,9 +98,9 @@ export async function signatureTimeSeries(
   return bucketsOf(rows.map((row) => ({ ...row, start: new Date(row.start) })));
 }
 
-export async function signaturesByCountry(petitionId: number): Promise<CountryCount[]> {
+export async function signaturesByCountry(campaignId: number): Promise<CountryCount[]> {
   const rows = await countInRanges<{ key: string; n: number }>(
-    petitionId,
+    campaignId,
     sql`${signatures.country} as key, count(*) as n`,
     counted,
     sql`1`,
@@ -110,9 +110,9 @@ export async function signaturesByCountry(petitionId: number): Promise<CountryCo
     .sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1));
 }
 
-export async function fillTimeHistogram(petitionId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]> {
+export async function fillTimeHistogram(campaignId: number, edgesMs: readonly number[]): Promise<FillTimeCount[]> {
   const rows = await countInRanges<{ key: number | null; n: number }>(
-    petitionId,
+    campaignId,
     sql`${fillBucket(signatures.fillMs, edgesMs)} as key, count(*) as n`,
     counted,
     sql`1`,
@@ -126,8 +126,8 @@ export async function fillTimeHistogram(petitionId: number, edgesMs: readonly nu
  * of them, and a sharer who brought a hundred thousand never holds the thread in one query. A
  * sharer's signatures may run across slices: each is added up as the walk passes them.
  */
-export async function referralSummary(petitionId: number, top: number): Promise<ReferralSummary> {
-  const totals = await countInRanges<{ n: number }>(petitionId, sql`count(*) as n`, counted, sql`${signatures.petitionId}`);
+export async function referralSummary(campaignId: number, top: number): Promise<ReferralSummary> {
+  const totals = await countInRanges<{ n: number }>(campaignId, sql`count(*) as n`, counted, sql`${signatures.campaignId}`);
   const all = totals.reduce((sum, row) => sum + row.n, 0);
   let referred = 0;
   let sharers = 0;
@@ -143,7 +143,7 @@ export async function referralSummary(petitionId: number, top: number): Promise<
     const slice = await inTurn(() => database().orm.all<{ referrer: number; id: number }>(sql`
       select ${signatures.referrerId} as referrer, ${signatures.id} as id from ${signatures} indexed by signatures_by_referrer
       where ${signatures.referrerId} is not null and (${signatures.referrerId}, ${signatures.id}) > (${after.referrer}, ${after.id})
-        and ${signatures.petitionId} = ${petitionId} and ${counted}
+        and ${signatures.campaignId} = ${campaignId} and ${counted}
       order by 1, 2 limit ${entriesPerTurn}`));
     for (const { referrer } of slice) {
       referred += 1;

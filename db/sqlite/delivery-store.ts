@@ -13,7 +13,7 @@ const statements = preparedStatements(({ orm }) => ({
     .from(signatures)
     .where(
       and(
-        eq(signatures.petitionId, sql.placeholder("petitionId")),
+        eq(signatures.campaignId, sql.placeholder("campaignId")),
         eq(signatures.status, "confirmed"),
         gt(signatures.id, sql.placeholder("afterId")),
       ),
@@ -23,18 +23,18 @@ const statements = preparedStatements(({ orm }) => ({
     .prepare(),
 }));
 
-export async function listSignerNames(petitionId: number, afterId: number, limit: number): Promise<SignerName[]> {
-  return statements().names.all({ petitionId, afterId, limit });
+export async function listSignerNames(campaignId: number, afterId: number, limit: number): Promise<SignerName[]> {
+  return statements().names.all({ campaignId, afterId, limit });
 }
 
 const idsPerTurn = 20_000;
 
-export async function countVerification(petitionId: number): Promise<VerificationCounts> {
+export async function countVerification(campaignId: number): Promise<VerificationCounts> {
   const { orm } = database();
   const [ends] = orm
     .select({ first: min(signatures.id), last: max(signatures.id) })
     .from(signatures)
-    .where(eq(signatures.petitionId, petitionId))
+    .where(eq(signatures.campaignId, campaignId))
     .all();
   const counts: VerificationCounts = { byEmail: 0, withoutEmail: 0, imported: 0 };
   if (ends?.first == null || ends.last == null) return counts;
@@ -48,7 +48,7 @@ export async function countVerification(petitionId: number): Promise<Verificatio
       .from(signatures)
       .where(
         and(
-          eq(signatures.petitionId, petitionId),
+          eq(signatures.campaignId, campaignId),
           gte(signatures.id, from),
           lt(signatures.id, from + idsPerTurn),
           eq(signatures.status, "confirmed"),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
 import { eraseSignaturesByEmail } from "@/lib/erasure";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { databaseFile } from "./client";
 import { erasedDataSettled } from "./wal-scrub";
 
@@ -11,7 +11,7 @@ beforeAll(prepareDatabase);
 describe("an erasure on SQLite", () => {
   it("leaves nothing of the signer readable in the database's files on disk", async () => {
     const layla = { fullName: "Layla Haddad", email: "Layla.Haddad+petition@gmail.com", country: "LB", comment: "I grew up two streets from the bakery in Aleppo." };
-    expect((await signPetition("white-helmets", layla)).kind).toBe("signed");
+    expect((await signCampaign("white-helmets", layla)).kind).toBe("signed");
     expect(await eraseSignaturesByEmail("layla.haddad@gmail.com", "organiser@countersign.example")).toBe(1);
     // A deleted row's bytes stay in SQLite's free space and in the WAL unless they are overwritten,
     // and anyone with a copy of the file could read them back. The WAL is emptied off the request path.

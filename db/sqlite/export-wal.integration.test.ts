@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
 import { signatureExport } from "@/lib/signature-export";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { databaseFile } from "./client";
 import { exportPageSize } from "./signature-export";
 
@@ -18,7 +18,7 @@ const walBytes = () => {
 beforeAll(async () => {
   await prepareDatabase();
   for (let i = 0; i < exportPageSize + 500; i++) {
-    await signPetition(slug, { fullName: `Signer ${i}`, email: `signer${i}@example.org`, country: "DE" });
+    await signCampaign(slug, { fullName: `Signer ${i}`, email: `signer${i}@example.org`, country: "DE" });
   }
 });
 
@@ -30,7 +30,7 @@ describe("an export on SQLite", () => {
     // Between every chunk the export hands on, 400 more signatures.
     while (!(await found!.chunks.next()).done) {
       for (let i = 0; i < 400; i++) {
-        expect((await signPetition(slug, { fullName: "During Export", email: `during${added++}@example.org`, country: "FR" })).kind).toBe("signed");
+        expect((await signCampaign(slug, { fullName: "During Export", email: `during${added++}@example.org`, country: "FR" })).kind).toBe("signed");
       }
       largestWal = Math.max(largestWal, walBytes());
     }

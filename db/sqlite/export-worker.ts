@@ -11,7 +11,7 @@ export type ExportJob = { index: number; from: number; to: number };
 /** A range's CSV as UTF-8 bytes, moved (not copied) to the server's thread, ready for the socket. */
 export type ExportPage = { index: number; csv: Uint8Array; rows: number };
 
-const { file, petitionId, statuses } = workerData as { file: string; petitionId: number; statuses: SignatureStatus[] };
+const { file, campaignId, statuses } = workerData as { file: string; campaignId: number; statuses: SignatureStatus[] };
 // An export is background work and signers are waiting on their answers: at the lowest priority
 // the workers take only the CPU that signing leaves idle. On Linux the nice value belongs to the
 // thread, so this lowers this worker alone, not the server's own thread.
@@ -25,7 +25,7 @@ parentPort!.on("message", (job: ExportJob | "close") => {
     return;
   }
   let text = "";
-  const rows = reader.read(petitionId, job.from, job.to);
+  const rows = reader.read(campaignId, job.from, job.to);
   for (const row of rows) text += signatureRow(row);
   const csv = new TextEncoder().encode(text);
   parentPort!.postMessage({ index: job.index, csv, rows: rows.length } satisfies ExportPage, [csv.buffer]);

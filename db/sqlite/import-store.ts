@@ -4,8 +4,8 @@ import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from
 import { nameKey } from "@/lib/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction, preparedStatements } from "./client";
-import { adjustCounts } from "./petition-store";
-import { petitions, signatureImports, signatures } from "./schema";
+import { adjustCounts } from "./campaign-row-store";
+import { campaigns, signatureImports, signatures } from "./schema";
 import { walScrubber } from "./wal-scrub";
 
 // Every step here is one short transaction: the caller (lib/imports/imports.ts) hands the rows over
@@ -18,7 +18,7 @@ const statements = preparedStatements(({ orm }) => ({
   insert: orm
     .insert(signatures)
     .values({
-      petitionId: sql.placeholder("petitionId"),
+      campaignId: sql.placeholder("campaignId"),
       status: "confirmed",
       fullName: sql.placeholder("fullName"),
       nameKey: sql.placeholder("nameKey"),
@@ -33,13 +33,13 @@ const statements = preparedStatements(({ orm }) => ({
       locale: sql.placeholder("locale"),
     })
     // The unique index decides who has signed, so a signer arriving meanwhile is never counted twice.
-    .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
+    .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
     .prepare(),
 }));
 
 const summary = {
   id: signatureImports.id,
-  petitionId: signatureImports.petitionId,
+  campaignId: signatureImports.campaignId,
   fileName: signatureImports.fileName,
   status: signatureImports.status,
   totalRows: signatureImports.totalRows,
@@ -58,37 +58,37 @@ export async function insertSignatureImport(staged: NewSignatureImport): Promise
   return row!.id;
 }
 
-export async function findSignatureImport(petitionId: number, importId: number): Promise<StagedImport | undefined> {
+export async function findSignatureImport(campaignId: number, importId: number): Promise<StagedImport | undefined> {
   const [row] = database()
     .orm.select({ ...summary, stagedCsv: signatureImports.stagedCsv })
     .from(signatureImports)
-    .where(and(eq(signatureImports.id, importId), eq(signatureImports.petitionId, petitionId)))
+    .where(and(eq(signatureImports.id, importId), eq(signatureImports.campaignId, campaignId)))
     .all();
   return row;
 }
 
-export async function listSignatureImports(petitionId: number): Promise<SignatureImport[]> {
-  return database().orm.select(summary).from(signatureImports).where(eq(signatureImports.petitionId, petitionId)).orderBy(desc(signatureImports.id)).all();
+export async function listSignatureImports(campaignId: number): Promise<SignatureImport[]> {
+  return database().orm.select(summary).from(signatureImports).where(eq(signatureImports.campaignId, campaignId)).orderBy(desc(signatureImports.id)).all();
 }
 
-export async function countImportedSignatures(petitionId: number): Promise<number> {
+export async function countImportedSignatures(campaignId: number): Promise<number> {
   const [row] = database()
     .orm.select({ n: count() })
     .from(signatures)
     .innerJoin(signatureImports, eq(signatureImports.id, signatures.importId))
-    .where(and(eq(signatureImports.petitionId, petitionId), eq(signatures.status, "confirmed")))
+    .where(and(eq(signatureImports.campaignId, campaignId), eq(signatures.status, "confirmed")))
     .all();
   return row?.n ?? 0;
 }
 
-export async function findSignedEmailKeys(petitionId: number, emailKeys: readonly string[]): Promise<string[]> {
+export async function findSignedEmailKeys(campaignId: number, emailKeys: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   // Well under SQLite's limit of parameters a statement may have.
   for (let from = 0; from < emailKeys.length; from += 500) {
     const rows = database()
       .orm.select({ emailKey: signatures.emailKey })
       .from(signatures)
-      .where(and(eq(signatures.petitionId, petitionId), inArray(signatures.emailKey, emailKeys.slice(from, from + 500))))
+      .where(and(eq(signatures.campaignId, campaignId), inArray(signatures.emailKey, emailKeys.slice(from, from + 500))))
       .all();
     for (const row of rows) found.push(row.emailKey);
   }
@@ -113,18 +113,18 @@ export async function insertImportedSignatures(importId: number, signers: readon
   return inTransaction((tx): ImportBatchOutcome => {
     // The campaign's own language is the best guess at the signers': their emails are written in it.
     const [running] = tx
-      .select({ petitionId: signatureImports.petitionId, locale: petitions.locale })
+      .select({ campaignId: signatureImports.campaignId, locale: campaigns.locale })
       .from(signatureImports)
-      .innerJoin(petitions, eq(petitions.id, signatureImports.petitionId))
+      .innerJoin(campaigns, eq(campaigns.id, signatureImports.campaignId))
       .where(and(eq(signatureImports.id, importId), eq(signatureImports.status, "importing")))
       .all();
     if (!running) return { kind: "stopped" };
     if (signers.length === 0) return { kind: "stored", inserted: 0 };
     const { insert } = statements();
     let inserted = 0;
-    for (const signer of signers) inserted += insert.run({ ...signer, nameKey: nameKey(signer.fullName), petitionId: running.petitionId, importId, locale: running.locale }).changes;
+    for (const signer of signers) inserted += insert.run({ ...signer, nameKey: nameKey(signer.fullName), campaignId: running.campaignId, importId, locale: running.locale }).changes;
     if (inserted > 0) {
-      adjustCounts(running.petitionId, { confirmed: inserted }, now);
+      adjustCounts(running.campaignId, { confirmed: inserted }, now);
       tx.update(signatureImports)
         .set({ importedRows: sql`${signatureImports.importedRows} + ${inserted}` })
         .where(eq(signatureImports.id, importId))
@@ -165,14 +165,14 @@ export async function deleteImportedSignatures(importId: number, limit: number, 
     const rows = tx
       .delete(signatures)
       .where(inArray(signatures.id, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.importId, importId)).limit(limit)))
-      .returning({ petitionId: signatures.petitionId, status: signatures.status })
+      .returning({ campaignId: signatures.campaignId, status: signatures.status })
       .all();
     const [first] = rows;
     if (first) {
       // An imported row may have been invalidated since; only the statuses that count move a count.
       const confirmed = rows.filter((r) => r.status === "confirmed").length;
       const pending = rows.filter((r) => r.status === "pending").length;
-      adjustCounts(first.petitionId, { confirmed: -confirmed, pending: -pending }, now);
+      adjustCounts(first.campaignId, { confirmed: -confirmed, pending: -pending }, now);
     }
     return rows.length;
   });

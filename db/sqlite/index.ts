@@ -21,7 +21,7 @@ export {
 } from "./import-store";
 export { countVerification, listSignerNames } from "./delivery-store";
 export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from "./invalidation-store";
-export { createPetition, updatePetition } from "./campaign-store";
+export { createCampaign, updateCampaign } from "./campaign-store";
 export { claimJobRun } from "./job-store";
 export { fillMissingNameKeys } from "./name-key-store";
 export { databaseReady, migrateDatabase } from "./migrate";
@@ -34,15 +34,15 @@ export {
 } from "./moderation-store";
 export { claimDueMail, countUnsentMail, enqueueMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
 export {
-  findPetition,
-  listPetitions,
+  findCampaign,
+  listCampaigns,
   publishPendingFigures,
-  readPetitionCount,
-  readPetitionTitles,
-  recountPetitions,
+  readCampaignCount,
+  readCampaignTitles,
+  recountCampaigns,
   setRequireConfirmation,
-  upsertPetition,
-} from "./petition-store";
+  upsertCampaign,
+} from "./campaign-row-store";
 export { onPublicChange, startBackgroundWork } from "./public-changes";
 export { rateLimiter } from "./rate-limit-store";
 export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
@@ -65,13 +65,13 @@ export {
   changeOrganiserRole,
   deleteExpiredSessions,
   deleteSession,
-  findAdminByEmail,
-  findSessionAdmin,
-  insertAdmin,
+  findOrganiserByEmail,
+  findSessionOrganiser,
+  insertOrganiser,
   insertSession,
   listOrganisers,
   removeOrganiser,
-} from "./admin-store";
+} from "./organiser-store";
 export { acceptInvitation, findInvitationByToken, insertInvitation, listOpenInvitations, revokeInvitation } from "./invitation-store";
 export {
   claimUpdateMail,

@@ -4,7 +4,7 @@ import { database, inTransaction } from "./client";
 import type { SignatureStatus } from "@/lib/model";
 import type { Release, SignatureFilter, SuspectedSignature } from "@/lib/store-contract";
 import { enqueueMailIn } from "./outbox-store";
-import { adjustCounts } from "./petition-store";
+import { adjustCounts } from "./campaign-row-store";
 import { confirmations, signatures } from "./schema";
 
 const filterWhere = (filter: SignatureFilter) => signatureFilterWhere(signatures, filter);
@@ -28,7 +28,7 @@ export async function invalidateSignatures(filter: SignatureFilter, now: Date): 
     tx.delete(confirmations)
       .where(inArray(confirmations.signatureId, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.status, "invalidated"))))
       .run();
-    adjustCounts(filter.petitionId, { confirmed: -n("confirmed"), pending: -n("pending") }, now);
+    adjustCounts(filter.campaignId, { confirmed: -n("confirmed"), pending: -n("pending") }, now);
     return total;
   });
 }
@@ -61,7 +61,7 @@ export async function releaseSuspected(
       tx.insert(confirmations).values({ signatureId: signature.id, ...next.confirmation, lastSentAt: now }).run();
       enqueueMailIn(tx, { ...next.mail, signatureId: signature.id }, now);
     }
-    if (found.length > 0) adjustCounts(filter.petitionId, { confirmed, pending: found.length - confirmed }, now);
+    if (found.length > 0) adjustCounts(filter.campaignId, { confirmed, pending: found.length - confirmed }, now);
     return found.length;
   });
 }

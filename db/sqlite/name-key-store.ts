@@ -1,6 +1,6 @@
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import { inTransaction } from "./client";
-import { petitions, signatures } from "./schema";
+import { campaigns, signatures } from "./schema";
 
 /**
  * Writes the name key of up to `batch` signatures stored before the column was added, in one
@@ -12,7 +12,7 @@ export async function fillMissingNameKeys(key: (name: string) => string, batch: 
     const missing = tx
       .select({ id: signatures.id, fullName: signatures.fullName })
       .from(signatures)
-      .where(and(inArray(signatures.petitionId, tx.select({ id: petitions.id }).from(petitions)), isNull(signatures.nameKey)))
+      .where(and(inArray(signatures.campaignId, tx.select({ id: campaigns.id }).from(campaigns)), isNull(signatures.nameKey)))
       .limit(batch)
       .all();
     for (const row of missing) {

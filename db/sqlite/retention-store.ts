@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 import { database, inTransaction } from "./client";
-import { adjustCounts } from "./petition-store";
-import { confirmations, outbox, petitions, rateLimits, signatures } from "./schema";
+import { adjustCounts } from "./campaign-row-store";
+import { confirmations, outbox, campaigns, rateLimits, signatures } from "./schema";
 import { walScrubber } from "./wal-scrub";
 
 // Rows changed per transaction: small enough that signing never waits long for the write lock.
@@ -27,8 +27,8 @@ export async function deleteUnconfirmable(now: Date, linkLifetimeMs: number): Pr
         .all();
       const linkless = tx
         .select({ id: signatures.id })
-        .from(petitions)
-        .innerJoin(signatures, and(eq(signatures.petitionId, petitions.id), eq(signatures.status, "pending")))
+        .from(campaigns)
+        .innerJoin(signatures, and(eq(signatures.campaignId, campaigns.id), eq(signatures.status, "pending")))
         .leftJoin(confirmations, eq(confirmations.signatureId, signatures.id))
         .where(and(isNull(confirmations.signatureId), lt(signatures.signedAt, bornBefore)))
         .limit(batchSize)
@@ -38,9 +38,9 @@ export async function deleteUnconfirmable(now: Date, linkLifetimeMs: number): Pr
       const rows = tx
         .delete(signatures)
         .where(and(inArray(signatures.id, ids), eq(signatures.status, "pending")))
-        .returning({ petitionId: signatures.petitionId })
+        .returning({ campaignId: signatures.campaignId })
         .all();
-      for (const row of rows) adjustCounts(row.petitionId, { pending: -1 }, now);
+      for (const row of rows) adjustCounts(row.campaignId, { pending: -1 }, now);
       return { found: ids.length, deleted: rows.length };
     });
     deleted += removed.deleted;

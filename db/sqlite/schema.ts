@@ -9,7 +9,7 @@ import { campaignStates, signatureStatuses } from "@/lib/model";
 // need a migration, and removing one must not make old rows unreadable.
 const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
 
-export const petitions = sqliteTable(
+export const campaigns = sqliteTable(
   "petitions",
   {
     id: integer("id").primaryKey(),
@@ -62,12 +62,12 @@ export const petitions = sqliteTable(
 );
 
 /** A campaign's text in a language other than its own, from content/<slug>.<locale>.md. */
-export const petitionTranslations = sqliteTable(
+export const campaignTranslations = sqliteTable(
   "petition_translations",
   {
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     locale: text("locale").$type<Locale>().notNull(),
     title: text("title").notNull(),
     ask: text("ask").notNull(),
@@ -76,7 +76,7 @@ export const petitionTranslations = sqliteTable(
     translationNote: text("translation_note"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.locale] }), check("petition_translations_locale_shape", localeShape(t.locale))],
+  (t) => [primaryKey({ columns: [t.campaignId, t.locale] }), check("petition_translations_locale_shape", localeShape(t.locale))],
 );
 
 
@@ -86,9 +86,9 @@ export const signatures = sqliteTable(
     // AUTOINCREMENT: an id is never handed out again after an erasure or withdrawal, so a link or
     // queued mail that names an old id can never reach someone else's signature.
     id: integer("id").primaryKey({ autoIncrement: true }),
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     // Only confirmed signatures count, are listed and are exported by default. The default is the
     // strictest state a real signature can be in: a write that forgets the status waits for
     // confirmation rather than counting unchecked.
@@ -124,17 +124,17 @@ export const signatures = sqliteTable(
     invalidatedAt: integer("invalidated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    uniqueIndex("signatures_one_per_email").on(t.petitionId, t.emailKey),
-    index("signatures_by_petition").on(t.petitionId, t.id),
-    index("signatures_public_by_petition").on(t.petitionId, t.status, t.showName, t.id),
-    index("signatures_by_time").on(t.petitionId, t.signedAt),
-    index("signatures_by_address").on(t.petitionId, t.clientAddress),
-    index("signatures_by_domain").on(t.petitionId, t.emailDomain),
+    uniqueIndex("signatures_one_per_email").on(t.campaignId, t.emailKey),
+    index("signatures_by_petition").on(t.campaignId, t.id),
+    index("signatures_public_by_petition").on(t.campaignId, t.status, t.showName, t.id),
+    index("signatures_by_time").on(t.campaignId, t.signedAt),
+    index("signatures_by_address").on(t.campaignId, t.clientAddress),
+    index("signatures_by_domain").on(t.campaignId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
     // The organisers' search (lib/signature-search.ts): each page is a range of one of these in id
     // order. Each costs one more index entry written per signature.
-    index("signatures_by_name").on(t.petitionId, t.nameKey, t.id),
-    index("signatures_by_country").on(t.petitionId, t.country, t.id),
+    index("signatures_by_name").on(t.campaignId, t.nameKey, t.id),
+    index("signatures_by_country").on(t.campaignId, t.country, t.id),
     // Only rows still holding an address, so the retention job finds them without a scan.
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
     // Only referred signatures, so counting one sharer's is a short range of a small index.
@@ -158,9 +158,9 @@ export const signatureImports = sqliteTable(
   "signature_imports",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     status: text("status", { enum: importStatuses }).notNull().default("staged"),
     stagedCsv: text("staged_csv"),
@@ -177,7 +177,7 @@ export const signatureImports = sqliteTable(
     undoneAt: integer("undone_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    index("signature_imports_by_petition").on(t.petitionId, t.id),
+    index("signature_imports_by_petition").on(t.campaignId, t.id),
     check("signature_imports_status_known", sql`${t.status} in ('staged', 'importing', 'imported', 'undoing', 'undone')`),
   ],
 );
@@ -236,9 +236,9 @@ export const updates = sqliteTable(
   "updates",
   {
     id: integer("id").primaryKey(),
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     subject: text("subject").notNull(),
     bodyMarkdown: text("body_markdown").notNull(),
     // Listed on the campaign's public page too.
@@ -252,7 +252,7 @@ export const updates = sqliteTable(
     // Set once every signature has been walked.
     queuedAt: integer("queued_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("updates_by_petition").on(t.petitionId, t.id)],
+  (t) => [index("updates_by_petition").on(t.campaignId, t.id)],
 );
 
 /**
@@ -262,13 +262,13 @@ export const updates = sqliteTable(
 export const updateUnsubscribes = sqliteTable(
   "update_unsubscribes",
   {
-    petitionId: integer("petition_id")
+    campaignId: integer("petition_id")
       .notNull()
-      .references(() => petitions.id, { onDelete: "cascade" }),
+      .references(() => campaigns.id, { onDelete: "cascade" }),
     emailKey: text("email_key").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.petitionId, t.emailKey] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.emailKey] })],
 );
 
 export const blockedEmails = sqliteTable(
@@ -291,7 +291,7 @@ export const auditEvents = sqliteTable(
     // The organiser's email is kept as text so the record outlives the account.
     actor: text("actor").notNull(),
     action: text("action").notNull(),
-    petitionSlug: text("petition_slug"),
+    campaignSlug: text("petition_slug"),
     detail: text("detail").notNull(),
     rowCount: integer("row_count").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -315,7 +315,7 @@ export const jobRuns = sqliteTable("job_runs", {
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }).notNull(),
 });
 
-export const admins = sqliteTable(
+export const organisers = sqliteTable(
   "admins",
   {
     id: integer("id").primaryKey(),
@@ -331,7 +331,7 @@ export const admins = sqliteTable(
 );
 
 /** An organiser invited by email, until they set a password through the link (lib/auth/invitations.ts). */
-export const adminInvitations = sqliteTable(
+export const organiserInvitations = sqliteTable(
   "admin_invitations",
   {
     id: integer("id").primaryKey(),
@@ -342,7 +342,7 @@ export const adminInvitations = sqliteTable(
     // Removing an organiser takes their invitations with them: no one joins on a removed member's word.
     invitedBy: integer("invited_by")
       .notNull()
-      .references(() => admins.id, { onDelete: "cascade" }),
+      .references(() => organisers.id, { onDelete: "cascade" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
@@ -353,14 +353,14 @@ export const adminInvitations = sqliteTable(
   ],
 );
 
-export const adminSessions = sqliteTable(
+export const organiserSessions = sqliteTable(
   "admin_sessions",
   {
     // SHA-256 of the cookie's token: a stolen database cannot be replayed as sessions.
     id: text("id").primaryKey(),
-    adminId: integer("admin_id")
+    organiserId: integer("admin_id")
       .notNull()
-      .references(() => admins.id, { onDelete: "cascade" }),
+      .references(() => organisers.id, { onDelete: "cascade" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -368,4 +368,4 @@ export const adminSessions = sqliteTable(
 );
 
 // Row types stay inside db/sqlite: lib/ speaks of lib/model.ts's types, which these rows satisfy.
-export type NewPetitionRow = typeof petitions.$inferInsert;
+export type NewCampaignRow = typeof campaigns.$inferInsert;

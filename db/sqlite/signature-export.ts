@@ -18,15 +18,15 @@ const readAhead = 4;
  * read and format the ranges in parallel on read-only connections of their own; this thread hands
  * them on in order, never holding more than a few, so memory stays flat at any size.
  */
-export async function* exportSignatureCsv(petitionId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage> {
-  const span = await signatureIdRange(petitionId);
+export async function* exportSignatureCsv(campaignId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage> {
+  const span = await signatureIdRange(campaignId);
   if (!span) return;
   const ranges = Math.ceil((span.last + 1 - span.first) / exportPageSize);
   const workers = Array.from(
     { length: Math.min(workerCount, ranges) },
     () =>
       new Worker(path.join(__dirname, "export-worker.ts"), {
-        workerData: { file: databaseFile(), petitionId, statuses },
+        workerData: { file: databaseFile(), campaignId, statuses },
         execArgv: ["--require", "tsx/cjs"],
         // A worker holds a few pages at a time; a small heap keeps the export's memory flat.
         resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
@@ -55,7 +55,7 @@ export async function* exportSignatureCsv(petitionId: number, statuses: readonly
     while (sent < Math.min(ranges, workers.length * readAhead)) send();
     for (let next = 0; next < ranges; next++) {
       while (!done.has(next)) {
-        if (failure) throw new Error(`the export of petition ${petitionId} failed in a worker`, { cause: failure });
+        if (failure) throw new Error(`the export of petition ${campaignId} failed in a worker`, { cause: failure });
         await new Promise<void>((resolve) => (wake = resolve));
       }
       const page = done.get(next)!;

@@ -21,7 +21,7 @@ export function openSignatureReader(file: string, statuses: readonly SignatureSt
   const wanted = JSON.stringify(statuses);
   return {
     /** Signatures with `from <= id < to`, in id order. */
-    read: (petitionId: number, from: number, to: number) => range.all(petitionId, from, to, wanted) as ExportedSignature[],
+    read: (campaignId: number, from: number, to: number) => range.all(campaignId, from, to, wanted) as ExportedSignature[],
     close: () => connection.close(),
   };
 }

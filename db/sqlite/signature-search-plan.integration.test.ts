@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readPetitionCount } from "@/db/store";
+import { readCampaignCount } from "@/db/store";
 import { emailKey } from "@/lib/email-key";
 import type { SignatureSearch } from "@/lib/signature-search";
 import { prepareDatabase, storedRows } from "@/test/database";
@@ -11,11 +11,11 @@ import { searchQueries, sqliteSearch } from "./signature-search-store";
 // turns a page into a scan of millions fails here, on a database of a handful of rows.
 
 type Query = { kind: "rows" | "count" | "edge"; plan: string };
-let petitionId = 0;
+let campaignId = 0;
 
 beforeAll(async () => {
   await prepareDatabase();
-  petitionId = (await readPetitionCount("white-helmets"))!.id;
+  campaignId = (await readCampaignCount("white-helmets"))!.id;
 });
 
 const explain = (query: { toSQL(): { sql: string; params: unknown[] } }) => {
@@ -26,7 +26,7 @@ const explain = (query: { toSQL(): { sql: string; params: unknown[] } }) => {
 };
 
 /** Runs a page, with SQLite's plan of each query it made. */
-async function plans(search: Omit<SignatureSearch, "petitionId">, cursor?: number): Promise<Query[]> {
+async function plans(search: Omit<SignatureSearch, "campaignId">, cursor?: number): Promise<Query[]> {
   const queries: Query[] = [];
   let windows = 0;
   const recording: SearchDialect = {
@@ -45,7 +45,7 @@ async function plans(search: Omit<SignatureSearch, "petitionId">, cursor?: numbe
       return 5_000_000 - ++windows * searchLimits.windowRows;
     },
   };
-  await searchSignaturePage(recording, { ...search, petitionId }, { direction: "older", cursor, size: 50 });
+  await searchSignaturePage(recording, { ...search, campaignId }, { direction: "older", cursor, size: 50 });
   for (const { plan } of queries) {
     const reads = plan.split("\n").filter((line) => /\bsignatures\b/.test(line));
     expect(reads.length, plan).toBe(1);
@@ -57,7 +57,7 @@ async function plans(search: Omit<SignatureSearch, "petitionId">, cursor?: numbe
 const only = (queries: Query[], kind: Query["kind"]) => queries.filter((q) => q.kind === kind).map((q) => q.plan);
 
 describe("the plan of each page of the signature search", () => {
-  it.each<[string, Omit<SignatureSearch, "petitionId">, RegExp]>([
+  it.each<[string, Omit<SignatureSearch, "campaignId">, RegExp]>([
     ["everyone", {}, /^SEARCH signatures USING (COVERING )?INDEX signatures_by_petition \(petition_id=\? AND id<\?\)$/],
     ["a country", { country: "SY" }, /^SEARCH signatures USING INDEX signatures_by_country \(petition_id=\? AND country=\? AND id<\?\)$/],
     ["an address", { emailKey: emailKey("someone@example.org"), status: "pending" }, /^SEARCH signatures USING INDEX signatures_one_per_email \(petition_id=\? AND email_key=\?\)/],
@@ -68,7 +68,7 @@ describe("the plan of each page of the signature search", () => {
     expect(page).not.toContain("TEMP B-TREE");
   });
 
-  it.each<[string, Omit<SignatureSearch, "petitionId">, string]>([
+  it.each<[string, Omit<SignatureSearch, "campaignId">, string]>([
     ["a name's start", { namePrefix: "amina", country: "SY" }, "signatures_by_name (petition_id=? AND name_key>? AND name_key<?)"],
     ["a domain", { emailDomain: "example.org", country: "SY" }, "signatures_by_domain (petition_id=? AND email_domain=?)"],
     ["a status", { status: "suspected" }, "signatures_public_by_petition (petition_id=? AND status=?)"],
@@ -81,7 +81,7 @@ describe("the plan of each page of the signature search", () => {
     expect(only(queries, "count")).toEqual([expect.stringContaining(`SEARCH signatures USING COVERING INDEX ${index}`)]);
   });
 
-  it.each<[string, Omit<SignatureSearch, "petitionId">, RegExp]>([
+  it.each<[string, Omit<SignatureSearch, "campaignId">, RegExp]>([
     ["a name's start", { namePrefix: "amina" }, /^SEARCH signatures USING (COVERING )?INDEX signatures_by_petition \(petition_id=\? AND id>\?( AND id<\?)?\)$/],
     ["a country and a status", { country: "SY", status: "confirmed" }, /^SEARCH signatures USING (COVERING )?INDEX signatures_by_country \(petition_id=\? AND country=\?( AND id[<>]\?){1,2}\)$/],
   ])("walks windows of the ordered index for %s that matched many, with no sort", async (_, search, plan) => {

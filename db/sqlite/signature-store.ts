@@ -15,15 +15,15 @@ import type {
   WithdrawalTarget,
 } from "@/lib/store-contract";
 import { enqueueMailIn } from "./outbox-store";
-import { adjustCounts, nextSignerNumber } from "./petition-store";
-import { confirmations, outbox, petitions, signatures, updateUnsubscribes } from "./schema";
+import { adjustCounts, nextSignerNumber } from "./campaign-row-store";
+import { confirmations, outbox, campaigns, signatures, updateUnsubscribes } from "./schema";
 import { walScrubber } from "./wal-scrub";
 
 const statements = preparedStatements(({ orm }) => ({
   insert: orm
     .insert(signatures)
     .values({
-      petitionId: sql.placeholder("petitionId"),
+      campaignId: sql.placeholder("campaignId"),
       status: sql.placeholder("status"),
       fullName: sql.placeholder("fullName"),
       nameKey: sql.placeholder("nameKey"),
@@ -41,13 +41,13 @@ const statements = preparedStatements(({ orm }) => ({
       signedAt: sql.placeholder("signedAt"),
     })
     // The unique index decides repeats, so concurrent signers cannot race past a check.
-    .onConflictDoNothing({ target: [signatures.petitionId, signatures.emailKey] })
+    .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
     .returning({ id: signatures.id })
     .prepare(),
   existing: orm
     .select({ id: signatures.id, status: signatures.status })
     .from(signatures)
-    .where(and(eq(signatures.petitionId, sql.placeholder("petitionId")), eq(signatures.emailKey, sql.placeholder("emailKey"))))
+    .where(and(eq(signatures.campaignId, sql.placeholder("campaignId")), eq(signatures.emailKey, sql.placeholder("emailKey"))))
     .prepare(),
   // Matches nothing, and so writes nothing, unless the row came from an import.
   claimImported: orm
@@ -60,7 +60,7 @@ const statements = preparedStatements(({ orm }) => ({
     .from(signatures)
     .where(
       and(
-        eq(signatures.petitionId, sql.placeholder("petitionId")),
+        eq(signatures.campaignId, sql.placeholder("campaignId")),
         eq(signatures.status, "confirmed"),
         eq(signatures.showName, true),
       ),
@@ -80,7 +80,7 @@ const countChange = (status: SignatureStatus, direction: 1 | -1) =>
 
 /** The rest of a new signature's writes: its count and number, its confirmation and its first email. */
 function settleNew(tx: SqliteHandle, signatureId: number, values: NewSignature, extras: InsertExtras): InsertOutcome {
-  const issued = adjustCounts(values.petitionId, countChange(values.status, 1), values.signedAt);
+  const issued = adjustCounts(values.campaignId, countChange(values.status, 1), values.signedAt);
   // A confirmed signature took the last number issued; any other leaves the next one free.
   const signerNumber = values.status === "confirmed" ? issued : issued + 1;
   if (extras.confirmation) {
@@ -116,8 +116,8 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
     const [inserted] = s.insert.all(params);
     if (inserted) return settleNew(tx, inserted.id, values, extras);
 
-    const [existing] = s.existing.all({ petitionId: values.petitionId, emailKey: values.emailKey });
-    if (!existing) throw new Error(`signature for petition ${values.petitionId} neither inserted nor found`);
+    const [existing] = s.existing.all({ campaignId: values.campaignId, emailKey: values.emailKey });
+    if (!existing) throw new Error(`signature for petition ${values.campaignId} neither inserted nor found`);
     if (existing.status === "suspected" && values.status !== "suspected") {
       const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = params;
       tx.update(signatures)
@@ -130,7 +130,7 @@ export async function insertSignature(values: NewSignature, extras: InsertExtras
     // not take their signature. A bot's submission claims nothing. The answer stays a repeat's.
     if (values.status !== "suspected") s.claimImported.run({ id: existing.id });
     carryOut(tx, existing, extras.repeat?.(existing) ?? { kind: "nothing" }, values.signedAt);
-    return { kind: "repeat", existing, nextSignerNumber: nextSignerNumber(values.petitionId) };
+    return { kind: "repeat", existing, nextSignerNumber: nextSignerNumber(values.campaignId) };
   });
 }
 
@@ -164,10 +164,10 @@ const pendingWithConfirmation = (handle: SqliteHandle) =>
   handle
     .select({
       signatureId: signatures.id,
-      petitionId: signatures.petitionId,
-      slug: petitions.slug,
-      title: petitions.title,
-      signaturesElsewhere: petitions.signaturesElsewhere,
+      campaignId: signatures.campaignId,
+      slug: campaigns.slug,
+      title: campaigns.title,
+      signaturesElsewhere: campaigns.signaturesElsewhere,
       fullName: signatures.fullName,
       expiresAt: confirmations.expiresAt,
       codeHash: confirmations.codeHash,
@@ -175,14 +175,14 @@ const pendingWithConfirmation = (handle: SqliteHandle) =>
     })
     .from(confirmations)
     .innerJoin(signatures, eq(signatures.id, confirmations.signatureId))
-    .innerJoin(petitions, eq(petitions.id, signatures.petitionId));
+    .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId));
 
 type PendingFound = Awaited<ReturnType<typeof pendingWithConfirmation>>[number];
 
 function confirm(tx: SqliteHandle, found: PendingFound, now: Date): ConfirmOutcome {
   tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, found.signatureId)).run();
   tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId)).run();
-  const signerNumber = adjustCounts(found.petitionId, { confirmed: 1, pending: -1 }, now);
+  const signerNumber = adjustCounts(found.campaignId, { confirmed: 1, pending: -1 }, now);
   return { kind: "confirmed", signatureId: found.signatureId, slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
 }
 
@@ -198,7 +198,7 @@ export async function confirmByToken(tokenHash: string, now: Date): Promise<Conf
 
 /** Confirms by the emailed six-digit code, counting wrong tries so the code cannot be guessed. */
 export async function confirmByCode(
-  petitionId: number,
+  campaignId: number,
   emailKey: string,
   matches: (codeHash: string) => boolean,
   now: Date,
@@ -206,7 +206,7 @@ export async function confirmByCode(
 ): Promise<ConfirmOutcome> {
   return inTransaction((tx): ConfirmOutcome => {
     const [found] = pendingWithConfirmation(tx)
-      .where(and(eq(signatures.petitionId, petitionId), eq(signatures.emailKey, emailKey)))
+      .where(and(eq(signatures.campaignId, campaignId), eq(signatures.emailKey, emailKey)))
       .all();
     if (!found) return { kind: "unknown" };
     if (found.codeAttempts >= maxAttempts) return { kind: "locked" };
@@ -236,9 +236,9 @@ export async function eraseSignatures(ids: number[], now: Date, mailboxKey?: str
   if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
   const { removed, forgotten } = inTransaction((tx) => {
     const rows = ids.length
-      ? tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ petitionId: signatures.petitionId, status: signatures.status }).all()
+      ? tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ campaignId: signatures.campaignId, status: signatures.status }).all()
       : [];
-    for (const row of rows) adjustCounts(row.petitionId, countChange(row.status, -1), now);
+    for (const row of rows) adjustCounts(row.campaignId, countChange(row.status, -1), now);
     const unsubscribes = mailboxKey === undefined ? 0 : tx.delete(updateUnsubscribes).where(eq(updateUnsubscribes.emailKey, mailboxKey)).run().changes;
     return { removed: rows.length, forgotten: unsubscribes };
   });
@@ -248,16 +248,16 @@ export async function eraseSignatures(ids: number[], now: Date, mailboxKey?: str
 
 export async function findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined> {
   const [found] = database()
-    .orm.select({ slug: petitions.slug, title: petitions.title, status: signatures.status })
+    .orm.select({ slug: campaigns.slug, title: campaigns.title, status: signatures.status })
     .from(signatures)
-    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
     .where(eq(signatures.id, signatureId))
     .all();
   return found;
 }
 
-export async function listRecentPublicSigners(petitionId: number, limit: number): Promise<PublicSigner[]> {
-  return statements().recentPublic.all({ petitionId, limit });
+export async function listRecentPublicSigners(campaignId: number, limit: number): Promise<PublicSigner[]> {
+  return statements().recentPublic.all({ campaignId, limit });
 }
 
 /** How many confirmed signatures the signature's share link brought. */
@@ -265,11 +265,11 @@ export async function countConfirmedReferrals(referrerId: number): Promise<numbe
   return statements().confirmedReferrals.all({ referrerId })[0]?.n ?? 0;
 }
 
-export async function countSignaturesSince(petitionId: number, since: Date): Promise<number> {
+export async function countSignaturesSince(campaignId: number, since: Date): Promise<number> {
   const [row] = database()
     .orm.select({ n: count() })
     .from(signatures)
-    .where(and(eq(signatures.petitionId, petitionId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)))
+    .where(and(eq(signatures.campaignId, campaignId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)))
     .all();
   return row?.n ?? 0;
 }
@@ -279,24 +279,24 @@ export async function findSignaturesByEmailKey(emailKey: string): Promise<Mailbo
   return database()
     .orm.select({
       id: signatures.id,
-      slug: petitions.slug,
+      slug: campaigns.slug,
       fullName: signatures.fullName,
       email: signatures.email,
       status: signatures.status,
       signedAt: signatures.signedAt,
     })
     .from(signatures)
-    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
     .where(eq(signatures.emailKey, emailKey))
     .all();
 }
 
 /** The lowest and highest signature id of a campaign, from its index, to split an export into ranges. */
-export async function signatureIdRange(petitionId: number): Promise<{ first: number; last: number } | undefined> {
+export async function signatureIdRange(campaignId: number): Promise<{ first: number; last: number } | undefined> {
   const [row] = database()
     .orm.select({ first: sql<number | null>`min(${signatures.id})`, last: sql<number | null>`max(${signatures.id})` })
     .from(signatures)
-    .where(eq(signatures.petitionId, petitionId))
+    .where(eq(signatures.campaignId, campaignId))
     .all();
   return row?.first == null || row.last == null ? undefined : { first: row.first, last: row.last };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { database, inTransaction } from "./client";
 
 beforeAll(prepareDatabase);
@@ -14,6 +14,6 @@ describe("queries inside a transaction", () => {
 
   it("run on the transaction's handle when signing, whose group commit is one", async () => {
     // Confirming, withdrawing and invalidating are held to the same guard in their own tests.
-    expect((await signPetition("white-helmets", { fullName: "Tx Signer", email: "tx@example.org", country: "SY" })).kind).toBe("signed");
+    expect((await signCampaign("white-helmets", { fullName: "Tx Signer", email: "tx@example.org", country: "SY" })).kind).toBe("signed");
   });
 });

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase, storedRows } from "@/test/database";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { withdraw } from "@/lib/withdrawals";
 import { databaseFile, openConnection } from "./client";
 import { walScrubber, WalScrubber } from "./wal-scrub";
@@ -19,7 +19,7 @@ function holdSnapshot() {
 }
 
 async function signed(email: string): Promise<string> {
-  const outcome = await signPetition(slug, { fullName: "Hala Mansour", email, country: "SY", comment: `secret-${email}` });
+  const outcome = await signCampaign(slug, { fullName: "Hala Mansour", email, country: "SY", comment: `secret-${email}` });
   if (outcome.kind !== "signed") throw new Error(`${email} was not signed: ${outcome.kind}`);
   return outcome.withdrawToken;
 }
@@ -35,7 +35,7 @@ describe("clearing erased data from the write-ahead log", () => {
     // The old way, a TRUNCATE checkpoint on the request path, waited out the 5 s busy timeout here.
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(walScrubber().waiting).toBe(true);
-    expect((await signPetition(slug, { fullName: "Next Signer", email: "next@example.org", country: "SY" })).kind).toBe("signed");
+    expect((await signCampaign(slug, { fullName: "Next Signer", email: "next@example.org", country: "SY" })).kind).toBe("signed");
 
     reader.release();
     await expect.poll(() => walScrubber().waiting, { timeout: 10_000 }).toBe(false);

@@ -61,7 +61,7 @@ function recordIncompleteScrub(waitedMs: number): void {
   void recordAuditEvent({
     actor: "Countersign",
     action: "wal-scrub",
-    petitionSlug: null,
+    campaignSlug: null,
     detail: `erased data is still in the write-ahead log after ${Math.round(waitedMs / 1000)} s: a reader holds an older snapshot; retrying`,
     rowCount: 0,
     createdAt: new Date(),

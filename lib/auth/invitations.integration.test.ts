@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { findAdminByEmail } from "@/db/store";
+import { findOrganiserByEmail } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { publicUrl } from "@/test/smtp-sink";
 import { mailWorker } from "../mail/outbox-worker";
-import type { AdminIdentity } from "../model";
+import type { OrganiserIdentity } from "../model";
 import { hashToken } from "../tokens";
-import { authenticate, createAdmin } from "./admins";
+import { authenticate, createOrganiser } from "./organiser-accounts";
 import { acceptInvitation, describeInvitation, inviteOrganiser, openInvitations, revokeInvitation } from "./invitations";
 import type { Role } from "./roles";
 
@@ -16,10 +16,10 @@ const password = "a long organiser password";
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** An organiser made as the CLI makes one, with the role named. */
-async function organiser(email: string, role: Role): Promise<AdminIdentity> {
-  await createAdmin(email, password, role);
-  const admin = await findAdminByEmail(email);
-  return { id: admin!.id, email: admin!.email, role: admin!.role };
+async function organiser(email: string, role: Role): Promise<OrganiserIdentity> {
+  await createOrganiser(email, password, role);
+  const organiser = await findOrganiserByEmail(email);
+  return { id: organiser!.id, email: organiser!.email, role: organiser!.role };
 }
 
 /** The token in the invitation email's link. */
@@ -32,7 +32,7 @@ async function invitationToken(email: string, nth = 1): Promise<string> {
 
 const audit = () => storedRows<{ actor: string; action: string; detail: string }>("select actor, action, detail from audit_events order by id");
 
-let owner: AdminIdentity;
+let owner: OrganiserIdentity;
 
 beforeAll(async () => {
   await prepareDatabase();
@@ -61,10 +61,10 @@ describe("inviting an organiser", () => {
 
     expect(await describeInvitation(token)).toMatchObject({ kind: "open", email: "new.editor@example.org", role: "editor", invitedBy: "owner@example.org" });
     expect(await acceptInvitation(token, "too short")).toEqual({ kind: "invalid", error: "Use at least 12 characters." });
-    expect(await findAdminByEmail("new.editor@example.org")).toBeUndefined();
+    expect(await findOrganiserByEmail("new.editor@example.org")).toBeUndefined();
 
     const accepted = await acceptInvitation(token, "the editor's own password");
-    expect(accepted).toMatchObject({ kind: "accepted", admin: { email: "new.editor@example.org", role: "editor" } });
+    expect(accepted).toMatchObject({ kind: "accepted", organiser: { email: "new.editor@example.org", role: "editor" } });
     expect(await authenticate("new.editor@example.org", "the editor's own password")).toMatchObject({ kind: "admin" });
     expect(storedRows("select role from admins where email = 'new.editor@example.org'")).toEqual([{ role: "editor" }]);
 
@@ -86,7 +86,7 @@ describe("inviting an organiser", () => {
     const token = await invitationToken("late@example.org");
     expect(await describeInvitation(token)).toEqual({ kind: "expired" });
     expect(await acceptInvitation(token, password)).toEqual({ kind: "expired" });
-    expect(await findAdminByEmail("late@example.org")).toBeUndefined();
+    expect(await findOrganiserByEmail("late@example.org")).toBeUndefined();
     expect((await openInvitations()).find((i) => i.email === "late@example.org")).toMatchObject({ expired: true });
   });
 
@@ -118,7 +118,7 @@ describe("inviting an organiser", () => {
     await inviteOrganiser("revoked@example.org", "owner", owner);
     const token = await invitationToken("revoked@example.org");
     const { id } = (await openInvitations()).find((i) => i.email === "revoked@example.org")!;
-    const editor = (await findAdminByEmail("editor@example.org"))!;
+    const editor = (await findOrganiserByEmail("editor@example.org"))!;
     expect(await revokeInvitation(id, { id: editor.id, email: editor.email, role: "editor" })).toBe("forbidden");
     expect(await describeInvitation(token)).toMatchObject({ kind: "open" });
 

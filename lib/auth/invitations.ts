@@ -11,9 +11,9 @@ import { mailConfigured } from "../config";
 import { invitationLink } from "../links";
 import { invitationMessage } from "../mail/organiser-messages";
 import { mailWorker } from "../mail/outbox-worker";
-import type { AdminIdentity } from "../model";
+import type { OrganiserIdentity } from "../model";
 import { hashToken, randomToken } from "../tokens";
-import { adminPassword } from "./admins";
+import { organiserPassword } from "./organiser-accounts";
 import { organiserActor } from "./organisers";
 import { hashPassword } from "./passwords";
 import { roles, type Role } from "./roles";
@@ -40,7 +40,7 @@ export type InviteOutcome =
  * Only the token's hash is kept; the link goes out through the outbox in the same transaction, or,
  * with no mail configured, back to the owner to pass on.
  */
-export async function inviteOrganiser(email: string, role: Role, invitedBy: AdminIdentity, now = new Date()): Promise<InviteOutcome> {
+export async function inviteOrganiser(email: string, role: Role, invitedBy: OrganiserIdentity, now = new Date()): Promise<InviteOutcome> {
   const input = invitationInput.parse({ email, role });
   const token = randomToken();
   const link = invitationLink(token);
@@ -82,7 +82,7 @@ export async function describeInvitation(token: string, now = new Date()): Promi
 }
 
 export type Acceptance =
-  | { kind: "accepted"; admin: AdminIdentity }
+  | { kind: "accepted"; organiser: OrganiserIdentity }
   | { kind: "invalid"; error: string }
   | { kind: "unknown" | "used" | "expired" | "member" };
 
@@ -90,18 +90,18 @@ export type Acceptance =
 export async function acceptInvitation(token: string, password: string, now = new Date()): Promise<Acceptance> {
   const view = await describeInvitation(token, now);
   if (view.kind !== "open") return view;
-  const checked = adminPassword.safeParse(password);
+  const checked = organiserPassword.safeParse(password);
   if (!checked.success) return { kind: "invalid", error: checked.error.issues[0]?.message ?? "Choose another password." };
   // Hashed before the transaction: SQLite's are synchronous, and scrypt takes a while.
   const accepted = await acceptStoredInvitation(hashToken(token), await hashPassword(checked.data), now);
   if (accepted.kind !== "accepted") return accepted;
   await recordAudit({
-    actor: accepted.admin.email,
+    actor: accepted.organiser.email,
     action: "join",
-    detail: `accepted the invitation of ${accepted.invitedBy} as ${accepted.admin.role}`,
+    detail: `accepted the invitation of ${accepted.invitedBy} as ${accepted.organiser.role}`,
     rowCount: 1,
   });
-  return { kind: "accepted", admin: accepted.admin };
+  return { kind: "accepted", organiser: accepted.organiser };
 }
 
 export type OpenInvitation = { id: number; email: string; role: Role; invitedBy: string; expiresAt: Date; expired: boolean };
@@ -113,7 +113,7 @@ export async function openInvitations(now = new Date()): Promise<OpenInvitation[
 }
 
 /** Revokes an invitation not yet accepted (owners only): its link stops working at once. */
-export async function revokeInvitation(invitationId: number, actor: AdminIdentity): Promise<"revoked" | "forbidden" | "unknown"> {
+export async function revokeInvitation(invitationId: number, actor: OrganiserIdentity): Promise<"revoked" | "forbidden" | "unknown"> {
   const revoked = await revokeStoredInvitation(organiserActor(actor), invitationId);
   if (revoked.kind !== "done") return revoked.kind;
   await recordAudit({ actor: actor.email, action: "revoke-invitation", detail: `revoked the invitation of ${revoked.email}`, rowCount: 1 });

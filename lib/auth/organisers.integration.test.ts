@@ -1,19 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findAdminByEmail } from "@/db/store";
+import { findOrganiserByEmail } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
-import type { AdminIdentity } from "../model";
-import { createAdmin } from "./admins";
+import type { OrganiserIdentity } from "../model";
+import { createOrganiser } from "./organiser-accounts";
 import { describeInvitation, inviteOrganiser } from "./invitations";
 import { changeRole, organisers, removeMember } from "./organisers";
 import type { Role } from "./roles";
-import { sessionAdmin, startSession } from "./sessions";
+import { sessionOrganiser, startSession } from "./sessions";
 
 // No SMTP_URL here: mail cannot go out, so an invitation's link comes back to the owner to pass on.
 
-async function organiser(email: string, role: Role): Promise<AdminIdentity> {
-  await createAdmin(email, "a long organiser password", role);
-  const admin = await findAdminByEmail(email);
-  return { id: admin!.id, email: admin!.email, role: admin!.role };
+async function organiser(email: string, role: Role): Promise<OrganiserIdentity> {
+  await createOrganiser(email, "a long organiser password", role);
+  const organiser = await findOrganiserByEmail(email);
+  return { id: organiser!.id, email: organiser!.email, role: organiser!.role };
 }
 
 const roleOf = (email: string) => storedRows<{ role: string }>("select role from admins where email = ?", email)[0]?.role;
@@ -51,14 +51,14 @@ describe("the organisers", () => {
     const boss = await organiser("boss@example.org", "owner");
     const member = await organiser("member@example.org", "owner");
     const { token } = await startSession(member.id);
-    expect(await sessionAdmin(token)).toMatchObject({ email: "member@example.org", role: "owner" });
+    expect(await sessionOrganiser(token)).toMatchObject({ email: "member@example.org", role: "owner" });
 
     expect(await changeRole(member.id, "viewer", boss)).toBe("done");
-    expect(await sessionAdmin(token)).toMatchObject({ email: "member@example.org", role: "viewer" });
+    expect(await sessionOrganiser(token)).toMatchObject({ email: "member@example.org", role: "viewer" });
     expect(audit().at(-1)).toEqual({ actor: "boss@example.org", action: "change-role", detail: "member@example.org: owner to viewer" });
 
     expect(await removeMember(member.id, boss)).toBe("done");
-    expect(await sessionAdmin(token)).toBeUndefined();
+    expect(await sessionOrganiser(token)).toBeUndefined();
     expect(storedRows("select id from admin_sessions where admin_id = ?", member.id)).toEqual([]);
     expect(audit().at(-1)).toEqual({ actor: "boss@example.org", action: "remove-organiser", detail: "removed member@example.org (viewer)" });
     expect(await removeMember(member.id, boss)).toBe("unknown");
@@ -75,7 +75,7 @@ describe("the organisers", () => {
   });
 
   it("lose their open invitations when they can no longer invite", async () => {
-    const boss = (await findAdminByEmail("boss@example.org"))!;
+    const boss = (await findOrganiserByEmail("boss@example.org"))!;
     const inviter = await organiser("inviter@example.org", "owner");
     const invited = await inviteOrganiser("invitee@example.org", "viewer", inviter);
     // Without mail the owner is handed the link to pass on.

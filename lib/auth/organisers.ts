@@ -1,6 +1,6 @@
 import { changeOrganiserRole, listOrganisers, removeOrganiser } from "@/db/store";
 import { recordAudit } from "../audit";
-import type { AdminIdentity, Organiser } from "../model";
+import type { OrganiserIdentity, Organiser } from "../model";
 import type { OrganiserActor } from "../store-contract";
 import { can, type Role } from "./roles";
 
@@ -9,8 +9,8 @@ import { can, type Role } from "./roles";
  * the change's transaction and asks this whether it may: what the session said a moment ago is
  * not trusted.
  */
-export function organiserActor(admin: Pick<AdminIdentity, "id">): OrganiserActor {
-  return { id: admin.id, may: (role) => can(role, "manage-organisers") };
+export function organiserActor(organiser: Pick<OrganiserIdentity, "id">): OrganiserActor {
+  return { id: organiser.id, may: (role) => can(role, "manage-organisers") };
 }
 
 export async function organisers(): Promise<Organiser[]> {
@@ -20,8 +20,8 @@ export async function organisers(): Promise<Organiser[]> {
 export type MemberOutcome = "done" | "forbidden" | "unknown" | "last-owner";
 
 /** Gives a member another role (owners only); the last owner stays an owner. Counts from their next request. */
-export async function changeRole(adminId: number, role: Role, actor: AdminIdentity): Promise<MemberOutcome> {
-  const changed = await changeOrganiserRole(organiserActor(actor), adminId, role);
+export async function changeRole(organiserId: number, role: Role, actor: OrganiserIdentity): Promise<MemberOutcome> {
+  const changed = await changeOrganiserRole(organiserActor(actor), organiserId, role);
   if (changed.kind !== "done") return changed.kind;
   if (changed.previousRole !== role) {
     await recordAudit({
@@ -35,8 +35,8 @@ export async function changeRole(adminId: number, role: Role, actor: AdminIdenti
 }
 
 /** Removes a member with their sessions and open invitations (owners only); never the last owner. */
-export async function removeMember(adminId: number, actor: AdminIdentity): Promise<MemberOutcome> {
-  const removed = await removeOrganiser(organiserActor(actor), adminId);
+export async function removeMember(organiserId: number, actor: OrganiserIdentity): Promise<MemberOutcome> {
+  const removed = await removeOrganiser(organiserActor(actor), organiserId);
   if (removed.kind !== "done") return removed.kind;
   await recordAudit({
     actor: actor.email,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { deleteExpiredSessions, deleteSession, findSessionAdmin, insertSession } from "@/db/store";
+import { deleteExpiredSessions, deleteSession, findSessionOrganiser, insertSession } from "@/db/store";
 
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
 
@@ -9,17 +9,17 @@ export const sessionCookieName = "__Host-countersign-session";
 const sessionId = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A fresh session for a signed-in organiser; the token goes in the cookie, only its hash is stored. */
-export async function startSession(adminId: number, now = new Date()) {
+export async function startSession(organiserId: number, now = new Date()) {
   await deleteExpiredSessions(now);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-  await insertSession({ id: sessionId(token), adminId, createdAt: now, expiresAt });
+  await insertSession({ id: sessionId(token), organiserId, createdAt: now, expiresAt });
   return { token, expiresAt };
 }
 
-export async function sessionAdmin(token: string | undefined) {
+export async function sessionOrganiser(token: string | undefined) {
   if (!token) return undefined;
-  return findSessionAdmin(sessionId(token));
+  return findSessionOrganiser(sessionId(token));
 }
 
 export async function endSession(token: string | undefined): Promise<void> {

@@ -4,15 +4,15 @@ import {
   insertSeedSignatures,
   insertSignature,
   invalidateSignatures,
-  readPetitionCount,
+  readCampaignCount,
   releaseSuspected,
-  upsertPetition,
+  upsertCampaign,
 } from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { pdfPages, pdfPlacedRuns, pdfRuns } from "@/test/pdf-text";
 import { recentAuditEvents } from "../audit";
 import { campaignDashboard } from "../dashboard";
-import { signPetition } from "../signatures";
+import { signCampaign } from "../signatures";
 import { syntheticSigner } from "../synthetic-signers";
 import { deliveryReport } from "./delivery-report";
 
@@ -33,10 +33,10 @@ async function report(includeNames: boolean) {
 
 beforeAll(async () => {
   await prepareDatabase();
-  await signPetition(slug, { fullName: "رائد الصالح", email: "raed@example.org", country: "SY" });
-  await signPetition(slug, { fullName: "Ada Lovelace", email: "ada.lovelace@example.org", country: "GB" });
-  await signPetition(slug, { fullName: "Grace Hopper", email: "grace@example.org", country: "US" });
-  for (let i = 0; i < 5; i++) await signPetition(slug, { fullName: `Helper ${i}`, email: `helper${i}@example.org`, country: "DE" });
+  await signCampaign(slug, { fullName: "رائد الصالح", email: "raed@example.org", country: "SY" });
+  await signCampaign(slug, { fullName: "Ada Lovelace", email: "ada.lovelace@example.org", country: "GB" });
+  await signCampaign(slug, { fullName: "Grace Hopper", email: "grace@example.org", country: "US" });
+  for (let i = 0; i < 5; i++) await signCampaign(slug, { fullName: `Helper ${i}`, email: `helper${i}@example.org`, country: "DE" });
   // Two of them followed the emailed link; with mail off in tests, the rest counted at once.
   writeRows("update signatures set confirmed_at = signed_at where email in ('ada.lovelace@example.org', 'grace@example.org')");
 });
@@ -83,9 +83,9 @@ describe("the delivery report", () => {
   });
 
   it("leaves out signatures that do not count", async () => {
-    await signPetition(slug, { fullName: "Nadia Ruled-Out", email: "nadia@ruled-out.example", country: "FR" });
-    const petition = await readPetitionCount(slug);
-    expect(await invalidateSignatures({ petitionId: petition!.id, emailDomain: "ruled-out.example" }, new Date())).toBe(1);
+    await signCampaign(slug, { fullName: "Nadia Ruled-Out", email: "nadia@ruled-out.example", country: "FR" });
+    const campaign = await readCampaignCount(slug);
+    expect(await invalidateSignatures({ campaignId: campaign!.id, emailDomain: "ruled-out.example" }, new Date())).toBe(1);
     const text = (await report(true)).pages.join(" ");
     expect(text).not.toContain("Nadia");
   });
@@ -105,17 +105,17 @@ describe("the delivery report", () => {
     expect(latest).toMatchObject({
       actor: "owner@example.org",
       action: "export",
-      petitionSlug: slug,
+      campaignSlug: slug,
       detail: "Delivery report (PDF) with signers' names and countries",
       rowCount: 8,
     });
   });
 
   it("counts a bot-trap catch an organiser released as counted without email confirmation", async () => {
-    const petition = (await readPetitionCount(slug))!;
-    const before = await countVerification(petition.id);
+    const campaign = (await readCampaignCount(slug))!;
+    const before = await countVerification(campaign.id);
     await insertSignature({
-      petitionId: petition.id,
+      campaignId: campaign.id,
       status: "suspected",
       fullName: "Caught Bytrap",
       email: "caught@released.example",
@@ -124,9 +124,9 @@ describe("the delivery report", () => {
       country: "IE",
       signedAt: new Date(),
     });
-    const released = await releaseSuspected({ petitionId: petition.id, emailDomain: "released.example" }, () => ({ kind: "count" }), new Date());
+    const released = await releaseSuspected({ campaignId: campaign.id, emailDomain: "released.example" }, () => ({ kind: "count" }), new Date());
     expect(released).toBe(1);
-    expect(await countVerification(petition.id)).toEqual({ byEmail: before.byEmail, withoutEmail: before.withoutEmail + 1, imported: before.imported });
+    expect(await countVerification(campaign.id)).toEqual({ byEmail: before.byEmail, withoutEmail: before.withoutEmail + 1, imported: before.imported });
   });
 
   it("is undefined for a campaign that does not exist", async () => {
@@ -136,7 +136,7 @@ describe("the delivery report", () => {
 
 describe("a campaign written in Arabic", () => {
   it("sets its story right to left, each line ending at the right margin", async () => {
-    await upsertPetition({
+    await upsertCampaign({
       slug: "arabic-campaign",
       locale: "ar",
       title: "أنقذوا المدرسة",
@@ -162,8 +162,8 @@ describe("a campaign written in Arabic", () => {
 
 describe("a long list of names", () => {
   it("is read from the database a batch at a time as the download goes, never all at once", async () => {
-    const petition = await readPetitionCount(slug);
-    await insertSeedSignatures(petition!.id, 20_000, syntheticSigner);
+    const campaign = await readCampaignCount(slug);
+    await insertSeedSignatures(campaign!.id, 20_000, syntheticSigner);
     const found = await deliveryReport(slug, { actor: "owner@example.org", includeNames: true });
     const parts: Uint8Array[] = [];
     let signedLate = false;
@@ -171,7 +171,7 @@ describe("a long list of names", () => {
       parts.push(chunk);
       // Well into the list: a signer who comes now is after every name read so far.
       if (!signedLate && parts.length > 200) {
-        await signPetition(slug, { fullName: "Late Signer", email: "late@example.org", country: "NO" });
+        await signCampaign(slug, { fullName: "Late Signer", email: "late@example.org", country: "NO" });
         signedLate = true;
       }
     }

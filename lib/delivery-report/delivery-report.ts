@@ -20,7 +20,7 @@ export async function deliveryReport(slug: string, options: { actor: string; inc
       await recordAudit({
         actor: options.actor,
         action: "export",
-        petitionSlug: slug,
+        campaignSlug: slug,
         detail: `Delivery report (PDF) ${options.includeNames ? "with signers' names and countries" : "without names"}${progress.finished ? "" : ", stopped before the end"}`,
         rowCount: progress.names,
       });

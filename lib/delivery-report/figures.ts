@@ -1,7 +1,7 @@
-import { countVerification, findPetition, readPetitionCount } from "@/db/store";
+import { countVerification, findCampaign, readCampaignCount } from "@/db/store";
 import { figureLoaders } from "../campaign-figures";
 import { rankCountries } from "../charts/country-ranking";
-import { petitionText } from "../petition-text";
+import { campaignText } from "../campaign-text";
 
 /**
  * Everything the delivery report says of a campaign but its signers' names, or undefined when
@@ -9,18 +9,18 @@ import { petitionText } from "../petition-text";
  * elsewhere. The charts' figures are the dashboard's own (lib/campaign-figures.ts).
  */
 export async function deliveryFigures(slug: string, now: Date) {
-  const [petition, count] = await Promise.all([findPetition(slug), readPetitionCount(slug)]);
-  if (!petition || !count) return undefined;
+  const [campaign, count] = await Promise.all([findCampaign(slug), readCampaignCount(slug)]);
+  if (!campaign || !count) return undefined;
   const [verification, countries, perDay] = await Promise.all([
     countVerification(count.id),
     figureLoaders.countries(count.id),
     figureLoaders.perDay(count.id, now),
   ]);
   return {
-    petitionId: count.id,
+    campaignId: count.id,
     slug: count.slug,
     // The campaign's words in the language it was written in: what the signers signed.
-    text: petitionText(petition, petition.locale),
+    text: campaignText(campaign, campaign.locale),
     goal: count.goal,
     total: count.signatureCount + count.signaturesElsewhere,
     signaturesHere: count.signatureCount,

@@ -53,7 +53,7 @@ export async function* drawNames(
   let side = 0;
   let y = columnTop;
   for (let after = 0; ; ) {
-    const batch = await listSignerNames(figures.petitionId, after, namesPerBatch);
+    const batch = await listSignerNames(figures.campaignId, after, namesPerBatch);
     for (const signer of batch) {
       if (y + row > text.bottom) {
         if (side === 0) side = 1;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { beginSignatureImport, beginUndoSignatureImport, countVerification, insertImportedSignatures, readPetitionCount, recountPetitions } from "@/db/store";
+import { beginSignatureImport, beginUndoSignatureImport, countVerification, insertImportedSignatures, readCampaignCount, recountCampaigns } from "@/db/store";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
-import { liveSnapshot, petitionStatus } from "../petitions";
-import { signPetition } from "../signatures";
+import { liveSnapshot, campaignStatus } from "../campaign-status";
+import { signCampaign } from "../signatures";
 import { importHistory } from "./import-history";
 import { expireStagedImports, importBatchRows, openImport, previewImport, runImport, stageImport, undoImport } from "./imports";
 
@@ -24,7 +24,7 @@ const file = [
   ";nameless@example.org;FR;;;",
 ].join("\r\n");
 
-const counted = async () => (await recountPetitions()).find((r) => r.slug === slug)!;
+const counted = async () => (await recountCampaigns()).find((r) => r.slug === slug)!;
 const signaturesOf = (importId: number) => storedRows<{ status: string; full_name: string }>("select * from signatures where import_id = ? order by id", importId);
 const listedNames = async () => {
   const snapshot = await liveSnapshot(slug);
@@ -39,14 +39,14 @@ async function stage(text: string, name = "other-platform.csv") {
 }
 
 async function signerNumber(email: string): Promise<number> {
-  const outcome = await signPetition(slug, { fullName: "Counting Signer", email, country: "IS" });
+  const outcome = await signCampaign(slug, { fullName: "Counting Signer", email, country: "IS" });
   if (outcome.kind !== "signed") throw new Error(`expected signed, got ${outcome.kind}`);
   return outcome.signerNumber;
 }
 
 beforeAll(async () => {
   await prepareDatabase();
-  expect((await signPetition(slug, { fullName: "Omar Nassar", email: "omar@example.org", country: "SY", showName: "on" })).kind).toBe("signed");
+  expect((await signCampaign(slug, { fullName: "Omar Nassar", email: "omar@example.org", country: "SY", showName: "on" })).kind).toBe("signed");
 });
 
 describe("importing signatures gathered elsewhere", () => {
@@ -55,13 +55,13 @@ describe("importing signatures gathered elsewhere", () => {
 
   it("stages the file in the database and guesses its columns, storing no signature", async () => {
     const number = await signerNumber("before-import@example.org");
-    before = { here: (await petitionStatus(slug))!.signaturesHere, number };
+    before = { here: (await campaignStatus(slug))!.signaturesHere, number };
     importId = await stage(file);
     const opened = await openImport(slug, importId);
     expect(opened?.record).toMatchObject({ status: "staged", fileName: "other-platform.csv", totalRows: 7, createdBy: owner });
     expect(opened?.staged?.guessed).toEqual({ fullName: 0, email: 1, country: 2, signedAt: 3, wantsUpdates: 4, showName: 5 });
     expect(storedRow<{ staged_csv: string }>("select staged_csv from signature_imports where id = ?", importId)?.staged_csv).toBe(file.slice(1));
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(before.here);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(before.here);
   });
 
   it("reports invalid rows with their reasons and duplicates by the signing form's email rules, still storing nothing", async () => {
@@ -99,11 +99,11 @@ describe("importing signatures gathered elsewhere", () => {
     expect(rows.every((r) => r.confirmed_at === null && r.client_address === null)).toBe(true);
     // Found by the signature search's name start at once, not only after the periodic backfill.
     expect(rows.map((r) => r.name_key)).toEqual(["rana khalil", "jonas berg", "mei chen"]);
-    expect((await countVerification((await readPetitionCount(slug))!.id)).imported).toBe(3);
+    expect((await countVerification((await readCampaignCount(slug))!.id)).imported).toBe(3);
     // Omar's own signature stays as he made it.
     expect(storedRows("select full_name, import_id from signatures where email_key = 'omar@example.org'")).toEqual([{ full_name: "Omar Nassar", import_id: null }]);
 
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(before.here + 3);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(before.here + 3);
     const recount = await counted();
     expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
     expect(await signerNumber("after-import@example.org")).toBe(before.number + 3 + 1);
@@ -114,7 +114,7 @@ describe("importing signatures gathered elsewhere", () => {
     expect(storedRows("select * from outbox")).toEqual([]);
     expect(storedRow<{ staged_csv: string | null }>("select staged_csv from signature_imports where id = ?", importId)?.staged_csv).toBeNull();
     expect(storedRows("select actor, action, petition_slug, row_count from audit_events where action = 'import'")).toEqual([
-      { actor: owner, action: "import", petition_slug: slug, row_count: 3 },
+      { actor: owner, action: "import", campaign_slug: slug, row_count: 3 },
     ]);
   });
 
@@ -132,12 +132,12 @@ describe("importing signatures gathered elsewhere", () => {
   });
 
   it("is undone whole: exactly its rows deleted, the counts as they were, audited", async () => {
-    const status = await readPetitionCount(slug);
+    const status = await readCampaignCount(slug);
     expect(await undoImport(slug, importId, owner)).toEqual({ kind: "undone", removed: 3 });
     expect(signaturesOf(importId)).toEqual([]);
     // The signer who came after the import is still counted.
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(status!.signatureCount - 3);
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(before.here + 1);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(status!.signatureCount - 3);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(before.here + 1);
     const recount = await counted();
     expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
     expect(storedRows("select email from signatures where email_key = 'omar@example.org'")).toHaveLength(1);
@@ -151,11 +151,11 @@ describe("importing signatures gathered elsewhere", () => {
   it("stores and undoes a larger file a range at a time", async () => {
     const many = Array.from({ length: importBatchRows * 2 + 100 }, (_, i) => `Signer ${i};signer-${i}@bulk.example;DE;;;`);
     const bulk = await stage(["Name;Email;Country;Date;Opt-in;Public", ...many].join("\n"), "bulk.csv");
-    const here = (await petitionStatus(slug))!.signaturesHere;
+    const here = (await campaignStatus(slug))!.signaturesHere;
     expect(await runImport(slug, bulk, mapping, owner)).toMatchObject({ kind: "imported", record: { importedRows: many.length } });
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(here + many.length);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(here + many.length);
     expect(await undoImport(slug, bulk, owner)).toEqual({ kind: "undone", removed: many.length });
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(here);
     const recount = await counted();
     expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
   });
@@ -163,7 +163,7 @@ describe("importing signatures gathered elsewhere", () => {
 
 describe("an undo that begins while an import runs", () => {
   it("stops the import's next range, and removes every row it had stored", async () => {
-    const here = (await petitionStatus(slug))!.signaturesHere;
+    const here = (await campaignStatus(slug))!.signaturesHere;
     const running = await stage(file, "interrupted.csv");
     expect(await beginSignatureImport(running, "{}", { totalRows: 2, validRows: 2, invalidRows: 0 })).toBe(true);
     const signer = (name: string) => ({
@@ -183,7 +183,7 @@ describe("an undo that begins while an import runs", () => {
 
     expect(await undoImport(slug, running, owner)).toEqual({ kind: "undone", removed: 1 });
     expect(storedRows("select id from signatures where email_domain = 'interrupted.example'")).toEqual([]);
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(here);
     const recount = await counted();
     expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
   });
@@ -218,12 +218,12 @@ describe("a person who signs here after their address was imported", () => {
   it("keeps their signature when the import is undone, and is answered as any signer is", async () => {
     const imported = await stage("Name;Email;Country\nLina Saleh;lina@claimed.example;LB\nKarim Aziz;karim@claimed.example;EG", "claimed.csv");
     expect(await runImport(slug, imported, { fullName: "0", email: "1", country: "2" }, owner)).toMatchObject({ record: { importedRows: 2 } });
-    const here = (await petitionStatus(slug))!.signaturesHere;
+    const here = (await campaignStatus(slug))!.signaturesHere;
 
     // Signing again with the imported address: the answer a first signature gets, and no count moves.
-    const outcome = await signPetition(slug, { fullName: "Lina Saleh", email: "Lina@claimed.example", country: "LB" });
+    const outcome = await signCampaign(slug, { fullName: "Lina Saleh", email: "Lina@claimed.example", country: "LB" });
     expect(outcome.kind).toBe("signed");
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(here);
     expect(outcome.kind === "signed" && outcome.signerNumber).toBe(await signerNumber("after-claim@example.org"));
 
     expect(await undoImport(slug, imported, owner)).toEqual({ kind: "undone", removed: 1 });
@@ -231,7 +231,7 @@ describe("a person who signs here after their address was imported", () => {
       { email_key: "lina@claimed.example", status: "confirmed" },
     ]);
     // Karim's imported row went; Lina and the signer after her stay.
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(here);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(here);
     const recount = await counted();
     expect(recount).toMatchObject({ kept: recount.counted, keptPending: recount.countedPending });
   });
@@ -273,9 +273,9 @@ describe("an import cut short and left for a day", () => {
     expect(fileOf()).toBeNull();
     expect((await openImport(slug, cutShort))?.record).toMatchObject({ status: "importing", importedRows: 1 });
 
-    const here = (await petitionStatus(slug))!.signaturesHere;
+    const here = (await campaignStatus(slug))!.signaturesHere;
     expect(await undoImport(slug, cutShort, owner)).toEqual({ kind: "undone", removed: 1 });
     expect(storedRows("select id from signatures where email_domain = 'crashed.example'")).toEqual([]);
-    expect((await petitionStatus(slug))!.signaturesHere).toBe(here - 1);
+    expect((await campaignStatus(slug))!.signaturesHere).toBe(here - 1);
   });
 });

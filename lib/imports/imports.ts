@@ -10,7 +10,7 @@ import {
   finishUndoSignatureImport,
   insertImportedSignatures,
   insertSignatureImport,
-  readPetitionCount,
+  readCampaignCount,
 } from "@/db/store";
 import { recordAudit } from "../audit";
 import { emailRefusal } from "../email-policy";
@@ -29,14 +29,14 @@ export type StageOutcome = { kind: "staged"; importId: number } | CsvRefusal | {
 
 /** Keeps an uploaded file in the database for the organiser's next steps, if it reads as a CSV. */
 export async function stageImport(slug: string, file: { name: string; bytes: Uint8Array }, actor: string, now = new Date()): Promise<StageOutcome> {
-  const petition = await readPetitionCount(slug);
-  if (!petition) return { kind: "not-found" };
+  const campaign = await readCampaignCount(slug);
+  if (!campaign) return { kind: "not-found" };
   const decoded = decodeCsvFile(file.bytes);
   if (decoded.kind === "refused") return decoded;
   const read = await readCsv(decoded.text);
   if (read.kind === "refused") return read;
   const importId = await insertSignatureImport({
-    petitionId: petition.id,
+    campaignId: campaign.id,
     // Only for the history list: the name without its folders, and never longer than a line.
     fileName: (file.name.split(/[\\/]/).pop() || "upload.csv").slice(0, 200),
     stagedCsv: decoded.text,
@@ -48,27 +48,27 @@ export async function stageImport(slug: string, file: { name: string; bytes: Uin
 }
 
 export type OpenImport = {
-  petitionId: number;
+  campaignId: number;
   record: SignatureImport;
   /** While staged: the file's header, and the mapping its names suggest. */
   staged?: { header: string[]; guessed: ColumnMapping };
 };
 
 async function loadImport(slug: string, importId: number) {
-  const petition = await readPetitionCount(slug);
-  const found = petition && (await findSignatureImport(petition.id, importId));
-  if (!petition || !found) return undefined;
+  const campaign = await readCampaignCount(slug);
+  const found = campaign && (await findSignatureImport(campaign.id, importId));
+  if (!campaign || !found) return undefined;
   const { stagedCsv, ...record } = found;
   const read = stagedCsv !== null && (record.status === "staged" || record.status === "importing") ? await readCsv(stagedCsv) : undefined;
-  return { petitionId: petition.id, record, table: read?.kind === "read" ? read.table : undefined };
+  return { campaignId: campaign.id, record, table: read?.kind === "read" ? read.table : undefined };
 }
 
 /** An import as its page shows it. */
 export async function openImport(slug: string, importId: number): Promise<OpenImport | undefined> {
   const loaded = await loadImport(slug, importId);
   if (!loaded) return undefined;
-  const { petitionId, record, table } = loaded;
-  return { petitionId, record, staged: table && { header: table.header, guessed: guessMapping(table.header) } };
+  const { campaignId, record, table } = loaded;
+  return { campaignId, record, staged: table && { header: table.header, guessed: guessMapping(table.header) } };
 }
 
 export type MappingErrors = Partial<Record<string, string>>;
@@ -79,7 +79,7 @@ export type PreviewOutcome =
   /** The import is no longer waiting (done, undone or expired). */
   | { kind: "gone" };
 
-async function reportFor(petitionId: number, table: CsvTable, raw: Record<string, unknown>, now: Date) {
+async function reportFor(campaignId: number, table: CsvTable, raw: Record<string, unknown>, now: Date) {
   const parsed = mappingInput(table.header.length).safeParse(raw);
   if (!parsed.success) {
     const errors: MappingErrors = {};
@@ -89,7 +89,7 @@ async function reportFor(petitionId: number, table: CsvTable, raw: Record<string
   const mapping = parsed.data;
   const built = await buildReport(table, mapping, now, {
     refusal: emailRefusal,
-    signedKeys: (keys) => findSignedEmailKeys(petitionId, keys),
+    signedKeys: (keys) => findSignedEmailKeys(campaignId, keys),
   });
   return { kind: "built" as const, mapping, ...built };
 }
@@ -98,7 +98,7 @@ async function reportFor(petitionId: number, table: CsvTable, raw: Record<string
 export async function previewImport(slug: string, importId: number, raw: Record<string, unknown>, now = new Date()): Promise<PreviewOutcome> {
   const loaded = await loadImport(slug, importId);
   if (!loaded?.table || loaded.record.status !== "staged") return { kind: "gone" };
-  const built = await reportFor(loaded.petitionId, loaded.table, raw, now);
+  const built = await reportFor(loaded.campaignId, loaded.table, raw, now);
   return built.kind === "built" ? { kind: "report", report: built.report } : built;
 }
 
@@ -113,7 +113,7 @@ export type ImportOutcome = { kind: "imported"; record: SignatureImport } | { ki
 export async function runImport(slug: string, importId: number, raw: Record<string, unknown>, actor: string, now = new Date()): Promise<ImportOutcome> {
   const loaded = await loadImport(slug, importId);
   if (!loaded?.table) return { kind: "gone" };
-  const built = await reportFor(loaded.petitionId, loaded.table, raw, now);
+  const built = await reportFor(loaded.campaignId, loaded.table, raw, now);
   if (built.kind !== "built") return built;
   const { report, signers, mapping } = built;
   const begun = await beginSignatureImport(importId, JSON.stringify(mapping), {
@@ -132,7 +132,7 @@ export async function runImport(slug: string, importId: number, raw: Record<stri
   await recordAudit({
     actor,
     action: "import",
-    petitionSlug: slug,
+    campaignSlug: slug,
     detail: `imported ${record.importedRows} of ${record.totalRows} rows from ${record.fileName} (import ${importId}): ${record.invalidRows} invalid, ${record.duplicateRows} duplicates`,
     rowCount: record.importedRows,
   });
@@ -155,7 +155,7 @@ export async function undoImport(slug: string, importId: number, actor: string, 
   await recordAudit({
     actor,
     action: "undo-import",
-    petitionSlug: slug,
+    campaignSlug: slug,
     detail: `undid import ${importId} of ${loaded.record.fileName}: ${removed} signatures deleted`,
     rowCount: removed,
   });

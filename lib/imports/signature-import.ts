@@ -19,7 +19,7 @@ export type ImportCounts = {
 
 export type SignatureImport = ImportCounts & {
   id: number;
-  petitionId: number;
+  campaignId: number;
   fileName: string;
   status: ImportStatus;
   createdBy: string;

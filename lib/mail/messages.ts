@@ -3,7 +3,7 @@ import { formattingLocale, type Locale } from "../locales";
 import type { MailDraft } from "../model";
 
 /** Whom a message goes to, and what they signed, named in their own language. */
-type Signer = { toAddress: string; fullName: string; petitionTitle: string; locale: Locale };
+type Signer = { toAddress: string; fullName: string; campaignTitle: string; locale: Locale };
 
 const firstName = (fullName: string) => fullName.trim().split(/\s+/)[0] ?? "";
 
@@ -24,7 +24,7 @@ export function confirmationMessage(
   signer: Signer & { confirmUrl: string; code: string; codeUrl: string; withdrawUrl: string },
 ): MailDraft {
   const t = translator(signer.locale, "Email");
-  const title = signer.petitionTitle;
+  const title = signer.campaignTitle;
   return {
     kind: "confirmation",
     toAddress: signer.toAddress,
@@ -43,7 +43,7 @@ export function confirmationMessage(
 /** Sent when someone signs again with an address that has already signed, so nobody can probe who signed. */
 export function alreadySignedMessage(signer: Signer & { withdrawUrl: string }): MailDraft {
   const t = translator(signer.locale, "Email");
-  const title = signer.petitionTitle;
+  const title = signer.campaignTitle;
   return {
     kind: "already-signed",
     toAddress: signer.toAddress,
@@ -55,7 +55,7 @@ export function alreadySignedMessage(signer: Signer & { withdrawUrl: string }): 
 /** The thank-you for a signature that counts at once (no confirmation asked), with the signer's own share link. */
 export function thankYouMessage(signer: Signer & { signerNumber: number; shareUrl: string; withdrawUrl: string }): MailDraft {
   const t = translator(signer.locale, "Email");
-  const title = signer.petitionTitle;
+  const title = signer.campaignTitle;
   const number = new Intl.NumberFormat(formattingLocale(signer.locale)).format(signer.signerNumber);
   return {
     kind: "thank-you",

@@ -3,7 +3,7 @@ import { prepareDatabase, storedRows } from "@/test/database";
 import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "../confirmations";
 import { mailStatus } from "../dashboard";
-import { signPetition } from "../signatures";
+import { signCampaign } from "../signatures";
 import { logger } from "../log";
 import { withdraw } from "../withdrawals";
 import { mailWorker } from "./outbox-worker";
@@ -58,7 +58,7 @@ describe("the mail worker", () => {
     const email = "hana@example.org";
     const logged = vi.spyOn(logger(), "error").mockImplementation(() => {});
     sink.refuseNext(1);
-    expect(await signPetition(slug, { fullName: "Hana Yusuf", email, country: "SY" })).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, { fullName: "Hana Yusuf", email, country: "SY" })).toEqual({ kind: "pending" });
     await mailWorker().idle();
 
     expect(sink.refused).toEqual([[email]]);
@@ -87,7 +87,7 @@ describe("the mail worker", () => {
     const email = "karim@example.org";
     vi.spyOn(logger(), "error").mockImplementation(() => {});
     sink.refuseNext(6);
-    await signPetition(slug, { fullName: "Karim Nasser", email, country: "LB" });
+    await signCampaign(slug, { fullName: "Karim Nasser", email, country: "LB" });
     await mailWorker().idle();
     for (let attempt = 2; attempt <= 6; attempt++) {
       await retryWhenDue(email);
@@ -109,11 +109,11 @@ describe("the mail worker", () => {
 
   it("still delivers the next signer's email when a signer withdraws while their own is being handed over", async () => {
     sink.holdReplies();
-    await signPetition(slug, { fullName: "Leila Amin", email: "leila@example.org", country: "SY" });
+    await signCampaign(slug, { fullName: "Leila Amin", email: "leila@example.org", country: "SY" });
     const leilas = await sink.waitFor("leila@example.org");
     expect(await withdraw(linksIn(leilas).withdrawToken!)).toMatchObject({ slug });
 
-    await signPetition(slug, { fullName: "Bassam Odeh", email: "bassam@example.org", country: "JO" });
+    await signCampaign(slug, { fullName: "Bassam Odeh", email: "bassam@example.org", country: "JO" });
     sink.releaseReplies();
     await mailWorker().idle();
 

@@ -1,6 +1,6 @@
 import { defaultLocale, isLocale } from "../locales";
-import { petitionTitles } from "../petition-for-signing";
-import { petitionTitle } from "../petition-text";
+import { campaignTitles } from "../campaign-for-signing";
+import { localizedTitle } from "../campaign-text";
 import type { UpdateDelivery } from "./model";
 import { oneClickUnsubscribeLink, unsubscribePageLink, unsubscribeToken } from "./unsubscribe";
 import { unsubscribeHeaders, updateMessage } from "./update-message";
@@ -12,13 +12,13 @@ import { unsubscribeHeaders, updateMessage } from "./update-message";
 export async function prepareDelivery(delivery: UpdateDelivery) {
   // A language since removed from the site falls back to the default rather than failing every retry.
   const locale = isLocale(delivery.locale) ? delivery.locale : defaultLocale;
-  const titles = await petitionTitles.get(delivery.slug);
+  const titles = await campaignTitles.get(delivery.slug);
   const token = unsubscribeToken(delivery.signatureId);
   const draft = updateMessage({
     toAddress: delivery.toAddress,
     fullName: delivery.fullName,
     locale,
-    campaignTitle: titles ? petitionTitle(titles, locale) : delivery.slug,
+    campaignTitle: titles ? localizedTitle(titles, locale) : delivery.slug,
     subject: delivery.subject,
     bodyMarkdown: delivery.bodyMarkdown,
     unsubscribeUrl: unsubscribePageLink(token, locale),

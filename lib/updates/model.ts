@@ -3,7 +3,7 @@ import type { Locale } from "../locales";
 /** An update an organiser sent to a campaign's signers who asked for them. */
 export type Update = {
   id: number;
-  petitionId: number;
+  campaignId: number;
   subject: string;
   bodyMarkdown: string;
   showOnPage: boolean;
@@ -14,7 +14,7 @@ export type Update = {
   queuedAt: Date | null;
 };
 
-export type NewUpdate = Pick<Update, "petitionId" | "subject" | "bodyMarkdown" | "showOnPage" | "sentBy" | "createdAt">;
+export type NewUpdate = Pick<Update, "campaignId" | "subject" | "bodyMarkdown" | "showOnPage" | "sentBy" | "createdAt">;
 
 /** Where an update's messages are now: waiting (or being tried again), handed to the mail server, given up on. */
 export type UpdateCounts = { queued: number; sent: number; failed: number };

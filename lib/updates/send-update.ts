@@ -1,5 +1,5 @@
 import { setImmediate as yieldToOthers } from "node:timers/promises";
-import { countUpdateRecipients, enqueueMail, findPetition, insertUpdate, listUnqueuedUpdates, queueUpdateBatch } from "@/db/store";
+import { countUpdateRecipients, enqueueMail, findCampaign, insertUpdate, listUnqueuedUpdates, queueUpdateBatch } from "@/db/store";
 import { recordAudit } from "../audit";
 import { mailWorker } from "../mail/outbox-worker";
 import { decoyUnsubscribeToken, unsubscribePageLink } from "./unsubscribe";
@@ -33,16 +33,16 @@ export async function queueUpdate(updateId: number, now = new Date(), onRange?: 
 
 /** Stores the update, records who sent it, and queues it for its signers. */
 export async function sendUpdate(slug: string, draft: UpdateDraft, actor: string, now = new Date()): Promise<SendOutcome> {
-  const petition = await findPetition(slug);
-  if (!petition) return { kind: "unknown-campaign" };
-  const updateId = await insertUpdate({ petitionId: petition.id, ...draft, sentBy: actor, createdAt: now });
+  const campaign = await findCampaign(slug);
+  if (!campaign) return { kind: "unknown-campaign" };
+  const updateId = await insertUpdate({ campaignId: campaign.id, ...draft, sentBy: actor, createdAt: now });
   // Recorded before queuing, so a crash mid-queue (finished later by the periodic job) is still on record.
   await recordAudit({
     actor,
     action: "send-update",
-    petitionSlug: slug,
+    campaignSlug: slug,
     detail: `update #${updateId}: ${draft.subject}`,
-    rowCount: await countUpdateRecipients(petition.id),
+    rowCount: await countUpdateRecipients(campaign.id),
   });
   const recipients = await queueUpdate(updateId, now);
   return { kind: "sent", updateId, recipients };
@@ -50,29 +50,29 @@ export async function sendUpdate(slug: string, draft: UpdateDraft, actor: string
 
 /** Sends the draft to the organiser alone, through the outbox like any mail, marked as a test. */
 export async function sendTestUpdate(slug: string, draft: UpdateDraft, organiserEmail: string, now = new Date()): Promise<boolean> {
-  const petition = await findPetition(slug);
-  if (!petition) return false;
+  const campaign = await findCampaign(slug);
+  if (!campaign) return false;
   await enqueueMail(
     testUpdateMessage({
       toAddress: organiserEmail,
       fullName: "",
-      locale: petition.locale,
-      campaignTitle: petition.title,
+      locale: campaign.locale,
+      campaignTitle: campaign.title,
       subject: draft.subject,
       bodyMarkdown: draft.bodyMarkdown,
-      unsubscribeUrl: unsubscribePageLink(decoyUnsubscribeToken(), petition.locale),
+      unsubscribeUrl: unsubscribePageLink(decoyUnsubscribeToken(), campaign.locale),
     }),
     now,
   );
   mailWorker().kick();
-  await recordAudit({ actor: organiserEmail, action: "test-update", petitionSlug: slug, detail: `test of: ${draft.subject}`, rowCount: 1 });
+  await recordAudit({ actor: organiserEmail, action: "test-update", campaignSlug: slug, detail: `test of: ${draft.subject}`, rowCount: 1 });
   return true;
 }
 
 /** How many signers "Send" would reach now. */
 export async function updateRecipientCount(slug: string): Promise<number | undefined> {
-  const petition = await findPetition(slug);
-  return petition ? countUpdateRecipients(petition.id) : undefined;
+  const campaign = await findCampaign(slug);
+  return campaign ? countUpdateRecipients(campaign.id) : undefined;
 }
 
 /** Finishes queuing any update a crash cut short; run by one process at a time (lib/housekeeping.ts). */

@@ -3,7 +3,7 @@ import { claimUpdateMail, insertSeedSignatures, insertUpdate, queueUpdateBatch }
 import { emailKey } from "@/lib/email-key";
 import { prepareDatabase, storedRow, writeRows } from "@/test/database";
 import { mailWorker } from "../mail/outbox-worker";
-import { signPetition } from "../signatures";
+import { signCampaign } from "../signatures";
 
 // config() is read once: the sink and the rate must be set before any module reads it.
 const sink = await vi.hoisted(async () => {
@@ -12,13 +12,13 @@ const sink = await vi.hoisted(async () => {
 });
 
 const slug = "white-helmets";
-const petitionId = () => storedRow<{ id: number }>("select id from petitions where slug = ?", slug)!.id;
+const campaignId = () => storedRow<{ id: number }>("select id from petitions where slug = ?", slug)!.id;
 const signers = 10;
 const address = (i: number) => `reader${i}@rate.example.org`;
 
 beforeAll(async () => {
   await prepareDatabase();
-  await insertSeedSignatures(petitionId(), signers, (i) => ({
+  await insertSeedSignatures(campaignId(), signers, (i) => ({
     fullName: `Reader ${i}`,
     email: address(i),
     emailKey: emailKey(address(i)),
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const newUpdate = async (subject: string) =>
-  insertUpdate({ petitionId: petitionId(), subject, bodyMarkdown: "News.", showOnPage: false, sentBy: "organiser@example.org", createdAt: new Date() });
+  insertUpdate({ campaignId: campaignId(), subject, bodyMarkdown: "News.", showOnPage: false, sentBy: "organiser@example.org", createdAt: new Date() });
 
 describe("the update send rate", () => {
   it("is one pace shared by every claimer: a second process asking at the same moment gets nothing until the next slot", async () => {
@@ -60,7 +60,7 @@ describe("the update send rate", () => {
     mailWorker().kick();
     await sink.waitFor(address(0), 1, 10_000);
 
-    expect(await signPetition(slug, { fullName: "Nour Hamdan", email: "nour@example.org", country: "SY" })).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, { fullName: "Nour Hamdan", email: "nour@example.org", country: "SY" })).toEqual({ kind: "pending" });
     await sink.waitFor("nour@example.org");
     const updatesBeforeConfirmation = sink.messages.filter((m) => m.subject === "Rate").length;
     expect(updatesBeforeConfirmation).toBeLessThan(signers);

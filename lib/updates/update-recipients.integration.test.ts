@@ -5,8 +5,8 @@ import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "../confirmations";
 import { runImport, stageImport } from "../imports/imports";
 import { mailWorker } from "../mail/outbox-worker";
-import { setConfirmationRequired } from "../petitions";
-import { signPetition } from "../signatures";
+import { setConfirmationRequired } from "../campaign-status";
+import { signCampaign } from "../signatures";
 import { sendUpdate, updateRecipientCount } from "./send-update";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
@@ -16,7 +16,7 @@ const slug = "white-helmets";
 const organiser = "organiser@example.org";
 const draft = (subject: string) => ({ subject, bodyMarkdown: "The committee meets on Friday.", showOnPage: false });
 const updateMailTo = (email: string) => sink.received(email).filter((m) => m.headers["list-unsubscribe"]);
-const signatureOf = (email: string) => storedRow<{ id: number; petition_id: number; confirmed_at: unknown }>("select * from signatures where email = ?", email)!;
+const signatureOf = (email: string) => storedRow<{ id: number; campaign_id: number; confirmed_at: unknown }>("select * from signatures where email = ?", email)!;
 
 // From another platform: one signer who ticked its "keep me updated", one who did not.
 const imported = ["Name;Email;Country;Opt-in", "Rana Khalil;rana@example.org;SY;yes", "Jonas Berg;jonas@example.org;SE;no"].join("\r\n");
@@ -24,7 +24,7 @@ const imported = ["Name;Email;Country;Opt-in", "Rana Khalil;rana@example.org;SY;
 beforeAll(async () => {
   await prepareDatabase();
   // Amal confirms through the emailed link: her address is hers.
-  expect(await signPetition(slug, { fullName: "Amal Khoury", email: "amal@example.org", country: "SY", wantsUpdates: true })).toEqual({ kind: "pending" });
+  expect(await signCampaign(slug, { fullName: "Amal Khoury", email: "amal@example.org", country: "SY", wantsUpdates: true })).toEqual({ kind: "pending" });
   expect(await confirmWithLink(linksIn(await sink.waitFor("amal@example.org", 1)).confirmToken!)).toMatchObject({ kind: "confirmed" });
 
   const staged = await stageImport(slug, { name: "other-platform.csv", bytes: new TextEncoder().encode(imported) }, organiser);
@@ -34,7 +34,7 @@ beforeAll(async () => {
 
   // With confirmation off, anyone may type anyone's address and tick the box.
   await setConfirmationRequired(slug, false, organiser);
-  expect(await signPetition(slug, { fullName: "Someone Else", email: "stranger@example.org", country: "LB", wantsUpdates: true })).toMatchObject({ kind: "signed" });
+  expect(await signCampaign(slug, { fullName: "Someone Else", email: "stranger@example.org", country: "LB", wantsUpdates: true })).toMatchObject({ kind: "signed" });
   expect(signatureOf("stranger@example.org").confirmed_at).toBeNull();
   await mailWorker().idle();
 });
@@ -65,7 +65,7 @@ describe("who an update reaches", () => {
   it("drops at sending a message an older rule queued for an address nobody proved", async () => {
     const stranger = signatureOf("stranger@example.org");
     const now = new Date();
-    const updateId = await insertUpdate({ petitionId: stranger.petition_id, ...draft("Queued before the rule"), sentBy: organiser, createdAt: now });
+    const updateId = await insertUpdate({ campaignId: stranger.campaign_id, ...draft("Queued before the rule"), sentBy: organiser, createdAt: now });
     writeRows(
       `insert into outbox (signature_id, kind, to_address, subject, body, attempts, next_attempt_at, created_at, update_id)
        values (?, 'update', ?, ?, '', 0, ?, ?, ?)`,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { insertUpdate, queueUpdateBatch, upsertPetition } from "@/db/store";
+import { insertUpdate, queueUpdateBatch, upsertCampaign } from "@/db/store";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { linksIn, publicUrl } from "@/test/smtp-sink";
 import { setCampaignState } from "../campaigns";
 import { confirmWithLink } from "../confirmations";
 import { mailWorker } from "../mail/outbox-worker";
-import { signPetition } from "../signatures";
+import { signCampaign } from "../signatures";
 import { withdraw } from "../withdrawals";
 import { publicUpdates } from "./campaign-updates";
 import { resumeUpdateQueues, sendUpdate, updateRecipientCount } from "./send-update";
@@ -15,12 +15,12 @@ import { unsubscribe, unsubscribeToken } from "./unsubscribe";
 const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).startMailServerForApp());
 
 const slug = "white-helmets";
-const petitionId = () => storedRow<{ id: number }>("select id from petitions where slug = ?", slug)!.id;
+const campaignId = () => storedRow<{ id: number }>("select id from petitions where slug = ?", slug)!.id;
 const draft = (subject: string) => ({ subject, bodyMarkdown: `**${subject}**: the committee meets on Friday.`, showOnPage: false });
 
 /** Signs (in `locale`), confirms through the emailed link, and returns the signature's id. */
 async function confirmedSigner(email: string, fullName: string, wantsUpdates: boolean, locale: "en" | "ar" = "en") {
-  expect(await signPetition(slug, { fullName, email, country: "SY", wantsUpdates }, { locale })).toEqual({ kind: "pending" });
+  expect(await signCampaign(slug, { fullName, email, country: "SY", wantsUpdates }, { locale })).toEqual({ kind: "pending" });
   const mail = await sink.waitFor(email, sink.received(email).length + 1);
   expect(await confirmWithLink(linksIn(mail).confirmToken!)).toMatchObject({ kind: "confirmed" });
   await mailWorker().idle();
@@ -43,7 +43,7 @@ describe("sending an update", () => {
     await confirmedSigner("dina@example.org", "دينا سليمان", true, "ar");
     const gone = await confirmedSigner("elias@example.org", "Elias Tannous", true);
     await unsubscribe(unsubscribeToken(gone));
-    expect(await signPetition(slug, { fullName: "Carla Aoun", email: "carla@example.org", country: "LB", wantsUpdates: true })).toEqual({ kind: "pending" });
+    expect(await signCampaign(slug, { fullName: "Carla Aoun", email: "carla@example.org", country: "LB", wantsUpdates: true })).toEqual({ kind: "pending" });
 
     expect(await updateRecipientCount(slug)).toBe(2);
     const outcome = await sendUpdate(slug, draft("The vote is near"), "organiser@example.org");
@@ -71,14 +71,14 @@ describe("sending an update", () => {
     const first = await confirmedSigner("farah@example.org", "Farah Nassar", true);
     const second = await confirmedSigner("ghassan@example.org", "Ghassan Saleh", true);
     // Queued straight through the store, so no worker runs before the unsubscribes.
-    const updateId = await insertUpdate({ petitionId: petitionId(), ...draft("Queued, then stopped"), sentBy: "organiser@example.org", createdAt: new Date() });
+    const updateId = await insertUpdate({ campaignId: campaignId(), ...draft("Queued, then stopped"), sentBy: "organiser@example.org", createdAt: new Date() });
     expect(await queueUpdateBatch(updateId, 10_000, new Date())).toMatchObject({ done: true });
     expect(storedRows("select signature_id from outbox where update_id = ? and signature_id in (?, ?)", updateId, first, second)).toHaveLength(2);
 
     await unsubscribe(unsubscribeToken(first));
     expect(storedRows("select id from outbox where update_id = ? and signature_id = ?", updateId, first)).toEqual([]);
     // An unsubscribe that lands after the queue was read, as from another process: the worker checks again.
-    writeRows("insert into update_unsubscribes (petition_id, email_key, created_at) values (?, ?, ?)", petitionId(), "ghassan@example.org", new Date().toISOString());
+    writeRows("insert into update_unsubscribes (petition_id, email_key, created_at) values (?, ?, ?)", campaignId(), "ghassan@example.org", new Date().toISOString());
 
     mailWorker().kick();
     await mailWorker().idle();
@@ -115,7 +115,7 @@ describe("sending an update", () => {
   it("finishes queuing that a crash cut short, from the range where it stopped, each signer once", async () => {
     await confirmedSigner("jana@example.org", "Jana Rizk", true);
     const expected = await updateRecipientCount(slug);
-    const updateId = await insertUpdate({ petitionId: petitionId(), ...draft("Cut short"), sentBy: "organiser@example.org", createdAt: new Date() });
+    const updateId = await insertUpdate({ campaignId: campaignId(), ...draft("Cut short"), sentBy: "organiser@example.org", createdAt: new Date() });
     // The process queued one range of one signature, then died.
     expect(await queueUpdateBatch(updateId, 1, new Date())).toMatchObject({ done: false });
     await resumeUpdateQueues();
@@ -141,13 +141,13 @@ describe("sending an update", () => {
 
   it("lists no update on the page of a campaign taken down, nor of a draft", async () => {
     const campaign = (slug: string) => ({ slug, title: `Campaign ${slug}`, ask: "Fund the pumps.", goal: 100, storyHeadline: "Water", storyMarkdown: "The pumps stopped." });
-    await upsertPetition(campaign("clean-water"));
+    await upsertCampaign(campaign("clean-water"));
     await sendUpdate("clean-water", { ...draft("Shown while live"), showOnPage: true }, "organiser@example.org");
     expect((await publicUpdates("clean-water")).map((u) => u.subject)).toEqual(["Shown while live"]);
     await setCampaignState("clean-water", "unpublished", "organiser@example.org");
     expect(await publicUpdates("clean-water")).toEqual([]);
 
-    await upsertPetition(campaign("not-yet-live"));
+    await upsertCampaign(campaign("not-yet-live"));
     // Made as the admin makes one: a draft, which readers cannot find.
     writeRows("update petitions set state = 'draft' where slug = ?", "not-yet-live");
     await sendUpdate("not-yet-live", { ...draft("Written before launch"), showOnPage: true }, "organiser@example.org");

@@ -10,13 +10,13 @@ const sections: { href: string; label: string; action: Action }[] = [
 ];
 
 /** The organisers' navigation: only the sections this role may open (each page checks again). */
-export function AdminHeader({ admin }: { admin: { email: string; role: Role } }) {
+export function OrganiserHeader({ organiser }: { organiser: { email: string; role: Role } }) {
   return (
     <header className="admin-header">
       <nav aria-label="Organisers">
         <ul className="admin-nav">
           {sections
-            .filter((s) => can(admin.role, s.action))
+            .filter((s) => can(organiser.role, s.action))
             .map((s) => (
               <li key={s.href}>
                 <a href={s.href}>{s.label}</a>
@@ -26,7 +26,7 @@ export function AdminHeader({ admin }: { admin: { email: string; role: Role } })
       </nav>
       <form action={signOut} className="admin-signout">
         <span>
-          Signed in as {admin.email} ({admin.role})
+          Signed in as {organiser.email} ({organiser.role})
         </span>
         <button type="submit" className="button-quiet">
           Sign out

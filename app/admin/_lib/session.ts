@@ -2,18 +2,18 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { isSameOrigin } from "@/lib/auth/origin";
 import { can, type Action } from "@/lib/auth/roles";
-import { endSession, sessionAdmin, sessionCookieName, startSession } from "@/lib/auth/sessions";
+import { endSession, sessionOrganiser, sessionCookieName, startSession } from "@/lib/auth/sessions";
 import { expectedOrigin } from "../../_lib/request";
 
 /** The signed-in organiser, with their role, checked against the database on every call, or undefined. */
-export async function currentAdmin() {
-  return sessionAdmin((await cookies()).get(sessionCookieName)?.value);
+export async function currentOrganiser() {
+  return sessionOrganiser((await cookies()).get(sessionCookieName)?.value);
 }
 
-async function requireAdmin() {
-  const admin = await currentAdmin();
-  if (!admin) redirect("/admin/login");
-  return admin;
+async function requireOrganiser() {
+  const organiser = await currentOrganiser();
+  if (!organiser) redirect("/admin/login");
+  return organiser;
 }
 
 /**
@@ -21,9 +21,9 @@ async function requireAdmin() {
  * page (app/admin/forbidden.tsx). Every organiser page names what it lets people do.
  */
 export async function requireRole(action: Action) {
-  const admin = await requireAdmin();
-  if (!can(admin.role, action)) forbidden();
-  return admin;
+  const organiser = await requireOrganiser();
+  if (!can(organiser.role, action)) forbidden();
+  return organiser;
 }
 
 export class ForeignOriginError extends Error {
@@ -44,18 +44,18 @@ export async function requireSameOrigin(): Promise<void> {
  */
 export async function requireRoleAction(action: Action) {
   await requireSameOrigin();
-  const admin = await requireAdmin();
-  if (!can(admin.role, action)) forbidden();
-  return admin;
+  const organiser = await requireOrganiser();
+  if (!can(organiser.role, action)) forbidden();
+  return organiser;
 }
 
 const cookieOptions = { httpOnly: true, secure: true, sameSite: "lax", path: "/" } as const;
 
 /** Signs this browser in as the organiser: a fresh session id, and any session it had before ended. */
-export async function beginSession(adminId: number): Promise<void> {
+export async function beginSession(organiserId: number): Promise<void> {
   const jar = await cookies();
   await endSession(jar.get(sessionCookieName)?.value);
-  const session = await startSession(adminId);
+  const session = await startSession(organiserId);
   jar.set(sessionCookieName, session.token, { ...cookieOptions, expires: session.expiresAt });
 }
 

@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import { recentAuditEvents } from "@/lib/audit";
 import { requestLocale } from "../../_lib/request";
-import { AdminHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/AdminHeader";
 import { requireRole } from "../_lib/session";
 
 export const metadata: Metadata = { title: "Audit log", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function AuditPage() {
-  const admin = await requireRole("view-audit");
+  const organiser = await requireRole("view-audit");
   const [events, locale] = await Promise.all([recentAuditEvents(200), requestLocale()]);
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   const number = new Intl.NumberFormat(locale);
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <h1>Audit log</h1>
         <p>
@@ -42,7 +42,7 @@ export default async function AuditPage() {
                     <td>{time.format(e.createdAt)}</td>
                     <td>{e.actor}</td>
                     <td>{e.action}</td>
-                    <td>{e.petitionSlug}</td>
+                    <td>{e.campaignSlug}</td>
                     <td>{e.detail}</td>
                     <td>{number.format(e.rowCount)}</td>
                   </tr>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listBlockedEmails } from "@/lib/moderation";
-import { AdminHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/AdminHeader";
 import { requireRole } from "../_lib/session";
 import { unblockAction } from "./actions";
 import { BlockForm } from "./BlockForm";
@@ -9,11 +9,11 @@ export const metadata: Metadata = { title: "Blocked addresses", robots: { index:
 export const dynamic = "force-dynamic";
 
 export default async function BlockedPage() {
-  const admin = await requireRole("moderate");
+  const organiser = await requireRole("moderate");
   const entries = await listBlockedEmails();
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <h1>Blocked addresses</h1>
         <p>

@@ -15,13 +15,13 @@ const email = z.email("Enter the email address the person signed with.").max(254
 
 /** Look first, then erase what was shown: the second press erases only with the same address. */
 export async function erasureAction(previous: ErasureState, form: FormData): Promise<ErasureState> {
-  const admin = await requireRoleAction("erase");
+  const organiser = await requireRoleAction("erase");
   const raw = form.get("email");
   const parsed = email.safeParse(typeof raw === "string" ? raw.trim() : "");
   if (!parsed.success) return { email: typeof raw === "string" ? raw : "", error: parsed.error.issues[0]?.message };
 
   if (form.get("intent") === "erase" && previous.email === parsed.data && previous.found?.length) {
-    return { email: "", erased: await eraseSignaturesByEmail(parsed.data, admin.email) };
+    return { email: "", erased: await eraseSignaturesByEmail(parsed.data, organiser.email) };
   }
   const found = await findSignaturesByEmail(parsed.data);
   return {

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { AdminHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/AdminHeader";
 import { requireRole } from "../_lib/session";
 import { ErasureForm } from "./ErasureForm";
 
 export const metadata: Metadata = { title: "Erasure requests", robots: { index: false } };
 
 export default async function ErasurePage() {
-  const admin = await requireRole("erase");
+  const organiser = await requireRole("erase");
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <h1>Erasure requests</h1>
         <p>

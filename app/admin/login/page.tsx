@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentAdmin } from "../_lib/session";
+import { currentOrganiser } from "../_lib/session";
 import { LoginForm } from "./LoginForm";
 
 export const metadata: Metadata = { title: "Organiser sign-in", robots: { index: false } };
 
 export default async function LoginPage() {
-  if (await currentAdmin()) redirect("/admin");
+  if (await currentOrganiser()) redirect("/admin");
   return (
     <main id="main" className="admin admin-narrow">
       <h1>Organiser sign-in</h1>

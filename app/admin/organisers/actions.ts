@@ -24,14 +24,14 @@ const text = (form: FormData, name: string) => {
 };
 
 export async function inviteAction(_previous: InviteState, form: FormData): Promise<InviteState> {
-  const admin = await requireRoleAction("manage-organisers");
+  const organiser = await requireRoleAction("manage-organisers");
   const values = { email: text(form, "email"), role: text(form, "role") };
   const parsed = invitationInput.safeParse(values);
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error);
     return { values, errors: { email: fieldErrors.email?.[0], role: fieldErrors.role?.[0] } };
   }
-  const outcome = await inviteOrganiser(parsed.data.email, parsed.data.role, admin);
+  const outcome = await inviteOrganiser(parsed.data.email, parsed.data.role, organiser);
   if (outcome.kind !== "invited") {
     // "forbidden": demoted between loading the page and sending it, as the store found.
     const error = outcome.kind === "member" ? `${parsed.data.email} is an organiser already; change their role above.` : "Only an owner can invite organisers.";
@@ -63,8 +63,8 @@ const refusals: Record<Exclude<MemberOutcome, "done">, string> = {
 };
 
 /** Changes a member's role, or removes them after a second, confirming press. */
-export async function memberAction(adminId: number, previous: MemberState, form: FormData): Promise<MemberState> {
-  const admin = await requireRoleAction("manage-organisers");
+export async function memberAction(organiserId: number, previous: MemberState, form: FormData): Promise<MemberState> {
+  const organiser = await requireRoleAction("manage-organisers");
   const role = text(form, "role") || previous.role;
   const parsed = memberIntent.safeParse({ intent: text(form, "intent"), role });
   if (!parsed.success) return { role, error: parsed.error.issues[0]?.message };
@@ -72,17 +72,17 @@ export async function memberAction(adminId: number, previous: MemberState, form:
   if (parsed.data.intent === "remove") return { role, confirmRemove: true };
   const outcome =
     parsed.data.intent === "role"
-      ? await changeRole(adminId, parsed.data.role, admin)
-      : await removeMember(adminId, admin);
+      ? await changeRole(organiserId, parsed.data.role, organiser)
+      : await removeMember(organiserId, organiser);
   if (outcome !== "done") return { role, error: refusals[outcome] };
   // Changing one's own role or account may end one's right to this page, or one's session.
-  if (adminId === admin.id) redirect("/admin");
+  if (organiserId === organiser.id) redirect("/admin");
   revalidatePath("/admin/organisers");
   return { role };
 }
 
 export async function revokeAction(invitationId: number): Promise<void> {
-  const admin = await requireRoleAction("manage-organisers");
-  await revokeInvitation(invitationId, admin);
+  const organiser = await requireRoleAction("manage-organisers");
+  await revokeInvitation(invitationId, organiser);
   revalidatePath("/admin/organisers");
 }

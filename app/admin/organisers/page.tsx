@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { openInvitations } from "@/lib/auth/invitations";
 import { organisers } from "@/lib/auth/organisers";
 import { requestLocale } from "../../_lib/request";
-import { AdminHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/AdminHeader";
 import { requireRole } from "../_lib/session";
 import { memberAction, revokeAction } from "./actions";
 import { InviteForm } from "./InviteForm";
@@ -12,13 +12,13 @@ export const metadata: Metadata = { title: "Organisers", robots: { index: false 
 export const dynamic = "force-dynamic";
 
 export default async function OrganisersPage() {
-  const admin = await requireRole("manage-organisers");
+  const organiser = await requireRole("manage-organisers");
   const [members, invitations, locale] = await Promise.all([organisers(), openInvitations(), requestLocale()]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <h1>Organisers</h1>
         <p>
@@ -43,7 +43,7 @@ export default async function OrganisersPage() {
                   <tr key={m.id}>
                     <td>
                       {m.email}
-                      {m.id === admin.id && " (you)"}
+                      {m.id === organiser.id && " (you)"}
                     </td>
                     <td>{date.format(m.createdAt)}</td>
                     <td>

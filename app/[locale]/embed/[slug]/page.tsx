@@ -6,7 +6,7 @@ import { signAction } from "@/app/_campaign/actions";
 import { CampaignClosed } from "@/app/_campaign/CampaignClosed";
 import { Counter } from "@/app/_campaign/Counter";
 import { GoalStep } from "@/app/_campaign/GoalStep";
-import { LivePetition } from "@/app/_campaign/LivePetition";
+import { LiveCampaign } from "@/app/_campaign/LiveCampaign";
 import { loadCampaign } from "@/app/_campaign/load";
 import { SignForm } from "@/app/_campaign/SignForm";
 import { TakenDown } from "@/app/_campaign/TakenDown";
@@ -16,7 +16,7 @@ import { issueFormToken } from "@/lib/bot-checks";
 import { config } from "@/lib/config";
 import { countryOptions } from "@/lib/countries";
 import { textDirection } from "@/lib/locales";
-import { petitionText } from "@/lib/petition-text";
+import { campaignText } from "@/lib/campaign-text";
 import { FrameHeight } from "./FrameHeight";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: PageProps<"/[locale]/embed/[slug]">): Promise<Metadata> {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
   const found = await loadCampaign(slug);
-  return found?.petition.state === "published" ? { title: petitionText(found.petition, locale).title } : {};
+  return found?.campaign.state === "published" ? { title: campaignText(found.campaign, locale).title } : {};
 }
 
 /**
@@ -35,20 +35,20 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/embed/[s
 export default async function EmbedPage({ params }: PageProps<"/[locale]/embed/[slug]">) {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
   const found = await loadCampaign(slug);
-  if (!found || found.petition.state === "draft") notFound();
-  if (found.petition.state === "unpublished") return <TakenDown locale={locale} />;
+  if (!found || found.campaign.state === "draft") notFound();
+  if (found.campaign.state === "unpublished") return <TakenDown locale={locale} />;
   const [t, site] = await Promise.all([
     getTranslations({ locale, namespace: "Embed" }),
     getTranslations({ locale, namespace: "Site" }),
   ]);
-  const text = petitionText(found.petition, locale);
+  const text = campaignText(found.campaign, locale);
   // Set only where the text's language differs from the page's, as on the campaign page.
   const textLanguage = text.language === locale ? {} : { lang: text.language, dir: textDirection(text.language) };
   const pageUrl = await absoluteUrl(`/${locale}/p/${slug}`);
 
   return (
     <main className="embed">
-      <LivePetition initial={found.snapshot}>
+      <LiveCampaign initial={found.snapshot}>
         <div className="petition-card">
           <h1 className="petition-title" {...textLanguage}>
             {text.title}
@@ -78,7 +78,7 @@ export default async function EmbedPage({ params }: PageProps<"/[locale]/embed/[
             <span>{t("poweredBy", { site: site("name") })}</span>
           </p>
         </div>
-      </LivePetition>
+      </LiveCampaign>
       <FrameHeight allowedOrigins={config().EMBED_ORIGINS} />
     </main>
   );

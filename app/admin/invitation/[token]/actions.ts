@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { adminPassword } from "@/lib/auth/admins";
+import { organiserPassword } from "@/lib/auth/organiser-accounts";
 import { acceptInvitation } from "@/lib/auth/invitations";
 import { beginSession, requireSameOrigin } from "../../_lib/session";
 
@@ -10,7 +10,7 @@ import { beginSession, requireSameOrigin } from "../../_lib/session";
 export type AcceptState = { errors?: { password?: string; confirm?: string }; message?: string };
 
 const passwords = z
-  .object({ password: adminPassword, confirm: z.string().max(256) })
+  .object({ password: organiserPassword, confirm: z.string().max(256) })
   .refine((p) => p.password === p.confirm, { error: "The two passwords differ. Type the same one twice.", path: ["confirm"] });
 
 const refusals = {
@@ -31,6 +31,6 @@ export async function acceptAction(token: string, _previous: AcceptState, form: 
   const outcome = await acceptInvitation(token, parsed.data.password);
   if (outcome.kind === "invalid") return { errors: { password: outcome.error } };
   if (outcome.kind !== "accepted") return { message: refusals[outcome.kind] };
-  await beginSession(outcome.admin.id);
+  await beginSession(outcome.organiser.id);
   redirect("/admin");
 }

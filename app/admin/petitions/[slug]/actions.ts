@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { invalidate, previewChoice, release, signatureChoice } from "@/lib/moderation";
-import { setConfirmationRequired } from "@/lib/petitions";
+import { setConfirmationRequired } from "@/lib/campaign-status";
 import { requireRoleAction } from "../../_lib/session";
 
 export async function setConfirmationAction(slug: string, form: FormData): Promise<void> {
-  const admin = await requireRoleAction("manage-campaigns");
-  await setConfirmationRequired(slug, form.get("required") === "on", admin.email);
+  const organiser = await requireRoleAction("manage-campaigns");
+  await setConfirmationRequired(slug, form.get("required") === "on", organiser.email);
   revalidatePath(`/admin/petitions/${slug}`);
 }
 
@@ -49,7 +49,7 @@ function valuesOf(form: FormData): ChoiceValues {
  */
 export async function bulkAction(slug: string, previous: BulkState, form: FormData): Promise<BulkState> {
   // Even counting matches is moderation: it is the first step of invalidating them.
-  const admin = await requireRoleAction("moderate");
+  const organiser = await requireRoleAction("moderate");
   const values = valuesOf(form);
   const parsed = signatureChoice.safeParse(values);
   if (!parsed.success) return { step: "choose", values, error: parsed.error.issues[0]?.message };
@@ -57,12 +57,12 @@ export async function bulkAction(slug: string, previous: BulkState, form: FormDa
   const intent = form.get("intent");
   const confirmed = previous.step === "preview" && JSON.stringify(previous.values) === JSON.stringify(values);
   if (confirmed && intent === "invalidate") {
-    const matches = await invalidate(slug, parsed.data, admin.email);
+    const matches = await invalidate(slug, parsed.data, organiser.email);
     revalidatePath(`/admin/petitions/${slug}`);
     return { step: "done", values, matches, done: "invalidated" };
   }
   if (confirmed && intent === "release" && values.suspected) {
-    const matches = await release(slug, parsed.data, admin.email);
+    const matches = await release(slug, parsed.data, organiser.email);
     revalidatePath(`/admin/petitions/${slug}`);
     return { step: "done", values, matches, done: "released" };
   }

@@ -5,7 +5,7 @@ import { campaignSnippets } from "@/lib/campaign-embed";
 import { campaignFigures } from "@/lib/campaign-figures";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";
 import { absoluteUrl, requestLocale } from "../../../_lib/request";
-import { AdminHeader } from "../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../_lib/AdminHeader";
 import { requireRole } from "../../_lib/session";
 import { bulkAction, setConfirmationAction } from "./actions";
 import { BulkForm } from "./BulkForm";
@@ -21,11 +21,11 @@ export const metadata: Metadata = { title: "Campaign dashboard", robots: { index
 export const dynamic = "force-dynamic";
 
 export default async function CampaignDashboard({ params }: PageProps<"/admin/petitions/[slug]">) {
-  const admin = await requireRole("view-dashboard");
+  const organiser = await requireRole("view-dashboard");
   const { slug } = await params;
   const [dashboard, figures, mail, locale, snippets] = await Promise.all([
     // Only a role that may see who signed is sent any of them.
-    campaignDashboard(slug, new Date(), can(admin.role, "view-signers") ? 25 : 0),
+    campaignDashboard(slug, new Date(), can(organiser.role, "view-signers") ? 25 : 0),
     campaignFigures(slug),
     mailStatus(),
     requestLocale(),
@@ -39,11 +39,11 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
 
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p className="kicker">Campaign</p>
         <h1>{dashboard.title}</h1>
-        {can(admin.role, "manage-campaigns") && (
+        {can(organiser.role, "manage-campaigns") && (
           <p>
             <a href={`/admin/petitions/${dashboard.slug}/edit`}>Edit, publish or close this campaign</a>
           </p>
@@ -79,7 +79,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
           The total includes {number.format(dashboard.signaturesElsewhere)} signatures gathered elsewhere before this page
           opened; the export holds the {number.format(dashboard.signaturesHere)} confirmed here.
         </p>
-        {can(admin.role, "export") ? (
+        {can(organiser.role, "export") ? (
           <p>
             <a className="button-link" href={csv} download>
               Download confirmed signatures (CSV)
@@ -99,7 +99,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         ) : (
           <p>Only an owner can download the signatures.</p>
         )}
-        {can(admin.role, "send-updates") && (
+        {can(organiser.role, "send-updates") && (
           <p>
             <a href={`/admin/petitions/${dashboard.slug}/updates`}>Updates to signers</a>
           </p>
@@ -114,7 +114,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         <Referrals referrals={figures.referrals} locale={locale} csv={`${charts}/referrals.csv`} />
 
         <EmbedSnippets snippets={snippets} />
-        <ImportsSection slug={dashboard.slug} locale={locale} role={admin.role} />
+        <ImportsSection slug={dashboard.slug} locale={locale} role={organiser.role} />
 
         <section className="admin-section" aria-labelledby="confirmation-heading">
           <h2 id="confirmation-heading">Email confirmation</h2>
@@ -126,7 +126,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
                   : "Off: a new signature counts at once."}{" "}
                 {number.format(mail.unsent)} message{mail.unsent === 1 ? "" : "s"} waiting to be sent.
               </p>
-              {can(admin.role, "manage-campaigns") && (
+              {can(organiser.role, "manage-campaigns") && (
                 <form action={setConfirmationAction.bind(null, dashboard.slug)} className="check">
                   <input
                     id="required"
@@ -180,9 +180,9 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
 
         <section className="admin-section" aria-labelledby="invalidate-heading">
           <h2 id="invalidate-heading">
-            {can(admin.role, "moderate") ? "Invalidate or release signatures in bulk" : "How fast signers filled in the form"}
+            {can(organiser.role, "moderate") ? "Invalidate or release signatures in bulk" : "How fast signers filled in the form"}
           </h2>
-          {can(admin.role, "moderate") && (
+          {can(organiser.role, "moderate") && (
             <>
               <p>
                 For signatures from one client address, one email domain, a time range, or sent back within seconds of the
@@ -198,12 +198,12 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
           )}
           {/* The chart is every organiser's to see; the tools beside it only for those who may moderate. */}
           <FillTimeChart figures={figures.fillTime} locale={locale} csv={`${charts}/fill-time.csv`} />
-          {can(admin.role, "moderate") && <BulkForm action={bulkAction.bind(null, dashboard.slug)} locale={locale} />}
+          {can(organiser.role, "moderate") && <BulkForm action={bulkAction.bind(null, dashboard.slug)} locale={locale} />}
         </section>
 
         <section className="admin-section" aria-labelledby="latest-heading">
           <h2 id="latest-heading">Latest signatures</h2>
-          {!can(admin.role, "view-signers") ? (
+          {!can(organiser.role, "view-signers") ? (
             <p>Only owners and editors see who signed.</p>
           ) : (
             <>

@@ -31,13 +31,13 @@ const problems = (values: CampaignFormValues, previous: CampaignFormState, error
 const failed = "We couldn't save the campaign just now; nothing you typed is lost. Please try again in a moment.";
 
 export async function createCampaignAction(previous: CampaignFormState, form: FormData): Promise<CampaignFormState> {
-  const admin = await requireRoleAction("manage-campaigns");
+  const organiser = await requireRoleAction("manage-campaigns");
   const values = campaignValuesFromForm(form);
   const parsed = parseCampaignInput(values);
   if (!parsed.ok) return problems(values, previous, parsed.errors, "Some fields need another look; they are marked below.");
   let outcome: CampaignOutcome;
   try {
-    outcome = await createCampaign(parsed.input, admin.email);
+    outcome = await createCampaign(parsed.input, organiser.email);
   } catch (error) {
     await logActionError("creating a campaign failed", error, { slug: parsed.input.slug });
     return problems(values, previous, {}, failed);
@@ -51,13 +51,13 @@ export async function createCampaignAction(previous: CampaignFormState, form: Fo
 }
 
 export async function editCampaignAction(slug: string, previous: CampaignFormState, form: FormData): Promise<CampaignFormState> {
-  const admin = await requireRoleAction("manage-campaigns");
+  const organiser = await requireRoleAction("manage-campaigns");
   // The slug is fixed: it is the campaign's address, and whatever the form says of it is ignored.
   const values = { ...campaignValuesFromForm(form), slug };
   const parsed = parseCampaignInput(values);
   if (!parsed.ok) return problems(values, previous, parsed.errors, "Some fields need another look; they are marked below. Nothing was saved.");
   try {
-    const outcome = await editCampaign(slug, parsed.input, admin.email);
+    const outcome = await editCampaign(slug, parsed.input, organiser.email);
     if (outcome.kind !== "done") return problems(values, previous, {}, "This campaign no longer exists.");
   } catch (error) {
     await logActionError("editing a campaign failed", error, { slug });
@@ -82,8 +82,8 @@ export async function previewStoryAction(locale: unknown, markdown: unknown): Pr
 }
 
 async function changeState(slug: string, change: (actor: string) => Promise<CampaignOutcome>): Promise<void> {
-  const admin = await requireRoleAction("manage-campaigns");
-  await change(admin.email);
+  const organiser = await requireRoleAction("manage-campaigns");
+  await change(organiser.email);
   revalidatePath("/admin");
   revalidatePath(`/admin/petitions/${slug}`);
   revalidatePath(`/admin/petitions/${slug}/edit`);

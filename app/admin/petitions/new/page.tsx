@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { blankCampaignValues } from "@/lib/campaign-input";
-import { AdminHeader } from "../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../_lib/AdminHeader";
 import { requireRole } from "../../_lib/session";
 import { createCampaignAction } from "../_campaign/actions";
 import { CampaignForm } from "../_campaign/CampaignForm";
@@ -8,10 +8,10 @@ import { CampaignForm } from "../_campaign/CampaignForm";
 export const metadata: Metadata = { title: "New campaign", robots: { index: false } };
 
 export default async function NewCampaign() {
-  const admin = await requireRole("manage-campaigns");
+  const organiser = await requireRole("manage-campaigns");
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p>
           <a href="/admin">← Campaigns</a>

@@ -11,7 +11,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/p/[slug]
   return campaignMetadata(slug, locale, `/p/${slug}`);
 }
 
-export default async function PetitionPage({ params }: PageProps<"/[locale]/p/[slug]">) {
+export default async function CampaignAtSlugPage({ params }: PageProps<"/[locale]/p/[slug]">) {
   const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
   return (
     <CampaignPage slug={slug} locale={locale}>

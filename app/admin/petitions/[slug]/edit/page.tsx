@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { findPetition } from "@/db/store";
+import { findCampaign } from "@/db/store";
 import { campaignFormValues } from "@/lib/campaign-input";
-import { AdminHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/AdminHeader";
 import { requireRole } from "../../../_lib/session";
 import { editCampaignAction } from "../../_campaign/actions";
 import { CampaignForm } from "../../_campaign/CampaignForm";
@@ -12,32 +12,32 @@ export const metadata: Metadata = { title: "Edit campaign", robots: { index: fal
 export const dynamic = "force-dynamic";
 
 export default async function EditCampaign({ params, searchParams }: PageProps<"/admin/petitions/[slug]/edit">) {
-  const admin = await requireRole("manage-campaigns");
+  const organiser = await requireRole("manage-campaigns");
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const petition = await findPetition(slug);
-  if (!petition) notFound();
-  const publicPath = petition.state === "published" ? `/p/${slug}` : `/admin/petitions/${slug}/preview`;
+  const campaign = await findCampaign(slug);
+  if (!campaign) notFound();
+  const publicPath = campaign.state === "published" ? `/p/${slug}` : `/admin/petitions/${slug}/preview`;
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p>
-          <a href={`/admin/petitions/${slug}`}>← Dashboard</a> · <a href={publicPath}>{petition.state === "published" ? "Public page" : "Preview the page"}</a>
+          <a href={`/admin/petitions/${slug}`}>← Dashboard</a> · <a href={publicPath}>{campaign.state === "published" ? "Public page" : "Preview the page"}</a>
         </p>
-        <h1>Edit: {petition.title}</h1>
+        <h1>Edit: {campaign.title}</h1>
         {query.created === "1" && (
           <p className="notice notice-ok" role="status">
             Draft created. Only organisers can see it until you publish it.
           </p>
         )}
-        <StateControls petition={petition} />
+        <StateControls campaign={campaign} />
         <section className="admin-section" aria-labelledby="content-heading">
           <h2 id="content-heading">Content and settings</h2>
           {/* Remounted when "Close now" or "Reopen" moves the closing time, so saving the form never puts back the old one. */}
           <CampaignForm
-            key={petition.closesAt?.getTime() ?? "open"}
+            key={campaign.closesAt?.getTime() ?? "open"}
             action={editCampaignAction.bind(null, slug)}
-            initialState={{ submission: 0, values: campaignFormValues(petition), errors: {} }}
+            initialState={{ submission: 0, values: campaignFormValues(campaign), errors: {} }}
             fixedSlug={slug}
             submitLabel="Save changes"
           />

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { describeCsvProblem, importLimits, isCsvProblem } from "@/lib/imports/csv-file";
 import { importHistory } from "@/lib/imports/import-history";
 import { requestLocale } from "../../../../_lib/request";
-import { AdminHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/AdminHeader";
 import { requireRole } from "../../../_lib/session";
 import { ImportHistory } from "./ImportHistory";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Import signatures", robots: { index:
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage({ params, searchParams }: PageProps<"/admin/petitions/[slug]/import">) {
-  const admin = await requireRole("import");
+  const organiser = await requireRole("import");
   const { slug } = await params;
   const { refused, row } = await searchParams;
   const [history, locale] = await Promise.all([importHistory(slug), requestLocale()]);
@@ -20,7 +20,7 @@ export default async function ImportPage({ params, searchParams }: PageProps<"/a
 
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p className="kicker">
           <a href={`/admin/petitions/${slug}`}>{history.title}</a>

@@ -23,11 +23,11 @@ export default async function CampaignPreview({ params, searchParams }: PageProp
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const found = await loadCampaign(slug);
   if (!found) notFound();
-  const locale = isLocale(query.lang) ? query.lang : found.petition.locale;
+  const locale = isLocale(query.lang) ? query.lang : found.campaign.locale;
   return (
     <div lang={locale} dir={textDirection(locale)}>
       <p className="preview-banner" role="note">
-        Preview · {stateNames[found.petition.state]} · signing is off here ·{" "}
+        Preview · {stateNames[found.campaign.state]} · signing is off here ·{" "}
         {locales.map((l) => (
           <span key={l}>
             <a href={`?lang=${l}`} lang={l} aria-current={l === locale ? "page" : undefined}>
@@ -40,7 +40,7 @@ export default async function CampaignPreview({ params, searchParams }: PageProp
       </p>
       <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
         <CampaignView
-          petition={found.petition}
+          campaign={found.campaign}
           snapshot={found.snapshot}
           renderedAt={found.renderedAt}
           formToken={issueFormToken(found.renderedAt)}

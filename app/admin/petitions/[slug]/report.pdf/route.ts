@@ -4,7 +4,7 @@ import { isCrossSiteRead } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/roles";
 import { deliveryReport } from "@/lib/delivery-report/delivery-report";
 import { expectedOrigin } from "../../../../_lib/request";
-import { currentAdmin } from "../../../_lib/session";
+import { currentOrganiser } from "../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -39,18 +39,18 @@ export async function GET(request: Request, { params }: RouteContext<"/admin/pet
   if (isCrossSiteRead(list.get("origin"), list.get("sec-fetch-site"), await expectedOrigin())) {
     return text(403, "The delivery report can only be asked for from this site.");
   }
-  const admin = await currentAdmin();
-  if (!admin) return text(401, "Sign in as an organiser to download the delivery report.");
-  if (!can(admin.role, "view-dashboard")) return text(403, "Your role does not show this campaign's figures.");
+  const organiser = await currentOrganiser();
+  if (!organiser) return text(401, "Sign in as an organiser to download the delivery report.");
+  if (!can(organiser.role, "view-dashboard")) return text(403, "Your role does not show this campaign's figures.");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return text(400, z.flattenError(parsed.error).fieldErrors.names?.[0] ?? "That report option is not one we know.");
   const includeNames = parsed.data.names === "on";
   // The role as stored now: an organiser demoted a moment ago gets no names.
-  if (includeNames && !can(admin.role, "export")) {
+  if (includeNames && !can(organiser.role, "export")) {
     return text(403, "Your organiser role doesn't include signers' names. Download the report without them, or ask an owner.");
   }
   const { slug } = await params;
-  const found = await deliveryReport(slug, { actor: admin.email, includeNames });
+  const found = await deliveryReport(slug, { actor: organiser.email, includeNames });
   if (!found) return text(404, "No such petition.");
   return new Response(pdfStream(found.chunks), {
     headers: {

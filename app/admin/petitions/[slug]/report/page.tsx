@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { readPetitionCount } from "@/db/store";
+import { readCampaignCount } from "@/db/store";
 import { can } from "@/lib/auth/roles";
 import { requestLocale } from "../../../../_lib/request";
-import { AdminHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/AdminHeader";
 import { requireRole } from "../../../_lib/session";
 
 export const metadata: Metadata = { title: "Delivery report", robots: { index: false } };
@@ -11,26 +11,26 @@ export const dynamic = "force-dynamic";
 
 /** Where an organiser chooses what goes in the delivery report, and downloads it. */
 export default async function DeliveryReportPage({ params }: PageProps<"/admin/petitions/[slug]/report">) {
-  const admin = await requireRole("view-dashboard");
+  const organiser = await requireRole("view-dashboard");
   const { slug } = await params;
-  const [petition, locale] = await Promise.all([readPetitionCount(slug), requestLocale()]);
-  if (!petition) notFound();
+  const [campaign, locale] = await Promise.all([readCampaignCount(slug), requestLocale()]);
+  if (!campaign) notFound();
   const number = new Intl.NumberFormat(locale);
-  const mayIncludeNames = can(admin.role, "export");
+  const mayIncludeNames = can(organiser.role, "export");
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p className="kicker">
-          <a href={`/admin/petitions/${petition.slug}`}>{petition.title}</a>
+          <a href={`/admin/petitions/${campaign.slug}`}>{campaign.title}</a>
         </p>
         <h1>Delivery report</h1>
         <p>
           A PDF to hand to the people the petition is addressed to: the petition and its story, the total of{" "}
-          {number.format(petition.signatureCount + petition.signaturesElsewhere)} signatures and how they were verified,
+          {number.format(campaign.signatureCount + campaign.signaturesElsewhere)} signatures and how they were verified,
           signatures by country with a world map, and signatures per day.
         </p>
-        <form method="get" action={`/admin/petitions/${petition.slug}/report.pdf`} className="admin-form">
+        <form method="get" action={`/admin/petitions/${campaign.slug}/report.pdf`} className="admin-form">
           {mayIncludeNames ? (
             <div className="check">
               <input id="names" name="names" type="checkbox" aria-describedby="names-note" />
@@ -39,7 +39,7 @@ export default async function DeliveryReportPage({ params }: PageProps<"/admin/p
           ) : null}
           <p id="names-note">
             {mayIncludeNames
-              ? `With this ticked, the report lists the full name and country of each of the ${number.format(petition.signatureCount)} people whose signature here counts, whether or not they chose to show their name on the page: delivering their names is what they signed for. Email addresses and comments are never included. The download is recorded in the audit log.`
+              ? `With this ticked, the report lists the full name and country of each of the ${number.format(campaign.signatureCount)} people whose signature here counts, whether or not they chose to show their name on the page: delivering their names is what they signed for. Email addresses and comments are never included. The download is recorded in the audit log.`
               : "Only an owner can download the report with signers' names; yours has the figures and charts."}
           </p>
           <button type="submit">Download the delivery report (PDF)</button>

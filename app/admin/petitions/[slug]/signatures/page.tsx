@@ -4,7 +4,7 @@ import { countryOptions } from "@/lib/countries";
 import { signatureList } from "@/lib/signature-list";
 import { signaturePageSize, signatureSearchQuery } from "@/lib/signature-search";
 import { requestLocale } from "../../../../_lib/request";
-import { AdminHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/AdminHeader";
 import { requireRole } from "../../../_lib/session";
 import { SearchForm } from "./SearchForm";
 import { SignatureTable } from "./SignatureTable";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Signatures", robots: { index: false 
 export const dynamic = "force-dynamic";
 
 export default async function SignaturesPage({ params, searchParams }: PageProps<"/admin/petitions/[slug]/signatures">) {
-  const admin = await requireRole("view-signers");
+  const organiser = await requireRole("view-signers");
   const { slug } = await params;
   const [view, locale] = await Promise.all([signatureList(slug, await searchParams), requestLocale()]);
   if (!view) notFound();
@@ -24,7 +24,7 @@ export default async function SignaturesPage({ params, searchParams }: PageProps
 
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p className="kicker">
           <a href={`/admin/petitions/${view.slug}`}>{view.title}</a>

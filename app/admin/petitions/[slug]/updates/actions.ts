@@ -27,7 +27,7 @@ const intent = z.enum(["preview", "test", "send", "confirm-send"]);
 
 /** Every button of the compose form: preview, a test to me, send (asks first), and the yes to send. */
 export async function composeAction(slug: string, _previous: ComposeState, form: FormData): Promise<ComposeState> {
-  const admin = await requireRoleAction("send-updates");
+  const organiser = await requireRoleAction("send-updates");
   const values: Values = { subject: text(form, "subject"), bodyMarkdown: text(form, "bodyMarkdown"), showOnPage: form.get("showOnPage") === "on" };
   const parsed = updateDraftSchema.safeParse(values);
   if (!parsed.success) {
@@ -40,15 +40,15 @@ export async function composeAction(slug: string, _previous: ComposeState, form:
     case "preview":
       return { values, preview };
     case "test":
-      if (!(await sendTestUpdate(slug, draft, admin.email))) return { values, notice: "This campaign no longer exists." };
-      return { values, preview, notice: `A test is on its way to ${admin.email}. Nobody else gets it.` };
+      if (!(await sendTestUpdate(slug, draft, organiser.email))) return { values, notice: "This campaign no longer exists." };
+      return { values, preview, notice: `A test is on its way to ${organiser.email}. Nobody else gets it.` };
     case "send": {
       const recipients = await updateRecipientCount(slug);
       if (recipients === undefined) return { values, notice: "This campaign no longer exists." };
       return { values, preview, confirming: recipients };
     }
     case "confirm-send": {
-      const outcome = await sendUpdate(slug, draft, admin.email);
+      const outcome = await sendUpdate(slug, draft, organiser.email);
       if (outcome.kind !== "sent") return { values, notice: "This campaign no longer exists." };
       revalidatePath(`/admin/petitions/${slug}/updates`);
       const signers = outcome.recipients === 1 ? "1 signer" : `${outcome.recipients.toLocaleString("en")} signers`;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { mailConfigured } from "@/lib/config";
 import { updatesOverview } from "@/lib/updates/campaign-updates";
-import { AdminHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/AdminHeader";
 import { requireRole } from "../../../_lib/session";
 import { composeAction } from "./actions";
 import { ComposeForm } from "./ComposeForm";
@@ -13,13 +13,13 @@ export const metadata: Metadata = { title: "Updates to signers", robots: { index
 export const dynamic = "force-dynamic";
 
 export default async function UpdatesPage({ params }: PageProps<"/admin/petitions/[slug]/updates">) {
-  const admin = await requireRole("send-updates");
+  const organiser = await requireRole("send-updates");
   const { slug } = await params;
   const overview = await updatesOverview(slug);
   if (!overview) notFound();
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p className="kicker">
           <Link href={`/admin/petitions/${overview.slug}`}>{overview.title}</Link>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { confirmableCampaignTitle } from "@/lib/petitions";
+import { confirmableCampaignTitle } from "@/lib/campaign-status";
 import { confirmCodeAction } from "@/app/_signer/actions";
 import { ConfirmCodeForm } from "@/app/_signer/ConfirmCodeForm";
 import { pageLocale } from "@/app/[locale]/_lib/page-locale";

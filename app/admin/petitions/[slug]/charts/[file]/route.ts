@@ -3,7 +3,7 @@ import { isCrossSiteRead } from "@/lib/auth/origin";
 import { can } from "@/lib/auth/roles";
 import { chartCsv, isChartFile } from "@/lib/chart-csv";
 import { expectedOrigin } from "../../../../../_lib/request";
-import { currentAdmin } from "../../../../_lib/session";
+import { currentOrganiser } from "../../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -19,9 +19,9 @@ export async function GET(_request: Request, { params }: RouteContext<"/admin/pe
   if (isCrossSiteRead(list.get("origin"), list.get("sec-fetch-site"), await expectedOrigin())) {
     return text(403, "Chart figures can only be asked for from this site.");
   }
-  const admin = await currentAdmin();
-  if (!admin) return text(401, "Sign in as an organiser to download chart figures.");
-  if (!can(admin.role, "view-dashboard")) return text(403, "Your role does not show this campaign's figures.");
+  const organiser = await currentOrganiser();
+  if (!organiser) return text(401, "Sign in as an organiser to download chart figures.");
+  if (!can(organiser.role, "view-dashboard")) return text(403, "Your role does not show this campaign's figures.");
   const { slug, file } = await params;
   const found = isChartFile(file) ? await chartCsv(slug, file) : undefined;
   if (!found) return text(404, "No such petition or chart.");

@@ -29,10 +29,10 @@ function valuesOf(form: FormData): MappingValues {
 
 /** First press: the report on every row. Second press: the import, after which its page shows the result. */
 export async function importStepAction(slug: string, importId: number, _previous: MappingState, form: FormData): Promise<MappingState> {
-  const admin = await requireRoleAction("import");
+  const organiser = await requireRoleAction("import");
   const values = valuesOf(form);
   if (form.get("intent") === "import") {
-    const outcome = await runImport(slug, importId, values, admin.email);
+    const outcome = await runImport(slug, importId, values, organiser.email);
     if (outcome.kind === "invalid-mapping") return { values, errors: outcome.errors };
     if (outcome.kind === "gone") return { values, error: gone };
     revalidatePath(`/admin/petitions/${slug}`);
@@ -46,8 +46,8 @@ export async function importStepAction(slug: string, importId: number, _previous
 
 /** Deletes every signature the import stored; its page then says so. */
 export async function undoImportAction(slug: string, importId: number): Promise<void> {
-  const admin = await requireRoleAction("import");
-  await undoImport(slug, importId, admin.email);
+  const organiser = await requireRoleAction("import");
+  await undoImport(slug, importId, organiser.email);
   revalidatePath(`/admin/petitions/${slug}`);
   redirect(`/admin/petitions/${slug}/import/${importId}`);
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { openImport } from "@/lib/imports/imports";
 import type { SignatureImport } from "@/lib/imports/signature-import";
 import { requestLocale } from "../../../../../_lib/request";
-import { AdminHeader } from "../../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../../_lib/AdminHeader";
 import { requireRole } from "../../../../_lib/session";
 import { importStepAction, undoImportAction } from "./actions";
 import { MappingForm } from "./MappingForm";
@@ -36,7 +36,7 @@ function Counts({ record, locale }: { record: SignatureImport; locale: string })
 }
 
 export default async function ImportStepPage({ params }: PageProps<"/admin/petitions/[slug]/import/[id]">) {
-  const admin = await requireRole("import");
+  const organiser = await requireRole("import");
   const { slug, id } = await params;
   const importId = /^\d{1,9}$/.test(id) ? Number(id) : undefined;
   const [opened, locale] = await Promise.all([importId === undefined ? undefined : openImport(slug, importId), requestLocale()]);
@@ -52,7 +52,7 @@ export default async function ImportStepPage({ params }: PageProps<"/admin/petit
 
   return (
     <>
-      <AdminHeader admin={admin} />
+      <OrganiserHeader organiser={organiser} />
       <main id="main" className="admin">
         <p className="kicker">
           <a href={`/admin/petitions/${slug}`}>Back to the campaign</a> · <a href={`/admin/petitions/${slug}/import`}>Imports</a>

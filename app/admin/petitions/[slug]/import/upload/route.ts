@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/roles";
 import { importLimits, type CsvProblem } from "@/lib/imports/csv-file";
 import { stageImport } from "@/lib/imports/imports";
 import { expectedOrigin } from "../../../../../_lib/request";
-import { currentAdmin } from "../../../../_lib/session";
+import { currentOrganiser } from "../../../../_lib/session";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +25,9 @@ const seeOther = (path: string) => new Response(null, { status: 303, headers: { 
 export async function POST(request: Request, { params }: RouteContext<"/admin/petitions/[slug]/import/upload">) {
   const list = await headers();
   if (!isSameOrigin(list.get("origin"), await expectedOrigin())) return text(403, "Organiser forms can only be sent from this site's own pages.");
-  const admin = await currentAdmin();
-  if (!admin) return seeOther("/admin/login");
-  if (!can(admin.role, "import")) return text(403, "Only an owner can import signatures.");
+  const organiser = await currentOrganiser();
+  if (!organiser) return seeOther("/admin/login");
+  if (!can(organiser.role, "import")) return text(403, "Only an owner can import signatures.");
   const { slug } = await params;
   const back = (problem: CsvProblem, row?: number) =>
     seeOther(`/admin/petitions/${encodeURIComponent(slug)}/import?refused=${problem}${row ? `&row=${row}` : ""}`);
@@ -45,7 +45,7 @@ export async function POST(request: Request, { params }: RouteContext<"/admin/pe
   }
   if (!(file instanceof File) || file.size === 0) return back(file instanceof File ? "empty" : "no-file");
 
-  const staged = await stageImport(slug, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, admin.email);
+  const staged = await stageImport(slug, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, organiser.email);
   if (staged.kind === "not-found") return text(404, "No such petition.");
   if (staged.kind === "refused") return back(staged.problem, staged.row);
   return seeOther(`/admin/petitions/${encodeURIComponent(slug)}/import/${staged.importId}`);

@@ -1,23 +1,23 @@
 import {
-  findPetition,
-  listPetitions,
+  findCampaign,
+  listCampaigns,
   listRecentPublicSigners,
-  readPetitionCount,
+  readCampaignCount,
   setRequireConfirmation,
 } from "@/db/store";
 import { recordAudit } from "./audit";
 import { isClosed, isPublished } from "./campaign-state";
 import { shownGoal } from "./goal-ladder";
 import type { Locale } from "./locales";
-import type { PetitionCount } from "./model";
+import type { CampaignStanding } from "./model";
 import { publicName } from "./public-name";
-import { petitionForSigning, petitionTitles } from "./petition-for-signing";
-import { petitionTitle } from "./petition-text";
+import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
+import { localizedTitle } from "./campaign-text";
 
 export const recentSignersShown = 8;
 
 /** The count as the public API and the page tell it. */
-export type PetitionStatus = {
+export type CampaignStatus = {
   slug: string;
   title: string;
   /** The goal shown: the organiser's, or the next step once reached with stepping goals on (lib/goal-ladder.ts). */
@@ -42,9 +42,9 @@ export type PetitionStatus = {
 export type PublicSigner = { name: string; country: string; signedAt: string };
 
 /** What every open page is sent when the count moves. */
-export type LiveSnapshot = PetitionStatus & { revision: number; recentSigners: PublicSigner[] };
+export type LiveSnapshot = CampaignStatus & { revision: number; recentSigners: PublicSigner[] };
 
-function toStatus(count: PetitionCount): PetitionStatus {
+function toStatus(count: CampaignStanding): CampaignStatus {
   const total = count.signatureCount + count.signaturesElsewhere;
   // A closed campaign has nothing left to reach for: it shows the organiser's own goal, unstepped.
   const goal = shownGoal(count.goal, total, count.steppingGoals && !isClosed(count));
@@ -68,8 +68,8 @@ function toStatus(count: PetitionCount): PetitionStatus {
  * a locale, the title is the campaign's in that language where it has one (a second read, kept for
  * a second); without, in its own.
  */
-export async function petitionStatus(slug: string, locale?: Locale): Promise<PetitionStatus | undefined> {
-  const count = await readPetitionCount(slug);
+export async function campaignStatus(slug: string, locale?: Locale): Promise<CampaignStatus | undefined> {
+  const count = await readCampaignCount(slug);
   if (!count || !isPublished(count)) return undefined;
   const status = toStatus(count);
   return locale ? { ...status, title: (await campaignTitle(slug, locale)) ?? status.title } : status;
@@ -77,8 +77,8 @@ export async function petitionStatus(slug: string, locale?: Locale): Promise<Pet
 
 /** The campaign's title for a reader of `locale` (its own language's when it has no translation), or undefined when there is no such campaign. */
 export async function campaignTitle(slug: string, locale: Locale): Promise<string | undefined> {
-  const titles = await petitionTitles.get(slug);
-  return titles && petitionTitle(titles, locale);
+  const titles = await campaignTitles.get(slug);
+  return titles && localizedTitle(titles, locale);
 }
 
 /**
@@ -87,13 +87,13 @@ export async function campaignTitle(slug: string, locale: Locale): Promise<strin
  * draft, whose name and very existence are the organisers' until it is published.
  */
 export async function confirmableCampaignTitle(slug: string, locale: Locale): Promise<string | undefined> {
-  const count = await readPetitionCount(slug);
+  const count = await readCampaignCount(slug);
   if (!count || count.state === "draft") return undefined;
   return campaignTitle(slug, locale);
 }
 
-export async function recentSigners(petitionId: number): Promise<PublicSigner[]> {
-  const rows = await listRecentPublicSigners(petitionId, recentSignersShown);
+export async function recentSigners(campaignId: number): Promise<PublicSigner[]> {
+  const rows = await listRecentPublicSigners(campaignId, recentSignersShown);
   return rows.map((row) => ({
     name: publicName(row.fullName),
     country: row.country,
@@ -101,7 +101,7 @@ export async function recentSigners(petitionId: number): Promise<PublicSigner[]>
   }));
 }
 
-async function snapshotOf(count: PetitionCount): Promise<LiveSnapshot> {
+async function snapshotOf(count: CampaignStanding): Promise<LiveSnapshot> {
   return { ...toStatus(count), revision: count.revision, recentSigners: await recentSigners(count.id) };
 }
 
@@ -110,7 +110,7 @@ async function snapshotOf(count: PetitionCount): Promise<LiveSnapshot> {
  * the signers' query when nothing changed.
  */
 export async function liveSnapshot(slug: string, knownRevision?: number): Promise<LiveSnapshot | "unchanged" | undefined> {
-  const count = await readPetitionCount(slug);
+  const count = await readCampaignCount(slug);
   if (!count || !isPublished(count)) return undefined;
   if (count.revision === knownRevision) return "unchanged";
   return snapshotOf(count);
@@ -118,20 +118,20 @@ export async function liveSnapshot(slug: string, knownRevision?: number): Promis
 
 /** A campaign and its snapshot in whatever state it is: the caller decides who may see it. */
 export async function campaign(slug: string) {
-  const petition = await findPetition(slug);
-  const count = petition && (await readPetitionCount(slug));
-  if (!petition || !count) return undefined;
-  return { petition, snapshot: await snapshotOf(count) };
+  const campaign = await findCampaign(slug);
+  const count = campaign && (await readCampaignCount(slug));
+  if (!campaign || !count) return undefined;
+  return { campaign, snapshot: await snapshotOf(count) };
 }
 
 /** The campaign `/` shows: the first one created of those published. */
-export async function homePetition(): Promise<string | undefined> {
-  return (await listPetitions()).find(isPublished)?.slug;
+export async function homeCampaign(): Promise<string | undefined> {
+  return (await listCampaigns()).find(isPublished)?.slug;
 }
 
 /** Every campaign with its total and state, drafts included, for the organisers' overview. */
 export async function listCampaignTotals() {
-  const rows = await listPetitions();
+  const rows = await listCampaigns();
   return rows.map((p) => ({
     slug: p.slug,
     title: p.title,
@@ -145,11 +145,11 @@ export async function listCampaignTotals() {
 /** Organisers turn email confirmation on or off for a campaign; the change is audited. */
 export async function setConfirmationRequired(slug: string, required: boolean, actor: string): Promise<void> {
   await setRequireConfirmation(slug, required);
-  petitionForSigning.forget();
+  campaignForSigning.forget();
   await recordAudit({
     actor,
     action: "confirmation-setting",
-    petitionSlug: slug,
+    campaignSlug: slug,
     detail: `email confirmation ${required ? "required" : "not required"}`,
     rowCount: 0,
   });

@@ -1,9 +1,9 @@
 import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { Locale } from "@/lib/locales";
-import type { Petition, PetitionContent, PetitionCount, PetitionSummary, PetitionTitles } from "@/lib/model";
-import { textChanged, translationRows, translationsByLocale } from "../petition-texts";
+import type { Campaign, CampaignContent, CampaignStanding, CampaignSummary, CampaignTitles } from "@/lib/model";
+import { textChanged, translationRows, translationsByLocale } from "../campaign-texts";
 import { database, inTransaction, type PgHandle } from "./client";
-import { countDeltas, petitions, petitionTranslations } from "./schema";
+import { countDeltas, campaigns, campaignTranslations } from "./schema";
 
 // Every campaign's counts are its row's, as of the last fold, plus its deltas not yet folded. Plain
 // text, for the named statement read on every count, and as a fragment for the other queries.
@@ -19,37 +19,37 @@ const summaryColumns = `p.slug, p.title, p.goal, p.signatures_elsewhere as "sign
   p.require_confirmation as "requireConfirmation", p.state, p.closes_at as "closesAt"`;
 
 /** The name of the sequence a campaign's signer numbers come from: no row is locked to hand one out. */
-export const signerSequenceName = (petitionId: number) => `signer_numbers_${Math.trunc(petitionId)}`;
-export const signerSequence = (petitionId: number) => sql.raw(signerSequenceName(petitionId));
+export const signerSequenceName = (campaignId: number) => `signer_numbers_${Math.trunc(campaignId)}`;
+export const signerSequence = (campaignId: number) => sql.raw(signerSequenceName(campaignId));
 
 /**
  * Records a change to a campaign's counts as a delta row: an insert, which never waits for
  * another signature's transaction, folded into the petition row a few times a second by one
  * process (count-folder.ts). Call it in the transaction that changed the signatures.
  */
-export async function adjustCounts(tx: PgHandle, petitionId: number, change: { confirmed?: number; pending?: number }): Promise<void> {
+export async function adjustCounts(tx: PgHandle, campaignId: number, change: { confirmed?: number; pending?: number }): Promise<void> {
   const confirmed = change.confirmed ?? 0;
   const pending = change.pending ?? 0;
   if (confirmed === 0 && pending === 0) return;
-  await tx.insert(countDeltas).values({ petitionId, confirmed, pending });
+  await tx.insert(countDeltas).values({ campaignId, confirmed, pending });
 }
 
 /** Takes the next signer number of a campaign, for a signature confirmed in this transaction. */
-export async function takeSignerNumber(tx: PgHandle, petitionId: number): Promise<number> {
-  const { rows } = await tx.execute<{ n: string }>(sql`select nextval('${signerSequence(petitionId)}') as n`);
+export async function takeSignerNumber(tx: PgHandle, campaignId: number): Promise<number> {
+  const { rows } = await tx.execute<{ n: string }>(sql`select nextval('${signerSequence(campaignId)}') as n`);
   return Number(rows[0]!.n);
 }
 
 /** The number the next confirmed signer of a campaign would be given, without taking it. */
-export async function nextSignerNumber(handle: PgHandle, petitionId: number): Promise<number> {
+export async function nextSignerNumber(handle: PgHandle, campaignId: number): Promise<number> {
   const { rows } = await handle.execute<{ next: string }>(
-    sql`select case when is_called then last_value + 1 else last_value end as next from ${signerSequence(petitionId)}`,
+    sql`select case when is_called then last_value + 1 else last_value end as next from ${signerSequence(campaignId)}`,
   );
   return Number(rows[0]!.next);
 }
 
-export async function readPetitionCount(slug: string): Promise<PetitionCount | undefined> {
-  const { rows } = await database().pool.query<PetitionCount>({
+export async function readCampaignCount(slug: string): Promise<CampaignStanding | undefined> {
+  const { rows } = await database().pool.query<CampaignStanding>({
     name: "countersign-petition-count",
     text: `select p.id, p.locale, ${summaryColumns}, p.pending_published as "pendingPublished",
              p.stepping_goals as "steppingGoals", p.revision, p.updated_at as "updatedAt"
@@ -73,7 +73,7 @@ export async function publishPendingFigures(round: (pending: number) => number):
     for (const row of rows) {
       const published = round(row.pending);
       if (published === row.published) continue;
-      await tx.update(petitions).set({ pendingPublished: published, revision: sql`${petitions.revision} + 1` }).where(eq(petitions.id, row.id));
+      await tx.update(campaigns).set({ pendingPublished: published, revision: sql`${campaigns.revision} + 1` }).where(eq(campaigns.id, row.id));
       await tx.execute(sql`select pg_notify('countersign_counts', ${row.slug})`);
       changed++;
     }
@@ -82,7 +82,7 @@ export async function publishPendingFigures(round: (pending: number) => number):
 }
 
 /** Counts every campaign's signatures from its rows, beside the counts kept (folded and not). */
-export async function recountPetitions() {
+export async function recountCampaigns() {
   const { rows } = await database().orm.execute<{ slug: string; kept: number; counted: number; keptPending: number; countedPending: number }>(sql`
     select p.slug,
       p.signature_count + d.confirmed as "kept",
@@ -95,7 +95,7 @@ export async function recountPetitions() {
 }
 
 export async function setRequireConfirmation(slug: string, required: boolean): Promise<void> {
-  await database().orm.update(petitions).set({ requireConfirmation: required }).where(eq(petitions.slug, slug));
+  await database().orm.update(campaigns).set({ requireConfirmation: required }).where(eq(campaigns.slug, slug));
 }
 
 // Held while a campaign's signer-number sequence is made, so processes starting together do not race.
@@ -106,15 +106,15 @@ const sequenceLock = 727_511_002;
  * (a translation the content no longer has is removed); counts are left as they are. A campaign
  * edited in the admin is left entirely alone: the organisers' words win over its file.
  */
-export async function upsertPetition(content: PetitionContent, now = new Date()): Promise<void> {
-  const { translations, ...petition } = content;
-  const locale = petition.locale ?? "en";
+export async function upsertCampaign(content: CampaignContent, now = new Date()): Promise<void> {
+  const { translations, ...campaign } = content;
+  const locale = campaign.locale ?? "en";
   await inTransaction(async (tx) => {
     const [row] = await tx
-      .insert(petitions)
-      .values({ ...petition, locale, createdAt: now, updatedAt: now })
+      .insert(campaigns)
+      .values({ ...campaign, locale, createdAt: now, updatedAt: now })
       .onConflictDoUpdate({
-        target: petitions.slug,
+        target: campaigns.slug,
         set: {
           locale,
           title: content.title,
@@ -127,9 +127,9 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
           storyUpdatedAt: content.storyUpdatedAt ?? null,
           storyMarkdown: content.storyMarkdown,
         },
-        setWhere: isNull(petitions.editedAt),
+        setWhere: isNull(campaigns.editedAt),
       })
-      .returning({ id: petitions.id });
+      .returning({ id: campaigns.id });
     if (!row) return;
     await replaceTranslations(tx, row.id, translations, now);
     await createSignerSequence(tx, row.id);
@@ -137,67 +137,67 @@ export async function upsertPetition(content: PetitionContent, now = new Date())
 }
 
 /** Makes a new campaign's signer-number sequence, in the transaction that made the campaign. */
-export async function createSignerSequence(tx: PgHandle, petitionId: number): Promise<void> {
+export async function createSignerSequence(tx: PgHandle, campaignId: number): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${sequenceLock})`);
-  await tx.execute(sql`create sequence if not exists ${signerSequence(petitionId)}`);
+  await tx.execute(sql`create sequence if not exists ${signerSequence(campaignId)}`);
 }
 
-export async function replaceTranslations(tx: PgHandle, petitionId: number, translations: PetitionContent["translations"], now: Date): Promise<void> {
-  const rows = translationRows(petitionId, translations, now);
+export async function replaceTranslations(tx: PgHandle, campaignId: number, translations: CampaignContent["translations"], now: Date): Promise<void> {
+  const rows = translationRows(campaignId, translations, now);
   await tx
-    .delete(petitionTranslations)
-    .where(and(eq(petitionTranslations.petitionId, petitionId), notInArray(petitionTranslations.locale, rows.map((r) => r.key.locale))));
+    .delete(campaignTranslations)
+    .where(and(eq(campaignTranslations.campaignId, campaignId), notInArray(campaignTranslations.locale, rows.map((r) => r.key.locale))));
   for (const { key, text } of rows) {
     await tx
-      .insert(petitionTranslations)
+      .insert(campaignTranslations)
       .values({ ...key, ...text })
-      .onConflictDoUpdate({ target: [petitionTranslations.petitionId, petitionTranslations.locale], set: text, setWhere: textChanged(petitionTranslations) });
+      .onConflictDoUpdate({ target: [campaignTranslations.campaignId, campaignTranslations.locale], set: text, setWhere: textChanged(campaignTranslations) });
   }
 }
 
-export async function findPetition(slug: string): Promise<Petition | undefined> {
+export async function findCampaign(slug: string): Promise<Campaign | undefined> {
   const { orm } = database();
   const [row] = await orm
     .select({
-      id: petitions.id,
-      slug: petitions.slug,
-      locale: petitions.locale,
-      title: petitions.title,
-      ask: petitions.ask,
-      goal: petitions.goal,
-      signaturesElsewhere: petitions.signaturesElsewhere,
-      requireConfirmation: petitions.requireConfirmation,
-      storyHeadline: petitions.storyHeadline,
-      storyPublishedAt: petitions.storyPublishedAt,
-      storyUpdatedAt: petitions.storyUpdatedAt,
-      storyMarkdown: petitions.storyMarkdown,
-      state: petitions.state,
-      closesAt: petitions.closesAt,
-      steppingGoals: petitions.steppingGoals,
-      editedAt: petitions.editedAt,
-      createdAt: petitions.createdAt,
-      updatedAt: petitions.updatedAt,
+      id: campaigns.id,
+      slug: campaigns.slug,
+      locale: campaigns.locale,
+      title: campaigns.title,
+      ask: campaigns.ask,
+      goal: campaigns.goal,
+      signaturesElsewhere: campaigns.signaturesElsewhere,
+      requireConfirmation: campaigns.requireConfirmation,
+      storyHeadline: campaigns.storyHeadline,
+      storyPublishedAt: campaigns.storyPublishedAt,
+      storyUpdatedAt: campaigns.storyUpdatedAt,
+      storyMarkdown: campaigns.storyMarkdown,
+      state: campaigns.state,
+      closesAt: campaigns.closesAt,
+      steppingGoals: campaigns.steppingGoals,
+      editedAt: campaigns.editedAt,
+      createdAt: campaigns.createdAt,
+      updatedAt: campaigns.updatedAt,
     })
-    .from(petitions)
-    .where(eq(petitions.slug, slug));
+    .from(campaigns)
+    .where(eq(campaigns.slug, slug));
   if (!row) return undefined;
   const translations = await orm
     .select({
-      locale: petitionTranslations.locale,
-      title: petitionTranslations.title,
-      ask: petitionTranslations.ask,
-      storyHeadline: petitionTranslations.storyHeadline,
-      storyMarkdown: petitionTranslations.storyMarkdown,
-      translationNote: petitionTranslations.translationNote,
+      locale: campaignTranslations.locale,
+      title: campaignTranslations.title,
+      ask: campaignTranslations.ask,
+      storyHeadline: campaignTranslations.storyHeadline,
+      storyMarkdown: campaignTranslations.storyMarkdown,
+      translationNote: campaignTranslations.translationNote,
     })
-    .from(petitionTranslations)
-    .where(eq(petitionTranslations.petitionId, row.id));
+    .from(campaignTranslations)
+    .where(eq(campaignTranslations.campaignId, row.id));
   return { ...row, translations: translationsByLocale(translations) };
 }
 
 /** A campaign's title in each of its languages: one indexed read of the petition and its translations. */
-export async function readPetitionTitles(slug: string): Promise<PetitionTitles | undefined> {
-  const { rows } = await database().pool.query<Omit<PetitionTitles, "translations"> & { translations: Partial<Record<Locale, string>> }>({
+export async function readCampaignTitles(slug: string): Promise<CampaignTitles | undefined> {
+  const { rows } = await database().pool.query<Omit<CampaignTitles, "translations"> & { translations: Partial<Record<Locale, string>> }>({
     name: "countersign-petition-titles",
     text: `select p.id, p.slug, p.locale, p.title,
              coalesce((select json_object_agg(t.locale, t.title) from petition_translations t where t.petition_id = p.id), '{}') as translations
@@ -207,7 +207,7 @@ export async function readPetitionTitles(slug: string): Promise<PetitionTitles |
   return rows[0];
 }
 
-export async function listPetitions(): Promise<PetitionSummary[]> {
-  const { rows } = await database().pool.query<PetitionSummary>(`select ${summaryColumns} from petitions p ${unfoldedJoin} order by p.id`);
+export async function listCampaigns(): Promise<CampaignSummary[]> {
+  const { rows } = await database().pool.query<CampaignSummary>(`select ${summaryColumns} from petitions p ${unfoldedJoin} order by p.id`);
   return rows;
 }

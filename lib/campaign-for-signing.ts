@@ -1,4 +1,4 @@
-import { readPetitionCount, readPetitionTitles } from "@/db/store";
+import { readCampaignCount, readCampaignTitles } from "@/db/store";
 import { shortLived } from "./short-lived";
 
 /**
@@ -7,10 +7,10 @@ import { shortLived } from "./short-lived";
  * A change of settings made in another process reaches signing within the second; one made here
  * at once (forget).
  */
-export const petitionForSigning = shortLived(1_000, readPetitionCount);
+export const campaignForSigning = shortLived(1_000, readCampaignCount);
 
 /**
  * A campaign's title in each of its languages, read at most once a second per campaign: what
  * every email to a signer names the campaign by, in the signer's language.
  */
-export const petitionTitles = shortLived(1_000, readPetitionTitles);
+export const campaignTitles = shortLived(1_000, readCampaignTitles);

@@ -1,21 +1,21 @@
 import { sql, type Column, type SQL } from "drizzle-orm";
 import type { Locale } from "@/lib/locales";
-import type { PetitionText } from "@/lib/model";
+import type { CampaignText } from "@/lib/model";
 
 // What both dialects do alike with petition_translations, written once beside signature-filter.ts.
 
 /** A translation as either dialect's row holds it. */
-export type TranslationRow = PetitionText & { locale: Locale };
+export type TranslationRow = CampaignText & { locale: Locale };
 
 /** Rows as the domain keeps them: one text per language. */
-export function translationsByLocale(rows: TranslationRow[]): Partial<Record<Locale, PetitionText>> {
+export function translationsByLocale(rows: TranslationRow[]): Partial<Record<Locale, CampaignText>> {
   return Object.fromEntries(rows.map(({ locale, ...text }) => [locale, text]));
 }
 
 /** A campaign's translations as rows to store: the key, and what an upsert sets. */
-export function translationRows(petitionId: number, translations: Partial<Record<Locale, PetitionText>> = {}, updatedAt: Date) {
-  return (Object.entries(translations) as [Locale, PetitionText | undefined][]).flatMap(([locale, text]) =>
-    text ? [{ key: { petitionId, locale }, text: { ...text, updatedAt } }] : [],
+export function translationRows(campaignId: number, translations: Partial<Record<Locale, CampaignText>> = {}, updatedAt: Date) {
+  return (Object.entries(translations) as [Locale, CampaignText | undefined][]).flatMap(([locale, text]) =>
+    text ? [{ key: { campaignId, locale }, text: { ...text, updatedAt } }] : [],
   );
 }
 

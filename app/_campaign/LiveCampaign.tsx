@@ -1,12 +1,12 @@
 "use client";
 
 import { createContext, use, useEffect, useState, type ReactNode } from "react";
-import type { LiveSnapshot } from "@/lib/petitions";
+import type { LiveSnapshot } from "@/lib/campaign-status";
 
 const LiveContext = createContext<LiveSnapshot | null>(null);
 
 /** Keeps the campaign's count and recent signers current over server-sent events, reconnecting on its own. */
-export function LivePetition({ initial, children }: { initial: LiveSnapshot; children: ReactNode }) {
+export function LiveCampaign({ initial, children }: { initial: LiveSnapshot; children: ReactNode }) {
   const [snapshot, setSnapshot] = useState(initial);
   const slug = initial.slug;
 

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientAddressHeader } from "@/lib/client-address";
 import { withdrawLink } from "@/lib/links";
-import { petitionStatus } from "@/lib/petitions";
+import { campaignStatus } from "@/lib/campaign-status";
 import { describeProblems } from "@/lib/signature-problems";
-import { signPetition } from "@/lib/signatures";
+import { signCampaign } from "@/lib/signatures";
 import { BodyTooLarge, readBody, sendJson } from "./respond";
 
 const maxBodyBytes = 16 * 1024;
@@ -17,7 +17,7 @@ const readableAnywhere = { "Access-Control-Allow-Origin": "*" };
  * any site. Drafts and campaigns taken down are not found; a closed one says `closed: true`.
  */
 export async function answerCount(_req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
-  const status = await petitionStatus(slug);
+  const status = await campaignStatus(slug);
   if (!status) return sendJson(res, 404, { error: "No such petition." }, readableAnywhere);
   // A second of caching lets a CDN answer a crowd while the count stays current.
   sendJson(res, 200, status, { ...readableAnywhere, "Cache-Control": "public, max-age=1, stale-while-revalidate=5" });
@@ -51,7 +51,7 @@ export async function answerSigning(req: IncomingMessage, res: ServerResponse, s
   }
 
   const clientAddress = req.headers[clientAddressHeader];
-  const outcome = await signPetition(slug, body, { clientAddress: typeof clientAddress === "string" ? clientAddress : undefined });
+  const outcome = await signCampaign(slug, body, { clientAddress: typeof clientAddress === "string" ? clientAddress : undefined });
   switch (outcome.kind) {
     case "signed":
       return sendJson(res, 201, { status: "signed", signerNumber: outcome.signerNumber, withdrawUrl: withdrawLink(outcome.withdrawToken) });
