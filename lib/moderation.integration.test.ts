@@ -110,7 +110,7 @@ describe("bulk invalidation", () => {
     expect(auditRows("invalidate")).toEqual([
       {
         actor: organiser,
-        campaign_slug: slug,
+        petition_slug: slug,
         detail: expect.stringContaining("email domain botfarm.example"),
         row_count: 4,
       },
@@ -160,7 +160,7 @@ describe("time to fill and the bot trap", () => {
     expect((await campaignStatus(slug))!.total).toBe(before + 2);
     expect(statuses()).toMatchObject({ "trapped1@fill.example": "confirmed", "trapped2@fill.example": "confirmed" });
     expect(await previewChoice(slug, suspected)).toBe(0);
-    expect(auditRows("release")).toEqual([{ actor: organiser, campaign_slug: slug, detail: "suspected", row_count: 2 }]);
+    expect(auditRows("release")).toEqual([{ actor: organiser, petition_slug: slug, detail: "suspected", row_count: 2 }]);
   });
 
   it("invalidates the bot trap's catches in bulk, leaving the count as it was", async () => {
@@ -202,12 +202,12 @@ describe("block list", () => {
 
   it("records each block and unblock with who made it", () => {
     expect(auditRows("block")).toEqual([
-      { actor: organiser, campaign_slug: null, detail: "blocked domain spam.example", row_count: 0 },
-      { actor: organiser, campaign_slug: null, detail: "blocked address someone@gmail.com", row_count: 0 },
+      { actor: organiser, petition_slug: null, detail: "blocked domain spam.example", row_count: 0 },
+      { actor: organiser, petition_slug: null, detail: "blocked address someone@gmail.com", row_count: 0 },
     ]);
     expect(auditRows("unblock")).toEqual([
-      { actor: organiser, campaign_slug: null, detail: "unblocked domain spam.example", row_count: 0 },
-      { actor: organiser, campaign_slug: null, detail: "unblocked address someone@gmail.com", row_count: 0 },
+      { actor: organiser, petition_slug: null, detail: "unblocked domain spam.example", row_count: 0 },
+      { actor: organiser, petition_slug: null, detail: "unblocked address someone@gmail.com", row_count: 0 },
     ]);
   });
 });

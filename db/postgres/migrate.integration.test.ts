@@ -50,7 +50,7 @@ describe("migrating to organiser roles (0002)", () => {
         { email: "first@example.org", role: "owner" },
         { email: "second@example.org", role: "owner" },
       ]);
-      expect(queryRows(url, "select admin_id from admin_sessions")).toEqual([{ organiser_id: 1 }]);
+      expect(queryRows(url, "select admin_id from admin_sessions")).toEqual([{ admin_id: 1 }]);
       await client.query("insert into admins (id, email, password_hash, created_at) values (3, 'later@example.org', 'h', now())");
       expect(queryRows(url, "select role from admins where id = 3")).toEqual([{ role: "viewer" }]);
       await expect(client.query("update admins set role = 'admin' where id = 1")).rejects.toThrow(/admins_role_known/);

@@ -165,12 +165,12 @@ export async function claimUpdateMail(now: Date, limit: number, leaseMs: number,
  */
 export async function unsubscribeFromUpdates(signatureId: number, now: Date): Promise<boolean> {
   return inTransaction(async (tx) => {
-    const { rows } = await tx.execute<{ campaign_id: number; email_key: string }>(
+    const { rows } = await tx.execute<{ petition_id: number; email_key: string }>(
       sql`select petition_id, email_key from signatures where id = ${signatureId}`,
     );
     const signer = rows[0];
     if (!signer) return false;
-    await tx.insert(updateUnsubscribes).values({ campaignId: signer.campaign_id, emailKey: signer.email_key, createdAt: now }).onConflictDoNothing();
+    await tx.insert(updateUnsubscribes).values({ campaignId: signer.petition_id, emailKey: signer.email_key, createdAt: now }).onConflictDoNothing();
     await tx.execute(sql`delete from outbox where signature_id = ${signatureId} and update_id is not null and sent_at is null`);
     return true;
   });

@@ -102,7 +102,7 @@ describe("migrating to organiser roles (0004)", () => {
         { email: "first@example.org", role: "owner" },
         { email: "second@example.org", role: "owner" },
       ]);
-      expect(connection.prepare("select admin_id from admin_sessions").all()).toEqual([{ organiser_id: 1 }]);
+      expect(connection.prepare("select admin_id from admin_sessions").all()).toEqual([{ admin_id: 1 }]);
       // Made later without naming a role: the least one.
       connection.exec("insert into admins (email, password_hash, created_at) values ('later@example.org', 'h', 0)");
       expect(connection.prepare("select role from admins where email = 'later@example.org'").pluck().get()).toBe("viewer");

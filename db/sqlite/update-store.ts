@@ -164,11 +164,11 @@ export async function claimUpdateMail(now: Date, limit: number, leaseMs: number,
  */
 export async function unsubscribeFromUpdates(signatureId: number, now: Date): Promise<boolean> {
   return inTransaction((tx) => {
-    const [signer] = tx.all<{ campaign_id: number; email_key: string }>(
+    const [signer] = tx.all<{ petition_id: number; email_key: string }>(
       sql`select petition_id, email_key from signatures where id = ${signatureId}`,
     );
     if (!signer) return false;
-    tx.insert(updateUnsubscribes).values({ campaignId: signer.campaign_id, emailKey: signer.email_key, createdAt: now }).onConflictDoNothing().run();
+    tx.insert(updateUnsubscribes).values({ campaignId: signer.petition_id, emailKey: signer.email_key, createdAt: now }).onConflictDoNothing().run();
     tx.run(sql`delete from outbox where signature_id = ${signatureId} and update_id is not null and sent_at is null`);
     return true;
   });

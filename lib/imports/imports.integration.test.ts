@@ -114,7 +114,7 @@ describe("importing signatures gathered elsewhere", () => {
     expect(storedRows("select * from outbox")).toEqual([]);
     expect(storedRow<{ staged_csv: string | null }>("select staged_csv from signature_imports where id = ?", importId)?.staged_csv).toBeNull();
     expect(storedRows("select actor, action, petition_slug, row_count from audit_events where action = 'import'")).toEqual([
-      { actor: owner, action: "import", campaign_slug: slug, row_count: 3 },
+      { actor: owner, action: "import", petition_slug: slug, row_count: 3 },
     ]);
   });
 

@@ -16,7 +16,7 @@ const slug = "white-helmets";
 const organiser = "organiser@example.org";
 const draft = (subject: string) => ({ subject, bodyMarkdown: "The committee meets on Friday.", showOnPage: false });
 const updateMailTo = (email: string) => sink.received(email).filter((m) => m.headers["list-unsubscribe"]);
-const signatureOf = (email: string) => storedRow<{ id: number; campaign_id: number; confirmed_at: unknown }>("select * from signatures where email = ?", email)!;
+const signatureOf = (email: string) => storedRow<{ id: number; petition_id: number; confirmed_at: unknown }>("select * from signatures where email = ?", email)!;
 
 // From another platform: one signer who ticked its "keep me updated", one who did not.
 const imported = ["Name;Email;Country;Opt-in", "Rana Khalil;rana@example.org;SY;yes", "Jonas Berg;jonas@example.org;SE;no"].join("\r\n");
@@ -65,7 +65,7 @@ describe("who an update reaches", () => {
   it("drops at sending a message an older rule queued for an address nobody proved", async () => {
     const stranger = signatureOf("stranger@example.org");
     const now = new Date();
-    const updateId = await insertUpdate({ campaignId: stranger.campaign_id, ...draft("Queued before the rule"), sentBy: organiser, createdAt: now });
+    const updateId = await insertUpdate({ campaignId: stranger.petition_id, ...draft("Queued before the rule"), sentBy: organiser, createdAt: now });
     writeRows(
       `insert into outbox (signature_id, kind, to_address, subject, body, attempts, next_attempt_at, created_at, update_id)
        values (?, 'update', ?, ?, '', 0, ?, ?, ?)`,
