@@ -1,4 +1,4 @@
-import { defaultLocale } from "@/lib/locales";
+import { defaultLocale } from "@/lib/domain/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 
 // A path outside every section (not /en/…, /ar/… or /admin/…): no layout has drawn a document,

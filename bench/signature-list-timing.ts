@@ -3,8 +3,8 @@
 // few tries, then the dashboard's charts (bench/chart-timing.ts), and prints the figures as JSON.
 // Never on a real campaign's database.
 import { insertSeedSignatures, migrateDatabase, readCampaignCount, searchSignatures } from "@/db/store";
-import { emailKey } from "@/lib/email-key";
-import type { SignatureListPage, SignatureSearch } from "@/lib/signature-search";
+import { emailKey } from "@/lib/domain/email-key";
+import type { SignatureListPage, SignatureSearch } from "@/lib/domain/signature-search";
 import { seedCampaigns } from "@/lib/seed";
 import { syntheticSigner } from "@/lib/synthetic-signers";
 import { executeSql } from "@/test/rows";

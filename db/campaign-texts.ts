@@ -1,6 +1,6 @@
 import { sql, type Column, type SQL } from "drizzle-orm";
-import type { Locale } from "@/lib/locales";
-import type { CampaignText } from "@/lib/model";
+import type { Locale } from "@/lib/domain/locales";
+import type { CampaignText } from "@/lib/domain/model";
 
 // What both dialects do alike with petition_translations, written once beside signature-filter.ts.
 

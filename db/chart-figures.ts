@@ -1,5 +1,5 @@
 import { sql, type Column, type SQL } from "drizzle-orm";
-import type { SignatureStatus } from "@/lib/model";
+import type { SignatureStatus } from "@/lib/domain/model";
 import type { SignatureBucket } from "@/lib/store-contract";
 
 // What both dialects' chart queries share, written once (as db/signature-filter.ts is).

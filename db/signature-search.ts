@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, sql, type Column, type SQL } from "drizzle-orm";
-import type { SignatureListPage, SignatureListRow, SignaturePageRequest, SignatureSearch } from "@/lib/signature-search";
+import type { SignatureListPage, SignatureListRow, SignaturePageRequest, SignatureSearch } from "@/lib/domain/signature-search";
 
 // How one page of the organisers' signature search is found, for both dialects: which index leads,
 // and how far a page may look. Every page is newest first by id, found from an id bound (the

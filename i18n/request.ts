@@ -1,5 +1,5 @@
 import { getRequestConfig } from "next-intl/server";
-import { defaultLocale, isLocale, type Locale } from "@/lib/locales";
+import { defaultLocale, isLocale, type Locale } from "@/lib/domain/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 
 /** next-intl's per-request setup: the locale comes from the page's [locale] segment. */

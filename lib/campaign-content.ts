@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import { defaultLocale, locales, type Locale } from "./locales";
-import type { CampaignContent, CampaignText } from "./model";
+import { defaultLocale, locales, type Locale } from "./domain/locales";
+import type { CampaignContent, CampaignText } from "./domain/model";
 
 const isoDate = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((d) => new Date(d).toISOString());
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug must be lower-case words joined by hyphens");

@@ -1,6 +1,6 @@
 import { findCampaign } from "@/db/store";
 import { campaignTarget, embedSnippet, oembedRich, type OEmbedRich } from "./embed";
-import { locales, type Locale } from "./locales";
+import { locales, type Locale } from "./domain/locales";
 import { isPublished } from "./campaign-state";
 import { homeCampaign } from "./campaign-status";
 import { campaignText } from "./campaign-text";

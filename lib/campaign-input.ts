@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { locales, type Locale } from "./locales";
-import type { Campaign, CampaignText } from "./model";
+import { locales, type Locale } from "./domain/locales";
+import type { Campaign, CampaignText } from "./domain/model";
 
 // What an organiser types to create or edit a campaign, checked in one schema. The admin speaks
 // English, so the messages here are said to organisers as they are.

@@ -1,5 +1,5 @@
 import { findCampaign } from "@/db/store";
-import { defaultLocale, type Locale } from "./locales";
+import { defaultLocale, type Locale } from "./domain/locales";
 import { homeCampaign } from "./campaign-status";
 import { shortLived } from "./short-lived";
 

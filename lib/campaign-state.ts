@@ -1,4 +1,4 @@
-import type { CampaignState, Campaign } from "./model";
+import type { CampaignState, Campaign } from "./domain/model";
 
 // What readers may see of a campaign, and whether it takes signatures: pure, for every door alike
 // (pages, the JSON API, the embed, share cards, oEmbed, signing).

@@ -8,8 +8,8 @@ import {
 import { recordAudit } from "./audit";
 import { isClosed, isPublished } from "./campaign-state";
 import { shownGoal } from "./goal-ladder";
-import type { Locale } from "./locales";
-import type { CampaignStanding } from "./model";
+import type { Locale } from "./domain/locales";
+import type { CampaignStanding } from "./domain/model";
 import { publicName } from "./public-name";
 import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Campaign, CampaignText } from "./model";
+import type { Campaign, CampaignText } from "./domain/model";
 import { campaignText, localizedTitle } from "./campaign-text";
 
 const arabic: CampaignText = {

@@ -1,5 +1,5 @@
-import type { Locale } from "./locales";
-import type { Campaign, CampaignText, CampaignTitles } from "./model";
+import type { Locale } from "./domain/locales";
+import type { Campaign, CampaignText, CampaignTitles } from "./domain/model";
 
 /**
  * A campaign's text as a reader of `locale` is shown it: `language` is the language the text is

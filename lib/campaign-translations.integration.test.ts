@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findCampaign, readCampaignCount, readCampaignTitles, upsertCampaign } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
-import type { CampaignContent, CampaignText } from "./model";
+import type { CampaignContent, CampaignText } from "./domain/model";
 import { campaignText } from "./campaign-text";
 import { campaignTitle, campaignStatus } from "./campaign-status";
 

@@ -2,7 +2,7 @@ import { createCampaign as storeCampaign, findCampaign, updateCampaign } from "@
 import { recordAudit, type AuditAction } from "./audit";
 import { campaignTexts, type CampaignInput } from "./campaign-input";
 import { forgetCampaignLanguages } from "./campaign-language";
-import type { CampaignState, Campaign, CampaignChange } from "./model";
+import type { CampaignState, Campaign, CampaignChange } from "./domain/model";
 import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
 
 // Campaigns as organisers make and run them in the admin: every change is audited, and this

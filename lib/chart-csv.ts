@@ -1,7 +1,7 @@
 import { readCampaignCount } from "@/db/store";
 import { figureLoaders } from "./campaign-figures";
-import { countryName } from "./countries";
-import { csvRow, utf8Bom } from "./csv";
+import { countryName } from "./domain/countries";
+import { csvRow, utf8Bom } from "./domain/csv";
 import type { SignatureBucket } from "./store-contract";
 import { bucketTotal } from "./time-buckets";
 

@@ -1,6 +1,6 @@
 import type { ConfirmationSecret } from "./store-contract";
 import { confirmByCodeLink, confirmLink } from "./links";
-import type { Locale } from "./locales";
+import type { Locale } from "./domain/locales";
 import { secretKey } from "./secrets";
 import { hashToken, hmac, randomToken, sixDigitCode } from "./tokens";
 

@@ -1,9 +1,9 @@
 import { confirmByCode, confirmByToken, findConfirmationByToken, readCampaignCount } from "@/db/store";
 import type { ConfirmOutcome } from "./store-contract";
-import { emailKey } from "./email-key";
+import { emailKey } from "./domain/email-key";
 import { liveHub } from "./live-hub";
 import { confirmationCodeHash } from "./confirmation-secrets";
-import type { Locale } from "./locales";
+import type { Locale } from "./domain/locales";
 import { campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
 import { referralCode, referralStatsToken } from "./referrals";

@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from "./locales";
+import { isLocale, type Locale } from "./domain/locales";
 
 /**
  * The words the embedded frame and the page around it say to each other by postMessage.

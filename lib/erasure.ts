@@ -1,6 +1,6 @@
 import { eraseSignatures, findSignaturesByEmailKey } from "@/db/store";
 import { recordAudit } from "./audit";
-import { emailKey } from "./email-key";
+import { emailKey } from "./domain/email-key";
 import { liveHub } from "./live-hub";
 
 /** Every signature one mailbox has made, across campaigns, for a data-protection request. */

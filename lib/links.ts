@@ -1,5 +1,5 @@
 import { config } from "./config";
-import { defaultLocale, type Locale } from "./locales";
+import { defaultLocale, type Locale } from "./domain/locales";
 
 /** Links that leave the site (in emails) must be absolute; on the site a path is enough. */
 function site(path: string): string {

@@ -1,4 +1,4 @@
-import { isLocale, type Locale } from "./locales";
+import { isLocale, type Locale } from "./domain/locales";
 
 /** The path without its leading locale segment, if it has one: `/ar/p/x` and `/p/x` give `/p/x`. */
 export function unlocalizedPath(pathname: string): string {

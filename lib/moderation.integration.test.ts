@@ -5,7 +5,7 @@ import { block, invalidate, listBlockedEmails, previewChoice, release, signature
 import { liveSnapshot, campaignStatus } from "./campaign-status";
 import { signatureExport } from "./signature-export";
 import { signCampaign } from "./signatures";
-import type { SignatureStatus } from "./model";
+import type { SignatureStatus } from "./domain/model";
 
 const slug = "white-helmets";
 const organiser = "organiser@countersign.example";

@@ -10,12 +10,12 @@ import {
 import { z } from "zod";
 import { recordAudit } from "./audit";
 import { newConfirmation } from "./confirmation-secrets";
-import { emailDomain, emailKey } from "./email-key";
+import { emailDomain, emailKey } from "./domain/email-key";
 import { blockList } from "./email-policy";
 import { withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
-import { isLocale } from "./locales";
-import type { BlockKind } from "./model";
+import { isLocale } from "./domain/locales";
+import type { BlockKind } from "./domain/model";
 import { confirmationMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
 import { campaignTitles } from "./campaign-for-signing";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertSignature, readCampaignCount, searchSignatures } from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
-import { emailDomain, emailKey } from "./email-key";
+import { emailDomain, emailKey } from "./domain/email-key";
 import { backfillNameKeys } from "./name-key-backfill";
 
 let campaignId = 0;

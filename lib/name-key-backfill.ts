@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fillMissingNameKeys } from "@/db/store";
-import { nameKey } from "./name-key";
+import { nameKey } from "./domain/name-key";
 
 const batch = 1_000;
 

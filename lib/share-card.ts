@@ -1,6 +1,6 @@
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { formattingLocale, isLocale } from "./locales";
+import { formattingLocale, isLocale } from "./domain/locales";
 import { cardFonts } from "./share-card-fonts";
 
 /** What a share card says: the words arrive translated; only the numbers are formatted here. */

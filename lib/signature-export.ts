@@ -1,7 +1,7 @@
 import { exportSignatureCsv, readCampaignCount } from "@/db/store";
 import { recordAudit } from "./audit";
-import { csvRow, utf8Bom } from "./csv";
-import type { SignatureStatus } from "./model";
+import { csvRow, utf8Bom } from "./domain/csv";
+import type { SignatureStatus } from "./domain/model";
 
 export const exportHeader = [
   "Signed at (UTC)",

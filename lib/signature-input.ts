@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCountryCode } from "./countries";
+import { isCountryCode } from "./domain/countries";
 import { limits } from "./signature-limits";
 
 /**

@@ -2,11 +2,11 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { insertSignature, readCampaignCount, searchSignatures } from "@/db/store";
 import { searchLimits } from "@/db/signature-search";
 import { prepareDatabase } from "@/test/database";
-import { emailDomain, emailKey } from "./email-key";
-import type { SignatureStatus } from "./model";
-import { nameKey } from "./name-key";
+import { emailDomain, emailKey } from "./domain/email-key";
+import type { SignatureStatus } from "./domain/model";
+import { nameKey } from "./domain/name-key";
 import { signatureList } from "./signature-list";
-import type { SignatureListPage, SignatureSearch } from "./signature-search";
+import type { SignatureListPage, SignatureSearch } from "./domain/signature-search";
 
 const slug = "white-helmets";
 const names = ["Amina Khalil", "Zoë Lefèvre", "Zoe Smith", "نُور الهدى", "Дмитрий Коваль", "王小明", "Ελένη Παπαδοπούλου", "Raed Saleh"];

@@ -1,5 +1,5 @@
 import { readCampaignCount, searchSignatures } from "@/db/store";
-import { parseSignatureSearch, type ParsedSignatureSearch, type SignatureListPage, type SignatureSearchFields } from "./signature-search";
+import { parseSignatureSearch, type ParsedSignatureSearch, type SignatureListPage, type SignatureSearchFields } from "./domain/signature-search";
 
 export type SignatureListView =
   | { kind: "list"; slug: string; title: string; fields: SignatureSearchFields; page: SignatureListPage }

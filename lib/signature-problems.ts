@@ -1,5 +1,5 @@
 import { translator } from "./i18n/messages";
-import type { Locale } from "./locales";
+import type { Locale } from "./domain/locales";
 import type { SignatureField, SignatureFieldErrors, SignatureProblem } from "./signature-input";
 import { limits } from "./signature-limits";
 

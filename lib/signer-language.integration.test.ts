@@ -8,7 +8,7 @@ import { mailWorker } from "./mail/outbox-worker";
 import { release, signatureChoice } from "./moderation";
 import { campaignStatus, setConfirmationRequired } from "./campaign-status";
 import { signCampaign } from "./signatures";
-import type { Locale } from "./locales";
+import type { Locale } from "./domain/locales";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
 const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).startMailServerForApp());

@@ -1,6 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import type { Role } from "./auth/roles";
-import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "./imports/signature-import";
+import type { Role } from "./domain/roles";
+import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "./domain/signature-import";
 import type {
   OrganiserIdentity,
   OrganiserAccount,
@@ -21,9 +21,9 @@ import type {
   CampaignTitles,
   Signature,
   SignatureStatus,
-} from "./model";
-import type { NewUpdate, PublicUpdate, QueueStep, UpdateClaim, UpdateSummary } from "./updates/model";
-import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "./signature-search";
+} from "./domain/model";
+import type { NewUpdate, PublicUpdate, QueueStep, UpdateClaim, UpdateSummary } from "./domain/update";
+import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "./domain/signature-search";
 
 // What the domain asks of a database. Each dialect (db/sqlite/, db/postgres/) implements all of
 // it with the same names; db/store.ts picks one at start. Nothing here says which one runs.
@@ -206,7 +206,7 @@ export interface Store {
   countSignaturesSince(campaignId: number, since: Date): Promise<number>;
   /** Confirmed signatures whose referrer is the given signature. */
   countConfirmedReferrals(referrerId: number): Promise<number>;
-  /** One page of the organisers' search, newest first, from a keyset cursor (lib/signature-search.ts). */
+  /** One page of the organisers' search, newest first, from a keyset cursor (lib/domain/signature-search.ts). */
   searchSignatures(search: SignatureSearch, page: SignaturePageRequest): Promise<SignatureListPage>;
   /** Writes `key` of the name of up to `batch` signatures stored without one; returns how many. */
   fillMissingNameKeys(key: (name: string) => string, batch: number): Promise<number>;

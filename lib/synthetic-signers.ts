@@ -1,5 +1,5 @@
-import { countryCodes } from "./countries";
-import { emailKey } from "./email-key";
+import { countryCodes } from "./domain/countries";
+import { emailKey } from "./domain/email-key";
 
 // A spread of scripts and lengths, so benchmarks and exports handle what real campaigns get.
 const firstNames = ["Amina", "Raed", "Farouq", "Khaleed", "Lina", "Omar", "Mariam", "Yusuf", "Sofia", "Liam", "Chen", "Aiko",

@@ -1,6 +1,6 @@
 import { eraseSignatures, findSignatureForWithdrawal } from "@/db/store";
 import { liveHub } from "./live-hub";
-import type { Locale } from "./locales";
+import type { Locale } from "./domain/locales";
 import { campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
 import { secretKey } from "./secrets";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrganiserByEmail } from "@/db/store";
 import { createOrganiser } from "@/lib/auth/organiser-accounts";
 import { changeRole } from "@/lib/auth/organisers";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/domain/roles";
 import { sessionCookieName, startSession } from "@/lib/auth/sessions";
 import { signCampaign } from "@/lib/signatures";
 import { siteOriginHeader } from "@/lib/site-origin";

@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { signatureStatuses, type SignatureStatus } from "@/lib/model";
+import { signatureStatuses, type SignatureStatus } from "@/lib/domain/model";
 import { isCrossSiteRead } from "@/lib/auth/origin";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/domain/roles";
 import { sessionOrganiser, sessionCookieName } from "@/lib/auth/sessions";
 import { signatureExport } from "@/lib/signature-export";
 import { siteOrigin } from "@/lib/site-origin";

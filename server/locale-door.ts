@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { campaignLanguage } from "@/lib/campaign-language";
-import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/locales";
+import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/domain/locales";
 
 // The public pages without a locale in their path: the addresses people share and type, and
 // those in emails sent before the pages moved under /<locale>/.

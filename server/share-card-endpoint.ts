@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { formattingLocale, isLocale, textDirection, type Locale } from "@/lib/locales";
+import { formattingLocale, isLocale, textDirection, type Locale } from "@/lib/domain/locales";
 import { campaignStatus } from "@/lib/campaign-status";
 import { translator } from "@/lib/i18n/messages";
 import { roundedTotal, type ShareCardInput } from "@/lib/share-card";

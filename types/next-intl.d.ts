@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/locales";
+import type { Locale } from "@/lib/domain/locales";
 import type en from "@/messages/en.json";
 
 // Typed keys and locales: a missing or misspelt message is a compile error, not a blank on a page.

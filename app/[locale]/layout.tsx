@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessagesFor } from "@/lib/i18n/messages";
-import { isLocale, textDirection } from "@/lib/locales";
+import { isLocale, textDirection } from "@/lib/domain/locales";
 import { arabicFont } from "../_lib/fonts";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d1a16" };

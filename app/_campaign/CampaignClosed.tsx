@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formattingLocale, type Locale } from "@/lib/locales";
+import { formattingLocale, type Locale } from "@/lib/domain/locales";
 
 /** Stands where the form was once a campaign has closed: the page and its count stay. */
 export async function CampaignClosed({ closesAt, locale }: { closesAt: string; locale: Locale }) {

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { issueFormToken } from "@/lib/bot-checks";
-import type { Locale } from "@/lib/locales";
+import type { Locale } from "@/lib/domain/locales";
 import { absoluteUrl, requestLocale } from "../_lib/request";
 import { CampaignView } from "./CampaignView";
 import { TakenDown } from "./TakenDown";

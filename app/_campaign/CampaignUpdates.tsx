@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/locales";
-import { formattingLocale } from "@/lib/locales";
+import type { Locale } from "@/lib/domain/locales";
+import { formattingLocale } from "@/lib/domain/locales";
 import { publicUpdates } from "@/lib/updates/campaign-updates";
 import { StoryBlocks } from "./Story";
 

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { countryOptions, isCountryCode } from "@/lib/countries";
+import { countryOptions, isCountryCode } from "@/lib/domain/countries";
 import { regionOf } from "@/lib/locale";
-import { formattingLocale, textDirection, type Locale } from "@/lib/locales";
-import type { Campaign } from "@/lib/model";
+import { formattingLocale, textDirection, type Locale } from "@/lib/domain/locales";
+import type { Campaign } from "@/lib/domain/model";
 import { campaignText } from "@/lib/campaign-text";
 import type { LiveSnapshot } from "@/lib/campaign-status";
 import { leadLength, parseStory } from "@/lib/story";

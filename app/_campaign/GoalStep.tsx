@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { formattingLocale, type Locale } from "@/lib/locales";
+import { formattingLocale, type Locale } from "@/lib/domain/locales";
 import { useLiveSnapshot } from "./LiveCampaign";
 
 /** Once a stepping goal is reached: "We passed 1,000 — next goal 2,500", kept current with the count. */

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
-import { formattingLocale, type Locale } from "@/lib/locales";
+import { formattingLocale, type Locale } from "@/lib/domain/locales";
 import { useLiveSnapshot } from "./LiveCampaign";
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { formattingLocale, type Locale } from "@/lib/locales";
+import { formattingLocale, type Locale } from "@/lib/domain/locales";
 
 const pollMs = 30_000;
 

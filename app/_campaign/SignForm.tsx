@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import type { CountryOption } from "@/lib/countries";
-import type { Locale } from "@/lib/locales";
+import type { CountryOption } from "@/lib/domain/countries";
+import type { Locale } from "@/lib/domain/locales";
 import { limits } from "@/lib/signature-limits";
 import type { SignatureField } from "@/lib/signature-input";
 import { problemValues } from "@/lib/signature-problems";

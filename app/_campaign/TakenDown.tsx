@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/locales";
+import type { Locale } from "@/lib/domain/locales";
 
 /**
  * What readers find where an unpublished campaign was: a kind word, not an error. The server

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { formattingLocale, type Locale } from "@/lib/locales";
+import { formattingLocale, type Locale } from "@/lib/domain/locales";
 import { ReferralCount } from "./ReferralCount";
 import { ShareLinks } from "./ShareLinks";
 

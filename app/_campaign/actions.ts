@@ -1,7 +1,7 @@
 "use server";
 
 import { formTokenField, honeypotField, issueFormToken } from "@/lib/bot-checks";
-import type { Locale } from "@/lib/locales";
+import type { Locale } from "@/lib/domain/locales";
 import { signCampaign } from "@/lib/signatures";
 import { requestClientAddress, requestReferral } from "../_lib/request";
 import { logActionError } from "../_lib/request-log";

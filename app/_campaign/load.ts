@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { locales, type Locale } from "@/lib/locales";
+import { locales, type Locale } from "@/lib/domain/locales";
 import { campaign } from "@/lib/campaign-status";
 import { campaignText } from "@/lib/campaign-text";
 import { absoluteUrl } from "../_lib/request";

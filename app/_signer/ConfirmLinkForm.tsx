@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { Locale } from "@/lib/locales";
+import type { Locale } from "@/lib/domain/locales";
 import type { ConfirmState } from "./actions";
 import { ConfirmResult } from "./ConfirmResult";
 

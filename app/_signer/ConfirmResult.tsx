@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { Confirmation } from "@/lib/confirmations";
-import { formattingLocale, type Locale } from "@/lib/locales";
+import { formattingLocale, type Locale } from "@/lib/domain/locales";
 
 /** The answer to a confirmation, shown in place of its form. */
 export function ConfirmResult({ result, locale }: { result: Confirmation; locale: Locale }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/domain/roles";
 import { listCampaignTotals } from "@/lib/campaign-status";
 import { OrganiserHeader } from "./_lib/AdminHeader";
 import { requireRole } from "./_lib/session";

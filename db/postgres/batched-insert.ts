@@ -1,5 +1,5 @@
-import type { NewSignature } from "@/lib/model";
-import { nameKey } from "@/lib/name-key";
+import type { NewSignature } from "@/lib/domain/model";
+import { nameKey } from "@/lib/domain/name-key";
 import type { InsertOutcome } from "@/lib/store-contract";
 import { database } from "./client";
 

@@ -1,4 +1,4 @@
-import { nameKey } from "@/lib/name-key";
+import { nameKey } from "@/lib/domain/name-key";
 import type { SeedSigner } from "@/lib/store-contract";
 import { withConnection } from "./client";
 import { signerSequenceName } from "./campaign-row-store";

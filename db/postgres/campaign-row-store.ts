@@ -1,6 +1,6 @@
 import { and, eq, isNull, notInArray, sql } from "drizzle-orm";
-import type { Locale } from "@/lib/locales";
-import type { Campaign, CampaignContent, CampaignStanding, CampaignSummary, CampaignTitles } from "@/lib/model";
+import type { Locale } from "@/lib/domain/locales";
+import type { Campaign, CampaignContent, CampaignStanding, CampaignSummary, CampaignTitles } from "@/lib/domain/model";
 import { textChanged, translationRows, translationsByLocale } from "../campaign-texts";
 import { database, inTransaction, type PgHandle } from "./client";
 import { countDeltas, campaigns, campaignTranslations } from "./schema";
@@ -13,7 +13,7 @@ const unfoldedJoin = `left join lateral (
   ) d on true`;
 export const unfolded = sql.raw(unfoldedJoin);
 
-// The summary columns, counted with the unfolded deltas, named as lib/model.ts names them.
+// The summary columns, counted with the unfolded deltas, named as lib/domain/model.ts names them.
 const summaryColumns = `p.slug, p.title, p.goal, p.signatures_elsewhere as "signaturesElsewhere",
   p.signature_count + d.confirmed as "signatureCount", p.pending_count + d.pending as "pendingCount",
   p.require_confirmation as "requireConfirmation", p.state, p.closes_at as "closesAt"`;

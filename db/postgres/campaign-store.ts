@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { CampaignChange, CampaignContent } from "@/lib/model";
+import type { CampaignChange, CampaignContent } from "@/lib/domain/model";
 import { inTransaction } from "./client";
 import { createSignerSequence, replaceTranslations } from "./campaign-row-store";
 import { campaigns } from "./schema";

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
-import { nameKey } from "@/lib/name-key";
+import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/domain/signature-import";
+import { nameKey } from "@/lib/domain/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction } from "./client";
 import { adjustCounts, signerSequence } from "./campaign-row-store";

@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import type { AuditEvent, BlockedEmail, BlockKind } from "@/lib/model";
+import type { AuditEvent, BlockedEmail, BlockKind } from "@/lib/domain/model";
 import { database } from "./client";
 import { auditEvents, blockedEmails } from "./schema";
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
-import { roles, type Role } from "@/lib/auth/roles";
-import type { OrganiserAccount, OrganiserIdentity, Organiser } from "@/lib/model";
+import { roles, type Role } from "@/lib/domain/roles";
+import type { OrganiserAccount, OrganiserIdentity, Organiser } from "@/lib/domain/model";
 import type { MembershipChange, OrganiserActor } from "@/lib/store-contract";
 import { database, inTransaction, type PgHandle } from "./client";
 import { organiserInvitations, organisers, organiserSessions } from "./schema";
@@ -69,7 +69,7 @@ export async function asOrganiserChange<T>(actor: OrganiserActor | undefined, re
   });
 }
 
-/** How many others could still manage organisers (the owners, by lib/auth/roles.ts) without this one. */
+/** How many others could still manage organisers (the owners, by lib/domain/roles.ts) without this one. */
 async function managersBesides(tx: PgHandle, actor: OrganiserActor, organiserId: number): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { MailDraft, MailProblem, OutboxMessage } from "@/lib/model";
+import type { MailDraft, MailProblem, OutboxMessage } from "@/lib/domain/model";
 import { database, inTransaction, type PgHandle } from "./client";
 import { outbox } from "./schema";
 

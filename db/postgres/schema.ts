@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
-import { roles } from "@/lib/auth/roles";
-import type { Locale } from "@/lib/locales";
-import { importStatuses } from "@/lib/imports/signature-import";
-import { campaignStates, signatureStatuses } from "@/lib/model";
+import { roles } from "@/lib/domain/roles";
+import type { Locale } from "@/lib/domain/locales";
+import { importStatuses } from "@/lib/domain/signature-import";
+import { campaignStates, signatureStatuses } from "@/lib/domain/model";
 
 // The same tables and columns as db/sqlite/schema.ts, in PostgreSQL's own types, so db:copy can
 // move a campaign across column by column. Where the two differ, a comment says why.
@@ -92,7 +92,7 @@ export const signatures = pgTable(
     // The strictest state a real signature can be in: a write that forgets the status waits for confirmation.
     status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
     fullName: text("full_name").notNull(),
-    // The name as the organisers' search compares it (lib/name-key.ts): written beside every name,
+    // The name as the organisers' search compares it (lib/domain/name-key.ts): written beside every name,
     // so a search by its start is a range of signatures_by_name. Null only on rows stored before
     // the column was added and not yet backfilled; those are not found by name.
     nameKey: text("name_key"),
@@ -123,7 +123,7 @@ export const signatures = pgTable(
     index("signatures_by_address").on(t.campaignId, t.clientAddress),
     index("signatures_by_domain").on(t.campaignId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
-    // The organisers' search (lib/signature-search.ts): each page is a range of one of these in id
+    // The organisers' search (lib/domain/signature-search.ts): each page is a range of one of these in id
     // order. Each costs one more index entry written per signature.
     // text_pattern_ops compares bytes, whatever the database's collation, so a prefix is one range.
     index("signatures_by_name").on(t.campaignId, t.nameKey.op("text_pattern_ops"), t.id),

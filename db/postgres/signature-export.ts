@@ -1,5 +1,5 @@
-import type { SignatureStatus } from "@/lib/model";
-import { signatureRow } from "@/lib/signature-row";
+import type { SignatureStatus } from "@/lib/domain/model";
+import { signatureRow } from "@/lib/domain/signature-row";
 import type { CsvPage } from "@/lib/store-contract";
 import { database } from "./client";
 

@@ -1,6 +1,6 @@
 import { and, count, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import type { NewSignature, SignatureStatus } from "@/lib/model";
-import { nameKey } from "@/lib/name-key";
+import type { NewSignature, SignatureStatus } from "@/lib/domain/model";
+import { nameKey } from "@/lib/domain/name-key";
 import type {
   ConfirmOutcome,
   ExistingSignature,

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { nameKey } from "@/lib/name-key";
+import { nameKey } from "@/lib/domain/name-key";
 import type { SeedSigner } from "@/lib/store-contract";
 import { database } from "./client";
 import { campaigns } from "./schema";

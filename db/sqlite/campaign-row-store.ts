@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
-import type { Campaign, CampaignContent, CampaignStanding, CampaignSummary, CampaignTitles } from "@/lib/model";
+import type { Campaign, CampaignContent, CampaignStanding, CampaignSummary, CampaignTitles } from "@/lib/domain/model";
 import { textChanged, translationRows, translationsByLocale } from "../campaign-texts";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
 import { campaigns, campaignTranslations } from "./schema";

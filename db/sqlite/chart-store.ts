@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, eq, gte, inArray, lt, max, min, sql, type SQL } from "drizzle-orm";
-import type { SignatureStatus } from "@/lib/model";
+import type { SignatureStatus } from "@/lib/domain/model";
 import type { CountryCount, FillTimeCount, ReferralSummary, SignatureBucket, TimeUnit } from "@/lib/store-contract";
 import { bucketsOf, countedStatuses, fillBucket, seriesStatuses } from "../chart-figures";
 import { database } from "./client";

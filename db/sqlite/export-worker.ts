@@ -3,8 +3,8 @@
 // thread only writes to the socket.
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import type { SignatureStatus } from "@/lib/model";
-import { signatureRow } from "@/lib/signature-row";
+import type { SignatureStatus } from "@/lib/domain/model";
+import { signatureRow } from "@/lib/domain/signature-row";
 import { openSignatureReader } from "./signature-reader";
 
 export type ExportJob = { index: number; from: number; to: number };

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, count, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/imports/signature-import";
-import { nameKey } from "@/lib/name-key";
+import type { ImportCounts, ImportedSigner, SignatureImport, StagedImport } from "@/lib/domain/signature-import";
+import { nameKey } from "@/lib/domain/name-key";
 import type { ImportBatchOutcome, NewSignatureImport } from "@/lib/store-contract";
 import { database, inTransaction, preparedStatements } from "./client";
 import { adjustCounts } from "./campaign-row-store";

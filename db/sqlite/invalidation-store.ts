@@ -1,7 +1,7 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { signatureFilterWhere } from "../signature-filter";
 import { database, inTransaction } from "./client";
-import type { SignatureStatus } from "@/lib/model";
+import type { SignatureStatus } from "@/lib/domain/model";
 import type { Release, SignatureFilter, SuspectedSignature } from "@/lib/store-contract";
 import { enqueueMailIn } from "./outbox-store";
 import { adjustCounts } from "./campaign-row-store";

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Invitation, MailDraft } from "@/lib/model";
+import type { Invitation, MailDraft } from "@/lib/domain/model";
 import type { InvitationAcceptance, InvitationInsert, InvitationRevocation, NewInvitation, OrganiserActor } from "@/lib/store-contract";
 import { actorMay } from "./organiser-store";
 import { database, inTransaction } from "./client";

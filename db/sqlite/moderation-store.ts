@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { database } from "./client";
-import type { AuditEvent, BlockedEmail, BlockKind } from "@/lib/model";
+import type { AuditEvent, BlockedEmail, BlockKind } from "@/lib/domain/model";
 import { auditEvents, blockedEmails } from "./schema";
 
 export async function addBlockedEmail(kind: BlockKind, value: string, createdBy: string, now: Date): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
-import { roles, type Role } from "@/lib/auth/roles";
-import type { OrganiserAccount, OrganiserIdentity, Organiser } from "@/lib/model";
+import { roles, type Role } from "@/lib/domain/roles";
+import type { OrganiserAccount, OrganiserIdentity, Organiser } from "@/lib/domain/model";
 import type { MembershipChange, OrganiserActor } from "@/lib/store-contract";
 import { database, inTransaction, type SqliteHandle } from "./client";
 import { organiserInvitations, organisers, organiserSessions } from "./schema";
@@ -58,7 +58,7 @@ export function actorMay(tx: SqliteHandle, actor: OrganiserActor): boolean {
   return row !== undefined && actor.may(row.role);
 }
 
-/** How many others could still manage organisers (the owners, by lib/auth/roles.ts) without this one. */
+/** How many others could still manage organisers (the owners, by lib/domain/roles.ts) without this one. */
 function managersBesides(tx: SqliteHandle, actor: OrganiserActor, organiserId: number): number {
   const [row] = tx
     .select({ n: sql<number>`count(*)` })

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { MailDraft, MailProblem, OutboxMessage } from "@/lib/model";
+import type { MailDraft, MailProblem, OutboxMessage } from "@/lib/domain/model";
 import { database, inTransaction, type SqliteHandle } from "./client";
 import { outbox } from "./schema";
 

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { roles } from "@/lib/auth/roles";
-import type { Locale } from "@/lib/locales";
-import { importStatuses } from "@/lib/imports/signature-import";
-import { campaignStates, signatureStatuses } from "@/lib/model";
+import { roles } from "@/lib/domain/roles";
+import type { Locale } from "@/lib/domain/locales";
+import { importStatuses } from "@/lib/domain/signature-import";
+import { campaignStates, signatureStatuses } from "@/lib/domain/model";
 
-// A language tag's shape, not the list of languages (lib/locales.ts): adding a language must not
+// A language tag's shape, not the list of languages (lib/domain/locales.ts): adding a language must not
 // need a migration, and removing one must not make old rows unreadable.
 const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
 
@@ -94,7 +94,7 @@ export const signatures = sqliteTable(
     // confirmation rather than counting unchecked.
     status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
     fullName: text("full_name").notNull(),
-    // The name as the organisers' search compares it (lib/name-key.ts): written beside every name,
+    // The name as the organisers' search compares it (lib/domain/name-key.ts): written beside every name,
     // so a search by its start is a range of signatures_by_name. Null only on rows stored before
     // the column was added and not yet backfilled; those are not found by name.
     nameKey: text("name_key"),
@@ -131,7 +131,7 @@ export const signatures = sqliteTable(
     index("signatures_by_address").on(t.campaignId, t.clientAddress),
     index("signatures_by_domain").on(t.campaignId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
-    // The organisers' search (lib/signature-search.ts): each page is a range of one of these in id
+    // The organisers' search (lib/domain/signature-search.ts): each page is a range of one of these in id
     // order. Each costs one more index entry written per signature.
     index("signatures_by_name").on(t.campaignId, t.nameKey, t.id),
     index("signatures_by_country").on(t.campaignId, t.country, t.id),
@@ -256,7 +256,7 @@ export const updates = sqliteTable(
 );
 
 /**
- * Addresses that asked for no more updates from a campaign, by email key (lib/email-key.ts) and not
+ * Addresses that asked for no more updates from a campaign, by email key (lib/domain/email-key.ts) and not
  * by signature, so no later signature, even after withdrawing and signing again, undoes it.
  */
 export const updateUnsubscribes = sqliteTable(
@@ -322,7 +322,7 @@ export const organisers = sqliteTable(
     email: text("email").notNull().unique(),
     passwordHash: text("password_hash").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    // What the organiser may do (lib/auth/roles.ts). The default is the least, so an account made
+    // What the organiser may do (lib/domain/roles.ts). The default is the least, so an account made
     // without naming a role can only look; the migration that added the column made every
     // organiser there was an owner, and every code path that makes one names its role.
     role: text("role", { enum: roles }).notNull().default("viewer"),
@@ -367,5 +367,5 @@ export const organiserSessions = sqliteTable(
   (t) => [index("admin_sessions_expiry").on(t.expiresAt)],
 );
 
-// Row types stay inside db/sqlite: lib/ speaks of lib/model.ts's types, which these rows satisfy.
+// Row types stay inside db/sqlite: lib/ speaks of lib/domain/model.ts's types, which these rows satisfy.
 export type NewCampaignRow = typeof campaigns.$inferInsert;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { SignatureStatus } from "@/lib/model";
+import type { SignatureStatus } from "@/lib/domain/model";
 import type { CsvPage } from "@/lib/store-contract";
 import { databaseFile } from "./client";
 import type { ExportJob, ExportPage } from "./export-worker";

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import type { SignatureStatus } from "@/lib/model";
-import type { ExportedSignature } from "@/lib/signature-row";
+import type { SignatureStatus } from "@/lib/domain/model";
+import type { ExportedSignature } from "@/lib/domain/signature-row";
 
 /**
  * A read-only connection of its own for an export, opened by file so that an export worker thread

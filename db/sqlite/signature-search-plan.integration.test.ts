@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCampaignCount } from "@/db/store";
-import { emailKey } from "@/lib/email-key";
-import type { SignatureSearch } from "@/lib/signature-search";
+import { emailKey } from "@/lib/domain/email-key";
+import type { SignatureSearch } from "@/lib/domain/signature-search";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { searchLimits, searchSignaturePage, type SearchDialect } from "../signature-search";
 import { searchQueries, sqliteSearch } from "./signature-search-store";

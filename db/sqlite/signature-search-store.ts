@@ -1,5 +1,5 @@
 import { asc, count, desc, sql, type Column, type SQL } from "drizzle-orm";
-import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "@/lib/signature-search";
+import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "@/lib/domain/signature-search";
 import { prefixEnd, searchSignaturePage, type SearchDialect, type SearchIndex } from "../signature-search";
 import { database } from "./client";
 import { signatures } from "./schema";

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { database, inTransaction, preparedStatements, type SqliteHandle } from "./client";
 import { inGroupCommit } from "./group-commit";
-import type { NewSignature, SignatureStatus } from "@/lib/model";
-import { nameKey } from "@/lib/name-key";
+import type { NewSignature, SignatureStatus } from "@/lib/domain/model";
+import { nameKey } from "@/lib/domain/name-key";
 import type {
   ConfirmOutcome,
   ExistingSignature,

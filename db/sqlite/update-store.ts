@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Locale } from "@/lib/locales";
-import type { NewUpdate, PublicUpdate, QueueStep, UpdateClaim, UpdateCounts, UpdateSummary } from "@/lib/updates/model";
+import type { Locale } from "@/lib/domain/locales";
+import type { NewUpdate, PublicUpdate, QueueStep, UpdateClaim, UpdateCounts, UpdateSummary } from "@/lib/domain/update";
 import { database, inTransaction } from "./client";
 import { jobRuns, outbox, updates, updateUnsubscribes } from "./schema";
 

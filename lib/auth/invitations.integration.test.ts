@@ -3,11 +3,11 @@ import { findOrganiserByEmail } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { publicUrl } from "@/test/smtp-sink";
 import { mailWorker } from "../mail/outbox-worker";
-import type { OrganiserIdentity } from "../model";
+import type { OrganiserIdentity } from "../domain/model";
 import { hashToken } from "../tokens";
 import { authenticate, createOrganiser } from "./organiser-accounts";
 import { acceptInvitation, describeInvitation, inviteOrganiser, openInvitations, revokeInvitation } from "./invitations";
-import type { Role } from "./roles";
+import type { Role } from "../domain/roles";
 
 // config() is read once, so the sink must be listening and named before any module reads it.
 const sink = await vi.hoisted(async () => (await import("@/test/smtp-sink")).startMailServerForApp());

@@ -11,12 +11,12 @@ import { mailConfigured } from "../config";
 import { invitationLink } from "../links";
 import { invitationMessage } from "../mail/organiser-messages";
 import { mailWorker } from "../mail/outbox-worker";
-import type { OrganiserIdentity } from "../model";
+import type { OrganiserIdentity } from "../domain/model";
 import { hashToken, randomToken } from "../tokens";
 import { organiserPassword } from "./organiser-accounts";
 import { organiserActor } from "./organisers";
 import { hashPassword } from "./passwords";
-import { roles, type Role } from "./roles";
+import { roles, type Role } from "../domain/roles";
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { findOrganiserByEmail, insertOrganiser } from "@/db/store";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "./passwords";
-import type { Role } from "./roles";
+import type { Role } from "../domain/roles";
 
 export const organiserEmail = z.email("Enter the email address of an organiser account.").trim().toLowerCase();
 export const organiserPassword = z

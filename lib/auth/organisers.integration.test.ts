@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findOrganiserByEmail } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
-import type { OrganiserIdentity } from "../model";
+import type { OrganiserIdentity } from "../domain/model";
 import { createOrganiser } from "./organiser-accounts";
 import { describeInvitation, inviteOrganiser } from "./invitations";
 import { changeRole, organisers, removeMember } from "./organisers";
-import type { Role } from "./roles";
+import type { Role } from "../domain/roles";
 import { sessionOrganiser, startSession } from "./sessions";
 
 // No SMTP_URL here: mail cannot go out, so an invitation's link comes back to the owner to pass on.

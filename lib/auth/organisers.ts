@@ -1,8 +1,8 @@
 import { changeOrganiserRole, listOrganisers, removeOrganiser } from "@/db/store";
 import { recordAudit } from "../audit";
-import type { OrganiserIdentity, Organiser } from "../model";
+import type { OrganiserIdentity, Organiser } from "../domain/model";
 import type { OrganiserActor } from "../store-contract";
-import { can, type Role } from "./roles";
+import { can, type Role } from "../domain/roles";
 
 /**
  * The organiser asking for a change to the organisers. The store reads their role again inside

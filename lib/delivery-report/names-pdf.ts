@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { listSignerNames } from "@/db/store";
 import type PDFDocument from "pdfkit";
-import { countryName } from "../countries";
+import { countryName } from "../domain/countries";
 import type { DeliveryFigures } from "./figures";
 import type { TextWriter } from "./pdf-text";
 

@@ -1,7 +1,7 @@
 import type PDFDocument from "pdfkit";
 import { timeSeriesChart, seriesKeys, type SeriesKey } from "../charts/time-series";
 import { emptyFill, worldMap } from "../charts/world-map";
-import { countryName } from "../countries";
+import { countryName } from "../domain/countries";
 import type { CountryCount, SignatureBucket } from "../store-contract";
 import type { TextWriter } from "./pdf-text";
 

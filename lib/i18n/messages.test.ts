@@ -1,6 +1,6 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { locales } from "../locales";
+import { locales } from "../domain/locales";
 import { messagesFor } from "./messages";
 
 type Tree = { [key: string]: string | Tree };

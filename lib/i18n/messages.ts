@@ -1,7 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import ar from "@/messages/ar.json";
 import en from "@/messages/en.json";
-import type { Locale } from "../locales";
+import type { Locale } from "../domain/locales";
 
 export type Messages = typeof en;
 

@@ -3,7 +3,7 @@ import type { SignatureProblem } from "../signature-input";
 import type { ColumnMapping } from "./column-mapping";
 import type { CsvTable } from "./csv-file";
 import { checkRow, describeProblem } from "./import-rows";
-import type { ImportedSigner } from "./signature-import";
+import type { ImportedSigner } from "../domain/signature-import";
 
 /** How many of each list the report shows; the counts are always whole. */
 export const reportListLimit = 200;

@@ -1,11 +1,11 @@
 import isoCountries from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json";
-import { countryCodes, countryName, isCountryCode } from "../countries";
-import { emailDomain, emailKey } from "../email-key";
+import { countryCodes, countryName, isCountryCode } from "../domain/countries";
+import { emailDomain, emailKey } from "../domain/email-key";
 import { isDisposableDomain } from "../email-policy";
 import { fieldErrors, signatureInput, type SignatureProblem } from "../signature-input";
 import type { ColumnMapping } from "./column-mapping";
-import type { ImportedSigner } from "./signature-import";
+import type { ImportedSigner } from "../domain/signature-import";
 
 isoCountries.registerLocale(english);
 

@@ -18,7 +18,7 @@ import { liveHub } from "../live-hub";
 import { guessMapping, mappingInput, type ColumnMapping } from "./column-mapping";
 import { decodeCsvFile, readCsv, type CsvRefusal, type CsvTable } from "./csv-file";
 import { buildReport, type ImportReport } from "./import-report";
-import type { SignatureImport } from "./signature-import";
+import type { SignatureImport } from "../domain/signature-import";
 
 /** Rows stored, or removed, per transaction: a few milliseconds of SQLite's writer each. */
 export const importBatchRows = 500;

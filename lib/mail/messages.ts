@@ -1,6 +1,6 @@
 import { translator } from "../i18n/messages";
-import { formattingLocale, type Locale } from "../locales";
-import type { MailDraft } from "../model";
+import { formattingLocale, type Locale } from "../domain/locales";
+import type { MailDraft } from "../domain/model";
 
 /** Whom a message goes to, and what they signed, named in their own language. */
 type Signer = { toAddress: string; fullName: string; campaignTitle: string; locale: Locale };

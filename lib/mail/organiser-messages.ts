@@ -1,5 +1,5 @@
-import type { Role } from "../auth/roles";
-import type { MailDraft } from "../model";
+import type { Role } from "../domain/roles";
+import type { MailDraft } from "../domain/model";
 
 // Organisers' pages and mail are in English for now, as the admin is (app/admin/layout.tsx).
 

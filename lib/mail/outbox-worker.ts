@@ -3,7 +3,7 @@ import { config } from "../config";
 import { logger } from "../log";
 import { lazy } from "../lazy";
 import { prepareDelivery } from "../updates/delivery";
-import type { UpdateDelivery } from "../updates/model";
+import type { UpdateDelivery } from "../domain/update";
 import { mailTransport } from "./transport";
 
 // Waits after the 1st, 2nd, … failed attempt; after the last the message is given up and shown to organisers.

@@ -1,7 +1,7 @@
-import { defaultLocale, isLocale } from "../locales";
+import { defaultLocale, isLocale } from "../domain/locales";
 import { campaignTitles } from "../campaign-for-signing";
 import { localizedTitle } from "../campaign-text";
-import type { UpdateDelivery } from "./model";
+import type { UpdateDelivery } from "../domain/update";
 import { oneClickUnsubscribeLink, unsubscribePageLink, unsubscribeToken } from "./unsubscribe";
 import { unsubscribeHeaders, updateMessage } from "./update-message";
 

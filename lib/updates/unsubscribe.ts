@@ -1,6 +1,6 @@
 import { unsubscribeFromUpdates } from "@/db/store";
 import { config } from "../config";
-import { defaultLocale, negotiateLocale, type Locale } from "../locales";
+import { defaultLocale, negotiateLocale, type Locale } from "../domain/locales";
 import { secretKey } from "../secrets";
 import { decoySealedId, openId, sealId } from "../tokens";
 

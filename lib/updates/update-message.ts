@@ -1,6 +1,6 @@
 import { translator } from "../i18n/messages";
-import type { Locale } from "../locales";
-import type { MailDraft } from "../model";
+import type { Locale } from "../domain/locales";
+import type { MailDraft } from "../domain/model";
 
 /** What an update's email is written from: the organiser's text and one signer's own details. */
 export type UpdateMailInput = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { claimUpdateMail, insertSeedSignatures, insertUpdate, queueUpdateBatch } from "@/db/store";
-import { emailKey } from "@/lib/email-key";
+import { emailKey } from "@/lib/domain/email-key";
 import { prepareDatabase, storedRow, writeRows } from "@/test/database";
 import { mailWorker } from "../mail/outbox-worker";
 import { signCampaign } from "../signatures";

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { localeNames, locales, type Locale } from "@/lib/locales";
+import { localeNames, locales, type Locale } from "@/lib/domain/locales";
 import { localizedPath } from "@/lib/localized-path";
 
 /**

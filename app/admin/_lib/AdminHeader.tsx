@@ -1,4 +1,4 @@
-import { can, type Action, type Role } from "@/lib/auth/roles";
+import { can, type Action, type Role } from "@/lib/domain/roles";
 import { signOut } from "../actions";
 
 const sections: { href: string; label: string; action: Action }[] = [

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { isSameOrigin } from "@/lib/auth/origin";
-import { can, type Action } from "@/lib/auth/roles";
+import { can, type Action } from "@/lib/domain/roles";
 import { endSession, sessionOrganiser, sessionCookieName, startSession } from "@/lib/auth/sessions";
 import { expectedOrigin } from "../../_lib/request";
 

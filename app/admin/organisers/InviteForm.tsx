@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { roleDescriptions, roles } from "@/lib/auth/roles";
+import { roleDescriptions, roles } from "@/lib/domain/roles";
 import { inviteAction, type InviteState } from "./actions";
 
 const empty: InviteState = { values: { email: "", role: "viewer" } };

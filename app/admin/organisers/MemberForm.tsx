@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { roles, type Role } from "@/lib/auth/roles";
+import { roles, type Role } from "@/lib/domain/roles";
 import type { MemberState } from "./actions";
 
 type Action = (state: MemberState, form: FormData) => Promise<MemberState>;

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { invitationInput, inviteOrganiser, revokeInvitation } from "@/lib/auth/invitations";
 import { changeRole, removeMember, type MemberOutcome } from "@/lib/auth/organisers";
-import { roles } from "@/lib/auth/roles";
+import { roles } from "@/lib/domain/roles";
 import { absoluteUrl } from "../../_lib/request";
 import { requireRoleAction } from "../_lib/session";
 

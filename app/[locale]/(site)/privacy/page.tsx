@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { config } from "@/lib/config";
 import { confirmationLifetimeMs } from "@/lib/confirmation-secrets";
-import { formattingLocale } from "@/lib/locales";
+import { formattingLocale } from "@/lib/domain/locales";
 import { mailRecordDays } from "@/lib/retention";
 import { pageLocale } from "@/app/[locale]/_lib/page-locale";
 

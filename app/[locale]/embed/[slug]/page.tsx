@@ -14,8 +14,8 @@ import { initialSignFormState } from "@/app/_campaign/sign-state";
 import { absoluteUrl } from "@/app/_lib/request";
 import { issueFormToken } from "@/lib/bot-checks";
 import { config } from "@/lib/config";
-import { countryOptions } from "@/lib/countries";
-import { textDirection } from "@/lib/locales";
+import { countryOptions } from "@/lib/domain/countries";
+import { textDirection } from "@/lib/domain/locales";
 import { campaignText } from "@/lib/campaign-text";
 import { FrameHeight } from "./FrameHeight";
 

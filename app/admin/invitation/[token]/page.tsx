@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { describeInvitation } from "@/lib/auth/invitations";
-import { roleDescriptions } from "@/lib/auth/roles";
+import { roleDescriptions } from "@/lib/domain/roles";
 import { acceptAction } from "./actions";
 import { AcceptForm } from "./AcceptForm";
 

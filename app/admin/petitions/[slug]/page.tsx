@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/domain/roles";
 import { campaignSnippets } from "@/lib/campaign-embed";
 import { campaignFigures } from "@/lib/campaign-figures";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { CampaignTextValues } from "@/lib/campaign-input";
-import { localeNames, locales, textDirection, type Locale } from "@/lib/locales";
+import { localeNames, locales, textDirection, type Locale } from "@/lib/domain/locales";
 import { described, Field } from "../../_lib/Field";
 import type { CampaignFormState } from "./actions";
 import { StoryField } from "./StoryField";

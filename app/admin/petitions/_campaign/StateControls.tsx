@@ -1,5 +1,5 @@
 import { isClosed } from "@/lib/campaign-state";
-import type { Campaign } from "@/lib/model";
+import type { Campaign } from "@/lib/domain/model";
 import { closeAction, publishAction, reopenAction, unpublishAction } from "./actions";
 
 export const stateNames: Record<Campaign["state"], string> = {

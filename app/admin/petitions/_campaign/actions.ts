@@ -6,7 +6,7 @@ import { z } from "zod";
 import { parseCampaignInput, type CampaignFieldErrors, type CampaignFormValues } from "@/lib/campaign-input";
 import { closeCampaign, createCampaign, editCampaign, reopenCampaign, setCampaignState, type CampaignOutcome } from "@/lib/campaigns";
 import { translator } from "@/lib/i18n/messages";
-import { isLocale } from "@/lib/locales";
+import { isLocale } from "@/lib/domain/locales";
 import { parseStory, type StoryBlock } from "@/lib/story";
 import { logActionError } from "../../../_lib/request-log";
 import { requireRoleAction } from "../../_lib/session";

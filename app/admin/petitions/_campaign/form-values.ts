@@ -1,5 +1,5 @@
 import { blankCampaignValues, type CampaignFormValues } from "@/lib/campaign-input";
-import { locales } from "@/lib/locales";
+import { locales } from "@/lib/domain/locales";
 import { textFieldName, textFields } from "./field-names";
 
 /** The campaign form's values as sent, every one kept as typed so an error never loses any. */

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { localeCookie } from "@/lib/locales";
+import { localeCookie } from "@/lib/domain/locales";
 import { unsubscribe, unsubscribePageFor } from "@/lib/updates/unsubscribe";
 
 export const dynamic = "force-dynamic";

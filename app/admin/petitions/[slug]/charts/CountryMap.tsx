@@ -1,6 +1,6 @@
 import { rankCountries } from "@/lib/charts/country-ranking";
 import { emptyFill, worldMap } from "@/lib/charts/world-map";
-import { countryName } from "@/lib/countries";
+import { countryName } from "@/lib/domain/countries";
 import type { CountryCount } from "@/lib/store-contract";
 import { CsvLink } from "./Figures";
 import { chartFormat } from "./format";

@@ -1,4 +1,4 @@
-import type { SignatureImport } from "@/lib/imports/signature-import";
+import type { SignatureImport } from "@/lib/domain/signature-import";
 
 const statusText: Record<SignatureImport["status"], string> = {
   staged: "Waiting for its columns",

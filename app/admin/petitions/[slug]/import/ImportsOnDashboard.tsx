@@ -1,4 +1,4 @@
-import { can, type Role } from "@/lib/auth/roles";
+import { can, type Role } from "@/lib/domain/roles";
 import { importHistory } from "@/lib/imports/import-history";
 import { ImportHistory } from "./ImportHistory";
 

@@ -6,7 +6,7 @@ import { loadCampaign } from "@/app/_campaign/load";
 import { absoluteUrl } from "@/app/_lib/request";
 import { issueFormToken } from "@/lib/bot-checks";
 import { clientMessagesFor } from "@/lib/i18n/messages";
-import { isLocale, localeNames, locales, textDirection } from "@/lib/locales";
+import { isLocale, localeNames, locales, textDirection } from "@/lib/domain/locales";
 import { requireRole } from "../../../_lib/session";
 import { stateNames } from "../../_campaign/StateControls";
 

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { isCrossSiteRead } from "@/lib/auth/origin";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/domain/roles";
 import { deliveryReport } from "@/lib/delivery-report/delivery-report";
 import { expectedOrigin } from "../../../../_lib/request";
 import { currentOrganiser } from "../../../_lib/session";

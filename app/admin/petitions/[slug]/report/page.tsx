@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { readCampaignCount } from "@/db/store";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/domain/roles";
 import { requestLocale } from "../../../../_lib/request";
 import { OrganiserHeader } from "../../../_lib/AdminHeader";
 import { requireRole } from "../../../_lib/session";

@@ -1,6 +1,6 @@
-import type { CountryOption } from "@/lib/countries";
-import { signatureStatuses } from "@/lib/model";
-import type { SignatureSearchFields } from "@/lib/signature-search";
+import type { CountryOption } from "@/lib/domain/countries";
+import { signatureStatuses } from "@/lib/domain/model";
+import type { SignatureSearchFields } from "@/lib/domain/signature-search";
 import { described, Field } from "../../../_lib/Field";
 import styles from "./signature-list.module.css";
 import { statusLabels } from "./SignatureTable";

@@ -1,6 +1,6 @@
-import { countryName } from "@/lib/countries";
-import type { SignatureStatus } from "@/lib/model";
-import type { SignatureListRow } from "@/lib/signature-search";
+import { countryName } from "@/lib/domain/countries";
+import type { SignatureStatus } from "@/lib/domain/model";
+import type { SignatureListRow } from "@/lib/domain/signature-search";
 import styles from "./signature-list.module.css";
 
 export const statusLabels: Record<SignatureStatus, string> = {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { countryOptions } from "@/lib/countries";
+import { countryOptions } from "@/lib/domain/countries";
 import { signatureList } from "@/lib/signature-list";
-import { signaturePageSize, signatureSearchQuery } from "@/lib/signature-search";
+import { signaturePageSize, signatureSearchQuery } from "@/lib/domain/signature-search";
 import { requestLocale } from "../../../../_lib/request";
 import { OrganiserHeader } from "../../../_lib/AdminHeader";
 import { requireRole } from "../../../_lib/session";

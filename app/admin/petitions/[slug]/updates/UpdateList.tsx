@@ -1,4 +1,4 @@
-import type { UpdateSummary } from "@/lib/updates/model";
+import type { UpdateSummary } from "@/lib/domain/update";
 
 /** The updates sent, newest first, with where their messages are: waiting, sent, failed. */
 export function UpdateList({ updates }: { updates: UpdateSummary[] }) {

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { isCrossSiteRead } from "@/lib/auth/origin";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/domain/roles";
 import { chartCsv, isChartFile } from "@/lib/chart-csv";
 import { expectedOrigin } from "../../../../../_lib/request";
 import { currentOrganiser } from "../../../../_lib/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { openImport } from "@/lib/imports/imports";
-import type { SignatureImport } from "@/lib/imports/signature-import";
+import type { SignatureImport } from "@/lib/domain/signature-import";
 import { requestLocale } from "../../../../../_lib/request";
 import { OrganiserHeader } from "../../../../_lib/AdminHeader";
 import { requireRole } from "../../../../_lib/session";

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { isSameOrigin } from "@/lib/auth/origin";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/domain/roles";
 import { importLimits, type CsvProblem } from "@/lib/imports/csv-file";
 import { stageImport } from "@/lib/imports/imports";
 import { expectedOrigin } from "../../../../../_lib/request";

@@ -1,4 +1,4 @@
-import type { Locale } from "../locales";
+import type { Locale } from "./locales";
 
 /** An update an organiser sent to a campaign's signers who asked for them. */
 export type Update = {

@@ -1,6 +1,6 @@
 // The things Countersign keeps, as the domain speaks of them: dates are Dates, flags are booleans.
 // Each database dialect maps its rows to these inside db/ (see lib/store-contract.ts).
-import type { Role } from "./auth/roles";
+import type { Role } from "./roles";
 import type { Locale } from "./locales";
 
 export const signatureStatuses = ["pending", "confirmed", "invalidated", "suspected"] as const;
