@@ -1,8 +1,8 @@
 // Run by bench/signature-list-timing.ts after its searches, on the same seeded campaign: times each
 // chart's loader, the dashboard's load of all of them, and what the event loop and a read of the
 // live count go through meanwhile.
+import { stores } from "@/lib/stores";
 import { setTimeout as sleep } from "node:timers/promises";
-import { readCampaignCount } from "@/db/store";
 import { campaignFigures, figureLoaders, hoursShown } from "@/lib/campaign-figures";
 import { executeSql } from "@/test/rows";
 import { medianMs } from "./support/median";
@@ -45,7 +45,7 @@ async function probe(slug: string, work: () => Promise<unknown>): Promise<ProbeT
       const due = performance.now() + probeEveryMs;
       await sleep(probeEveryMs);
       stalls.push(performance.now() - due);
-      if (!(await readCampaignCount(slug))) throw new Error(`the probe found no campaign "${slug}" in ${process.env.DATABASE_URL}`);
+      if (!(await stores().campaigns.readCampaignStanding(slug))) throw new Error(`the probe found no campaign "${slug}" in ${process.env.DATABASE_URL}`);
       reads.push(performance.now() - due);
     } while (running);
   })();

@@ -1,17 +1,14 @@
-// Prints, as JSON, how long the store's count read takes on the bench's database, in microseconds:
-// the query behind the API and the page, timed without HTTP around it, whose noise at a millisecond
-// scale would hide whether the read grows with the table.
-import { readCampaignCount } from "@/db/store";
 
 const warmUp = 1_000;
 const timed = 20_000;
 
 async function main() {
+  await openStores();
   const slug = process.argv[2]!;
   const micros: number[] = [];
   for (let i = 0; i < warmUp + timed; i++) {
     const started = performance.now();
-    if (!(await readCampaignCount(slug))) throw new Error(`no petition "${slug}" in ${process.env.DATABASE_URL}`);
+    if (!(await stores().campaigns.readCampaignStanding(slug))) throw new Error(`no petition "${slug}" in ${process.env.DATABASE_URL}`);
     if (i >= warmUp) micros.push((performance.now() - started) * 1000);
   }
   micros.sort((a, b) => a - b);
@@ -19,4 +16,5 @@ async function main() {
   process.stdout.write(JSON.stringify({ p50: at(50), p99: at(99) }));
 }
 
-void main();
+void main();import { openStores, stores } from "@/lib/stores";
+

@@ -2,8 +2,8 @@
 // <names>` with DATABASE_URL set to a throwaway database. Seeds that many confirmed signers, then
 // draws the report without and with names, as fast as a reader takes it, and prints JSON: time,
 // size, the process's peak memory, and the longest the event loop waited meanwhile.
+import { openStores, stores } from "@/lib/stores";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { insertSeedSignatures, migrateDatabase, readCampaignCount } from "@/db/store";
 import { deliveryReport } from "@/lib/delivery-report/delivery-report";
 import { seedCampaigns } from "@/lib/seed";
 import { syntheticSigner } from "@/lib/synthetic-signers";
@@ -23,13 +23,14 @@ async function measure(includeNames: boolean): Promise<ReportFigures> {
 }
 
 async function main(names: number) {
-  await migrateDatabase();
+  await openStores();
+  await stores().database.migrateDatabase();
   await seedCampaigns();
-  const campaign = await readCampaignCount("white-helmets");
+  const campaign = await stores().campaigns.readCampaignStanding("white-helmets");
   // Real names are mostly different words: a third word unique to each signer keeps pdfkit from
   // drawing a few dozen words from its cache over and over.
   const unique = (i: number) => ({ ...syntheticSigner(i), fullName: `${syntheticSigner(i).fullName} ${i.toString(36).replace(/\d/g, (d) => "kmnprstvwx"[Number(d)]!)}` });
-  await insertSeedSignatures(campaign!.id, names, unique, campaign!.signatureCount);
+  await stores().signatures.insertSeedSignatures(campaign!.id, names, unique, campaign!.signatureCount);
   const without = await measure(false);
   const withNames = await measure(true);
   console.log(JSON.stringify({ names, without, withNames }));

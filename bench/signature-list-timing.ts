@@ -1,8 +1,4 @@
-// Run by bench/signature-list.ts in a process of its own, on the DATABASE_URL it is given: seeds
-// `rows` signatures, then times pages of the organisers' signature search, each the median of a
-// few tries, then the dashboard's charts (bench/chart-timing.ts), and prints the figures as JSON.
-// Never on a real campaign's database.
-import { insertSeedSignatures, migrateDatabase, readCampaignCount, searchSignatures } from "@/db/store";
+import { openStores, stores } from "@/lib/stores";
 import { emailKey } from "@/lib/domain/email-key";
 import type { SignatureListPage, SignatureSearch } from "@/lib/domain/signature-search";
 import { seedCampaigns } from "@/lib/seed";
@@ -40,12 +36,13 @@ function searches(rows: number): [string, Omit<SignatureSearch, "campaignId">][]
 }
 
 async function main() {
+  await openStores();
   const rows = Number(process.argv[2]);
-  await migrateDatabase();
+  await stores().database.migrateDatabase();
   await seedCampaigns();
-  const campaignId = (await readCampaignCount(slug))!.id;
+  const campaignId = (await stores().campaigns.readCampaignStanding(slug))!.id;
   const seeding = performance.now();
-  await insertSeedSignatures(campaignId, rows, syntheticSigner);
+  await stores().signatures.insertSeedSignatures(campaignId, rows, syntheticSigner);
   const seedSeconds = (performance.now() - seeding) / 1000;
   // A few rows unlike the rest, spread through the table: a rare name, and the bot trap's catches.
   const url = process.env.DATABASE_URL!;
@@ -55,25 +52,25 @@ async function main() {
   if (!url.startsWith("file:")) executeSql(url, "vacuum analyze signatures");
 
   // The first query of a process pays for preparing statements and filling the cache: not a search's cost.
-  for (let i = 0; i < 20; i++) await searchSignatures({ campaignId }, { direction: "older", size: 50 });
+  for (let i = 0; i < 20; i++) await stores().signatures.searchSignatures({ campaignId }, { direction: "older", size: 50 });
   const timings: SearchTiming[] = [];
   for (const [label, search] of searches(rows)) {
     const query = { ...search, campaignId };
     let first: SignatureListPage | undefined;
-    const firstMs = await medianMs(async () => (first = await searchSignatures(query, { direction: "older", size: 50 })), tries);
+    const firstMs = await medianMs(async () => (first = await stores().signatures.searchSignatures(query, { direction: "older", size: 50 })), tries);
     // Follow the older links, as an organiser paging back would, and time the last page reached.
     let page = first!;
     let pages = 1;
     let found = page.rows.length;
     let stoppedEarly = page.stoppedEarly;
     while (pages < deepPages && page.older !== undefined) {
-      page = await searchSignatures(query, { direction: "older", cursor: page.older, size: 50 });
+      page = await stores().signatures.searchSignatures(query, { direction: "older", cursor: page.older, size: 50 });
       pages++;
       found += page.rows.length;
       stoppedEarly ||= page.stoppedEarly;
     }
     const cursor = page.older ?? page.rows.at(-1)?.id;
-    const deepMs = await medianMs(() => searchSignatures(query, { direction: "older", cursor, size: 50 }), tries);
+    const deepMs = await medianMs(() => stores().signatures.searchSignatures(query, { direction: "older", cursor, size: 50 }), tries);
     timings.push({ label, firstMs, deepMs, deepPages: pages, found, stoppedEarly });
   }
   const charts = await timeCharts(url, slug, campaignId);

@@ -33,7 +33,8 @@ async function run() {
     LOG_LEVEL: "silent",
   });
 
-  const { insertSeedSignatures, migrateDatabase, readCampaignCount, insertUpdate } = await import("@/db/store");
+  const { openStores } = await import("@/lib/stores");
+  const { database, campaigns, signatures, updates } = await openStores();
   const { seedCampaigns } = await import("@/lib/seed");
   const { syntheticSigner } = await import("@/lib/synthetic-signers");
   const { signCampaign } = await import("@/lib/signatures");
@@ -66,10 +67,10 @@ async function run() {
   }
 
   async function main() {
-    await migrateDatabase();
+    await database.migrateDatabase();
     await seedCampaigns();
-    const campaign = (await readCampaignCount(slug))!;
-    await insertSeedSignatures(campaign.id, signers, (i) => ({ ...syntheticSigner(i), wantsUpdates: true }));
+    const campaign = (await campaigns.readCampaignStanding(slug))!;
+    await signatures.insertSeedSignatures(campaign.id, signers, (i) => ({ ...syntheticSigner(i), wantsUpdates: true }));
     mailWorker().start(1_000);
     await sleep(500);
 
@@ -77,7 +78,7 @@ async function run() {
     const quiet = await signAtRate("quiet");
     await mailWorker().idle();
 
-    const updateId = await insertUpdate({ campaignId: campaign.id, subject: "Bench update", bodyMarkdown: "News for everyone.", showOnPage: false, sentBy: "bench", createdAt: new Date() });
+    const updateId = await updates.insertUpdate({ campaignId: campaign.id, subject: "Bench update", bodyMarkdown: "News for everyone.", showOnPage: false, sentBy: "bench", createdAt: new Date() });
     const queuingStarted = performance.now();
     const ranges: number[] = [];
     const queued = await queueUpdate(updateId, new Date(), (ms) => ranges.push(ms));

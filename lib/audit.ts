@@ -1,4 +1,3 @@
-import { listAuditEvents, recordAuditEvent } from "@/db/store";
 
 export type AuditAction =
   | "export"
@@ -36,9 +35,10 @@ export async function recordAudit(event: {
   detail: string;
   rowCount: number;
 }): Promise<void> {
-  await recordAuditEvent({ ...event, campaignSlug: event.campaignSlug ?? null, createdAt: new Date() });
+  await stores().moderation.recordAuditEvent({ ...event, campaignSlug: event.campaignSlug ?? null, createdAt: new Date() });
 }
 
 export async function recentAuditEvents(limit = 100) {
-  return listAuditEvents(limit);
-}
+  return stores().moderation.listAuditEvents(limit);
+}import { stores } from "./stores";
+

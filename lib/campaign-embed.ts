@@ -1,4 +1,4 @@
-import { findCampaign } from "@/db/store";
+import { stores } from "./stores";
 import { campaignTarget, embedSnippet, oembedRich, type OEmbedRich } from "./embed";
 import { locales, type Locale } from "./domain/locales";
 import { isPublished } from "./campaign-state";
@@ -21,7 +21,7 @@ export async function campaignOEmbed(
   const target = campaignTarget(pageUrl, siteBase);
   if (!target) return undefined;
   const slug = target.slug ?? (await homeCampaign());
-  const campaign = slug ? await findCampaign(slug) : undefined;
+  const campaign = slug ? await stores().campaigns.findCampaign(slug) : undefined;
   // Drafts and campaigns taken down are described to no one.
   if (!campaign || !isPublished(campaign)) return undefined;
   const title = campaignText(campaign, target.locale ?? campaign.locale).title;
@@ -36,7 +36,7 @@ export type EmbedSnippet = { locale: Locale | undefined; snippet: string };
  * language (`locale` undefined), then one per language.
  */
 export async function campaignSnippets(slug: string, siteBase: string): Promise<EmbedSnippet[]> {
-  const campaign = await findCampaign(slug);
+  const campaign = await stores().campaigns.findCampaign(slug);
   if (!campaign) return [];
   return [undefined, ...locales].map((locale) => ({
     locale,

@@ -1,13 +1,5 @@
+import { stores } from "./stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  fillTimeHistogram,
-  insertSignature,
-  readCampaignCount,
-  referralSummary,
-  signatureTimeSeries,
-  signaturesByCountry,
-  upsertCampaign,
-} from "@/db/store";
 import { prepareDatabase } from "@/test/database";
 import { issueFormToken } from "./bot-checks";
 import { campaignFigures, hoursShown } from "./campaign-figures";
@@ -43,12 +35,12 @@ async function store(
   extra: { fillMs: number; referrerId: number; campaignId?: number },
 ) {
   const identity = { fullName: "Sami Haddad", email, emailKey: emailKey(email), emailDomain: emailDomain(email) };
-  await insertSignature({ campaignId, ...extra, status, ...identity, country, signedAt: at(signedAt) });
+  await stores().signatures.insertSignature({ campaignId, ...extra, status, ...identity, country, signedAt: at(signedAt) });
 }
 
 beforeAll(async () => {
   await prepareDatabase();
-  campaignId = (await readCampaignCount(slug))!.id;
+  campaignId = (await stores().campaigns.readCampaignStanding(slug))!.id;
   const a = await sign("a@example.org", "SY", "2026-05-04T10:05:00Z", { fillSeconds: 1.5 });
   const aId = referrerFrom(a)!;
   const b = await sign("b@example.org", "SY", "2026-05-04T10:15:00Z", { fillSeconds: 3, referral: a });
@@ -65,9 +57,9 @@ beforeAll(async () => {
   expect(await invalidate(slug, signatureChoice.parse({ clientAddress: "192.0.2.99" }), "organiser@countersign.example")).toBe(1);
 
   // Another campaign's signature in the same hour, and a campaign no one has signed.
-  await upsertCampaign({ slug: "clean-water", title: "Clean water", ask: "Fund the pumps.", goal: 100, storyHeadline: "Water", storyMarkdown: "." });
-  await upsertCampaign({ slug: "quiet", title: "Quiet", ask: "Listen.", goal: 100, storyHeadline: "Quiet", storyMarkdown: "." });
-  const elsewhere = (await readCampaignCount("clean-water"))!.id;
+  await stores().campaigns.upsertCampaign({ slug: "clean-water", title: "Clean water", ask: "Fund the pumps.", goal: 100, storyHeadline: "Water", storyMarkdown: "." });
+  await stores().campaigns.upsertCampaign({ slug: "quiet", title: "Quiet", ask: "Listen.", goal: 100, storyHeadline: "Quiet", storyMarkdown: "." });
+  const elsewhere = (await stores().campaigns.readCampaignStanding("clean-water"))!.id;
   await store("confirmed", "a@example.org", "SY", "2026-05-04T10:06:00Z", { fillMs: 1_000, referrerId: aId, campaignId: elsewhere });
 });
 
@@ -75,7 +67,7 @@ const counts = (start: string, confirmed: number, pending: number, invalidated: 
 
 describe("signatures over time", () => {
   it("counts each UTC hour of a range by status, leaving out the suspected and other campaigns", async () => {
-    const hours = await signatureTimeSeries(campaignId, { unit: "hour", from: at("2026-05-01T11:00:00Z"), to: at("2026-05-04T11:00:00Z") });
+    const hours = await stores().charts.signatureTimeSeries(campaignId, { unit: "hour", from: at("2026-05-01T11:00:00Z"), to: at("2026-05-04T11:00:00Z") });
     expect(hours).toEqual([
       counts("2026-05-03T23:00:00Z", 1, 0, 0),
       counts("2026-05-04T09:00:00Z", 1, 0, 1),
@@ -84,7 +76,7 @@ describe("signatures over time", () => {
   });
 
   it("counts UTC days from the first signature when no start is given, and stops before the end", async () => {
-    expect(await signatureTimeSeries(campaignId, { unit: "day", to: at("2026-05-04T00:00:00Z") })).toEqual([
+    expect(await stores().charts.signatureTimeSeries(campaignId, { unit: "day", to: at("2026-05-04T00:00:00Z") })).toEqual([
       counts("2026-04-30T00:00:00Z", 1, 0, 0),
       counts("2026-05-01T00:00:00Z", 1, 0, 0),
       counts("2026-05-03T00:00:00Z", 1, 0, 0),
@@ -108,7 +100,7 @@ describe("signatures over time", () => {
 
 describe("where signers are and how they came", () => {
   it("counts signatures that count or await confirmation by country, most first", async () => {
-    expect(await signaturesByCountry(campaignId)).toEqual([
+    expect(await stores().charts.signaturesByCountry(campaignId)).toEqual([
       { country: "SY", count: 3 },
       { country: "DE", count: 2 },
       { country: "LB", count: 1 },
@@ -117,12 +109,12 @@ describe("where signers are and how they came", () => {
   });
 
   it("counts the signatures share links brought, and how many sharers, without naming one", async () => {
-    expect(await referralSummary(campaignId, 5)).toEqual({ referred: 4, direct: 3, sharers: 2, topSharers: [3, 1] });
-    expect((await referralSummary(campaignId, 1)).topSharers).toEqual([3]);
+    expect(await stores().charts.referralSummary(campaignId, 5)).toEqual({ referred: 4, direct: 3, sharers: 2, topSharers: [3, 1] });
+    expect((await stores().charts.referralSummary(campaignId, 1)).topSharers).toEqual([3]);
   });
 
   it("counts times to fill in their buckets, the API's as unknown", async () => {
-    const found = await fillTimeHistogram(campaignId, fillTimeEdgesMs);
+    const found = await stores().charts.fillTimeHistogram(campaignId, fillTimeEdgesMs);
     expect(Object.fromEntries(found.map(({ fromMs, count }) => [String(fromMs), count]))).toEqual({
       "0": 1,
       "2000": 1,

@@ -1,10 +1,4 @@
-import {
-  fillTimeHistogram,
-  readCampaignCount,
-  referralSummary,
-  signatureTimeSeries,
-  signaturesByCountry,
-} from "@/db/store";
+import { stores } from "./stores";
 import { fillTimeEdgesMs, fillTimeFigures } from "./fill-time";
 import { everyBucket, startOfUnit, unitMs } from "./time-buckets";
 
@@ -17,13 +11,13 @@ export const topSharersShown = 5;
 async function perHour(campaignId: number, now: Date) {
   const to = new Date(startOfUnit(now, "hour").getTime() + unitMs.hour);
   const from = new Date(to.getTime() - hoursShown * unitMs.hour);
-  return everyBucket(await signatureTimeSeries(campaignId, { unit: "hour", from, to }), "hour", from, to);
+  return everyBucket(await stores().charts.signatureTimeSeries(campaignId, { unit: "hour", from, to }), "hour", from, to);
 }
 
 /** Every UTC day from the first signature's to today; today alone when no one has signed. */
 async function perDay(campaignId: number, now: Date) {
   const to = new Date(startOfUnit(now, "day").getTime() + unitMs.day);
-  const found = await signatureTimeSeries(campaignId, { unit: "day", to });
+  const found = await stores().charts.signatureTimeSeries(campaignId, { unit: "day", to });
   return everyBucket(found, "day", found[0]?.start ?? startOfUnit(now, "day"), to);
 }
 
@@ -31,9 +25,9 @@ async function perDay(campaignId: number, now: Date) {
 export const figureLoaders = {
   perHour,
   perDay,
-  countries: (campaignId: number) => signaturesByCountry(campaignId),
-  referrals: (campaignId: number) => referralSummary(campaignId, topSharersShown),
-  fillTime: async (campaignId: number) => fillTimeFigures(await fillTimeHistogram(campaignId, fillTimeEdgesMs)),
+  countries: (campaignId: number) => stores().charts.signaturesByCountry(campaignId),
+  referrals: (campaignId: number) => stores().charts.referralSummary(campaignId, topSharersShown),
+  fillTime: async (campaignId: number) => fillTimeFigures(await stores().charts.fillTimeHistogram(campaignId, fillTimeEdgesMs)),
 };
 
 type Loaders = typeof figureLoaders;
@@ -41,7 +35,7 @@ export type ChartFigures = { [K in keyof Loaders]: Awaited<ReturnType<Loaders[K]
 
 /** Every chart's figures for the organisers' campaign page, or undefined when there is no such campaign. */
 export async function campaignFigures(slug: string, now = new Date()): Promise<ChartFigures | undefined> {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
   const [perHourFigures, perDayFigures, countries, referrals, fillTime] = await Promise.all([
     figureLoaders.perHour(campaign.id, now),

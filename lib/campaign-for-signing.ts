@@ -1,4 +1,4 @@
-import { readCampaignCount, readCampaignTitles } from "@/db/store";
+import { stores } from "./stores";
 import { shortLived } from "./short-lived";
 
 /**
@@ -7,10 +7,10 @@ import { shortLived } from "./short-lived";
  * A change of settings made in another process reaches signing within the second; one made here
  * at once (forget).
  */
-export const campaignForSigning = shortLived(1_000, readCampaignCount);
+export const campaignForSigning = shortLived("campaign-for-signing", 1_000, (slug: string) => stores().campaigns.readCampaignStanding(slug));
 
 /**
  * A campaign's title in each of its languages, read at most once a second per campaign: what
  * every email to a signer names the campaign by, in the signer's language.
  */
-export const campaignTitles = shortLived(1_000, readCampaignTitles);
+export const campaignTitles = shortLived("campaign-titles", 1_000, (slug: string) => stores().campaigns.readCampaignTitles(slug));

@@ -1,10 +1,4 @@
-import {
-  findCampaign,
-  listCampaigns,
-  listRecentPublicSigners,
-  readCampaignCount,
-  setRequireConfirmation,
-} from "@/db/store";
+import { stores } from "./stores";
 import { recordAudit } from "./audit";
 import { isClosed, isPublished } from "./campaign-state";
 import { shownGoal } from "./goal-ladder";
@@ -69,7 +63,7 @@ function toStatus(count: CampaignStanding): CampaignStatus {
  * a second); without, in its own.
  */
 export async function campaignStatus(slug: string, locale?: Locale): Promise<CampaignStatus | undefined> {
-  const count = await readCampaignCount(slug);
+  const count = await stores().campaigns.readCampaignStanding(slug);
   if (!count || !isPublished(count)) return undefined;
   const status = toStatus(count);
   return locale ? { ...status, title: (await campaignTitle(slug, locale)) ?? status.title } : status;
@@ -87,13 +81,13 @@ export async function campaignTitle(slug: string, locale: Locale): Promise<strin
  * draft, whose name and very existence are the organisers' until it is published.
  */
 export async function confirmableCampaignTitle(slug: string, locale: Locale): Promise<string | undefined> {
-  const count = await readCampaignCount(slug);
+  const count = await stores().campaigns.readCampaignStanding(slug);
   if (!count || count.state === "draft") return undefined;
   return campaignTitle(slug, locale);
 }
 
 export async function recentSigners(campaignId: number): Promise<PublicSigner[]> {
-  const rows = await listRecentPublicSigners(campaignId, recentSignersShown);
+  const rows = await stores().signatures.listRecentPublicSigners(campaignId, recentSignersShown);
   return rows.map((row) => ({
     name: publicName(row.fullName),
     country: row.country,
@@ -110,7 +104,7 @@ async function snapshotOf(count: CampaignStanding): Promise<LiveSnapshot> {
  * the signers' query when nothing changed.
  */
 export async function liveSnapshot(slug: string, knownRevision?: number): Promise<LiveSnapshot | "unchanged" | undefined> {
-  const count = await readCampaignCount(slug);
+  const count = await stores().campaigns.readCampaignStanding(slug);
   if (!count || !isPublished(count)) return undefined;
   if (count.revision === knownRevision) return "unchanged";
   return snapshotOf(count);
@@ -118,20 +112,20 @@ export async function liveSnapshot(slug: string, knownRevision?: number): Promis
 
 /** A campaign and its snapshot in whatever state it is: the caller decides who may see it. */
 export async function campaign(slug: string) {
-  const campaign = await findCampaign(slug);
-  const count = campaign && (await readCampaignCount(slug));
+  const campaign = await stores().campaigns.findCampaign(slug);
+  const count = campaign && (await stores().campaigns.readCampaignStanding(slug));
   if (!campaign || !count) return undefined;
   return { campaign, snapshot: await snapshotOf(count) };
 }
 
 /** The campaign `/` shows: the first one created of those published. */
 export async function homeCampaign(): Promise<string | undefined> {
-  return (await listCampaigns()).find(isPublished)?.slug;
+  return (await stores().campaigns.listCampaigns()).find(isPublished)?.slug;
 }
 
 /** Every campaign with its total and state, drafts included, for the organisers' overview. */
 export async function listCampaignTotals() {
-  const rows = await listCampaigns();
+  const rows = await stores().campaigns.listCampaigns();
   return rows.map((p) => ({
     slug: p.slug,
     title: p.title,
@@ -144,7 +138,7 @@ export async function listCampaignTotals() {
 
 /** Organisers turn email confirmation on or off for a campaign; the change is audited. */
 export async function setConfirmationRequired(slug: string, required: boolean, actor: string): Promise<void> {
-  await setRequireConfirmation(slug, required);
+  await stores().campaigns.setRequireConfirmation(slug, required);
   campaignForSigning.forget();
   await recordAudit({
     actor,

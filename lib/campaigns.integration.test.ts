@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findCampaign, listAuditEvents, upsertCampaign } from "@/db/store";
 import { csvText, prepareDatabase, storedRow } from "@/test/database";
 import { blankCampaignValues, campaignFormValues, parseCampaignInput, type CampaignFormValues } from "./campaign-input";
 import { campaignOEmbed } from "./campaign-embed";
@@ -34,7 +34,7 @@ function input(values: CampaignFormValues) {
 }
 
 async function auditFor(slug: string) {
-  return (await listAuditEvents(100)).filter((e) => e.campaignSlug === slug).map((e) => `${e.action}: ${e.detail}`);
+  return (await stores().moderation.listAuditEvents(100)).filter((e) => e.campaignSlug === slug).map((e) => `${e.action}: ${e.detail}`);
 }
 
 beforeAll(prepareDatabase);
@@ -42,7 +42,7 @@ beforeAll(prepareDatabase);
 describe("a campaign made in the admin", () => {
   it("starts as a draft that readers cannot find, sign, embed or get as the home campaign", async () => {
     expect(await createCampaign(input(form("save-the-park")), actor)).toEqual({ kind: "done" });
-    expect(await findCampaign("save-the-park")).toMatchObject({ state: "draft", title: "Save the Park", goal: 2, editedAt: expect.any(Date) });
+    expect(await stores().campaigns.findCampaign("save-the-park")).toMatchObject({ state: "draft", title: "Save the Park", goal: 2, editedAt: expect.any(Date) });
     expect(await campaignStatus("save-the-park")).toBeUndefined();
     expect(await liveSnapshot("save-the-park")).toBeUndefined();
     expect(await signCampaign("save-the-park", signer(1))).toEqual({ kind: "not-found" });
@@ -55,14 +55,14 @@ describe("a campaign made in the admin", () => {
   it("never takes a slug in use, whether a seeded campaign's or another draft's", async () => {
     expect(await createCampaign(input(form("save-the-park")), actor)).toEqual({ kind: "slug-taken" });
     expect(await createCampaign(input(form("white-helmets")), actor)).toEqual({ kind: "slug-taken" });
-    expect((await findCampaign("white-helmets"))?.title).not.toBe("Save the Park");
+    expect((await stores().campaigns.findCampaign("white-helmets"))?.title).not.toBe("Save the Park");
   });
 
   it("goes live when published, and takes signatures", async () => {
     const publishedAt = new Date("2026-11-30T12:00:00Z");
     expect(await setCampaignState("save-the-park", "published", actor, publishedAt)).toEqual({ kind: "done" });
     expect(await campaignStatus("save-the-park")).toMatchObject({ total: 0, goal: 2, closed: false });
-    expect((await findCampaign("save-the-park"))?.storyPublishedAt).toBe(publishedAt.toISOString());
+    expect((await stores().campaigns.findCampaign("save-the-park"))?.storyPublishedAt).toBe(publishedAt.toISOString());
     expect(await signCampaign("save-the-park", signer(1))).toMatchObject({ kind: "signed", signerNumber: 1 });
     expect(await confirmableCampaignTitle("save-the-park", "en")).toBe("Save the Park");
   });
@@ -104,7 +104,7 @@ describe("a campaign made in the admin", () => {
     expect(await setCampaignState("save-the-park", "unpublished", actor)).toEqual({ kind: "done" });
     expect(await campaignStatus("save-the-park")).toBeUndefined();
     expect(await signCampaign("save-the-park", signer(5))).toEqual({ kind: "not-found" });
-    expect((await findCampaign("save-the-park"))?.state).toBe("unpublished");
+    expect((await stores().campaigns.findCampaign("save-the-park"))?.state).toBe("unpublished");
     // A signer with a pending signature may still confirm it by code.
     expect(await confirmableCampaignTitle("save-the-park", "en")).toBe("Save the Park");
   });
@@ -127,27 +127,27 @@ describe("a campaign made in the admin", () => {
 
 describe("campaigns from content/ files", () => {
   it("are seeded on a fresh install, published", async () => {
-    expect(await findCampaign("white-helmets")).toMatchObject({ state: "published", editedAt: null });
+    expect(await stores().campaigns.findCampaign("white-helmets")).toMatchObject({ state: "published", editedAt: null });
     expect(await campaignStatus("white-helmets")).toBeDefined();
   });
 
   it("follow their file while no organiser has edited them", async () => {
-    const seeded = (await findCampaign("white-helmets"))!;
-    await upsertCampaign({ ...seeded, title: "A title from the file" });
-    expect((await findCampaign("white-helmets"))?.title).toBe("A title from the file");
+    const seeded = (await stores().campaigns.findCampaign("white-helmets"))!;
+    await stores().campaigns.upsertCampaign({ ...seeded, title: "A title from the file" });
+    expect((await stores().campaigns.findCampaign("white-helmets"))?.title).toBe("A title from the file");
     await seedCampaigns();
-    expect((await findCampaign("white-helmets"))?.title).toBe(seeded.title);
+    expect((await stores().campaigns.findCampaign("white-helmets"))?.title).toBe(seeded.title);
   });
 
   it("are never overwritten by their file, nor their translations, once edited in the admin", async () => {
-    const seeded = (await findCampaign("white-helmets"))!;
+    const seeded = (await stores().campaigns.findCampaign("white-helmets"))!;
     expect(Object.keys(seeded.translations)).toEqual(["ar"]);
     const values = campaignFormValues(seeded);
     const edited = { ...values, texts: { ...values.texts, en: { ...values.texts.en, title: "Edited by an organiser" }, ar: { ...values.texts.ar, title: "عنوان عدّله منظّم" } } };
     expect(await editCampaign("white-helmets", input(edited), actor)).toEqual({ kind: "done" });
 
     await seedCampaigns();
-    const after = (await findCampaign("white-helmets"))!;
+    const after = (await stores().campaigns.findCampaign("white-helmets"))!;
     expect(after.title).toBe("Edited by an organiser");
     expect(after.translations.ar?.title).toBe("عنوان عدّله منظّم");
     expect(after.storyMarkdown).toBe(seeded.storyMarkdown);

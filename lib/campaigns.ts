@@ -1,4 +1,4 @@
-import { createCampaign as storeCampaign, findCampaign, updateCampaign } from "@/db/store";
+import { stores } from "./stores";
 import { recordAudit, type AuditAction } from "./audit";
 import { campaignTexts, type CampaignInput } from "./campaign-input";
 import { forgetCampaignLanguages } from "./campaign-language";
@@ -43,7 +43,7 @@ const languages = (input: CampaignInput, translations: object) => [input.locale,
 /** Creates a campaign as a draft, seen by organisers only until it is published. */
 export async function createCampaign(input: CampaignInput, actor: string, now = new Date()): Promise<CampaignOutcome> {
   const fields = fieldsOf(input);
-  const created = await storeCampaign({ slug: input.slug, ...fields, state: "draft" }, now);
+  const created = await stores().campaigns.createCampaign({ slug: input.slug, ...fields, state: "draft" }, now);
   if (!created) return { kind: "slug-taken" };
   forgetCached();
   await audit(actor, "campaign-create", input.slug, `created draft "${fields.title}": goal ${number.format(fields.goal)}, languages ${languages(input, fields.translations)}, ${closing(fields.closesAt)}`);
@@ -68,10 +68,10 @@ function changes(before: Campaign, fields: ReturnType<typeof fieldsOf>): string[
 
 /** Saves an organiser's edit; the campaign is then never overwritten by its content/ file. */
 export async function editCampaign(slug: string, input: CampaignInput, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  const before = await findCampaign(slug);
+  const before = await stores().campaigns.findCampaign(slug);
   if (!before) return { kind: "not-found" };
   const fields = fieldsOf(input);
-  if (!(await updateCampaign(slug, fields, now))) return { kind: "not-found" };
+  if (!(await stores().campaigns.updateCampaign(slug, fields, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, "campaign-edit", slug, `edited: ${changes(before, fields).join("; ") || "nothing changed"}`);
   return { kind: "done" };
@@ -81,11 +81,11 @@ const stateActions: Record<Exclude<CampaignState, "draft">, AuditAction> = { pub
 
 /** Publishing makes the page live; unpublishing takes it down, with a kind page for readers. */
 export async function setCampaignState(slug: string, state: Exclude<CampaignState, "draft">, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  const before = await findCampaign(slug);
+  const before = await stores().campaigns.findCampaign(slug);
   if (!before) return { kind: "not-found" };
   // The page's "Published" date is the first day readers could see it.
   const firstPublished = state === "published" && !before.storyPublishedAt ? { storyPublishedAt: now.toISOString() } : {};
-  if (!(await updateCampaign(slug, { state, ...firstPublished }, now))) return { kind: "not-found" };
+  if (!(await stores().campaigns.updateCampaign(slug, { state, ...firstPublished }, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, stateActions[state], slug, `${before.state} → ${state}`);
   return { kind: "done" };
@@ -93,7 +93,7 @@ export async function setCampaignState(slug: string, state: Exclude<CampaignStat
 
 /** Closes the campaign now: its page and count stay, and new signatures are refused. */
 export async function closeCampaign(slug: string, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  if (!(await updateCampaign(slug, { closesAt: now }, now))) return { kind: "not-found" };
+  if (!(await stores().campaigns.updateCampaign(slug, { closesAt: now }, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, "campaign-close", slug, `closed to new signatures at ${now.toISOString()}`);
   return { kind: "done" };
@@ -101,8 +101,8 @@ export async function closeCampaign(slug: string, actor: string, now = new Date(
 
 /** Reopens a closed campaign by clearing its closing date. */
 export async function reopenCampaign(slug: string, actor: string, now = new Date()): Promise<CampaignOutcome> {
-  const before = await findCampaign(slug);
-  if (!before || !(await updateCampaign(slug, { closesAt: null }, now))) return { kind: "not-found" };
+  const before = await stores().campaigns.findCampaign(slug);
+  if (!before || !(await stores().campaigns.updateCampaign(slug, { closesAt: null }, now))) return { kind: "not-found" };
   forgetCached();
   await audit(actor, "campaign-reopen", slug, `reopened (was ${closing(before.closesAt)})`);
   return { kind: "done" };

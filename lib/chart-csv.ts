@@ -1,4 +1,4 @@
-import { readCampaignCount } from "@/db/store";
+import { stores } from "./stores";
 import { figureLoaders } from "./campaign-figures";
 import { countryName } from "./domain/countries";
 import { csvRow, utf8Bom } from "./domain/csv";
@@ -49,7 +49,7 @@ export const isChartFile = (name: string): name is ChartFile => Object.hasOwn(cs
  * when there is no such campaign. Counts only: no signer is named in any of them.
  */
 export async function chartCsv(slug: string, file: ChartFile, now = new Date()) {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
   const rows = await csvRows[file](campaign.id, now);
   return {

@@ -1,4 +1,4 @@
-import { confirmByCode, confirmByToken, findConfirmationByToken, readCampaignCount } from "@/db/store";
+import { stores } from "./stores";
 import type { ConfirmOutcome } from "./store-contract";
 import { emailKey } from "./domain/email-key";
 import { liveHub } from "./live-hub";
@@ -34,7 +34,7 @@ function settle(outcome: ConfirmOutcome): Confirmation {
  * nothing, since mail scanners open links too.
  */
 export async function describeConfirmationLink(token: string, locale?: Locale, now = new Date()) {
-  const found = await findConfirmationByToken(hashToken(token));
+  const found = await stores().signatures.findConfirmationByToken(hashToken(token));
   if (!found) return { kind: "unknown" as const };
   const title = await titleIn(found.slug, found.title, locale);
   if (found.expiresAt <= now) return { kind: "expired" as const, slug: found.slug, title };
@@ -48,14 +48,14 @@ async function titleIn(slug: string, original: string, locale: Locale | undefine
 
 /** The button's POST: confirms once, and the count moves at that moment. */
 export async function confirmWithLink(token: string, now = new Date()): Promise<Confirmation> {
-  return settle(await confirmByToken(hashToken(token), now));
+  return settle(await stores().signatures.confirmByToken(hashToken(token), now));
 }
 
 /** The fallback for people who cannot click links: the six-digit code from the same email. */
 export async function confirmWithCode(slug: string, email: string, code: string, now = new Date()): Promise<Confirmation> {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign || !/^\d{6}$/.test(code.trim())) return { kind: campaign ? "wrong-code" : "unknown" };
   const key = emailKey(email);
   const expected = confirmationCodeHash(campaign.id, key, code.trim());
-  return settle(await confirmByCode(campaign.id, key, (stored) => sameSecret(stored, expected), now, maxCodeAttempts));
+  return settle(await stores().signatures.confirmByCode(campaign.id, key, (stored) => sameSecret(stored, expected), now, maxCodeAttempts));
 }

@@ -1,10 +1,4 @@
-import {
-  countMatchingSignatures,
-  countSignaturesSince,
-  countUnsentMail,
-  listMailProblems,
-  readCampaignCount,
-} from "@/db/store";
+import { stores } from "./stores";
 import { mailConfigured } from "./config";
 import { latestSignatures } from "./signature-list";
 
@@ -16,13 +10,13 @@ const hourMs = 60 * 60 * 1000;
  * one whose role may see who signed (`latest` of them; none for others).
  */
 export async function campaignDashboard(slug: string, now = new Date(), latest = 0) {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [today, lastHour, suspected, signatures] = await Promise.all([
-    countSignaturesSince(campaign.id, startOfDay),
-    countSignaturesSince(campaign.id, new Date(now.getTime() - hourMs)),
-    countMatchingSignatures({ campaignId: campaign.id, suspected: true }),
+    stores().signatures.countSignaturesSince(campaign.id, startOfDay),
+    stores().signatures.countSignaturesSince(campaign.id, new Date(now.getTime() - hourMs)),
+    stores().moderation.countMatchingSignatures({ campaignId: campaign.id, suspected: true }),
     latest > 0 ? latestSignatures(campaign.id, latest) : [],
   ]);
   return {
@@ -44,6 +38,6 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
 /** Whether mail can go out at all, what waits to be sent, and what has failed. */
 export async function mailStatus(limit = 20) {
   if (!mailConfigured()) return { configured: false as const };
-  const [unsent, problems] = await Promise.all([countUnsentMail(), listMailProblems(limit)]);
+  const [unsent, problems] = await Promise.all([stores().mail.countUnsentMail(), stores().mail.listMailProblems(limit)]);
   return { configured: true as const, unsent, problems };
 }

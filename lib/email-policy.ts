@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import MailChecker from "mailchecker";
-import { listBlockedEmails } from "@/db/store";
 import type { SignatureProblem } from "./signature-input";
 import { shortLived } from "./short-lived";
 
@@ -19,8 +19,8 @@ export function isDisposableDomain(domain: string): boolean {
  * and is short (domains and addresses an organiser typed in). A block made in another process
  * applies within the second; blocks made here apply at once (forget).
  */
-export const blockList = shortLived(1_000, async () => {
-  const entries = await listBlockedEmails();
+export const blockList = shortLived("block-list", 1_000, async () => {
+  const entries = await stores().moderation.listBlockedEmails();
   return {
     addresses: new Set(entries.filter((e) => e.kind === "address").map((e) => e.value)),
     domains: new Set(entries.filter((e) => e.kind === "domain").map((e) => e.value)),

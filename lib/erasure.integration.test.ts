@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import { upsertCampaign } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { eraseSignaturesByEmail, findSignaturesByEmail } from "./erasure";
 import { liveSnapshot, campaignStatus } from "./campaign-status";
@@ -32,7 +32,7 @@ async function listedNames(which: string): Promise<string[]> {
 
 beforeAll(async () => {
   await prepareDatabase();
-  await upsertCampaign({
+  await stores().campaigns.upsertCampaign({
     slug: secondSlug,
     title: "Clean water for Idlib",
     ask: "Fund the pumping stations.",

@@ -1,11 +1,11 @@
-import { eraseSignatures, findSignaturesByEmailKey } from "@/db/store";
+import { stores } from "./stores";
 import { recordAudit } from "./audit";
 import { emailKey } from "./domain/email-key";
 import { liveHub } from "./live-hub";
 
 /** Every signature one mailbox has made, across campaigns, for a data-protection request. */
 export async function findSignaturesByEmail(email: string) {
-  return findSignaturesByEmailKey(emailKey(email));
+  return stores().signatures.findSignaturesByEmailKey(emailKey(email));
 }
 
 /**
@@ -15,8 +15,8 @@ export async function findSignaturesByEmail(email: string) {
  */
 export async function eraseSignaturesByEmail(email: string, actor: string): Promise<number> {
   const key = emailKey(email);
-  const found = await findSignaturesByEmailKey(key);
-  const { erased } = await eraseSignatures(
+  const found = await stores().signatures.findSignaturesByEmailKey(key);
+  const { erased } = await stores().signatures.eraseSignatures(
     found.map((s) => s.id),
     new Date(),
     key,

@@ -1,7 +1,7 @@
-import { claimJobRun } from "@/db/store";
+import { stores } from "./stores";
 import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
 import { logger } from "./log";
-import { lazy } from "./lazy";
+import { processWide } from "./process-wide";
 import { expireStagedImports } from "./imports/imports";
 import { backfillNameKeys } from "./name-key-backfill";
 import { applyRetention } from "./retention";
@@ -44,7 +44,7 @@ class Housekeeping {
       try {
         for (const job of jobs) {
           try {
-            if (await claimJobRun(job.name, job.everyMs, now)) await job.run(now);
+            if (await stores().housekeeping.claimJobRun(job.name, job.everyMs, now)) await job.run(now);
           } catch (error) {
             logger().error({ err: error, job: job.name }, "a periodic job failed; it runs again when next due");
           }
@@ -57,4 +57,4 @@ class Housekeeping {
   }
 }
 
-export const housekeeping: () => Housekeeping = lazy(() => new Housekeeping());
+export const housekeeping: () => Housekeeping = processWide("housekeeping", () => new Housekeeping());

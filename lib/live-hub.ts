@@ -1,7 +1,7 @@
-import { onPublicChange } from "@/db/store";
+import { stores } from "./stores";
 import { logger } from "./log";
 import { liveSnapshot, type LiveSnapshot } from "./campaign-status";
-import { lazy } from "./lazy";
+import { processWide } from "./process-wide";
 
 type Listener = (frame: string) => void;
 
@@ -143,6 +143,6 @@ export class LiveHub {
  * This copy's hub. Changes reach it from this copy (notify), from anywhere through the database
  * (onPublicChange: PostgreSQL's NOTIFY), and, as a safety net, from a poll twice a second.
  */
-export const liveHub: () => LiveHub = lazy(
-  () => new LiveHub(liveSnapshot, { pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200, watchChanges: onPublicChange }),
+export const liveHub: () => LiveHub = processWide("live-hub", 
+  () => new LiveHub(liveSnapshot, { pollMs: 500, heartbeatMs: 15_000, minIntervalMs: 200, watchChanges: stores().database.onPublicChange }),
 );

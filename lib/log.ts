@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type LevelWithSilent, type Logger } from "pino";
 import { clientAddressHeader } from "./client-address";
 import { config } from "./config";
-import { lazy } from "./lazy";
+import { processWide } from "./process-wide";
 
 /**
  * Keys whose values never reach a log line, at any depth (pino's own redaction paths fix the
@@ -92,7 +92,7 @@ function ignoreStandardStreamErrors(): void {
  * The process's one logger: JSON lines on stdout, at LOG_LEVEL. Making it also makes a closed
  * stdout or stderr harmless; the start script makes it before Next.js loads.
  */
-export const logger: () => Logger = lazy(() => {
+export const logger: () => Logger = processWide("logger", () => {
   ignoreStandardStreamErrors();
   return createLogger(config().LOG_LEVEL, logDestination(1));
 });

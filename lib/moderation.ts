@@ -1,12 +1,4 @@
-import {
-  addBlockedEmail,
-  countMatchingSignatures,
-  invalidateSignatures,
-  listBlockedEmails,
-  readCampaignCount,
-  releaseSuspected,
-  removeBlockedEmail,
-} from "@/db/store";
+import { stores } from "./stores";
 import { z } from "zod";
 import { recordAudit } from "./audit";
 import { newConfirmation } from "./confirmation-secrets";
@@ -96,15 +88,15 @@ function describe(choice: SignatureChoice): string {
 
 /** How many signatures the choice matches, before anything changes. */
 export async function previewChoice(slug: string, choice: SignatureChoice): Promise<number | undefined> {
-  const campaign = await readCampaignCount(slug);
-  return campaign && countMatchingSignatures(filterOf(campaign.id, choice));
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
+  return campaign && stores().moderation.countMatchingSignatures(filterOf(campaign.id, choice));
 }
 
 /** Invalidates them; they stay stored for the audit and the live counter drops at once. */
 export async function invalidate(slug: string, choice: SignatureChoice, actor: string): Promise<number | undefined> {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
-  const count = await invalidateSignatures(filterOf(campaign.id, choice), new Date());
+  const count = await stores().moderation.invalidateSignatures(filterOf(campaign.id, choice), new Date());
   await recordAudit({ actor, action: "invalidate", campaignSlug: slug, detail: describe(choice), rowCount: count });
   if (count > 0) liveHub().notify(slug);
   return count;
@@ -116,12 +108,12 @@ export async function invalidate(slug: string, choice: SignatureChoice, actor: s
  * language they signed in.
  */
 export async function release(slug: string, choice: SignatureChoice, actor: string): Promise<number | undefined> {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
   const confirming = confirmationRequired(campaign);
   const titles = confirming ? await campaignTitles.get(slug) : undefined;
   const now = new Date();
-  const count = await releaseSuspected(
+  const count = await stores().moderation.releaseSuspected(
     filterOf(campaign.id, choice),
     (signature): Release => {
       if (!confirming) return { kind: "count" };
@@ -164,18 +156,19 @@ export async function block(value: string, actor: string): Promise<{ kind: Block
   const entry: { kind: BlockKind; value: string } = value.includes("@") && !value.startsWith("@")
     ? { kind: "address", value: emailKey(value) }
     : { kind: "domain", value: emailDomain(`x@${value.replace(/^@/, "")}`) };
-  await addBlockedEmail(entry.kind, entry.value, actor, new Date());
+  await stores().moderation.addBlockedEmail(entry.kind, entry.value, actor, new Date());
   blockList.forget();
   await recordAudit({ actor, action: "block", detail: `blocked ${entry.kind} ${entry.value}`, rowCount: 0 });
   return entry;
 }
 
 export async function unblock(id: number, actor: string): Promise<void> {
-  const entry = (await listBlockedEmails()).find((e) => e.id === id);
+  const entry = (await stores().moderation.listBlockedEmails()).find((e) => e.id === id);
   if (!entry) return;
-  await removeBlockedEmail(id);
+  await stores().moderation.removeBlockedEmail(id);
   blockList.forget();
   await recordAudit({ actor, action: "unblock", detail: `unblocked ${entry.kind} ${entry.value}`, rowCount: 0 });
 }
 
-export { listBlockedEmails };
+/** The block list, as organisers see it. */
+export const listBlockedEmails = () => stores().moderation.listBlockedEmails();

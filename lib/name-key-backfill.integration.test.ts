@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertSignature, readCampaignCount, searchSignatures } from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { emailDomain, emailKey } from "./domain/email-key";
 import { backfillNameKeys } from "./name-key-backfill";
@@ -8,11 +8,11 @@ let campaignId = 0;
 
 beforeAll(async () => {
   await prepareDatabase();
-  campaignId = (await readCampaignCount("white-helmets"))!.id;
+  campaignId = (await stores().campaigns.readCampaignStanding("white-helmets"))!.id;
 });
 
 async function sign(fullName: string, email: string) {
-  await insertSignature({ campaignId, status: "confirmed", fullName, email, emailKey: emailKey(email), emailDomain: emailDomain(email), country: "SY", signedAt: new Date() });
+  await stores().signatures.insertSignature({ campaignId, status: "confirmed", fullName, email, emailKey: emailKey(email), emailDomain: emailDomain(email), country: "SY", signedAt: new Date() });
 }
 
 describe("the name keys of signatures stored before the search", () => {
@@ -21,7 +21,7 @@ describe("the name keys of signatures stored before the search", () => {
     await sign("Zoë Newer", "newer@example.org");
     // As a database migrated from before the column holds them.
     writeRows("update signatures set name_key = null where email like 'older-%'");
-    const found = () => searchSignatures({ campaignId, namePrefix: "zoe" }, { direction: "older", size: 2_000 });
+    const found = () => stores().signatures.searchSignatures({ campaignId, namePrefix: "zoe" }, { direction: "older", size: 2_000 });
     expect((await found()).rows.map((r) => r.fullName)).toEqual(["Zoë Newer"]);
 
     expect(await backfillNameKeys()).toBe(1_005);

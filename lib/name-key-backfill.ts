@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { fillMissingNameKeys } from "@/db/store";
 import { nameKey } from "./domain/name-key";
 
 const batch = 1_000;
@@ -13,7 +13,7 @@ export async function backfillNameKeys(budgetMs = 10_000): Promise<number> {
   const started = Date.now();
   let filled = 0;
   for (;;) {
-    const done = await fillMissingNameKeys(nameKey, batch);
+    const done = await stores().signatures.fillMissingNameKeys(nameKey, batch);
     filled += done;
     if (done < batch || Date.now() - started >= budgetMs) return filled;
     await nextTurn();

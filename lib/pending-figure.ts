@@ -1,4 +1,3 @@
-import { publishPendingFigures } from "@/db/store";
 
 /**
  * What the public is told of the signatures waiting for email confirmation: rounded down to a
@@ -17,5 +16,6 @@ export const pendingPublishEveryMs = 10 * 60_000;
 
 /** Brings every campaign's published figure up to date; returns how many campaigns' figure moved. */
 export function publishPendingCounts(): Promise<number> {
-  return publishPendingFigures(publishedPending);
-}
+  return stores().campaigns.publishPendingFigures(publishedPending);
+}import { stores } from "./stores";
+

@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
-import { countConfirmedReferrals } from "@/db/store";
 import { secretKey } from "./secrets";
 import { openId, sealId } from "./tokens";
 
@@ -69,7 +69,7 @@ export async function referralCount(statsToken: string): Promise<number | undefi
   const sealed = openId(secretKey(statsPurpose), statsPurpose, statsToken);
   if (sealed === undefined || sealed > 0xffff_ffff) return undefined;
   // Counted for a decoy as for a signature, so reading one takes the same time and tells nothing.
-  return countConfirmedReferrals(sealed | 0);
+  return stores().signatures.countConfirmedReferrals(sealed | 0);
 }
 
 /**

@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimJobRun, insertSignature, readCampaignCount } from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { startSession } from "./auth/sessions";
 import { createOrganiser } from "./auth/organiser-accounts";
@@ -12,8 +12,8 @@ const now = new Date("2026-12-01T12:00:00Z");
 const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
 
 async function store(email: string, status: "pending" | "confirmed", signedAt: Date, extras: { linkExpires?: Date } = {}) {
-  const campaign = (await readCampaignCount(slug))!;
-  return insertSignature(
+  const campaign = (await stores().campaigns.readCampaignStanding(slug))!;
+  return stores().signatures.insertSignature(
     { campaignId: campaign.id, status, fullName: "Kept Signer", email, emailKey: email, emailDomain: "example.org", country: "SY", clientAddress: "203.0.113.9", signedAt },
     extras.linkExpires ? { confirmation: { tokenHash: `t-${email}`, codeHash: "c", expiresAt: extras.linkExpires } } : {},
   );
@@ -62,9 +62,9 @@ describe("the daily retention job", () => {
 
 describe("periodic jobs", () => {
   it("are handed to one claimant per run, and again once the interval has passed", async () => {
-    const claims = await Promise.all([1, 2, 3].map(() => claimJobRun("test-job", 60_000, now)));
+    const claims = await Promise.all([1, 2, 3].map(() => stores().housekeeping.claimJobRun("test-job", 60_000, now)));
     expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await claimJobRun("test-job", 60_000, new Date(now.getTime() + 59_000))).toBe(false);
-    expect(await claimJobRun("test-job", 60_000, new Date(now.getTime() + 60_000))).toBe(true);
+    expect(await stores().housekeeping.claimJobRun("test-job", 60_000, new Date(now.getTime() + 59_000))).toBe(false);
+    expect(await stores().housekeeping.claimJobRun("test-job", 60_000, new Date(now.getTime() + 60_000))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { clearClientAddresses, deleteExpiredLimits, deleteExpiredSessions, deleteOldMail, deleteUnconfirmable } from "@/db/store";
+import { stores } from "./stores";
 import { recordAudit } from "./audit";
 import { config } from "./config";
 import { confirmationLifetimeMs } from "./confirmation-secrets";
@@ -23,11 +23,11 @@ export type RetentionReport = {
  */
 export async function applyRetention(now = new Date()): Promise<RetentionReport> {
   const report: RetentionReport = {
-    unconfirmed: await deleteUnconfirmable(now, confirmationLifetimeMs),
-    clientAddresses: await clearClientAddresses(new Date(now.getTime() - config().CLIENT_ADDRESS_RETENTION_DAYS * dayMs)),
-    mailRecords: await deleteOldMail(new Date(now.getTime() - mailRecordDays.sent * dayMs), new Date(now.getTime() - mailRecordDays.failed * dayMs)),
-    limitRecords: await deleteExpiredLimits(now),
-    sessions: await deleteExpiredSessions(now),
+    unconfirmed: await stores().housekeeping.deleteUnconfirmable(now, confirmationLifetimeMs),
+    clientAddresses: await stores().housekeeping.clearClientAddresses(new Date(now.getTime() - config().CLIENT_ADDRESS_RETENTION_DAYS * dayMs)),
+    mailRecords: await stores().housekeeping.deleteOldMail(new Date(now.getTime() - mailRecordDays.sent * dayMs), new Date(now.getTime() - mailRecordDays.failed * dayMs)),
+    limitRecords: await stores().housekeeping.deleteExpiredLimits(now),
+    sessions: await stores().organisers.deleteExpiredSessions(now),
   };
   await recordAudit({
     actor: "Countersign",

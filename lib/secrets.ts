@@ -1,9 +1,9 @@
+import { stores } from "./stores";
 import { hkdfSync, randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { secretKeyLocation } from "@/db/store";
 import { config } from "./config";
-import { lazy } from "./lazy";
+import { processWide } from "./process-wide";
 
 /** What each derived key signs or seals; one key per purpose, so no token passes for another. */
 export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code" | "referral" | "referral-stats" | "unsubscribe";
@@ -42,10 +42,10 @@ function checked(text: string, file: string): string {
 }
 
 /** The master key: SECRET_KEY, or the key file the database keeps beside its data. */
-const masterKey = lazy(() => {
+const masterKey = processWide("master-key", () => {
   const configured = config().SECRET_KEY;
   if (configured) return configured;
-  const file = secretKeyLocation();
+  const file = stores().database.secretKeyLocation();
   if (!file) throw new Error("SECRET_KEY is not set, and this database keeps no files beside it to generate one in: set SECRET_KEY");
   return readOrCreateKeyFile(file);
 });

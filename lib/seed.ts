@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import path from "node:path";
-import { upsertCampaign } from "@/db/store";
 import { createOrganiser } from "./auth/organiser-accounts";
 import { readCampaigns } from "./campaign-content";
 import type { Config } from "./config";
@@ -12,7 +12,7 @@ export const contentDir = path.join(process.cwd(), "content");
  */
 export async function seedCampaigns(dir = contentDir): Promise<string[]> {
   const campaigns = await readCampaigns(dir);
-  for (const campaign of campaigns) await upsertCampaign(campaign);
+  for (const campaign of campaigns) await stores().campaigns.upsertCampaign(campaign);
   return campaigns.map((c) => c.slug);
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 import type { Font } from "satori";
-import { lazy } from "./lazy";
+import { processWide } from "./process-wide";
 
 // The share card's fonts, as satori takes them: TrueType, unpacked from the @fontsource WOFF files.
 
@@ -76,7 +76,7 @@ export function flipAnchorHeights(sfnt: Buffer): Buffer {
 }
 
 /** The card's fonts, read from their packages (relative to the project root, where the server runs). */
-export const cardFonts = lazy((): Font[] => {
+export const cardFonts = processWide("share-card-fonts", (): Font[] => {
   const fromRoot = createRequire(path.join(process.cwd(), "package.json"));
   const face = (name: string, weight: 400 | 700, file: string): Font => ({
     name,

@@ -1,4 +1,4 @@
-import { exportSignatureCsv, readCampaignCount } from "@/db/store";
+import { stores } from "./stores";
 import { recordAudit } from "./audit";
 import { csvRow, utf8Bom } from "./domain/csv";
 import type { SignatureStatus } from "./domain/model";
@@ -22,7 +22,7 @@ export async function* signatureCsv(
   progress: { rows: number; finished: boolean } = { rows: 0, finished: false },
 ): AsyncGenerator<Uint8Array> {
   yield new TextEncoder().encode(utf8Bom + csvRow(exportHeader));
-  for await (const page of exportSignatureCsv(campaignId, statuses)) {
+  for await (const page of stores().signatures.exportSignatureCsv(campaignId, statuses)) {
     progress.rows += page.rows;
     yield page.csv;
   }
@@ -38,7 +38,7 @@ export async function signatureExport(
   slug: string,
   options: { actor: string; statuses?: readonly SignatureStatus[]; now?: Date },
 ) {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
   const now = options.now ?? new Date();
   const statuses = options.statuses ?? ["confirmed"];

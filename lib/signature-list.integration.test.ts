@@ -1,5 +1,5 @@
+import { stores } from "./stores";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { insertSignature, readCampaignCount, searchSignatures } from "@/db/store";
 import { searchLimits } from "@/db/signature-search";
 import { prepareDatabase } from "@/test/database";
 import { emailDomain, emailKey } from "./domain/email-key";
@@ -23,7 +23,7 @@ const defaults = { ...searchLimits };
 
 beforeAll(async () => {
   await prepareDatabase();
-  campaignId = (await readCampaignCount(slug))!.id;
+  campaignId = (await stores().campaigns.readCampaignStanding(slug))!.id;
   // 260 signatures over 26 days, ten a day, of every name, country, status and domain in turn.
   for (let i = 0; i < 260; i++) {
     const fullName = names[i % names.length]!;
@@ -38,7 +38,7 @@ beforeAll(async () => {
       country: countries[i % countries.length]!,
       signedAt: new Date(start + Math.floor(i / 10) * dayMs + (i % 10) * 1000),
     };
-    const outcome = await insertSignature(values);
+    const outcome = await stores().signatures.insertSignature(values);
     if (outcome.kind !== "signed") throw new Error(`signature ${i} was not stored`);
     stored.push({ id: outcome.signatureId, ...values });
   }
@@ -66,12 +66,12 @@ function expected(search: Omit<SignatureSearch, "campaignId">): number[] {
 /** Follows the older links from the newest page to the end, then the newer links back to the top. */
 async function walk(search: Omit<SignatureSearch, "campaignId">, size: number) {
   const query = { ...search, campaignId };
-  const pages: SignatureListPage[] = [await searchSignatures(query, { direction: "older", size })];
-  while (pages.at(-1)!.older !== undefined) pages.push(await searchSignatures(query, { direction: "older", cursor: pages.at(-1)!.older, size }));
+  const pages: SignatureListPage[] = [await stores().signatures.searchSignatures(query, { direction: "older", size })];
+  while (pages.at(-1)!.older !== undefined) pages.push(await stores().signatures.searchSignatures(query, { direction: "older", cursor: pages.at(-1)!.older, size }));
   const back: SignatureListPage[] = [];
   let from = pages.at(-1)!;
   while (from.newer !== undefined) {
-    from = await searchSignatures(query, { direction: "newer", cursor: from.newer, size });
+    from = await stores().signatures.searchSignatures(query, { direction: "newer", cursor: from.newer, size });
     back.push(from);
   }
   return { pages, back };
@@ -124,7 +124,7 @@ describe("the organisers' signature search", () => {
 
   it("shows each row's name, address, country, status and time as stored", async () => {
     const s = stored[7]!;
-    const page = await searchSignatures({ campaignId, emailKey: emailKey(` ${s.email.toUpperCase()} `) }, { direction: "older", size: 50 });
+    const page = await stores().signatures.searchSignatures({ campaignId, emailKey: emailKey(` ${s.email.toUpperCase()} `) }, { direction: "older", size: 50 });
     expect(page.rows).toEqual([{ id: s.id, fullName: s.fullName, email: s.email, country: s.country, status: s.status, signedAt: s.signedAt }]);
     expect(page).toMatchObject({ older: undefined, newer: undefined, stoppedEarly: false });
   });

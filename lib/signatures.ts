@@ -1,4 +1,4 @@
-import { insertSignature } from "@/db/store";
+import { stores } from "./stores";
 import { checkForm } from "./bot-checks";
 import { isClosed, isPublished } from "./campaign-state";
 import { mailConfigured } from "./config";
@@ -81,9 +81,6 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
   const refusal = await emailRefusal(key, domain);
   if (refusal) return { kind: "invalid", errors: { email: refusal } };
 
-  const limit = await signingLimits().check(context.clientAddress, domain);
-  if (!limit.ok) return { kind: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-
   const locale = context.locale ?? campaign.locale;
   const confirming = confirmationRequired(campaign);
   const status: SignatureStatus = form?.kind === "suspected" ? "suspected" : confirming ? "pending" : "confirmed";
@@ -112,7 +109,7 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
   const to: Recipient = { toAddress: input.email, fullName: input.fullName, campaignTitle: title, locale };
   const confirmation = status === "pending" ? newConfirmation(campaign, key, now, locale) : undefined;
 
-  const outcome = await insertSignature(values, {
+  const outcome = await stores().signatures.insertSignature(values, {
     confirmation: confirmation?.secret,
     mail: !mails
       ? undefined
@@ -126,7 +123,10 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
               withdrawUrl: withdrawLink(withdrawToken(signatureId), locale),
             }),
     repeat: mails ? (existing) => repeatPlan(existing, campaign, to, key, now) : undefined,
+    // Taken in the signature's own transaction (and batch), so a limit costs no write of its own.
+    limits: signingLimits().charges(context.clientAddress, domain),
   });
+  if (outcome.kind === "limited") return { kind: "rate-limited", retryAfterSeconds: Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)) };
   if (mails) mailWorker().kick();
 
   if (confirming) return { kind: "pending" };

@@ -180,7 +180,7 @@ export interface Store {
   /** The campaign with its text in every language it has. */
   findCampaign(slug: string): Promise<Campaign | undefined>;
   /** The petition row alone (on PostgreSQL with its deltas not yet folded): never its translations or signatures. */
-  readCampaignCount(slug: string): Promise<CampaignStanding | undefined>;
+  readCampaignStanding(slug: string): Promise<CampaignStanding | undefined>;
   /** The campaign's title in its own language and in each translation. */
   readCampaignTitles(slug: string): Promise<CampaignTitles | undefined>;
   listCampaigns(): Promise<CampaignSummary[]>;

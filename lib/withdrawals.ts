@@ -1,4 +1,4 @@
-import { eraseSignatures, findSignatureForWithdrawal } from "@/db/store";
+import { stores } from "./stores";
 import { liveHub } from "./live-hub";
 import type { Locale } from "./domain/locales";
 import { campaignTitles } from "./campaign-for-signing";
@@ -25,7 +25,7 @@ export function signatureIdOf(token: string, key = secretKey(purpose)): number |
 /** What the withdraw page shows before the signer presses the button, the title in `locale` where the campaign has it. */
 export async function describeWithdrawal(token: string, locale?: Locale) {
   const id = signatureIdOf(token);
-  const found = id === undefined ? undefined : await findSignatureForWithdrawal(id);
+  const found = id === undefined ? undefined : await stores().signatures.findSignatureForWithdrawal(id);
   if (!found || !locale) return found;
   const titles = await campaignTitles.get(found.slug);
   return titles ? { ...found, title: localizedTitle(titles, locale) } : found;
@@ -35,9 +35,9 @@ export async function describeWithdrawal(token: string, locale?: Locale) {
 export async function withdraw(token: string, now = new Date()): Promise<{ slug: string; title: string } | undefined> {
   const id = signatureIdOf(token);
   if (id === undefined) return undefined;
-  const found = await findSignatureForWithdrawal(id);
+  const found = await stores().signatures.findSignatureForWithdrawal(id);
   if (!found) return undefined;
-  await eraseSignatures([id], now);
+  await stores().signatures.eraseSignatures([id], now);
   liveHub().notify(found.slug);
   return { slug: found.slug, title: found.title };
 }

@@ -1,6 +1,6 @@
+import { openStores, stores } from "@/lib/stores";
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
-import { migrateDatabase } from "@/db/store";
 import { organiserEmail, organiserPassword, createOrganiser } from "@/lib/auth/organiser-accounts";
 import { ConfigError } from "@/lib/config";
 
@@ -57,7 +57,8 @@ async function main(args: string[]) {
   }
   const password = organiserPassword.safeParse(await passwordFromUser());
   if (!password.success) throw new Error(`The password is not usable: ${password.error.issues[0]?.message}`);
-  await migrateDatabase();
+  await openStores();
+  await stores().database.migrateDatabase();
   // Whoever can run this holds the server: the account is an owner, who can invite the others.
   const created = await createOrganiser(address.data, password.data, "owner");
   console.log(created ? `Owner account created for ${email}.` : `${email} already has an organiser account; nothing changed.`);

@@ -1,6 +1,6 @@
+import { openStores, stores } from "@/lib/stores";
 import { statSync } from "node:fs";
 import path from "node:path";
-import { backupDatabase } from "@/db/store";
 import { ConfigError } from "@/lib/config";
 
 const usage = [
@@ -21,7 +21,8 @@ async function main(args: string[]) {
     process.exit(2);
   }
   const started = performance.now();
-  const { pages } = await backupDatabase(target);
+  await openStores();
+  const { pages } = await stores().database.backupDatabase(target);
   const seconds = (performance.now() - started) / 1000;
   const { size } = statSync(target);
   console.log(`Backed up the database to ${path.resolve(target)}: ${formatSize(size)} (${pages} pages) in ${seconds.toFixed(2)} s.`);

@@ -1,11 +1,10 @@
-// npm run db:recount: counts every campaign's signatures from its rows and compares them with the
-// counts the app keeps (and reads without scanning). Exits 1 if any differs.
-import { closeDatabase, migrateDatabase, recountCampaigns } from "@/db/store";
+import { closeStores, openStores, stores } from "@/lib/stores";
 import { ConfigError } from "@/lib/config";
 
 async function main() {
-  await migrateDatabase();
-  const rows = await recountCampaigns();
+  await openStores();
+  await stores().database.migrateDatabase();
+  const rows = await stores().campaigns.recountCampaigns();
   let differs = false;
   for (const row of rows) {
     const same = row.kept === row.counted && row.keptPending === row.countedPending;
@@ -15,7 +14,7 @@ async function main() {
         `counted ${row.counted.toLocaleString("en")} confirmed, ${row.countedPending.toLocaleString("en")} pending`,
     );
   }
-  await closeDatabase();
+  await closeStores();
   process.exit(differs ? 1 : 0);
 }
 

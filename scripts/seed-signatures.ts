@@ -1,4 +1,4 @@
-import { insertSeedSignatures, migrateDatabase, readCampaignCount } from "@/db/store";
+import { openStores, stores } from "@/lib/stores";
 import { ConfigError } from "@/lib/config";
 import { seedCampaigns } from "@/lib/seed";
 import { syntheticSigner } from "@/lib/synthetic-signers";
@@ -11,13 +11,14 @@ async function main([countArg, slug = "white-helmets"]: string[]) {
     console.error(usage);
     process.exit(2);
   }
-  await migrateDatabase();
+  await openStores();
+  await stores().database.migrateDatabase();
   await seedCampaigns();
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) throw new Error(`no campaign "${slug}" to seed`);
   const started = Date.now();
   // Continue after the rows already there, so emails stay unique across runs.
-  await insertSeedSignatures(campaign.id, count, syntheticSigner, campaign.signatureCount);
+  await stores().signatures.insertSeedSignatures(campaign.id, count, syntheticSigner, campaign.signatureCount);
   const seconds = (Date.now() - started) / 1000;
   console.log(`Added ${count.toLocaleString("en")} signatures to ${slug} in ${seconds.toFixed(1)} s (${Math.round(count / seconds).toLocaleString("en")} a second).`);
 }

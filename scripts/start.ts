@@ -1,7 +1,7 @@
 import "./node-env";
-import { migrateDatabase } from "@/db/store";
 import { config, ConfigError } from "@/lib/config";
 import { logger } from "@/lib/log";
+import { openStores } from "@/lib/stores";
 import { ensureFirstOrganiser, seedCampaigns } from "@/lib/seed";
 import { startServer } from "../server";
 import { buildIfStale } from "./build";
@@ -13,7 +13,7 @@ const serveOnly = process.argv.includes("--serve-only");
 async function main() {
   const settings = config();
   const log = logger();
-  await migrateDatabase();
+  await (await openStores()).database.migrateDatabase();
   const slugs = await seedCampaigns();
   const organiser = await ensureFirstOrganiser(settings);
   log.info({ campaigns: slugs }, "campaigns ready");

@@ -1,7 +1,7 @@
+import { stores } from "@/lib/stores";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findOrganiserByEmail } from "@/db/store";
 import { createOrganiser } from "@/lib/auth/organiser-accounts";
 import { changeRole } from "@/lib/auth/organisers";
 import type { Role } from "@/lib/domain/roles";
@@ -25,7 +25,7 @@ const signer = "exported.signer@example.org";
 /** An organiser of the given role, signed in: the cookie their browser would send. */
 async function signedIn(email: string, role: Role) {
   await createOrganiser(email, "a long organiser password", role);
-  const organiser = (await findOrganiserByEmail(email))!;
+  const organiser = (await stores().organisers.findOrganiserByEmail(email))!;
   const { token } = await startSession(organiser.id);
   return { organiser: { id: organiser.id, email, role }, cookie: `${sessionCookieName}=${token}` };
 }

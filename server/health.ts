@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { databaseReady } from "@/db/store";
 
 /** Set when the process starts shutting down: it finishes what it has and takes nothing new. */
 export const lifecycle = { draining: false };
@@ -19,6 +19,6 @@ export async function answerHealth(_req: IncomingMessage, res: ServerResponse): 
  */
 export async function answerReadiness(_req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (lifecycle.draining) return sendText(res, 503, "shutting down");
-  if (!(await databaseReady())) return sendText(res, 503, "database not ready");
+  if (!(await stores().database.databaseReady())) return sendText(res, 503, "database not ready");
   sendText(res, 200, "ready");
 }

@@ -1,10 +1,10 @@
+import { closeStores, stores } from "@/lib/stores";
 import { randomBytes } from "node:crypto";
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import next from "next";
 import { stampClientAddress } from "@/lib/client-address";
 import { config, mailConfigured } from "@/lib/config";
 import { isSameOrigin } from "@/lib/auth/origin";
-import { closeDatabase, startBackgroundWork } from "@/db/store";
 import { lifecycle } from "./health";
 import { endStreams } from "./live-events";
 import { routeToLocale } from "./locale-door";
@@ -108,7 +108,7 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   // Mail queued before a restart, or whose sending failed, goes out from here.
   if (mailConfigured()) mailWorker().start();
   housekeeping().start();
-  startBackgroundWork();
+  stores().database.startBackgroundWork();
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -135,5 +135,5 @@ async function shutdown(server: Server): Promise<void> {
   await closed;
   clearTimeout(deadline);
   await mailWorker().idle();
-  await closeDatabase();
+  await closeStores();
 }

@@ -1,10 +1,11 @@
 // Migrates the database DATABASE_URL names, in a process of its own, and prints "migrated";
 // run six at once by db/postgres/migrate.integration.test.ts.
-import { closeDatabase, migrateDatabase } from "@/db/store";
+import { closeStores, openStores } from "@/lib/stores";
 
-migrateDatabase()
+openStores()
+  .then((stores) => stores.database.migrateDatabase())
   .then(async () => {
-    await closeDatabase();
+    await closeStores();
     process.stdout.write("migrated");
   })
   .catch((error: unknown) => {

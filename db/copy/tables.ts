@@ -61,7 +61,7 @@ export const appTables: string[] = [
 ];
 
 /** SQLite's columns that PostgreSQL keeps another way: signer numbers come from a sequence per campaign there. */
-export const sqliteOnlyColumns: Record<string, string[]> = { campaigns: ["signer_numbers_issued"] };
+export const sqliteOnlyColumns: Record<string, string[]> = { petitions: ["signer_numbers_issued"] };
 
 /** An identifier for SQL text; every name here comes from the schema, never from input. */
 export const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -3,7 +3,7 @@ import { compareTallies, type CampaignTally, type Tally } from "./tally";
 
 const campaign: CampaignTally = { slug: "white-helmets", kept: 3, counted: 3, keptPending: 1, countedPending: 1, signerNumbersIssued: 5 };
 const tally = (change: Partial<CampaignTally> = {}, signatures = 4): Tally => ({
-  rows: { campaigns: 1, signatures },
+  rows: { petitions: 1, signatures },
   campaigns: [{ ...campaign, ...change }],
 });
 
@@ -30,7 +30,7 @@ describe("comparing a copy with its source", () => {
   });
 
   it("says which side a campaign is missing from", () => {
-    expect(compareTallies(tally(), { rows: { campaigns: 0, signatures: 4 }, campaigns: [] }).differences).toEqual([
+    expect(compareTallies(tally(), { rows: { petitions: 0, signatures: 4 }, campaigns: [] }).differences).toEqual([
       "petitions: 1 rows in SQLite, 0 in PostgreSQL",
       "white-helmets: only in SQLite",
     ]);

@@ -48,7 +48,7 @@ export async function nextSignerNumber(handle: PgHandle, campaignId: number): Pr
   return Number(rows[0]!.next);
 }
 
-export async function readCampaignCount(slug: string): Promise<CampaignStanding | undefined> {
+export async function readCampaignStanding(slug: string): Promise<CampaignStanding | undefined> {
   const { rows } = await database().pool.query<CampaignStanding>({
     name: "countersign-petition-count",
     text: `select p.id, p.locale, ${summaryColumns}, p.pending_published as "pendingPublished",

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySqliteToPostgres, type CopyOutcome } from "@/db/copy/sqlite-to-postgres";
-import { closeDatabase } from "@/db/store";
+import { closeStores } from "@/lib/stores";
 import { signCampaign } from "@/lib/signatures";
 import { createTestDatabase, dropTestDatabase } from "@/test/postgres";
 import { executeSql, queryRows, type Row } from "@/test/rows";
@@ -19,7 +19,7 @@ const sqliteUrl = `file:${file}`;
 const target = process.env.DATABASE_URL!;
 const otherDatabases: string[] = [];
 afterAll(async () => {
-  await closeDatabase();
+  await closeStores();
   otherDatabases.forEach(dropTestDatabase);
   rmSync(dir, { recursive: true, force: true });
 });

@@ -2,7 +2,6 @@
 // db/sqlite/index.ts. db/store.ts picks one of the two at start.
 export { insertSeedSignatures } from "./bulk-seed";
 export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
-export { closeDatabase, secretKeyLocation } from "./client";
 export {
   beginSignatureImport,
   beginUndoSignatureImport,
@@ -23,8 +22,6 @@ export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from 
 export { createCampaign, updateCampaign } from "./campaign-store";
 export { claimJobRun } from "./job-store";
 export { fillMissingNameKeys } from "./name-key-store";
-export { backupDatabase, erasedDataSettled, startBackgroundWork } from "./lifecycle";
-export { databaseReady, migrateDatabase } from "./migrate";
 export {
   addBlockedEmail,
   listAuditEvents,
@@ -32,13 +29,12 @@ export {
   recordAuditEvent,
   removeBlockedEmail,
 } from "./moderation-store";
-export { onPublicChange } from "./notifications";
 export { claimDueMail, countUnsentMail, enqueueMail, listMailProblems, markMailFailed, markMailSent } from "./outbox-store";
 export {
   findCampaign,
   listCampaigns,
   publishPendingFigures,
-  readCampaignCount,
+  readCampaignStanding,
   readCampaignTitles,
   recountCampaigns,
   setRequireConfirmation,

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { databaseFile, openConnection } from "./client";
+import { openConnection } from "./connection";
 
 // Larger than any database's page count: the backup API then copies every page in one step.
 const allPages = 0x7fffffff;
@@ -11,8 +11,8 @@ const allPages = 0x7fffffff;
  * single moment; in WAL mode that read blocks no writer. Smaller steps would restart from the
  * first page after every signature made elsewhere and, under steady signing, might never finish.
  */
-export async function backupDatabase(targetPath: string): Promise<{ pages: number }> {
-  const source = path.resolve(databaseFile());
+export async function backupDatabase(file: string, targetPath: string): Promise<{ pages: number }> {
+  const source = path.resolve(file);
   const target = path.resolve(targetPath);
   // Opening a missing file would create an empty database and back that up, which helps no one.
   if (!existsSync(source)) {

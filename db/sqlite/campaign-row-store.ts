@@ -229,7 +229,7 @@ export async function readCampaignTitles(slug: string): Promise<CampaignTitles |
 }
 
 /** The count and what the live counter needs; one primary-key lookup, never a scan. */
-export async function readCampaignCount(slug: string): Promise<CampaignStanding | undefined> {
+export async function readCampaignStanding(slug: string): Promise<CampaignStanding | undefined> {
   return statements().countBySlug.all({ slug })[0];
 }
 

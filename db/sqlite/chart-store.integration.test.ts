@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertSeedSignatures, readCampaignCount } from "@/db/store";
+import { stores } from "@/lib/stores";
 import { fillTimeEdgesMs } from "@/lib/fill-time";
 import { syntheticSigner } from "@/lib/synthetic-signers";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
@@ -13,8 +13,8 @@ let campaignId = 0;
 
 beforeAll(async () => {
   await prepareDatabase();
-  campaignId = (await readCampaignCount("white-helmets"))!.id;
-  await insertSeedSignatures(campaignId, signers, syntheticSigner);
+  campaignId = (await stores().campaigns.readCampaignStanding("white-helmets"))!.id;
+  await stores().signatures.insertSeedSignatures(campaignId, signers, syntheticSigner);
   // Spread over five days, each status, times to fill, and 2,500 sharers (a decoy's among them).
   writeRows(`update signatures set signed_at = signed_at - (id % 5) * 86400000,
     status = case id % 7 when 0 then 'pending' when 1 then 'invalidated' when 2 then 'suspected' else 'confirmed' end,

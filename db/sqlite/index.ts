@@ -1,9 +1,7 @@
 // SQLite's implementation of the store (lib/store-contract.ts), under the same names as
 // db/postgres/index.ts. db/store.ts picks one of the two at start.
-export { backupDatabase } from "./backup";
 export { insertSeedSignatures } from "./bulk-seed";
 export { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
-export { closeDatabase, secretKeyLocation } from "./client";
 export {
   beginSignatureImport,
   beginUndoSignatureImport,
@@ -24,7 +22,6 @@ export { countMatchingSignatures, invalidateSignatures, releaseSuspected } from 
 export { createCampaign, updateCampaign } from "./campaign-store";
 export { claimJobRun } from "./job-store";
 export { fillMissingNameKeys } from "./name-key-store";
-export { databaseReady, migrateDatabase } from "./migrate";
 export {
   addBlockedEmail,
   listAuditEvents,
@@ -37,13 +34,12 @@ export {
   findCampaign,
   listCampaigns,
   publishPendingFigures,
-  readCampaignCount,
+  readCampaignStanding,
   readCampaignTitles,
   recountCampaigns,
   setRequireConfirmation,
   upsertCampaign,
 } from "./campaign-row-store";
-export { onPublicChange, startBackgroundWork } from "./public-changes";
 export { rateLimiter } from "./rate-limit-store";
 export { clearClientAddresses, deleteExpiredLimits, deleteOldMail, deleteUnconfirmable } from "./retention-store";
 export { exportSignatureCsv } from "./signature-export";
@@ -60,7 +56,6 @@ export {
   insertSignature,
   listRecentPublicSigners,
 } from "./signature-store";
-export { erasedDataSettled } from "./wal-scrub";
 export {
   changeOrganiserRole,
   deleteExpiredSessions,

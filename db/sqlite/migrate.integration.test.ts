@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { storedRows } from "@/test/database";
-import { database } from "./client";
+import { databasePath, openConnection } from "./connection";
 import { migrateDatabase } from "./migrate";
 
 const committed = path.join(process.cwd(), "db/sqlite/migrations");
@@ -27,7 +27,8 @@ const firstRelease = () => release(1);
 
 describe("migrating a database made by an earlier release", () => {
   it("keeps every signature with its confirmation and mail when a table is rebuilt", () => {
-    const { connection, orm } = database();
+    const connection = openConnection(databasePath(process.env.DATABASE_URL!));
+    const orm = drizzle(connection);
     migrate(orm, { migrationsFolder: firstRelease() });
     connection.exec(`
       insert into petitions (id, slug, title, ask, goal, story_headline, story_markdown, signature_count, pending_count, created_at, updated_at)
@@ -40,7 +41,7 @@ describe("migrating a database made by an earlier release", () => {
         values (2, 'confirmation', 'b@example.org', 'Confirm', 'Body', 0, 0);
     `);
 
-    migrateDatabase();
+    migrateDatabase(connection, orm);
 
     // With foreign keys on, rebuilding signatures would have deleted these through ON DELETE CASCADE.
     expect(storedRows("select id, status, fill_ms from signatures order by id")).toEqual([

@@ -1,7 +1,8 @@
-import path from "node:path";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readFileSync } from "node:fs";
-import { database } from "./client";
+import path from "node:path";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { SqliteConnection } from "./connection";
 
 const migrationsFolder = path.join(process.cwd(), "db/sqlite/migrations");
 
@@ -11,8 +12,7 @@ const migrationsFolder = path.join(process.cwd(), "db/sqlite/migrations");
  * through ON DELETE CASCADE. drizzle runs the migrations in one transaction, where a
  * `PRAGMA foreign_keys` is ignored, so the keys are turned off around it here and checked after.
  */
-export async function migrateDatabase(): Promise<void> {
-  const { connection, orm } = database();
+export function migrateDatabase<S extends Record<string, unknown>>(connection: SqliteConnection, orm: BetterSQLite3Database<S>): void {
   connection.pragma("foreign_keys = OFF");
   try {
     migrate(orm, { migrationsFolder });
@@ -24,10 +24,10 @@ export async function migrateDatabase(): Promise<void> {
 }
 
 /** Whether the database answers and holds every committed migration. */
-export async function databaseReady(): Promise<boolean> {
+export function databaseReady(connection: () => SqliteConnection): boolean {
   try {
     const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: unknown[] };
-    const applied = database().connection.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+    const applied = connection().prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
     return applied.n >= journal.entries.length;
   } catch {
     return false;

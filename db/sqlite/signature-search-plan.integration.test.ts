@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readCampaignCount } from "@/db/store";
+import { stores } from "@/lib/stores";
 import { emailKey } from "@/lib/domain/email-key";
 import type { SignatureSearch } from "@/lib/domain/signature-search";
 import { prepareDatabase, storedRows } from "@/test/database";
@@ -15,7 +15,7 @@ let campaignId = 0;
 
 beforeAll(async () => {
   await prepareDatabase();
-  campaignId = (await readCampaignCount("white-helmets"))!.id;
+  campaignId = (await stores().campaigns.readCampaignStanding("white-helmets"))!.id;
 });
 
 const explain = (query: { toSQL(): { sql: string; params: unknown[] } }) => {

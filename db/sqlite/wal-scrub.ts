@@ -32,6 +32,13 @@ export class WalScrubber {
     this.timer.unref();
   }
 
+  /** Stops trying; an erasure still waiting is scrubbed when the writer closes and checkpoints. */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.since = undefined;
+  }
+
   /** Whether an erasure still waits for its scrub. */
   get waiting(): boolean {
     return this.since !== undefined;

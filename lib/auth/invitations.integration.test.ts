@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { findOrganiserByEmail } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { publicUrl } from "@/test/smtp-sink";
 import { mailWorker } from "../mail/outbox-worker";
@@ -18,7 +18,7 @@ const dayMs = 24 * 60 * 60 * 1000;
 /** An organiser made as the CLI makes one, with the role named. */
 async function organiser(email: string, role: Role): Promise<OrganiserIdentity> {
   await createOrganiser(email, password, role);
-  const organiser = await findOrganiserByEmail(email);
+  const organiser = await stores().organisers.findOrganiserByEmail(email);
   return { id: organiser!.id, email: organiser!.email, role: organiser!.role };
 }
 
@@ -61,7 +61,7 @@ describe("inviting an organiser", () => {
 
     expect(await describeInvitation(token)).toMatchObject({ kind: "open", email: "new.editor@example.org", role: "editor", invitedBy: "owner@example.org" });
     expect(await acceptInvitation(token, "too short")).toEqual({ kind: "invalid", error: "Use at least 12 characters." });
-    expect(await findOrganiserByEmail("new.editor@example.org")).toBeUndefined();
+    expect(await stores().organisers.findOrganiserByEmail("new.editor@example.org")).toBeUndefined();
 
     const accepted = await acceptInvitation(token, "the editor's own password");
     expect(accepted).toMatchObject({ kind: "accepted", organiser: { email: "new.editor@example.org", role: "editor" } });
@@ -86,7 +86,7 @@ describe("inviting an organiser", () => {
     const token = await invitationToken("late@example.org");
     expect(await describeInvitation(token)).toEqual({ kind: "expired" });
     expect(await acceptInvitation(token, password)).toEqual({ kind: "expired" });
-    expect(await findOrganiserByEmail("late@example.org")).toBeUndefined();
+    expect(await stores().organisers.findOrganiserByEmail("late@example.org")).toBeUndefined();
     expect((await openInvitations()).find((i) => i.email === "late@example.org")).toMatchObject({ expired: true });
   });
 
@@ -118,7 +118,7 @@ describe("inviting an organiser", () => {
     await inviteOrganiser("revoked@example.org", "owner", owner);
     const token = await invitationToken("revoked@example.org");
     const { id } = (await openInvitations()).find((i) => i.email === "revoked@example.org")!;
-    const editor = (await findOrganiserByEmail("editor@example.org"))!;
+    const editor = (await stores().organisers.findOrganiserByEmail("editor@example.org"))!;
     expect(await revokeInvitation(id, { id: editor.id, email: editor.email, role: "editor" })).toBe("forbidden");
     expect(await describeInvitation(token)).toMatchObject({ kind: "open" });
 

@@ -1,11 +1,5 @@
+import { stores } from "@/lib/stores";
 import { z } from "zod";
-import {
-  acceptInvitation as acceptStoredInvitation,
-  findInvitationByToken,
-  insertInvitation,
-  listOpenInvitations,
-  revokeInvitation as revokeStoredInvitation,
-} from "@/db/store";
 import { recordAudit } from "../audit";
 import { mailConfigured } from "../config";
 import { invitationLink } from "../links";
@@ -47,7 +41,7 @@ export async function inviteOrganiser(email: string, role: Role, invitedBy: Orga
   const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
   const mails = mailConfigured();
   const mail = mails ? invitationMessage({ toAddress: input.email, invitedBy: invitedBy.email, role: input.role, link, expiresAt }) : undefined;
-  const stored = await insertInvitation(
+  const stored = await stores().organisers.insertInvitation(
     organiserActor(invitedBy),
     { email: input.email, role: input.role, tokenHash: hashToken(token), createdAt: now, expiresAt },
     mail,
@@ -73,7 +67,7 @@ export type InvitationView =
 /** What the link's page shows: who invited whom for which role, or why the link no longer works. */
 export async function describeInvitation(token: string, now = new Date()): Promise<InvitationView> {
   if (!tokenShape.test(token)) return { kind: "unknown" };
-  const invitation = await findInvitationByToken(hashToken(token));
+  const invitation = await stores().organisers.findInvitationByToken(hashToken(token));
   if (!invitation) return { kind: "unknown" };
   if (invitation.acceptedAt) return { kind: "used" };
   if (invitation.expiresAt <= now) return { kind: "expired" };
@@ -93,7 +87,7 @@ export async function acceptInvitation(token: string, password: string, now = ne
   const checked = organiserPassword.safeParse(password);
   if (!checked.success) return { kind: "invalid", error: checked.error.issues[0]?.message ?? "Choose another password." };
   // Hashed before the transaction: SQLite's are synchronous, and scrypt takes a while.
-  const accepted = await acceptStoredInvitation(hashToken(token), await hashPassword(checked.data), now);
+  const accepted = await stores().organisers.acceptInvitation(hashToken(token), await hashPassword(checked.data), now);
   if (accepted.kind !== "accepted") return accepted;
   await recordAudit({
     actor: accepted.organiser.email,
@@ -108,13 +102,13 @@ export type OpenInvitation = { id: number; email: string; role: Role; invitedBy:
 
 /** Invitations not yet accepted, newest first; expired ones say so. */
 export async function openInvitations(now = new Date()): Promise<OpenInvitation[]> {
-  const found = await listOpenInvitations();
+  const found = await stores().organisers.listOpenInvitations();
   return found.map(({ id, email, role, invitedBy, expiresAt }) => ({ id, email, role, invitedBy, expiresAt, expired: expiresAt <= now }));
 }
 
 /** Revokes an invitation not yet accepted (owners only): its link stops working at once. */
 export async function revokeInvitation(invitationId: number, actor: OrganiserIdentity): Promise<"revoked" | "forbidden" | "unknown"> {
-  const revoked = await revokeStoredInvitation(organiserActor(actor), invitationId);
+  const revoked = await stores().organisers.revokeInvitation(organiserActor(actor), invitationId);
   if (revoked.kind !== "done") return revoked.kind;
   await recordAudit({ actor: actor.email, action: "revoke-invitation", detail: `revoked the invitation of ${revoked.email}`, rowCount: 1 });
   return "revoked";

@@ -1,7 +1,7 @@
+import { stores } from "@/lib/stores";
 import { addressNetwork } from "../client-address";
-import { lazy } from "../lazy";
+import { processWide } from "../process-wide";
 import { consumePoint, type LimitVerdict } from "../rate-limit";
-import { rateLimiter } from "@/db/store";
 
 /** Sign-in tries allowed in the window; one more locks the account or the address for the lock time. */
 export const loginLimits = {
@@ -9,9 +9,9 @@ export const loginLimits = {
   address: { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const;
 
-const limiters = lazy(() => ({
-  account: rateLimiter({ name: "login-account", ...loginLimits.account }),
-  address: rateLimiter({ name: "login-address", ...loginLimits.address }),
+const limiters = processWide("login-limiters", () => ({
+  account: stores().housekeeping.rateLimiter({ name: "login-account", ...loginLimits.account }),
+  address: stores().housekeeping.rateLimiter({ name: "login-address", ...loginLimits.address }),
 }));
 
 const accountKey = (email: string) => email.trim().toLowerCase();

@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { randomBytes } from "node:crypto";
-import { findOrganiserByEmail, insertOrganiser } from "@/db/store";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { Role } from "../domain/roles";
@@ -13,7 +13,7 @@ export const organiserPassword = z
 /** Creates an organiser account with the role named; false when one already exists for that email. */
 export async function createOrganiser(email: string, password: string, role: Role): Promise<boolean> {
   const address = organiserEmail.parse(email);
-  return insertOrganiser(address, await hashPassword(organiserPassword.parse(password)), role);
+  return stores().organisers.insertOrganiser(address, await hashPassword(organiserPassword.parse(password)), role);
 }
 
 // Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
@@ -24,7 +24,7 @@ export type Authentication = { kind: "admin"; organiser: { id: number; email: st
 
 /** The organiser these credentials belong to, or a refusal that does not say which part was wrong. */
 export async function authenticate(email: string, password: string): Promise<Authentication> {
-  const organiser = await findOrganiserByEmail(email.trim().toLowerCase());
+  const organiser = await stores().organisers.findOrganiserByEmail(email.trim().toLowerCase());
   if (!organiser) {
     return (await verifyPassword(password, decoyHash)) === "busy" ? { kind: "busy" } : { kind: "refused" };
   }

@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import { findOrganiserByEmail } from "@/db/store";
 import { prepareDatabase, storedRows } from "@/test/database";
 import type { OrganiserIdentity } from "../domain/model";
 import { createOrganiser } from "./organiser-accounts";
@@ -12,7 +12,7 @@ import { sessionOrganiser, startSession } from "./sessions";
 
 async function organiser(email: string, role: Role): Promise<OrganiserIdentity> {
   await createOrganiser(email, "a long organiser password", role);
-  const organiser = await findOrganiserByEmail(email);
+  const organiser = await stores().organisers.findOrganiserByEmail(email);
   return { id: organiser!.id, email: organiser!.email, role: organiser!.role };
 }
 
@@ -75,7 +75,7 @@ describe("the organisers", () => {
   });
 
   it("lose their open invitations when they can no longer invite", async () => {
-    const boss = (await findOrganiserByEmail("boss@example.org"))!;
+    const boss = (await stores().organisers.findOrganiserByEmail("boss@example.org"))!;
     const inviter = await organiser("inviter@example.org", "owner");
     const invited = await inviteOrganiser("invitee@example.org", "viewer", inviter);
     // Without mail the owner is handed the link to pass on.

@@ -1,4 +1,4 @@
-import { changeOrganiserRole, listOrganisers, removeOrganiser } from "@/db/store";
+import { stores } from "@/lib/stores";
 import { recordAudit } from "../audit";
 import type { OrganiserIdentity, Organiser } from "../domain/model";
 import type { OrganiserActor } from "../store-contract";
@@ -14,14 +14,14 @@ export function organiserActor(organiser: Pick<OrganiserIdentity, "id">): Organi
 }
 
 export async function organisers(): Promise<Organiser[]> {
-  return listOrganisers();
+  return stores().organisers.listOrganisers();
 }
 
 export type MemberOutcome = "done" | "forbidden" | "unknown" | "last-owner";
 
 /** Gives a member another role (owners only); the last owner stays an owner. Counts from their next request. */
 export async function changeRole(organiserId: number, role: Role, actor: OrganiserIdentity): Promise<MemberOutcome> {
-  const changed = await changeOrganiserRole(organiserActor(actor), organiserId, role);
+  const changed = await stores().organisers.changeOrganiserRole(organiserActor(actor), organiserId, role);
   if (changed.kind !== "done") return changed.kind;
   if (changed.previousRole !== role) {
     await recordAudit({
@@ -36,7 +36,7 @@ export async function changeRole(organiserId: number, role: Role, actor: Organis
 
 /** Removes a member with their sessions and open invitations (owners only); never the last owner. */
 export async function removeMember(organiserId: number, actor: OrganiserIdentity): Promise<MemberOutcome> {
-  const removed = await removeOrganiser(organiserActor(actor), organiserId);
+  const removed = await stores().organisers.removeOrganiser(organiserActor(actor), organiserId);
   if (removed.kind !== "done") return removed.kind;
   await recordAudit({
     actor: actor.email,

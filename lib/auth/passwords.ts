@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { ConcurrencyGate } from "../concurrency-gate";
-import { lazy } from "../lazy";
+import { processWide } from "../process-wide";
 
 // OWASP's minimum for scrypt: N=2^17, r=8, p=1. It needs 128 MiB, above Node's default cap.
 const params = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
@@ -11,7 +11,7 @@ const keyLength = 32;
  * work). Two at a time keeps a flood of sign-ins to about 256 MiB; a few more may wait briefly, and
  * the rest are told to try again rather than queued without bound.
  */
-const derivations = lazy(() => new ConcurrencyGate(2, 8, 3_000));
+const derivations = processWide("password-derivations", () => new ConcurrencyGate(2, 8, 3_000));
 
 export type PasswordCheck = "match" | "mismatch" | "busy";
 

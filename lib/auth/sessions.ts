@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { createHash, randomBytes } from "node:crypto";
-import { deleteExpiredSessions, deleteSession, findSessionOrganiser, insertSession } from "@/db/store";
 
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
 
@@ -10,18 +10,18 @@ const sessionId = (token: string) => createHash("sha256").update(token).digest("
 
 /** A fresh session for a signed-in organiser; the token goes in the cookie, only its hash is stored. */
 export async function startSession(organiserId: number, now = new Date()) {
-  await deleteExpiredSessions(now);
+  await stores().organisers.deleteExpiredSessions(now);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-  await insertSession({ id: sessionId(token), organiserId, createdAt: now, expiresAt });
+  await stores().organisers.insertSession({ id: sessionId(token), organiserId, createdAt: now, expiresAt });
   return { token, expiresAt };
 }
 
 export async function sessionOrganiser(token: string | undefined) {
   if (!token) return undefined;
-  return findSessionOrganiser(sessionId(token));
+  return stores().organisers.findSessionOrganiser(sessionId(token));
 }
 
 export async function endSession(token: string | undefined): Promise<void> {
-  if (token) await deleteSession(sessionId(token));
+  if (token) await stores().organisers.deleteSession(sessionId(token));
 }

@@ -4,7 +4,7 @@ import isoCountries from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json";
-import { lazy } from "../lazy";
+import { processWide } from "../process-wide";
 import type { CountryCount } from "../store-contract";
 
 export const mapWidth = 720;
@@ -20,7 +20,7 @@ type Shape = { key: string; alpha2: string | undefined; name: string; d: string 
 const unnumbered: Record<string, string> = { Kosovo: "XK" };
 
 /** The projected outline and country shapes: the same for every campaign, so made once a process. */
-const geometry = lazy(() => {
+const geometry = processWide("world-map", () => {
   // A static file of a pinned package, in the TopoJSON shape its README documents.
   const topology = countries110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const countries = feature(topology, topology.objects.countries);

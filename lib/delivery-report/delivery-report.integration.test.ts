@@ -1,13 +1,5 @@
+import { stores } from "@/lib/stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  countVerification,
-  insertSeedSignatures,
-  insertSignature,
-  invalidateSignatures,
-  readCampaignCount,
-  releaseSuspected,
-  upsertCampaign,
-} from "@/db/store";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { pdfPages, pdfPlacedRuns, pdfRuns } from "@/test/pdf-text";
 import { recentAuditEvents } from "../audit";
@@ -84,8 +76,8 @@ describe("the delivery report", () => {
 
   it("leaves out signatures that do not count", async () => {
     await signCampaign(slug, { fullName: "Nadia Ruled-Out", email: "nadia@ruled-out.example", country: "FR" });
-    const campaign = await readCampaignCount(slug);
-    expect(await invalidateSignatures({ campaignId: campaign!.id, emailDomain: "ruled-out.example" }, new Date())).toBe(1);
+    const campaign = await stores().campaigns.readCampaignStanding(slug);
+    expect(await stores().moderation.invalidateSignatures({ campaignId: campaign!.id, emailDomain: "ruled-out.example" }, new Date())).toBe(1);
     const text = (await report(true)).pages.join(" ");
     expect(text).not.toContain("Nadia");
   });
@@ -112,9 +104,9 @@ describe("the delivery report", () => {
   });
 
   it("counts a bot-trap catch an organiser released as counted without email confirmation", async () => {
-    const campaign = (await readCampaignCount(slug))!;
-    const before = await countVerification(campaign.id);
-    await insertSignature({
+    const campaign = (await stores().campaigns.readCampaignStanding(slug))!;
+    const before = await stores().charts.countVerification(campaign.id);
+    await stores().signatures.insertSignature({
       campaignId: campaign.id,
       status: "suspected",
       fullName: "Caught Bytrap",
@@ -124,9 +116,9 @@ describe("the delivery report", () => {
       country: "IE",
       signedAt: new Date(),
     });
-    const released = await releaseSuspected({ campaignId: campaign.id, emailDomain: "released.example" }, () => ({ kind: "count" }), new Date());
+    const released = await stores().moderation.releaseSuspected({ campaignId: campaign.id, emailDomain: "released.example" }, () => ({ kind: "count" }), new Date());
     expect(released).toBe(1);
-    expect(await countVerification(campaign.id)).toEqual({ byEmail: before.byEmail, withoutEmail: before.withoutEmail + 1, imported: before.imported });
+    expect(await stores().charts.countVerification(campaign.id)).toEqual({ byEmail: before.byEmail, withoutEmail: before.withoutEmail + 1, imported: before.imported });
   });
 
   it("is undefined for a campaign that does not exist", async () => {
@@ -136,7 +128,7 @@ describe("the delivery report", () => {
 
 describe("a campaign written in Arabic", () => {
   it("sets its story right to left, each line ending at the right margin", async () => {
-    await upsertCampaign({
+    await stores().campaigns.upsertCampaign({
       slug: "arabic-campaign",
       locale: "ar",
       title: "أنقذوا المدرسة",
@@ -162,8 +154,8 @@ describe("a campaign written in Arabic", () => {
 
 describe("a long list of names", () => {
   it("is read from the database a batch at a time as the download goes, never all at once", async () => {
-    const campaign = await readCampaignCount(slug);
-    await insertSeedSignatures(campaign!.id, 20_000, syntheticSigner);
+    const campaign = await stores().campaigns.readCampaignStanding(slug);
+    await stores().signatures.insertSeedSignatures(campaign!.id, 20_000, syntheticSigner);
     const found = await deliveryReport(slug, { actor: "owner@example.org", includeNames: true });
     const parts: Uint8Array[] = [];
     let signedLate = false;

@@ -1,4 +1,4 @@
-import { countVerification, findCampaign, readCampaignCount } from "@/db/store";
+import { stores } from "@/lib/stores";
 import { figureLoaders } from "../campaign-figures";
 import { rankCountries } from "../charts/country-ranking";
 import { campaignText } from "../campaign-text";
@@ -9,10 +9,10 @@ import { campaignText } from "../campaign-text";
  * elsewhere. The charts' figures are the dashboard's own (lib/campaign-figures.ts).
  */
 export async function deliveryFigures(slug: string, now: Date) {
-  const [campaign, count] = await Promise.all([findCampaign(slug), readCampaignCount(slug)]);
+  const [campaign, count] = await Promise.all([stores().campaigns.findCampaign(slug), stores().campaigns.readCampaignStanding(slug)]);
   if (!campaign || !count) return undefined;
   const [verification, countries, perDay] = await Promise.all([
-    countVerification(count.id),
+    stores().charts.countVerification(count.id),
     figureLoaders.countries(count.id),
     figureLoaders.perDay(count.id, now),
   ]);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { lazy } from "../lazy";
+import { processWide } from "../process-wide";
 import { sfntFromWoff } from "../share-card-fonts";
 
 // The report's fonts: Noto Sans for most scripts and Noto Naskh Arabic for Arabic, from the same
@@ -35,7 +35,7 @@ export function parseFontFaces(css: string): { file: string; ranges: [number, nu
 }
 
 /** Every face of both families in both weights, Noto Sans's first, resolved from the project root. */
-export const reportFaces = lazy((): Face[] => {
+export const reportFaces = processWide("report-fonts", (): Face[] => {
   const fromRoot = createRequire(path.join(process.cwd(), "package.json"));
   return ([400, 700] as const).flatMap((weight) =>
     families.flatMap(({ pkg, prefix, rtl }) => {

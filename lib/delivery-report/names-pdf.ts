@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { listSignerNames } from "@/db/store";
 import type PDFDocument from "pdfkit";
 import { countryName } from "../domain/countries";
 import type { DeliveryFigures } from "./figures";
@@ -53,7 +53,7 @@ export async function* drawNames(
   let side = 0;
   let y = columnTop;
   for (let after = 0; ; ) {
-    const batch = await listSignerNames(figures.campaignId, after, namesPerBatch);
+    const batch = await stores().charts.listSignerNames(figures.campaignId, after, namesPerBatch);
     for (const signer of batch) {
       if (y + row > text.bottom) {
         if (side === 0) side = 1;

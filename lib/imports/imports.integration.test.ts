@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { beforeAll, describe, expect, it } from "vitest";
-import { beginSignatureImport, beginUndoSignatureImport, countVerification, insertImportedSignatures, readCampaignCount, recountCampaigns } from "@/db/store";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { liveSnapshot, campaignStatus } from "../campaign-status";
 import { signCampaign } from "../signatures";
@@ -24,7 +24,7 @@ const file = [
   ";nameless@example.org;FR;;;",
 ].join("\r\n");
 
-const counted = async () => (await recountCampaigns()).find((r) => r.slug === slug)!;
+const counted = async () => (await stores().campaigns.recountCampaigns()).find((r) => r.slug === slug)!;
 const signaturesOf = (importId: number) => storedRows<{ status: string; full_name: string }>("select * from signatures where import_id = ? order by id", importId);
 const listedNames = async () => {
   const snapshot = await liveSnapshot(slug);
@@ -99,7 +99,7 @@ describe("importing signatures gathered elsewhere", () => {
     expect(rows.every((r) => r.confirmed_at === null && r.client_address === null)).toBe(true);
     // Found by the signature search's name start at once, not only after the periodic backfill.
     expect(rows.map((r) => r.name_key)).toEqual(["rana khalil", "jonas berg", "mei chen"]);
-    expect((await countVerification((await readCampaignCount(slug))!.id)).imported).toBe(3);
+    expect((await stores().charts.countVerification((await stores().campaigns.readCampaignStanding(slug))!.id)).imported).toBe(3);
     // Omar's own signature stays as he made it.
     expect(storedRows("select full_name, import_id from signatures where email_key = 'omar@example.org'")).toEqual([{ full_name: "Omar Nassar", import_id: null }]);
 
@@ -132,7 +132,7 @@ describe("importing signatures gathered elsewhere", () => {
   });
 
   it("is undone whole: exactly its rows deleted, the counts as they were, audited", async () => {
-    const status = await readCampaignCount(slug);
+    const status = await stores().campaigns.readCampaignStanding(slug);
     expect(await undoImport(slug, importId, owner)).toEqual({ kind: "undone", removed: 3 });
     expect(signaturesOf(importId)).toEqual([]);
     // The signer who came after the import is still counted.
@@ -165,7 +165,7 @@ describe("an undo that begins while an import runs", () => {
   it("stops the import's next range, and removes every row it had stored", async () => {
     const here = (await campaignStatus(slug))!.signaturesHere;
     const running = await stage(file, "interrupted.csv");
-    expect(await beginSignatureImport(running, "{}", { totalRows: 2, validRows: 2, invalidRows: 0 })).toBe(true);
+    expect(await stores().imports.beginSignatureImport(running, "{}", { totalRows: 2, validRows: 2, invalidRows: 0 })).toBe(true);
     const signer = (name: string) => ({
       fullName: name,
       email: `${name}@interrupted.example`,
@@ -176,9 +176,9 @@ describe("an undo that begins while an import runs", () => {
       wantsUpdates: false,
       signedAt: new Date(),
     });
-    expect(await insertImportedSignatures(running, [signer("first")], new Date())).toEqual({ kind: "stored", inserted: 1 });
-    expect(await beginUndoSignatureImport(running)).toBe(true);
-    expect(await insertImportedSignatures(running, [signer("second")], new Date())).toEqual({ kind: "stopped" });
+    expect(await stores().imports.insertImportedSignatures(running, [signer("first")], new Date())).toEqual({ kind: "stored", inserted: 1 });
+    expect(await stores().imports.beginUndoSignatureImport(running)).toBe(true);
+    expect(await stores().imports.insertImportedSignatures(running, [signer("second")], new Date())).toEqual({ kind: "stopped" });
     expect(await runImport(slug, running, mapping, owner)).toEqual({ kind: "gone" });
 
     expect(await undoImport(slug, running, owner)).toEqual({ kind: "undone", removed: 1 });
@@ -253,7 +253,7 @@ describe("imported signers' language", () => {
 describe("an import cut short and left for a day", () => {
   it("loses its file of names and addresses, and can still be undone", async () => {
     const cutShort = await stage(file, "crashed.csv");
-    expect(await beginSignatureImport(cutShort, "{}", { totalRows: 7, validRows: 5, invalidRows: 0 })).toBe(true);
+    expect(await stores().imports.beginSignatureImport(cutShort, "{}", { totalRows: 7, validRows: 5, invalidRows: 0 })).toBe(true);
     const signer = {
       fullName: "Nour Haddad",
       email: "nour@crashed.example",
@@ -264,7 +264,7 @@ describe("an import cut short and left for a day", () => {
       wantsUpdates: false,
       signedAt: new Date(),
     };
-    expect(await insertImportedSignatures(cutShort, [signer], new Date())).toEqual({ kind: "stored", inserted: 1 });
+    expect(await stores().imports.insertImportedSignatures(cutShort, [signer], new Date())).toEqual({ kind: "stored", inserted: 1 });
     const fileOf = () => storedRow<{ staged_csv: string | null }>("select staged_csv from signature_imports where id = ?", cutShort)?.staged_csv;
 
     await expireStagedImports(new Date(Date.now() + 23 * 60 * 60 * 1000));

@@ -1,17 +1,4 @@
-import {
-  beginSignatureImport,
-  beginUndoSignatureImport,
-  deleteImportedSignatures,
-  deleteStaleImports,
-  dropStaleImportFiles,
-  findSignatureImport,
-  findSignedEmailKeys,
-  finishSignatureImport,
-  finishUndoSignatureImport,
-  insertImportedSignatures,
-  insertSignatureImport,
-  readCampaignCount,
-} from "@/db/store";
+import { stores } from "@/lib/stores";
 import { recordAudit } from "../audit";
 import { emailRefusal } from "../email-policy";
 import { liveHub } from "../live-hub";
@@ -29,13 +16,13 @@ export type StageOutcome = { kind: "staged"; importId: number } | CsvRefusal | {
 
 /** Keeps an uploaded file in the database for the organiser's next steps, if it reads as a CSV. */
 export async function stageImport(slug: string, file: { name: string; bytes: Uint8Array }, actor: string, now = new Date()): Promise<StageOutcome> {
-  const campaign = await readCampaignCount(slug);
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return { kind: "not-found" };
   const decoded = decodeCsvFile(file.bytes);
   if (decoded.kind === "refused") return decoded;
   const read = await readCsv(decoded.text);
   if (read.kind === "refused") return read;
-  const importId = await insertSignatureImport({
+  const importId = await stores().imports.insertSignatureImport({
     campaignId: campaign.id,
     // Only for the history list: the name without its folders, and never longer than a line.
     fileName: (file.name.split(/[\\/]/).pop() || "upload.csv").slice(0, 200),
@@ -55,8 +42,8 @@ export type OpenImport = {
 };
 
 async function loadImport(slug: string, importId: number) {
-  const campaign = await readCampaignCount(slug);
-  const found = campaign && (await findSignatureImport(campaign.id, importId));
+  const campaign = await stores().campaigns.readCampaignStanding(slug);
+  const found = campaign && (await stores().imports.findSignatureImport(campaign.id, importId));
   if (!campaign || !found) return undefined;
   const { stagedCsv, ...record } = found;
   const read = stagedCsv !== null && (record.status === "staged" || record.status === "importing") ? await readCsv(stagedCsv) : undefined;
@@ -89,7 +76,7 @@ async function reportFor(campaignId: number, table: CsvTable, raw: Record<string
   const mapping = parsed.data;
   const built = await buildReport(table, mapping, now, {
     refusal: emailRefusal,
-    signedKeys: (keys) => findSignedEmailKeys(campaignId, keys),
+    signedKeys: (keys) => stores().imports.findSignedEmailKeys(campaignId, keys),
   });
   return { kind: "built" as const, mapping, ...built };
 }
@@ -116,18 +103,18 @@ export async function runImport(slug: string, importId: number, raw: Record<stri
   const built = await reportFor(loaded.campaignId, loaded.table, raw, now);
   if (built.kind !== "built") return built;
   const { report, signers, mapping } = built;
-  const begun = await beginSignatureImport(importId, JSON.stringify(mapping), {
+  const begun = await stores().imports.beginSignatureImport(importId, JSON.stringify(mapping), {
     totalRows: report.totalRows,
     validRows: report.validRows,
     invalidRows: report.invalidRows,
   });
   if (!begun) return { kind: "gone" };
   for (let from = 0; from < signers.length; from += importBatchRows) {
-    const stored = await insertImportedSignatures(importId, signers.slice(from, from + importBatchRows), now);
+    const stored = await stores().imports.insertImportedSignatures(importId, signers.slice(from, from + importBatchRows), now);
     liveHub().notify(slug);
     if (stored.kind === "stopped") return { kind: "gone" };
   }
-  const record = await finishSignatureImport(importId, new Date());
+  const record = await stores().imports.finishSignatureImport(importId, new Date());
   if (!record) return { kind: "gone" };
   await recordAudit({
     actor,
@@ -144,14 +131,14 @@ export type UndoOutcome = { kind: "undone"; removed: number } | { kind: "gone" }
 /** Deletes every signature the import stored (whatever has become of them) and fixes the counts. */
 export async function undoImport(slug: string, importId: number, actor: string, now = new Date()): Promise<UndoOutcome> {
   const loaded = await loadImport(slug, importId);
-  if (!loaded || !(await beginUndoSignatureImport(importId))) return { kind: "gone" };
+  if (!loaded || !(await stores().imports.beginUndoSignatureImport(importId))) return { kind: "gone" };
   let removed = 0;
   for (let batch = -1; batch !== 0; removed += batch) {
-    batch = await deleteImportedSignatures(importId, importBatchRows, now);
+    batch = await stores().imports.deleteImportedSignatures(importId, importBatchRows, now);
     if (batch > 0) liveHub().notify(slug);
   }
   // Two presses at once both remove rows; only the one that finishes records it.
-  if (!(await finishUndoSignatureImport(importId, new Date()))) return { kind: "undone", removed };
+  if (!(await stores().imports.finishUndoSignatureImport(importId, new Date()))) return { kind: "undone", removed };
   await recordAudit({
     actor,
     action: "undo-import",
@@ -170,5 +157,5 @@ export async function undoImport(slug: string, importId: number, actor: string, 
  */
 export async function expireStagedImports(now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - stagedLifetimeMs);
-  return (await deleteStaleImports(before)) + (await dropStaleImportFiles(before));
+  return (await stores().imports.deleteStaleImports(before)) + (await stores().imports.dropStaleImportFiles(before));
 }

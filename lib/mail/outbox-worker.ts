@@ -1,7 +1,7 @@
-import { claimDueMail, claimUpdateMail, markMailFailed, markMailSent } from "@/db/store";
+import { stores } from "@/lib/stores";
 import { config } from "../config";
 import { logger } from "../log";
-import { lazy } from "../lazy";
+import { processWide } from "../process-wide";
 import { prepareDelivery } from "../updates/delivery";
 import type { UpdateDelivery } from "../domain/update";
 import { mailTransport } from "./transport";
@@ -52,10 +52,10 @@ export class MailWorker {
     const from = config().MAIL_FROM;
     for (;;) {
       // Signers' own mail first; updates fill what is left of the batch, at the configured rate.
-      const batch = await claimDueMail(new Date(), batchSize, leaseMs);
+      const batch = await stores().mail.claimDueMail(new Date(), batchSize, leaseMs);
       const updates =
         batch.length < batchSize
-          ? await claimUpdateMail(new Date(), batchSize - batch.length, leaseMs, config().UPDATE_SEND_PER_MINUTE)
+          ? await stores().updates.claimUpdateMail(new Date(), batchSize - batch.length, leaseMs, config().UPDATE_SEND_PER_MINUTE)
           : { deliveries: [] };
       if (batch.length === 0 && updates.deliveries.length === 0) {
         if (updates.nextAt) this.kickAt(updates.nextAt);
@@ -78,12 +78,12 @@ export class MailWorker {
   private async attempt(message: { id: number; kind: string; attempts: number }, send: () => Promise<unknown>): Promise<void> {
     try {
       await send();
-      await markMailSent(message.id, new Date());
+      await stores().mail.markMailSent(message.id, new Date());
     } catch (error) {
       const delay = retryDelaysMs[message.attempts - 1];
       const reason = error instanceof Error ? error.message : String(error);
       logger().error({ err: error, mailId: message.id, kind: message.kind, attempt: message.attempts }, "sending mail failed");
-      await markMailFailed(message.id, reason, new Date(), delay === undefined ? undefined : new Date(Date.now() + delay));
+      await stores().mail.markMailFailed(message.id, reason, new Date(), delay === undefined ? undefined : new Date(Date.now() + delay));
     }
   }
 
@@ -94,4 +94,4 @@ export class MailWorker {
   }
 }
 
-export const mailWorker: () => MailWorker = lazy(() => new MailWorker());
+export const mailWorker: () => MailWorker = processWide("mail-worker", () => new MailWorker());

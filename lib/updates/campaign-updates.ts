@@ -1,12 +1,12 @@
-import { countUpdateRecipients, findCampaign, listPublicUpdates, listUpdates } from "@/db/store";
+import { stores } from "@/lib/stores";
 import { isPublished } from "../campaign-state";
 import { parseStory } from "../story";
 
 /** What the organisers' updates page shows: the campaign, who an update would reach now, and those sent. */
 export async function updatesOverview(slug: string) {
-  const campaign = await findCampaign(slug);
+  const campaign = await stores().campaigns.findCampaign(slug);
   if (!campaign) return undefined;
-  const [recipients, updates] = await Promise.all([countUpdateRecipients(campaign.id), listUpdates(campaign.id)]);
+  const [recipients, updates] = await Promise.all([stores().updates.countUpdateRecipients(campaign.id), stores().updates.listUpdates(campaign.id)]);
   return { slug: campaign.slug, title: campaign.title, recipients, updates };
 }
 
@@ -15,7 +15,7 @@ export async function updatesOverview(slug: string) {
  * blocks; none unless the campaign is published, by the rule every public door keeps.
  */
 export async function publicUpdates(slug: string) {
-  const campaign = await findCampaign(slug);
+  const campaign = await stores().campaigns.findCampaign(slug);
   if (!campaign || !isPublished(campaign)) return [];
-  return (await listPublicUpdates(campaign.id)).map((update) => ({ ...update, blocks: parseStory(update.bodyMarkdown) }));
+  return (await stores().updates.listPublicUpdates(campaign.id)).map((update) => ({ ...update, blocks: parseStory(update.bodyMarkdown) }));
 }

@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
-import { countUpdateRecipients, enqueueMail, findCampaign, insertUpdate, listUnqueuedUpdates, queueUpdateBatch } from "@/db/store";
 import { recordAudit } from "../audit";
 import { mailWorker } from "../mail/outbox-worker";
 import { decoyUnsubscribeToken, unsubscribePageLink } from "./unsubscribe";
@@ -22,7 +22,7 @@ export async function queueUpdate(updateId: number, now = new Date(), onRange?: 
   let queued = 0;
   for (;;) {
     const started = performance.now();
-    const step = await queueUpdateBatch(updateId, queueBatchSize, now);
+    const step = await stores().updates.queueUpdateBatch(updateId, queueBatchSize, now);
     onRange?.(performance.now() - started);
     queued += step.queued;
     if (step.queued > 0) mailWorker().kick();
@@ -33,16 +33,16 @@ export async function queueUpdate(updateId: number, now = new Date(), onRange?: 
 
 /** Stores the update, records who sent it, and queues it for its signers. */
 export async function sendUpdate(slug: string, draft: UpdateDraft, actor: string, now = new Date()): Promise<SendOutcome> {
-  const campaign = await findCampaign(slug);
+  const campaign = await stores().campaigns.findCampaign(slug);
   if (!campaign) return { kind: "unknown-campaign" };
-  const updateId = await insertUpdate({ campaignId: campaign.id, ...draft, sentBy: actor, createdAt: now });
+  const updateId = await stores().updates.insertUpdate({ campaignId: campaign.id, ...draft, sentBy: actor, createdAt: now });
   // Recorded before queuing, so a crash mid-queue (finished later by the periodic job) is still on record.
   await recordAudit({
     actor,
     action: "send-update",
     campaignSlug: slug,
     detail: `update #${updateId}: ${draft.subject}`,
-    rowCount: await countUpdateRecipients(campaign.id),
+    rowCount: await stores().updates.countUpdateRecipients(campaign.id),
   });
   const recipients = await queueUpdate(updateId, now);
   return { kind: "sent", updateId, recipients };
@@ -50,9 +50,9 @@ export async function sendUpdate(slug: string, draft: UpdateDraft, actor: string
 
 /** Sends the draft to the organiser alone, through the outbox like any mail, marked as a test. */
 export async function sendTestUpdate(slug: string, draft: UpdateDraft, organiserEmail: string, now = new Date()): Promise<boolean> {
-  const campaign = await findCampaign(slug);
+  const campaign = await stores().campaigns.findCampaign(slug);
   if (!campaign) return false;
-  await enqueueMail(
+  await stores().mail.enqueueMail(
     testUpdateMessage({
       toAddress: organiserEmail,
       fullName: "",
@@ -71,13 +71,13 @@ export async function sendTestUpdate(slug: string, draft: UpdateDraft, organiser
 
 /** How many signers "Send" would reach now. */
 export async function updateRecipientCount(slug: string): Promise<number | undefined> {
-  const campaign = await findCampaign(slug);
-  return campaign ? countUpdateRecipients(campaign.id) : undefined;
+  const campaign = await stores().campaigns.findCampaign(slug);
+  return campaign ? stores().updates.countUpdateRecipients(campaign.id) : undefined;
 }
 
 /** Finishes queuing any update a crash cut short; run by one process at a time (lib/housekeeping.ts). */
 export async function resumeUpdateQueues(now = new Date()): Promise<number> {
   let queued = 0;
-  for (const id of await listUnqueuedUpdates()) queued += await queueUpdate(id, now);
+  for (const id of await stores().updates.listUnqueuedUpdates()) queued += await queueUpdate(id, now);
   return queued;
 }

@@ -1,4 +1,4 @@
-import { unsubscribeFromUpdates } from "@/db/store";
+import { stores } from "@/lib/stores";
 import { config } from "../config";
 import { defaultLocale, negotiateLocale, type Locale } from "../domain/locales";
 import { secretKey } from "../secrets";
@@ -45,6 +45,6 @@ export const oneClickUnsubscribeLink = (token: string) => site(`/api/unsubscribe
 export async function unsubscribe(token: string, now = new Date()): Promise<boolean> {
   const signatureId = openId(secretKey(purpose), purpose, token);
   if (signatureId === undefined) return false;
-  await unsubscribeFromUpdates(signatureId, now);
+  await stores().updates.unsubscribeFromUpdates(signatureId, now);
   return true;
 }

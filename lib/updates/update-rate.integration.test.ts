@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { claimUpdateMail, insertSeedSignatures, insertUpdate, queueUpdateBatch } from "@/db/store";
 import { emailKey } from "@/lib/domain/email-key";
 import { prepareDatabase, storedRow, writeRows } from "@/test/database";
 import { mailWorker } from "../mail/outbox-worker";
@@ -18,7 +18,7 @@ const address = (i: number) => `reader${i}@rate.example.org`;
 
 beforeAll(async () => {
   await prepareDatabase();
-  await insertSeedSignatures(campaignId(), signers, (i) => ({
+  await stores().signatures.insertSeedSignatures(campaignId(), signers, (i) => ({
     fullName: `Reader ${i}`,
     email: address(i),
     emailKey: emailKey(address(i)),
@@ -35,27 +35,27 @@ afterAll(async () => {
 });
 
 const newUpdate = async (subject: string) =>
-  insertUpdate({ campaignId: campaignId(), subject, bodyMarkdown: "News.", showOnPage: false, sentBy: "organiser@example.org", createdAt: new Date() });
+  stores().updates.insertUpdate({ campaignId: campaignId(), subject, bodyMarkdown: "News.", showOnPage: false, sentBy: "organiser@example.org", createdAt: new Date() });
 
 describe("the update send rate", () => {
   it("is one pace shared by every claimer: a second process asking at the same moment gets nothing until the next slot", async () => {
     const updateId = await newUpdate("Pace");
     // In the past, so the pace it leaves behind does not hold back the next test.
     const now = new Date(Date.now() - 60_000);
-    await queueUpdateBatch(updateId, 1_000, new Date(now.getTime() - 1_000));
+    await stores().updates.queueUpdateBatch(updateId, 1_000, new Date(now.getTime() - 1_000));
     // 120 a minute is one every 500 ms; at most a second's worth goes at once after a pause.
-    const first = await claimUpdateMail(now, 20, 60_000, 120);
-    const second = await claimUpdateMail(now, 20, 60_000, 120);
+    const first = await stores().updates.claimUpdateMail(now, 20, 60_000, 120);
+    const second = await stores().updates.claimUpdateMail(now, 20, 60_000, 120);
     expect(first.deliveries).toHaveLength(3);
     expect(second).toEqual({ deliveries: [], nextAt: new Date(now.getTime() + 500) });
-    const later = await claimUpdateMail(new Date(now.getTime() + 1_000), 20, 60_000, 120);
+    const later = await stores().updates.claimUpdateMail(new Date(now.getTime() + 1_000), 20, 60_000, 120);
     expect(later.deliveries).toHaveLength(2);
     writeRows("delete from outbox where update_id = ?", updateId);
   });
 
   it("sends at the configured rate, and a signer's confirmation goes out ahead of the updates still waiting", async () => {
     const updateId = await newUpdate("Rate");
-    await queueUpdateBatch(updateId, 1_000, new Date());
+    await stores().updates.queueUpdateBatch(updateId, 1_000, new Date());
     const started = Date.now();
     mailWorker().kick();
     await sink.waitFor(address(0), 1, 10_000);

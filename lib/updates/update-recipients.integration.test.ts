@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { insertUpdate } from "@/db/store";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { linksIn } from "@/test/smtp-sink";
 import { confirmWithLink } from "../confirmations";
@@ -65,7 +65,7 @@ describe("who an update reaches", () => {
   it("drops at sending a message an older rule queued for an address nobody proved", async () => {
     const stranger = signatureOf("stranger@example.org");
     const now = new Date();
-    const updateId = await insertUpdate({ campaignId: stranger.petition_id, ...draft("Queued before the rule"), sentBy: organiser, createdAt: now });
+    const updateId = await stores().updates.insertUpdate({ campaignId: stranger.petition_id, ...draft("Queued before the rule"), sentBy: organiser, createdAt: now });
     writeRows(
       `insert into outbox (signature_id, kind, to_address, subject, body, attempts, next_attempt_at, created_at, update_id)
        values (?, 'update', ?, ?, '', 0, ?, ?, ?)`,

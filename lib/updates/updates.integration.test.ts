@@ -1,5 +1,5 @@
+import { stores } from "@/lib/stores";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { insertUpdate, queueUpdateBatch, upsertCampaign } from "@/db/store";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
 import { linksIn, publicUrl } from "@/test/smtp-sink";
 import { setCampaignState } from "../campaigns";
@@ -71,8 +71,8 @@ describe("sending an update", () => {
     const first = await confirmedSigner("farah@example.org", "Farah Nassar", true);
     const second = await confirmedSigner("ghassan@example.org", "Ghassan Saleh", true);
     // Queued straight through the store, so no worker runs before the unsubscribes.
-    const updateId = await insertUpdate({ campaignId: campaignId(), ...draft("Queued, then stopped"), sentBy: "organiser@example.org", createdAt: new Date() });
-    expect(await queueUpdateBatch(updateId, 10_000, new Date())).toMatchObject({ done: true });
+    const updateId = await stores().updates.insertUpdate({ campaignId: campaignId(), ...draft("Queued, then stopped"), sentBy: "organiser@example.org", createdAt: new Date() });
+    expect(await stores().updates.queueUpdateBatch(updateId, 10_000, new Date())).toMatchObject({ done: true });
     expect(storedRows("select signature_id from outbox where update_id = ? and signature_id in (?, ?)", updateId, first, second)).toHaveLength(2);
 
     await unsubscribe(unsubscribeToken(first));
@@ -115,9 +115,9 @@ describe("sending an update", () => {
   it("finishes queuing that a crash cut short, from the range where it stopped, each signer once", async () => {
     await confirmedSigner("jana@example.org", "Jana Rizk", true);
     const expected = await updateRecipientCount(slug);
-    const updateId = await insertUpdate({ campaignId: campaignId(), ...draft("Cut short"), sentBy: "organiser@example.org", createdAt: new Date() });
+    const updateId = await stores().updates.insertUpdate({ campaignId: campaignId(), ...draft("Cut short"), sentBy: "organiser@example.org", createdAt: new Date() });
     // The process queued one range of one signature, then died.
-    expect(await queueUpdateBatch(updateId, 1, new Date())).toMatchObject({ done: false });
+    expect(await stores().updates.queueUpdateBatch(updateId, 1, new Date())).toMatchObject({ done: false });
     await resumeUpdateQueues();
     const row = storedRow<{ recipients: number; queued_at: unknown }>("select recipients, queued_at from updates where id = ?", updateId)!;
     expect(row.recipients).toBe(expected);
@@ -141,13 +141,13 @@ describe("sending an update", () => {
 
   it("lists no update on the page of a campaign taken down, nor of a draft", async () => {
     const campaign = (slug: string) => ({ slug, title: `Campaign ${slug}`, ask: "Fund the pumps.", goal: 100, storyHeadline: "Water", storyMarkdown: "The pumps stopped." });
-    await upsertCampaign(campaign("clean-water"));
+    await stores().campaigns.upsertCampaign(campaign("clean-water"));
     await sendUpdate("clean-water", { ...draft("Shown while live"), showOnPage: true }, "organiser@example.org");
     expect((await publicUpdates("clean-water")).map((u) => u.subject)).toEqual(["Shown while live"]);
     await setCampaignState("clean-water", "unpublished", "organiser@example.org");
     expect(await publicUpdates("clean-water")).toEqual([]);
 
-    await upsertCampaign(campaign("not-yet-live"));
+    await stores().campaigns.upsertCampaign(campaign("not-yet-live"));
     // Made as the admin makes one: a draft, which readers cannot find.
     writeRows("update petitions set state = 'draft' where slug = ?", "not-yet-live");
     await sendUpdate("not-yet-live", { ...draft("Written before launch"), showOnPage: true }, "organiser@example.org");

@@ -1,0 +1,115 @@
+// What each database gives the stores, which are written once above it (db/*-store.ts). A dialect
+// (db/sqlite/dialect.ts, db/postgres/dialect.ts) holds only what truly differs: its connections
+// and migrations, how a transaction runs (SQLite's group commit, PostgreSQL's pool), how counts
+// are kept (SQLite's row, PostgreSQL's deltas and sequences), row locks and change notices.
+import type { SQL } from "drizzle-orm";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
+import type { CampaignStanding, NewSignature } from "@/lib/domain/model";
+import type { DatabasePort } from "@/lib/domain/ports/database";
+import type { InsertOutcome, LimitCharge } from "@/lib/domain/ports/signatures";
+import type * as postgresSchema from "./postgres/schema";
+
+/** The tables both schemas declare with the same columns and row types (db/schema-parity.ts checks it). */
+export type Tables = Pick<
+  typeof postgresSchema,
+  | "campaigns"
+  | "campaignTranslations"
+  | "signatures"
+  | "confirmations"
+  | "outbox"
+  | "blockedEmails"
+  | "auditEvents"
+  | "organisers"
+  | "organiserSessions"
+  | "organiserInvitations"
+  | "rateLimits"
+  | "jobRuns"
+  | "signatureImports"
+  | "updates"
+  | "updateUnsubscribes"
+>;
+
+/**
+ * Drizzle's query builders as the stores use them, typed as PostgreSQL's. SQLite's drizzle has the
+ * same builders under the same names, and each dialect hands in its own with its own tables, so
+ * one store's code runs on either. Awaiting a builder gives its rows on both; what only one
+ * database has (row locks, `execute`) is reached through the Dialect instead.
+ */
+export type Handle = Pick<PgDatabase<NodePgQueryResultHKT, typeof postgresSchema>, "select" | "selectDistinct" | "insert" | "update" | "delete">;
+
+/** A change to a campaign's counts, made in the transaction that changed its signatures. */
+export type CountChange = { confirmed?: number; pending?: number };
+
+/** How a dialect keeps each campaign's counts so that reading them never scans the signatures. */
+export interface CountKeeper {
+  /**
+   * Moves the counts; `confirmed` signatures newly counted also take as many signer numbers (a
+   * number is never given twice, even after withdrawals). Returns the last number taken.
+   */
+  move(tx: Handle, campaignId: number, change: CountChange, now: Date): Promise<number>;
+  /** The number the next confirmed signer would be given, without taking it. */
+  nextSignerNumber(handle: Handle, campaignId: number): Promise<number>;
+  /** What a new campaign needs before its first signature (PostgreSQL: its signer-number sequence). */
+  prepare(tx: Handle, campaignId: number): Promise<void>;
+  /** Where a campaign stands, in one indexed read: the hot read of every count and signature. */
+  readStanding(slug: string): Promise<CampaignStanding | undefined>;
+  /** The campaign's confirmed and pending counts as SQL, for selects over `campaigns`. */
+  readonly confirmedCount: SQL<number>;
+  readonly pendingCount: SQL<number>;
+}
+
+export type LockOptions = { of?: PgTable; skipLocked?: boolean };
+
+/** Changes that must wait for each other across processes (PostgreSQL's advisory locks; SQLite has one writer). */
+export type TurnName = "organisers" | "campaign-sequences";
+
+export interface Dialect {
+  readonly kind: "sqlite" | "postgres";
+  readonly tables: Tables;
+  /** The handle for reads outside a transaction: refused inside one, where only the transaction's handle may be used. */
+  read(): Handle;
+  /**
+   * Runs `work` as one transaction, handing it the only handle it may use; on SQLite, writes
+   * arriving in the same turn of the event loop share one commit (and one fsync), each in a
+   * savepoint of its own, each answered once the commit is durable.
+   */
+  write<T>(work: (tx: Handle) => Promise<T>): Promise<T>;
+  /** The rows of a raw query, named as the query names its columns, values as the driver gives them. */
+  rows<Row>(handle: Handle, query: SQL): Promise<Row[]>;
+  /** Runs a raw statement and says how many rows it changed. */
+  run(handle: Handle, query: SQL): Promise<number>;
+  /** The select's rows, locked until the transaction ends where the database locks rows (SQLite's writer already holds the whole file). */
+  locked<Q extends PromiseLike<unknown>>(query: Q, options?: LockOptions): Promise<Awaited<Q>>;
+  /** What a raw select that claims rows ends with: `for update skip locked`, or nothing on SQLite. */
+  readonly claimRows: SQL;
+  /** Waits, inside the transaction, until no other process is making a change of this kind. */
+  takeTurn(tx: Handle, turn: TurnName): Promise<void>;
+  /** Tells every process's live hub, once the transaction commits, that the campaign's public view moved. */
+  announce(tx: Handle, slug: string): Promise<void>;
+  readonly counts: CountKeeper;
+  /** Erased rows were deleted: let their old versions leave the database's logs soon (SQLite's WAL scrub). */
+  erased(): void;
+  /**
+   * Stores a new signature that needs nothing written beside it (no confirmation, no mail) together
+   * with others arriving at the same moment, in one statement, its limits taken with them; undefined
+   * when the dialect has no such path or the address had signed (the caller then decides the repeat).
+   */
+  insertTogether?(values: NewSignature, limits: readonly LimitCharge[]): Promise<InsertOutcome | undefined>;
+  /** Set-up, health, notices and backups, which differ on each database. */
+  readonly lifecycle: DatabasePort;
+}
+
+/**
+ * A value built once per handle: SQLite's handles are its two connections, so a prepared statement
+ * is prepared once; each PostgreSQL transaction is a handle of its own, for which it is built anew
+ * (and prepared once per connection by the server, by its name).
+ */
+export function perHandle<T>(build: (handle: Handle) => T): (handle: Handle) => T {
+  const built = new WeakMap<Handle, T>();
+  return (handle) => {
+    let value = built.get(handle);
+    if (value === undefined) built.set(handle, (value = build(handle)));
+    return value;
+  };
+}

@@ -1,0 +1,112 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { SqliteConnection } from "./connection";
+
+type Job<H> = { work: (tx: H) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Runs the writes that arrive in one turn of the event loop in one immediate transaction on the
+ * writer connection, so one fsync (synchronous=FULL) covers all of them. Each write has a
+ * savepoint of its own, so one that fails is rolled back alone, and each caller is answered only
+ * once the whole batch has committed. Only these transactions use the writer: reads go to another
+ * connection, so nothing ever sees a write before it is committed, and a batch whose work awaits
+ * something slow holds back only the writes queued behind it.
+ */
+export class GroupCommit<H> {
+  private queue: Job<H>[] = [];
+  private scheduled = false;
+  private flushing = false;
+  private readonly inside = new AsyncLocalStorage<true>();
+  private readonly sql;
+  private afterCommit: (() => void)[] = [];
+
+  constructor(
+    private readonly connection: SqliteConnection,
+    private readonly handle: H,
+  ) {
+    // Prepared once: exec() would parse these statements again for every write.
+    this.sql = {
+      begin: connection.prepare("BEGIN IMMEDIATE"),
+      savepoint: connection.prepare("SAVEPOINT job"),
+      release: connection.prepare("RELEASE job"),
+      rollbackTo: connection.prepare("ROLLBACK TO job"),
+      commit: connection.prepare("COMMIT"),
+      rollback: connection.prepare("ROLLBACK"),
+    };
+  }
+
+  /** Whether the caller runs inside one of these transactions. */
+  get inTransaction(): boolean {
+    return this.inside.getStore() === true;
+  }
+
+  run<T>(work: (tx: H) => Promise<T>): Promise<T> {
+    if (this.inTransaction) throw new Error("a write was started inside a write; pass the transaction's handle down instead");
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  /** Runs `then` once the transaction the caller is in has committed (not at all if it rolls back). */
+  onCommit(then: () => void): void {
+    this.afterCommit.push(then);
+  }
+
+  /** Resolves when no batch is running or waiting. */
+  async idle(): Promise<void> {
+    while (this.flushing || this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const jobs = this.queue;
+    this.queue = [];
+    if (jobs.length === 0) return;
+    this.flushing = true;
+    const { begin, savepoint, release, rollbackTo, commit, rollback } = this.sql;
+    const outcomes: Outcome[] = [];
+    let committed: (() => void)[] = [];
+    try {
+      begin.run();
+      for (const job of jobs) {
+        savepoint.run();
+        const pending = this.afterCommit.length;
+        try {
+          outcomes.push({ ok: true, value: await this.inside.run(true, () => job.work(this.handle)) });
+          release.run();
+        } catch (error) {
+          rollbackTo.run();
+          release.run();
+          // What a rolled-back write asked to do after the commit is forgotten with it.
+          this.afterCommit.length = pending;
+          outcomes.push({ ok: false, error });
+        }
+      }
+      commit.run();
+      committed = this.afterCommit;
+    } catch (error) {
+      if (this.connection.inTransaction) rollback.run();
+      for (const job of jobs) job.reject(error);
+      return;
+    } finally {
+      this.afterCommit = [];
+      this.flushing = false;
+      if (this.queue.length > 0) this.schedule();
+    }
+    jobs.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+    for (const then of committed) then();
+  }
+}

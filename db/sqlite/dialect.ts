@@ -1,0 +1,103 @@
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
+import type { DatabaseLog, DatabaseSettings } from "../open";
+import type { Dialect, Handle, Tables } from "../dialect";
+import { backupDatabase } from "./backup";
+import { GroupCommit } from "./commits";
+import { databasePath, openConnection, secretKeyBeside, type SqliteConnection } from "./connection";
+import { sqliteCounts } from "./counts";
+import { databaseReady, migrateDatabase } from "./migrate";
+import * as schema from "./schema";
+import { WalScrubber } from "./wal-scrub";
+
+type Orm = BetterSQLite3Database<typeof schema>;
+
+/**
+ * SQLite: one writer connection, whose every transaction goes through group commit, and one
+ * read-only connection for everything else, so a read never sees a write before it is committed.
+ * Both connections are this process's only ones (export workers and the WAL scrub aside).
+ */
+export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
+  const file = databasePath(settings.url);
+  const writerConnection = openConnection(file, { synchronous: settings.sqliteSynchronous });
+  const writer: Orm = drizzle(writerConnection, { schema });
+  let readerConnection: SqliteConnection | undefined;
+  let readerOrm: Orm | undefined;
+  // Opened on first use, once the migrations have made the file's tables.
+  const reader = (): Orm => (readerOrm ??= drizzle((readerConnection = openConnection(file, { readonly: true })), { schema }));
+
+  // SQLite's drizzle builds the same queries under the same names as PostgreSQL's (db/dialect.ts):
+  // the stores are typed against one, and run here on the other, with this schema's tables.
+  const asHandle = (orm: Orm) => orm as unknown as Handle;
+  const asOrm = (handle: Handle) => handle as unknown as Orm;
+  const commits = new GroupCommit<Handle>(writerConnection, asHandle(writer));
+  const listeners = new Set<(slug?: string) => void>();
+
+  let scrubConnection: SqliteConnection | undefined;
+  const scrubber = new WalScrubber(
+    () => (scrubConnection ??= openConnection(file, { busyTimeoutMs: 0 })),
+    { retryMs: 2_000, deadlineMs: 10 * 60_000 },
+    (waitedMs) =>
+      void commits
+        .run(async (tx) => {
+          await tx.insert(dialect.tables.auditEvents).values({
+            actor: "Countersign",
+            action: "wal-scrub",
+            campaignSlug: null,
+            detail: `erased data is still in the write-ahead log after ${Math.round(waitedMs / 1000)} s: a reader holds an older snapshot; retrying`,
+            rowCount: 0,
+            createdAt: new Date(),
+          });
+        })
+        .catch((error: unknown) => log.error({ err: error }, "recording a slow WAL scrub failed")),
+  );
+
+  const dialect: Dialect = {
+    kind: "sqlite",
+    tables: schema as unknown as Tables,
+    read() {
+      if (commits.inTransaction) {
+        throw new Error("a read outside the transaction was asked for inside it; query through the transaction's handle instead");
+      }
+      return asHandle(reader());
+    },
+    write: (work) => commits.run(work),
+    async rows<Row>(handle: Handle, query: SQL) {
+      return asOrm(handle).all<Row>(query);
+    },
+    async run(handle, query) {
+      return asOrm(handle).run(query).changes;
+    },
+    // The writer holds the whole database for the transaction: no row needs a lock of its own.
+    locked: <Q extends PromiseLike<unknown>>(query: Q) => Promise.resolve(query) as Promise<Awaited<Q>>,
+    claimRows: sql``,
+    async takeTurn() {},
+    // This process's hub hears of a change once it is committed; other processes find it by the
+    // revision, which their hubs poll twice a second.
+    async announce(_tx, slug) {
+      commits.onCommit(() => listeners.forEach((listener) => listener(slug)));
+    },
+    counts: sqliteCounts(writer, reader),
+    erased: () => scrubber.request(),
+    lifecycle: {
+      migrateDatabase: async () => migrateDatabase(writerConnection, writer),
+      databaseReady: async () => databaseReady(() => (reader(), readerConnection!)),
+      async closeDatabase() {
+        await commits.idle();
+        readerConnection?.close();
+        readerConnection = readerOrm = undefined;
+        scrubber.stop();
+        scrubConnection?.close();
+        writerConnection.close();
+      },
+      secretKeyLocation: () => secretKeyBeside(file),
+      async erasedDataSettled() {
+        while (scrubber.waiting) await new Promise((resolve) => setTimeout(resolve, 50));
+      },
+      onPublicChange: (listener) => void listeners.add(listener),
+      startBackgroundWork() {},
+      backupDatabase: (target) => backupDatabase(file, target),
+    },
+  };
+  return { dialect, file };
+}

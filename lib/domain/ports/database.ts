@@ -1,0 +1,20 @@
+// What the app asks of the database as a whole: set-up, health, change notices and backups.
+
+export interface DatabasePort {
+  migrateDatabase(): Promise<void>;
+  /** Whether the database answers and every migration has been applied. */
+  databaseReady(): Promise<boolean>;
+  closeDatabase(): Promise<void>;
+  /** Where a generated secret key may live beside the data, or undefined when SECRET_KEY is required. */
+  secretKeyLocation(): string | undefined;
+  /** Resolves once erased data has left every log the database keeps of it. */
+  erasedDataSettled(): Promise<void>;
+  /**
+   * Calls `listener` with a campaign's slug when its public count moves in any process, and with
+   * nothing when changes may have been missed (look again at everything).
+   */
+  onPublicChange(listener: (slug?: string) => void): void;
+  /** Starts what this process does for the database in the background, once the server runs. */
+  startBackgroundWork(): void;
+  backupDatabase(targetPath: string): Promise<{ pages: number }>;
+}
