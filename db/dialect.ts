@@ -75,6 +75,8 @@ export interface Dialect {
    * savepoint of its own, each answered once the commit is durable.
    */
   write<T>(work: (tx: Handle) => Promise<T>): Promise<T>;
+  /** Runs one statement as a transaction of its own: queued for the group commit on SQLite, sent alone on PostgreSQL. */
+  statement<T>(work: (handle: Handle) => PromiseLike<T>): Promise<T>;
   /** The rows of a raw query, named as the query names its columns, values as the driver gives them. */
   rows<Row>(handle: Handle, query: SQL): Promise<Row[]>;
   /** Runs a raw statement and says how many rows it changed. */
@@ -83,6 +85,8 @@ export interface Dialect {
   locked<Q extends PromiseLike<unknown>>(query: Q, options?: LockOptions): Promise<Awaited<Q>>;
   /** What a raw select that claims rows ends with: `for update skip locked`, or nothing on SQLite. */
   readonly claimRows: SQL;
+  /** Names the index a raw query must read (SQLite's INDEXED BY); nothing where the planner weighs statistics. */
+  indexedBy(index: string): SQL;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */
   takeTurn(tx: Handle, turn: TurnName): Promise<void>;
   /** Tells every process's live hub, once the transaction commits, that the campaign's public view moved. */

@@ -7,6 +7,8 @@ export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronou
 export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
 
 import type { Dialect } from "./dialect";
+import { mailStore } from "./mail-store";
+import { signatureStore } from "./signature-store";
 
 type Legacy = typeof import("./sqlite") | typeof import("./postgres");
 
@@ -26,22 +28,12 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       publishPendingFigures: s.publishPendingFigures,
       recountCampaigns: s.recountCampaigns,
     },
-    signatures: {
-      insertSignature: s.insertSignature,
-      confirmByToken: s.confirmByToken,
-      confirmByCode: s.confirmByCode,
-      findConfirmationByToken: s.findConfirmationByToken,
-      eraseSignatures: s.eraseSignatures,
-      findSignatureForWithdrawal: s.findSignatureForWithdrawal,
-      findSignaturesByEmailKey: s.findSignaturesByEmailKey,
-      listRecentPublicSigners: s.listRecentPublicSigners,
-      countSignaturesSince: s.countSignaturesSince,
-      countConfirmedReferrals: s.countConfirmedReferrals,
+    signatures: signatureStore(dialect, {
       searchSignatures: s.searchSignatures,
       fillMissingNameKeys: s.fillMissingNameKeys,
       exportSignatureCsv: s.exportSignatureCsv,
       insertSeedSignatures: s.insertSeedSignatures,
-    },
+    }),
     imports: {
       insertSignatureImport: s.insertSignatureImport,
       findSignatureImport: s.findSignatureImport,
@@ -75,14 +67,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       recordAuditEvent: s.recordAuditEvent,
       listAuditEvents: s.listAuditEvents,
     },
-    mail: {
-      enqueueMail: s.enqueueMail,
-      claimDueMail: s.claimDueMail,
-      markMailSent: s.markMailSent,
-      markMailFailed: s.markMailFailed,
-      listMailProblems: s.listMailProblems,
-      countUnsentMail: s.countUnsentMail,
-    },
+    mail: mailStore(dialect),
     updates: {
       insertUpdate: s.insertUpdate,
       listUpdates: s.listUpdates,

@@ -50,6 +50,9 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       if (inside.getStore()) throw new Error("a write was started inside a write; pass the transaction's handle down instead");
       return orm.transaction((tx) => inside.run(true, () => work(tx)));
     },
+    async statement(work) {
+      return work(dialect.read());
+    },
     async rows<Row>(handle: Handle, query: SQL) {
       // The caller names the row's shape; the driver gives the columns as the query names them.
       return (await asOrm(handle).execute(query)).rows as Row[];
@@ -62,6 +65,7 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       return Promise.resolve(lockable.for("update", options));
     },
     claimRows: sql`for update skip locked`,
+    indexedBy: () => sql``,
     takeTurn,
     async announce(tx, slug) {
       await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);

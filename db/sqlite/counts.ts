@@ -12,7 +12,11 @@ const { campaigns } = schema;
  * primary-key lookup however many signatures there are.
  */
 export function sqliteCounts(writer: Orm, reader: () => Orm): CountKeeper {
-  const moveCounts = writer
+  // Prepared on first use, once the migrations have made the table.
+  let prepared: ReturnType<typeof prepare> | undefined;
+  const statements = () => (prepared ??= prepare());
+  const prepare = () => ({ moveCounts: prepareMove(), nextNumber: prepareNext(), standing: prepareStanding(reader()) });
+  const prepareMove = () => writer
     .update(campaigns)
     .set({
       signatureCount: sql`${campaigns.signatureCount} + ${sql.placeholder("confirmed")}`,
@@ -27,12 +31,11 @@ export function sqliteCounts(writer: Orm, reader: () => Orm): CountKeeper {
     .where(eq(campaigns.id, sql.placeholder("campaignId")))
     .returning({ signerNumbersIssued: campaigns.signerNumbersIssued })
     .prepare();
-  const nextNumber = writer
+  const prepareNext = () => writer
     .select({ next: sql<number>`${campaigns.signerNumbersIssued} + 1` })
     .from(campaigns)
     .where(eq(campaigns.id, sql.placeholder("campaignId")))
     .prepare();
-  let standing: ReturnType<typeof prepareStanding> | undefined;
   const prepareStanding = (orm: Orm) =>
     orm
       .select({
@@ -60,17 +63,16 @@ export function sqliteCounts(writer: Orm, reader: () => Orm): CountKeeper {
     async move(_tx, campaignId, change, now) {
       // A prepared statement belongs to the connection, and on SQLite the transaction is the
       // writer connection's: this runs inside the caller's transaction.
-      const [row] = moveCounts.all({ campaignId, confirmed: change.confirmed ?? 0, pending: change.pending ?? 0, now: now.getTime() });
+      const [row] = statements().moveCounts.all({ campaignId, confirmed: change.confirmed ?? 0, pending: change.pending ?? 0, now: now.getTime() });
       if (!row) throw new Error(`campaign ${campaignId} vanished while its count was changing`);
       return row.signerNumbersIssued;
     },
     async nextSignerNumber(_handle, campaignId) {
-      return nextNumber.all({ campaignId })[0]?.next ?? 1;
+      return statements().nextNumber.all({ campaignId })[0]?.next ?? 1;
     },
     async prepare() {},
     async readStanding(slug) {
-      standing ??= prepareStanding(reader());
-      return standing.all({ slug })[0];
+      return statements().standing.all({ slug })[0];
     },
     confirmedCount: sql<number>`${campaigns.signatureCount}`.mapWith(Number),
     pendingCount: sql<number>`${campaigns.pendingCount}`.mapWith(Number),

@@ -62,6 +62,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
       return asHandle(reader());
     },
     write: (work) => commits.run(work),
+    statement: (work) => commits.run(async (tx) => work(tx)),
     async rows<Row>(handle: Handle, query: SQL) {
       return asOrm(handle).all<Row>(query);
     },
@@ -71,6 +72,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     // The writer holds the whole database for the transaction: no row needs a lock of its own.
     locked: <Q extends PromiseLike<unknown>>(query: Q) => Promise.resolve(query) as Promise<Awaited<Q>>,
     claimRows: sql``,
+    indexedBy: (index) => sql.raw(`indexed by ${index}`),
     async takeTurn() {},
     // This process's hub hears of a change once it is committed; other processes find it by the
     // revision, which their hubs poll twice a second.

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
 import { eraseSignaturesByEmail } from "@/lib/erasure";
 import { signCampaign } from "@/lib/signatures";
-import { databaseFile } from "./client";
-import { erasedDataSettled } from "./wal-scrub";
+import { stores } from "@/lib/stores";
+import { databasePath } from "./connection";
 
 beforeAll(prepareDatabase);
 
@@ -15,8 +15,8 @@ describe("an erasure on SQLite", () => {
     expect(await eraseSignaturesByEmail("layla.haddad@gmail.com", "organiser@countersign.example")).toBe(1);
     // A deleted row's bytes stay in SQLite's free space and in the WAL unless they are overwritten,
     // and anyone with a copy of the file could read them back. The WAL is emptied off the request path.
-    await erasedDataSettled();
-    const file = databaseFile();
+    await stores().database.erasedDataSettled();
+    const file = databasePath(process.env.DATABASE_URL!);
     const onDisk = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f));
     for (const trace of ["bakery in Aleppo", "Layla Haddad", "Layla.Haddad+petition"]) {
       expect(onDisk.some((bytes) => bytes.includes(trace)), trace).toBe(false);

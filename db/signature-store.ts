@@ -1,0 +1,275 @@
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { NewSignature, SignatureStatus } from "@/lib/domain/model";
+import { nameKey } from "@/lib/domain/name-key";
+import type { ConfirmOutcome, ExistingSignature, InsertExtras, InsertOutcome, LimitCharge, RepeatPlan, SignatureStore } from "@/lib/domain/ports/signatures";
+import type { CountChange, Dialect, Handle } from "./dialect";
+import { perHandle } from "./dialect";
+import { chargeLimits } from "./limits";
+import { enqueueMailIn } from "./mail-store";
+
+/** The counts a signature of this status moves as it comes (+1) or goes (-1). */
+export const countChange = (status: SignatureStatus, direction: 1 | -1): CountChange =>
+  status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
+
+/** What the dialect keeps itself: the export and bulk seeding (worker threads against keyset pages), and the search's index hints. */
+export type OwnSignatureWork = Pick<SignatureStore, "exportSignatureCsv" | "insertSeedSignatures" | "searchSignatures" | "fillMissingNameKeys">;
+
+export function signatureStore(d: Dialect, own: OwnSignatureWork): SignatureStore {
+  const { campaigns, confirmations, outbox, signatures, updateUnsubscribes } = d.tables;
+
+  // The signing path's statements, prepared once per connection where the database allows.
+  const statements = perHandle((h: Handle) => ({
+    insert: h
+      .insert(signatures)
+      .values({
+        campaignId: sql.placeholder("campaignId"),
+        status: sql.placeholder("status"),
+        fullName: sql.placeholder("fullName"),
+        nameKey: sql.placeholder("nameKey"),
+        email: sql.placeholder("email"),
+        emailKey: sql.placeholder("emailKey"),
+        emailDomain: sql.placeholder("emailDomain"),
+        country: sql.placeholder("country"),
+        comment: sql.placeholder("comment"),
+        showName: sql.placeholder("showName"),
+        wantsUpdates: sql.placeholder("wantsUpdates"),
+        clientAddress: sql.placeholder("clientAddress"),
+        fillMs: sql.placeholder("fillMs"),
+        locale: sql.placeholder("locale"),
+        referrerId: sql.placeholder("referrerId"),
+        signedAt: sql.placeholder("signedAt"),
+      })
+      // The unique index decides repeats, so concurrent signers cannot race past a check.
+      .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
+      .returning({ id: signatures.id })
+      .prepare("countersign-signature-insert"),
+    recentPublic: h
+      .select({ fullName: signatures.fullName, country: signatures.country, signedAt: signatures.signedAt })
+      .from(signatures)
+      .where(and(eq(signatures.campaignId, sql.placeholder("campaignId")), eq(signatures.status, "confirmed"), eq(signatures.showName, true)))
+      .orderBy(desc(signatures.id))
+      .limit(sql.placeholder("limit"))
+      .prepare("countersign-recent-public"),
+    confirmedReferrals: h
+      .select({ n: count() })
+      .from(signatures)
+      .where(and(eq(signatures.referrerId, sql.placeholder("referrerId")), eq(signatures.status, "confirmed")))
+      .prepare("countersign-confirmed-referrals"),
+  }));
+
+  /** The rest of a new signature's writes: its count and number, its confirmation and its first email. */
+  async function settleNew(tx: Handle, signatureId: number, values: NewSignature, extras: InsertExtras): Promise<InsertOutcome> {
+    const last = await d.counts.move(tx, values.campaignId, countChange(values.status, 1), values.signedAt);
+    // A confirmed signature took the last number issued; any other leaves the next one free.
+    const signerNumber = values.status === "confirmed" ? last : await d.counts.nextSignerNumber(tx, values.campaignId);
+    if (extras.confirmation) await tx.insert(confirmations).values({ signatureId, ...extras.confirmation, lastSentAt: values.signedAt });
+    if (extras.mail) await enqueueMailIn(d, tx, { ...extras.mail({ signatureId, signerNumber }), signatureId }, values.signedAt);
+    return { kind: "signed", signatureId, signerNumber };
+  }
+
+  async function carryOut(tx: Handle, existing: ExistingSignature, plan: RepeatPlan, now: Date): Promise<void> {
+    if (plan.kind === "renew-confirmation") {
+      // New secrets replace the old, within limits on how many and how often.
+      const renewed = await tx
+        .update(confirmations)
+        .set({ ...plan.confirmation, codeAttempts: 0, sends: sql`${confirmations.sends} + 1`, lastSentAt: now })
+        .where(
+          and(
+            eq(confirmations.signatureId, existing.id),
+            lt(confirmations.sends, plan.limits.maxSends),
+            lt(confirmations.lastSentAt, new Date(now.getTime() - plan.limits.minIntervalMs)),
+          ),
+        )
+        .returning({ signatureId: confirmations.signatureId });
+      if (renewed.length > 0) await enqueueMailIn(d, tx, { ...plan.mail, signatureId: existing.id }, now);
+    } else if (plan.kind === "note") {
+      const [recent] = await tx
+        .select({ n: count() })
+        .from(outbox)
+        .where(and(eq(outbox.signatureId, existing.id), eq(outbox.kind, plan.mail.kind), gte(outbox.createdAt, plan.unlessQueuedSince)));
+      if ((recent?.n ?? 0) === 0) await enqueueMailIn(d, tx, { ...plan.mail, signatureId: existing.id }, now);
+    }
+  }
+
+  /** Stores the signature, or carries out what a repeat calls for, in the transaction given. */
+  async function store(tx: Handle, values: NewSignature, extras: InsertExtras, limits: readonly LimitCharge[]): Promise<InsertOutcome> {
+    const over = (await chargeLimits(d.tables, tx, limits, values.signedAt)).filter((ms): ms is number => ms !== undefined);
+    if (over.length > 0) return { kind: "limited", retryAfterMs: Math.max(...over) };
+    const row = {
+      ...values,
+      nameKey: nameKey(values.fullName),
+      comment: values.comment ?? null,
+      showName: values.showName ?? false,
+      wantsUpdates: values.wantsUpdates ?? false,
+      clientAddress: values.clientAddress ?? null,
+      fillMs: values.fillMs ?? null,
+      locale: values.locale ?? "en",
+      referrerId: values.referrerId ?? null,
+    };
+    const [inserted] = await statements(tx).insert.execute(row);
+    if (inserted) return settleNew(tx, inserted.id, values, extras);
+
+    // Locked, so two repeats of one address at once each see the other's change.
+    const [existing] = await d.locked(
+      tx
+        .select({ id: signatures.id, status: signatures.status })
+        .from(signatures)
+        .where(and(eq(signatures.campaignId, values.campaignId), eq(signatures.emailKey, values.emailKey))),
+    );
+    if (!existing) throw new Error(`signature for campaign ${values.campaignId} neither inserted nor found`);
+    if (existing.status === "suspected" && values.status !== "suspected") {
+      const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
+      await tx
+        .update(signatures)
+        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt, importId: null })
+        .where(eq(signatures.id, existing.id));
+      return settleNew(tx, existing.id, values, extras);
+    }
+    // A person signing here with an imported address has now signed here: undoing the import must
+    // not take their signature. A bot's submission claims nothing. The answer stays a repeat's.
+    if (values.status !== "suspected") {
+      await tx.update(signatures).set({ importId: null }).where(and(eq(signatures.id, existing.id), isNotNull(signatures.importId)));
+    }
+    await carryOut(tx, existing, extras.repeat?.(existing) ?? { kind: "nothing" }, values.signedAt);
+    return { kind: "repeat", existing, nextSignerNumber: await d.counts.nextSignerNumber(tx, values.campaignId) };
+  }
+
+  const pendingWithConfirmation = (h: Handle) =>
+    h
+      .select({
+        signatureId: signatures.id,
+        campaignId: signatures.campaignId,
+        slug: campaigns.slug,
+        title: campaigns.title,
+        signaturesElsewhere: campaigns.signaturesElsewhere,
+        fullName: signatures.fullName,
+        expiresAt: confirmations.expiresAt,
+        codeHash: confirmations.codeHash,
+        codeAttempts: confirmations.codeAttempts,
+      })
+      .from(confirmations)
+      .innerJoin(signatures, eq(signatures.id, confirmations.signatureId))
+      .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId));
+
+  type PendingFound = Awaited<ReturnType<typeof pendingWithConfirmation>>[number];
+
+  async function confirm(tx: Handle, found: PendingFound, now: Date): Promise<ConfirmOutcome> {
+    await tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, found.signatureId));
+    await tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId));
+    const signerNumber = await d.counts.move(tx, found.campaignId, { confirmed: 1, pending: -1 }, now);
+    return { kind: "confirmed", signatureId: found.signatureId, slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
+  }
+
+  return {
+    /**
+     * Stores a signature, moves the count, and records its confirmation and first email, all in one
+     * transaction: the mail is only ever sent for a signature that was committed. When the address
+     * has signed before, `repeat` decides what happens instead, in the same transaction, so a repeat
+     * costs what a first signature costs. A suspected signature (a bot's, as far as we can tell)
+     * gives way to a real one from the same address. The limits are taken in the same transaction.
+     */
+    async insertSignature(values, extras = {}) {
+      let limits = extras.limits ?? [];
+      if (d.insertTogether && !extras.confirmation && !extras.mail) {
+        const together = await d.insertTogether(values, limits);
+        if (together) return together;
+        // Taken with the batch already: a repeat is decided below without taking them twice.
+        limits = [];
+      }
+      return d.write((tx) => store(tx, values, extras, limits));
+    },
+
+    /** Confirms the pending signature a link's token belongs to; the token works once. */
+    confirmByToken: (tokenHash, now) =>
+      d.write(async (tx): Promise<ConfirmOutcome> => {
+        // Locked, so two presses of the same button confirm (and count) once.
+        const [found] = await d.locked(pendingWithConfirmation(tx).where(eq(confirmations.tokenHash, tokenHash)), { of: confirmations });
+        if (!found) return { kind: "unknown" };
+        if (found.expiresAt <= now) return { kind: "expired" };
+        return confirm(tx, found, now);
+      }),
+
+    /** Confirms by the emailed six-digit code, counting wrong tries so the code cannot be guessed. */
+    confirmByCode: (campaignId, emailKey, matches, now, maxAttempts) =>
+      d.write(async (tx): Promise<ConfirmOutcome> => {
+        const [found] = await d.locked(
+          pendingWithConfirmation(tx).where(and(eq(signatures.campaignId, campaignId), eq(signatures.emailKey, emailKey))),
+          { of: confirmations },
+        );
+        if (!found) return { kind: "unknown" };
+        if (found.codeAttempts >= maxAttempts) return { kind: "locked" };
+        if (found.expiresAt <= now) return { kind: "expired" };
+        if (!matches(found.codeHash)) {
+          await tx
+            .update(confirmations)
+            .set({ codeAttempts: sql`${confirmations.codeAttempts} + 1` })
+            .where(eq(confirmations.signatureId, found.signatureId));
+          return { kind: found.codeAttempts + 1 >= maxAttempts ? "locked" : "wrong-code" };
+        }
+        return confirm(tx, found, now);
+      }),
+
+    async findConfirmationByToken(tokenHash) {
+      const [found] = await pendingWithConfirmation(d.read()).where(eq(confirmations.tokenHash, tokenHash));
+      return found && { signatureId: found.signatureId, slug: found.slug, title: found.title, expiresAt: found.expiresAt };
+    },
+
+    /**
+     * Deletes signatures outright (their confirmations and mail go with them) and takes them off the
+     * counts; with `mailboxKey`, that address's unsubscribes too (a withdrawal keeps them, an
+     * erasure does not). Their old versions then leave the database's logs off the request path.
+     */
+    async eraseSignatures(ids, now, mailboxKey) {
+      if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
+      const { removed, forgotten } = await d.write(async (tx) => {
+        const rows = ids.length
+          ? await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ campaignId: signatures.campaignId, status: signatures.status })
+          : [];
+        for (const row of rows) await d.counts.move(tx, row.campaignId, countChange(row.status, -1), now);
+        const unsubscribes =
+          mailboxKey === undefined ? [] : await tx.delete(updateUnsubscribes).where(eq(updateUnsubscribes.emailKey, mailboxKey)).returning({ key: updateUnsubscribes.emailKey });
+        return { removed: rows.length, forgotten: unsubscribes.length };
+      });
+      if (removed + forgotten > 0) d.erased();
+      return { erased: removed };
+    },
+
+    async findSignatureForWithdrawal(signatureId) {
+      const [found] = await d
+        .read()
+        .select({ slug: campaigns.slug, title: campaigns.title, status: signatures.status })
+        .from(signatures)
+        .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
+        .where(eq(signatures.id, signatureId));
+      return found;
+    },
+
+    /** Every campaign's signatures from one mailbox, for a data-protection request. */
+    findSignaturesByEmailKey: (emailKey) =>
+      d
+        .read()
+        .select({ id: signatures.id, slug: campaigns.slug, fullName: signatures.fullName, email: signatures.email, status: signatures.status, signedAt: signatures.signedAt })
+        .from(signatures)
+        .innerJoin(campaigns, eq(campaigns.id, signatures.campaignId))
+        .where(eq(signatures.emailKey, emailKey)),
+
+    listRecentPublicSigners: (campaignId, limit) => statements(d.read()).recentPublic.execute({ campaignId, limit }),
+
+    /** How many confirmed signatures the signature's share link brought. */
+    async countConfirmedReferrals(referrerId) {
+      const [row] = await statements(d.read()).confirmedReferrals.execute({ referrerId });
+      return row?.n ?? 0;
+    },
+
+    async countSignaturesSince(campaignId, since) {
+      const [row] = await d
+        .read()
+        .select({ n: count() })
+        .from(signatures)
+        .where(and(eq(signatures.campaignId, campaignId), eq(signatures.status, "confirmed"), gte(signatures.signedAt, since)));
+      return row?.n ?? 0;
+    },
+
+    ...own,
+  };
+}
