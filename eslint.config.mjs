@@ -1,8 +1,32 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+// The floors of the house, bottom up: the domain's types and rules (lib/domain) import nothing of
+// the app; the stores (db/) import only the domain; the services (lib/) reach the stores through
+// db/open.ts alone; the two front doors (app/, server/) call lib/ and never the database.
+const floors = {
+  "import/no-restricted-paths": [
+    "error",
+    {
+      zones: [
+        {
+          target: "./lib/domain",
+          from: ["./lib", "./db", "./app", "./server", "./scripts"],
+          except: ["./domain"],
+          message: "lib/domain is the lowest floor: it imports nothing of the app.",
+        },
+        { target: "./db", from: ["./lib", "./app", "./server"], except: ["./domain"], message: "db/ imports only lib/domain (the types and rules it stores)." },
+        { target: "./lib", from: "./db", except: ["./open.ts"], message: "lib/ reaches the database through db/open.ts (lib/stores.ts) alone." },
+        { target: "./lib", from: ["./app", "./server"], message: "lib/ is below the front doors and never imports them." },
+        { target: "./app", from: ["./db", "./server", "./lib/stores.ts"], message: "app/ calls lib/'s services; it never reaches the stores or imports the fast lane." },
+        { target: "./server", from: ["./db", "./app"], message: "server/ calls lib/; it never imports the database or the pages." },
+      ],
+    },
+  ],
+};
+
 const config = [
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/next-minimal/**"] },
+  { ignores: [".next/**", "dist/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/next-minimal/**"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
@@ -12,6 +36,11 @@ const config = [
       // Plain anchors are deliberate: admin links and downloads should work as ordinary links.
       "@next/next/no-html-link-for-pages": "off",
     },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}", "db/**/*.ts", "app/**/*.{ts,tsx}", "server/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: floors,
   },
   {
     // Playwright's fixtures call their callback `use`, which is not React's hook.

@@ -119,6 +119,11 @@ export async function campaign(slug: string) {
 }
 
 /** The campaign `/` shows: the first one created of those published. */
+/** Where a campaign stands now (its counts and settings), read straight from the store. */
+export function campaignStanding(slug: string) {
+  return stores().campaigns.readCampaignStanding(slug);
+}
+
 export async function homeCampaign(): Promise<string | undefined> {
   return (await stores().campaigns.listCampaigns()).find(isPublished)?.slug;
 }

@@ -41,6 +41,11 @@ const closing = (at: Date | null) => (at ? `closes ${at.toISOString().slice(0, 1
 const languages = (input: CampaignInput, translations: object) => [input.locale, ...Object.keys(translations)].join(", ");
 
 /** Creates a campaign as a draft, seen by organisers only until it is published. */
+/** A campaign with its text in every language, as the admin's form edits it. */
+export function campaignForEditing(slug: string) {
+  return stores().campaigns.findCampaign(slug);
+}
+
 export async function createCampaign(input: CampaignInput, actor: string, now = new Date()): Promise<CampaignOutcome> {
   const fields = fieldsOf(input);
   const created = await stores().campaigns.createCampaign({ slug: input.slug, ...fields, state: "draft" }, now);

@@ -4,11 +4,8 @@ import { logger } from "@/lib/log";
 import { openStores } from "@/lib/stores";
 import { ensureFirstOrganiser, seedCampaigns } from "@/lib/seed";
 import { startServer } from "../server";
-import { buildIfStale } from "./build";
 
 const dev = process.argv.includes("--dev");
-// The browser tests build once before starting several servers, which must not rebuild under each other.
-const serveOnly = process.argv.includes("--serve-only");
 
 async function main() {
   const settings = config();
@@ -20,8 +17,6 @@ async function main() {
   // The address is the operator's own setting; the log need not repeat it.
   if (organiser === "created") log.info("organiser account created for ADMIN_EMAIL");
   if (organiser === "not-configured") log.warn("no ADMIN_EMAIL/ADMIN_PASSWORD set: add an organiser with npm run admin -- create <email>");
-
-  if (!dev && !serveOnly) buildIfStale();
 
   const { shutdown } = await startServer({ dev, port: settings.PORT, host: settings.HOST });
   log.info({ port: settings.PORT }, `Countersign is serving at http://localhost:${settings.PORT}`);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { can } from "@/lib/domain/roles";
 import { listCampaignTotals } from "@/lib/campaign-status";
-import { OrganiserHeader } from "./_lib/AdminHeader";
+import { OrganiserHeader } from "./_lib/OrganiserHeader";
 import { requireRole } from "./_lib/session";
 import { requestLocale } from "../_lib/request";
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { serverEntry } from "../../scripts/build";
 
 /** A port nothing is listening on right now, picked by the kernel. */
 export function freePort(): Promise<number> {
@@ -16,8 +17,8 @@ export function freePort(): Promise<number> {
 export type AppServer = { url: string; process: ChildProcess; stop: () => Promise<void>; output: () => string };
 
 /**
- * Starts the app as `npm start` does (migrate, seed, serve) in its own process group, so stopping
- * it also stops any child that holds the port. Global setup has built the app already.
+ * Starts the app as `npm start` does (the compiled server: migrate, seed, serve) in its own process
+ * group, so stopping it also stops any child that holds the port. Global setup has built the app already.
  */
 export async function startAppServer(
   env: Record<string, string>,
@@ -25,7 +26,7 @@ export async function startAppServer(
 ): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const timeoutMs = options.timeoutMs ?? 400_000;
-  const child = spawn(process.execPath, ["--max-old-space-size=192", "--require", "tsx/cjs", "scripts/start.ts", "--serve-only"], {
+  const child = spawn(process.execPath, ["--max-old-space-size=192", "--enable-source-maps", serverEntry], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

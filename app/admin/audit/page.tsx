@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { recentAuditEvents } from "@/lib/audit";
 import { requestLocale } from "../../_lib/request";
-import { OrganiserHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/OrganiserHeader";
 import { requireRole } from "../_lib/session";
 
 export const metadata: Metadata = { title: "Audit log", robots: { index: false } };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listBlockedEmails } from "@/lib/moderation";
-import { OrganiserHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/OrganiserHeader";
 import { requireRole } from "../_lib/session";
 import { unblockAction } from "./actions";
 import { BlockForm } from "./BlockForm";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OrganiserHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/OrganiserHeader";
 import { requireRole } from "../_lib/session";
 import { ErasureForm } from "./ErasureForm";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { openInvitations } from "@/lib/auth/invitations";
 import { organisers } from "@/lib/auth/organisers";
 import { requestLocale } from "../../_lib/request";
-import { OrganiserHeader } from "../_lib/AdminHeader";
+import { OrganiserHeader } from "../_lib/OrganiserHeader";
 import { requireRole } from "../_lib/session";
 import { memberAction, revokeAction } from "./actions";
 import { InviteForm } from "./InviteForm";

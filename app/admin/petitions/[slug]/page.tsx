@@ -5,7 +5,7 @@ import { campaignSnippets } from "@/lib/campaign-embed";
 import { campaignFigures } from "@/lib/campaign-figures";
 import { campaignDashboard, mailStatus } from "@/lib/dashboard";
 import { absoluteUrl, requestLocale } from "../../../_lib/request";
-import { OrganiserHeader } from "../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../_lib/OrganiserHeader";
 import { requireRole } from "../../_lib/session";
 import { bulkAction, setConfirmationAction } from "./actions";
 import { BulkForm } from "./BulkForm";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { blankCampaignValues } from "@/lib/campaign-input";
-import { OrganiserHeader } from "../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../_lib/OrganiserHeader";
 import { requireRole } from "../../_lib/session";
 import { createCampaignAction } from "../_campaign/actions";
 import { CampaignForm } from "../_campaign/CampaignForm";

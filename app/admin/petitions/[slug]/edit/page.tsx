@@ -1,8 +1,8 @@
-import { stores } from "@/lib/stores";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { campaignFormValues } from "@/lib/campaign-input";
-import { OrganiserHeader } from "../../../_lib/AdminHeader";
+import { campaignForEditing } from "@/lib/campaigns";
+import { OrganiserHeader } from "../../../_lib/OrganiserHeader";
 import { requireRole } from "../../../_lib/session";
 import { editCampaignAction } from "../../_campaign/actions";
 import { CampaignForm } from "../../_campaign/CampaignForm";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function EditCampaign({ params, searchParams }: PageProps<"/admin/petitions/[slug]/edit">) {
   const organiser = await requireRole("manage-campaigns");
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const campaign = await stores().campaigns.findCampaign(slug);
+  const campaign = await campaignForEditing(slug);
   if (!campaign) notFound();
   const publicPath = campaign.state === "published" ? `/p/${slug}` : `/admin/petitions/${slug}/preview`;
   return (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { describeCsvProblem, importLimits, isCsvProblem } from "@/lib/imports/csv-file";
 import { importHistory } from "@/lib/imports/import-history";
 import { requestLocale } from "../../../../_lib/request";
-import { OrganiserHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/OrganiserHeader";
 import { requireRole } from "../../../_lib/session";
 import { ImportHistory } from "./ImportHistory";
 

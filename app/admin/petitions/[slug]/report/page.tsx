@@ -1,9 +1,9 @@
-import { stores } from "@/lib/stores";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { campaignStanding } from "@/lib/campaign-status";
 import { can } from "@/lib/domain/roles";
 import { requestLocale } from "../../../../_lib/request";
-import { OrganiserHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/OrganiserHeader";
 import { requireRole } from "../../../_lib/session";
 
 export const metadata: Metadata = { title: "Delivery report", robots: { index: false } };
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function DeliveryReportPage({ params }: PageProps<"/admin/petitions/[slug]/report">) {
   const organiser = await requireRole("view-dashboard");
   const { slug } = await params;
-  const [campaign, locale] = await Promise.all([stores().campaigns.readCampaignStanding(slug), requestLocale()]);
+  const [campaign, locale] = await Promise.all([campaignStanding(slug), requestLocale()]);
   if (!campaign) notFound();
   const number = new Intl.NumberFormat(locale);
   const mayIncludeNames = can(organiser.role, "export");

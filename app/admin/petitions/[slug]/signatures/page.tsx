@@ -4,7 +4,7 @@ import { countryOptions } from "@/lib/domain/countries";
 import { signatureList } from "@/lib/signature-list";
 import { signaturePageSize, signatureSearchQuery } from "@/lib/domain/signature-search";
 import { requestLocale } from "../../../../_lib/request";
-import { OrganiserHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/OrganiserHeader";
 import { requireRole } from "../../../_lib/session";
 import { SearchForm } from "./SearchForm";
 import { SignatureTable } from "./SignatureTable";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { mailConfigured } from "@/lib/config";
 import { updatesOverview } from "@/lib/updates/campaign-updates";
-import { OrganiserHeader } from "../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../_lib/OrganiserHeader";
 import { requireRole } from "../../../_lib/session";
 import { composeAction } from "./actions";
 import { ComposeForm } from "./ComposeForm";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { openImport } from "@/lib/imports/imports";
 import type { SignatureImport } from "@/lib/domain/signature-import";
 import { requestLocale } from "../../../../../_lib/request";
-import { OrganiserHeader } from "../../../../_lib/AdminHeader";
+import { OrganiserHeader } from "../../../../_lib/OrganiserHeader";
 import { requireRole } from "../../../../_lib/session";
 import { importStepAction, undoImportAction } from "./actions";
 import { MappingForm } from "./MappingForm";
