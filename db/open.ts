@@ -8,6 +8,7 @@ export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, mes
 
 import type { Dialect } from "./dialect";
 import { mailStore } from "./mail-store";
+import { organiserStore } from "./organiser-store";
 import { signatureStore } from "./signature-store";
 
 type Legacy = typeof import("./sqlite") | typeof import("./postgres");
@@ -78,22 +79,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       claimUpdateMail: s.claimUpdateMail,
       unsubscribeFromUpdates: s.unsubscribeFromUpdates,
     },
-    organisers: {
-      findOrganiserByEmail: s.findOrganiserByEmail,
-      insertOrganiser: s.insertOrganiser,
-      listOrganisers: s.listOrganisers,
-      changeOrganiserRole: s.changeOrganiserRole,
-      removeOrganiser: s.removeOrganiser,
-      insertInvitation: s.insertInvitation,
-      findInvitationByToken: s.findInvitationByToken,
-      acceptInvitation: s.acceptInvitation,
-      listOpenInvitations: s.listOpenInvitations,
-      revokeInvitation: s.revokeInvitation,
-      insertSession: s.insertSession,
-      findSessionOrganiser: s.findSessionOrganiser,
-      deleteSession: s.deleteSession,
-      deleteExpiredSessions: s.deleteExpiredSessions,
-    },
+    organisers: organiserStore(dialect),
     housekeeping: {
       rateLimiter: s.rateLimiter,
       claimJobRun: s.claimJobRun,
