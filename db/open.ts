@@ -9,6 +9,7 @@ export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, mes
 import type { Dialect } from "./dialect";
 import { mailStore } from "./mail-store";
 import { signatureStore } from "./signature-store";
+import { updateStore } from "./update-store";
 
 type Legacy = typeof import("./sqlite") | typeof import("./postgres");
 
@@ -68,16 +69,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       listAuditEvents: s.listAuditEvents,
     },
     mail: mailStore(dialect),
-    updates: {
-      insertUpdate: s.insertUpdate,
-      listUpdates: s.listUpdates,
-      listPublicUpdates: s.listPublicUpdates,
-      countUpdateRecipients: s.countUpdateRecipients,
-      queueUpdateBatch: s.queueUpdateBatch,
-      listUnqueuedUpdates: s.listUnqueuedUpdates,
-      claimUpdateMail: s.claimUpdateMail,
-      unsubscribeFromUpdates: s.unsubscribeFromUpdates,
-    },
+    updates: updateStore(dialect),
     organisers: {
       findOrganiserByEmail: s.findOrganiserByEmail,
       insertOrganiser: s.insertOrganiser,
