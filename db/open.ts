@@ -10,6 +10,7 @@ import type { Dialect } from "./dialect";
 import { mailStore } from "./mail-store";
 import { organiserStore } from "./organiser-store";
 import { signatureStore } from "./signature-store";
+import { updateStore } from "./update-store";
 
 type Legacy = typeof import("./sqlite") | typeof import("./postgres");
 
@@ -69,16 +70,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       listAuditEvents: s.listAuditEvents,
     },
     mail: mailStore(dialect),
-    updates: {
-      insertUpdate: s.insertUpdate,
-      listUpdates: s.listUpdates,
-      listPublicUpdates: s.listPublicUpdates,
-      countUpdateRecipients: s.countUpdateRecipients,
-      queueUpdateBatch: s.queueUpdateBatch,
-      listUnqueuedUpdates: s.listUnqueuedUpdates,
-      claimUpdateMail: s.claimUpdateMail,
-      unsubscribeFromUpdates: s.unsubscribeFromUpdates,
-    },
+    updates: updateStore(dialect),
     organisers: organiserStore(dialect),
     housekeeping: {
       rateLimiter: s.rateLimiter,
