@@ -1,8 +1,9 @@
-import { sql, type Column, type SQL } from "drizzle-orm";
+import { and, eq, notInArray, sql, type Column, type SQL } from "drizzle-orm";
 import type { Locale } from "@/lib/domain/locales";
-import type { CampaignText } from "@/lib/domain/model";
+import type { CampaignContent, CampaignText } from "@/lib/domain/model";
+import type { Handle, Tables } from "./dialect";
 
-// What both dialects do alike with petition_translations, written once beside signature-filter.ts.
+// A campaign's texts in its other languages (petition_translations), as the campaign store reads and writes them.
 
 /** A translation as either dialect's row holds it. */
 export type TranslationRow = CampaignText & { locale: Locale };
@@ -32,4 +33,24 @@ export function textChanged(columns: TextColumns): SQL {
     [columns.title, columns.ask, columns.storyHeadline, columns.storyMarkdown, columns.translationNote].map(differs),
     sql` or `,
   );
+}
+
+/** Makes the campaign's translations those given, in the caller's transaction: one not given is removed. */
+export async function replaceTranslations(
+  { campaignTranslations }: Pick<Tables, "campaignTranslations">,
+  tx: Handle,
+  campaignId: number,
+  translations: CampaignContent["translations"],
+  now: Date,
+): Promise<void> {
+  const rows = translationRows(campaignId, translations, now);
+  await tx
+    .delete(campaignTranslations)
+    .where(and(eq(campaignTranslations.campaignId, campaignId), notInArray(campaignTranslations.locale, rows.map((r) => r.key.locale))));
+  for (const { key, text } of rows) {
+    await tx
+      .insert(campaignTranslations)
+      .values({ ...key, ...text })
+      .onConflictDoUpdate({ target: [campaignTranslations.campaignId, campaignTranslations.locale], set: text, setWhere: textChanged(campaignTranslations) });
+  }
 }

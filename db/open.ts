@@ -6,6 +6,7 @@ export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronou
 /** What the database layer logs through: the app's logger, or any with the same three calls. */
 export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
 
+import { campaignStore } from "./campaign-store";
 import type { Dialect } from "./dialect";
 import { mailStore } from "./mail-store";
 import { organiserStore } from "./organiser-store";
@@ -18,18 +19,7 @@ type Legacy = typeof import("./sqlite") | typeof import("./postgres");
 function grouped(dialect: Dialect, s: Legacy): Stores {
   return {
     database: dialect.lifecycle,
-    campaigns: {
-      upsertCampaign: s.upsertCampaign,
-      createCampaign: s.createCampaign,
-      updateCampaign: s.updateCampaign,
-      findCampaign: s.findCampaign,
-      readCampaignStanding: s.readCampaignStanding,
-      readCampaignTitles: s.readCampaignTitles,
-      listCampaigns: s.listCampaigns,
-      setRequireConfirmation: s.setRequireConfirmation,
-      publishPendingFigures: s.publishPendingFigures,
-      recountCampaigns: s.recountCampaigns,
-    },
+    campaigns: campaignStore(dialect),
     signatures: signatureStore(dialect, {
       searchSignatures: s.searchSignatures,
       fillMissingNameKeys: s.fillMissingNameKeys,

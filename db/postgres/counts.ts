@@ -18,8 +18,10 @@ const unfoldedJoin = `left join lateral (
 /** The name of the sequence a campaign's signer numbers come from: no row is locked to hand one out. */
 export const signerSequenceName = (campaignId: number) => `signer_numbers_${Math.trunc(campaignId)}`;
 const signerSequence = (campaignId: number) => sql.raw(signerSequenceName(campaignId));
+// The campaign's id is qualified by hand: drizzle names a column unqualified in a one-table
+// select's fields, where the subquery would read "id" as the delta's own.
 const unfolded = (column: "confirmed" | "pending", kept: typeof campaigns.signatureCount | typeof campaigns.pendingCount) =>
-  sql<number>`(${kept} + coalesce((select sum(d.${sql.raw(column)}) from ${countDeltas} d where d.petition_id = ${campaigns.id}), 0))`.mapWith(Number);
+  sql<number>`(${kept} + coalesce((select sum(d.${sql.raw(column)}) from ${countDeltas} d where d.petition_id = ${campaigns}.id), 0))`.mapWith(Number);
 
 /**
  * A signature on PostgreSQL never updates its campaign's row (every signature would wait for the
