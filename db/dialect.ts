@@ -85,6 +85,12 @@ export interface Dialect {
   locked<Q extends PromiseLike<unknown>>(query: Q, options?: LockOptions): Promise<Awaited<Q>>;
   /** What a raw select that claims rows ends with: `for update skip locked`, or nothing on SQLite. */
   readonly claimRows: SQL;
+  /**
+   * Inserts many rows the way this database does it fastest, given both ways: SQLite runs `each`, a
+   * statement prepared once, for every row (no round trip to save, and several times faster than
+   * building one statement of hundreds of rows' values); PostgreSQL sends `all` once, one round trip.
+   */
+  insertMany<Row, Out>(rows: readonly Row[], each: (row: Row) => PromiseLike<Out[]>, all: (rows: readonly Row[]) => PromiseLike<Out[]>): Promise<Out[]>;
   /** Names the index a raw query must read (SQLite's INDEXED BY); nothing where the planner weighs statistics. */
   indexedBy(index: string): SQL;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */

@@ -8,6 +8,7 @@ export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, mes
 
 import { campaignStore } from "./campaign-store";
 import type { Dialect } from "./dialect";
+import { importStore } from "./import-store";
 import { mailStore } from "./mail-store";
 import { organiserStore } from "./organiser-store";
 import { signatureStore } from "./signature-store";
@@ -26,21 +27,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       exportSignatureCsv: s.exportSignatureCsv,
       insertSeedSignatures: s.insertSeedSignatures,
     }),
-    imports: {
-      insertSignatureImport: s.insertSignatureImport,
-      findSignatureImport: s.findSignatureImport,
-      listSignatureImports: s.listSignatureImports,
-      countImportedSignatures: s.countImportedSignatures,
-      findSignedEmailKeys: s.findSignedEmailKeys,
-      beginSignatureImport: s.beginSignatureImport,
-      insertImportedSignatures: s.insertImportedSignatures,
-      finishSignatureImport: s.finishSignatureImport,
-      beginUndoSignatureImport: s.beginUndoSignatureImport,
-      deleteImportedSignatures: s.deleteImportedSignatures,
-      finishUndoSignatureImport: s.finishUndoSignatureImport,
-      deleteStaleImports: s.deleteStaleImports,
-      dropStaleImportFiles: s.dropStaleImportFiles,
-    },
+    imports: importStore(dialect),
     charts: {
       signatureTimeSeries: s.signatureTimeSeries,
       signaturesByCountry: s.signaturesByCountry,

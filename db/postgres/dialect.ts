@@ -65,6 +65,8 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       return Promise.resolve(lockable.for("update", options));
     },
     claimRows: sql`for update skip locked`,
+    // drizzle refuses an insert of no rows.
+    insertMany: async (rows, _each, all) => (rows.length === 0 ? [] : all(rows)),
     indexedBy: () => sql``,
     takeTurn,
     async announce(tx, slug) {

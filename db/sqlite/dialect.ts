@@ -72,6 +72,11 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     // The writer holds the whole database for the transaction: no row needs a lock of its own.
     locked: <Q extends PromiseLike<unknown>>(query: Q) => Promise.resolve(query) as Promise<Awaited<Q>>,
     claimRows: sql``,
+    async insertMany(rows, each) {
+      const out = [];
+      for (const row of rows) out.push(...(await each(row)));
+      return out;
+    },
     indexedBy: (index) => sql.raw(`indexed by ${index}`),
     async takeTurn() {},
     // This process's hub hears of a change once it is committed; other processes find it by the

@@ -1,0 +1,98 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { nameKey } from "@/lib/domain/name-key";
+import type { ImportBatchOutcome, ImportStore } from "@/lib/domain/ports/imports";
+import type { Dialect, Handle } from "./dialect";
+import { perHandle } from "./dialect";
+
+// Every step here is one short transaction: the caller (lib/imports/imports.ts) hands the rows over
+// a range at a time, so a large file never holds SQLite's only writer for more than a moment, and
+// each range waits a turn of the event loop first, so signatures arriving meanwhile go in between.
+
+/** An import's signatures, stored and removed a range at a time, their counts moved with them. */
+export function importedSignatures(d: Dialect): Pick<ImportStore, "insertImportedSignatures" | "deleteImportedSignatures"> {
+  const { campaigns, signatureImports, signatures } = d.tables;
+
+  // One row a run, prepared once, where the dialect inserts row by row (d.insertMany): a thousand
+  // runs cost far less than building one statement of a thousand rows' values each time.
+  const statements = perHandle((h: Handle) => ({
+    insert: h
+      .insert(signatures)
+      .values({
+        campaignId: sql.placeholder("campaignId"),
+        status: "confirmed",
+        fullName: sql.placeholder("fullName"),
+        nameKey: sql.placeholder("nameKey"),
+        email: sql.placeholder("email"),
+        emailKey: sql.placeholder("emailKey"),
+        emailDomain: sql.placeholder("emailDomain"),
+        country: sql.placeholder("country"),
+        showName: sql.placeholder("showName"),
+        wantsUpdates: sql.placeholder("wantsUpdates"),
+        signedAt: sql.placeholder("signedAt"),
+        importId: sql.placeholder("importId"),
+        locale: sql.placeholder("locale"),
+      })
+      // The unique index decides who has signed, so a signer arriving meanwhile is never counted twice.
+      .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
+      .returning({ id: signatures.id })
+      .prepare("countersign-import-insert"),
+  }));
+
+  return {
+    async insertImportedSignatures(importId, signers, now) {
+      await nextTurn();
+      return d.write(async (tx): Promise<ImportBatchOutcome> => {
+        // Locked, so an undo begun meanwhile waits for this range and then removes it too.
+        // The campaign's own language is the best guess at the signers': their emails are written in it.
+        const [running] = await d.locked(
+          tx
+            .select({ campaignId: signatureImports.campaignId, locale: campaigns.locale })
+            .from(signatureImports)
+            .innerJoin(campaigns, eq(campaigns.id, signatureImports.campaignId))
+            .where(and(eq(signatureImports.id, importId), eq(signatureImports.status, "importing"))),
+          { of: signatureImports },
+        );
+        if (!running) return { kind: "stopped" };
+        if (signers.length === 0) return { kind: "stored", inserted: 0 };
+        const rows = signers.map((s) => ({ ...s, nameKey: nameKey(s.fullName), campaignId: running.campaignId, locale: running.locale, status: "confirmed" as const, importId }));
+        const stored = await d.insertMany(
+          rows,
+          (row) => statements(tx).insert.execute(row),
+          (all) => tx.insert(signatures).values([...all]).onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] }).returning({ id: signatures.id }),
+        );
+        const inserted = stored.length;
+        if (inserted > 0) {
+          // Each stored signer takes a signer number, as one signing here would.
+          await d.counts.move(tx, running.campaignId, { confirmed: inserted }, now);
+          await tx
+            .update(signatureImports)
+            .set({ importedRows: sql`${signatureImports.importedRows} + ${inserted}` })
+            .where(eq(signatureImports.id, importId));
+        }
+        return { kind: "stored", inserted };
+      });
+    },
+
+    async deleteImportedSignatures(importId, limit, now) {
+      await nextTurn();
+      const removed = await d.write(async (tx) => {
+        const rows = await tx
+          .delete(signatures)
+          .where(inArray(signatures.id, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.importId, importId)).limit(limit)))
+          .returning({ campaignId: signatures.campaignId, status: signatures.status });
+        const [first] = rows;
+        if (first) {
+          // An imported row may have been invalidated since; only the statuses that count move a count.
+          const confirmed = rows.filter((r) => r.status === "confirmed").length;
+          const pending = rows.filter((r) => r.status === "pending").length;
+          await d.counts.move(tx, first.campaignId, { confirmed: -confirmed, pending: -pending }, now);
+        }
+        return rows.length;
+      });
+      // The people's data leaves the database's logs soon after, as an erasure's does.
+      if (removed > 0) d.erased();
+      return removed;
+    },
+  };
+}
