@@ -8,6 +8,7 @@ export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, mes
 
 import type { Dialect } from "./dialect";
 import { mailStore } from "./mail-store";
+import { moderationStore } from "./moderation-store";
 import { signatureStore } from "./signature-store";
 
 type Legacy = typeof import("./sqlite") | typeof import("./postgres");
@@ -57,16 +58,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       listSignerNames: s.listSignerNames,
       countVerification: s.countVerification,
     },
-    moderation: {
-      countMatchingSignatures: s.countMatchingSignatures,
-      invalidateSignatures: s.invalidateSignatures,
-      releaseSuspected: s.releaseSuspected,
-      addBlockedEmail: s.addBlockedEmail,
-      removeBlockedEmail: s.removeBlockedEmail,
-      listBlockedEmails: s.listBlockedEmails,
-      recordAuditEvent: s.recordAuditEvent,
-      listAuditEvents: s.listAuditEvents,
-    },
+    moderation: moderationStore(dialect),
     mail: mailStore(dialect),
     updates: {
       insertUpdate: s.insertUpdate,
