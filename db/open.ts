@@ -7,6 +7,7 @@ export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronou
 export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
 
 import type { Dialect } from "./dialect";
+import { housekeepingStore } from "./housekeeping-store";
 import { mailStore } from "./mail-store";
 import { moderationStore } from "./moderation-store";
 import { signatureStore } from "./signature-store";
@@ -86,14 +87,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       deleteSession: s.deleteSession,
       deleteExpiredSessions: s.deleteExpiredSessions,
     },
-    housekeeping: {
-      rateLimiter: s.rateLimiter,
-      claimJobRun: s.claimJobRun,
-      deleteUnconfirmable: s.deleteUnconfirmable,
-      clearClientAddresses: s.clearClientAddresses,
-      deleteOldMail: s.deleteOldMail,
-      deleteExpiredLimits: s.deleteExpiredLimits,
-    },
+    housekeeping: housekeepingStore(dialect),
   };
 }
 
