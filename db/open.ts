@@ -8,8 +8,10 @@ export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, mes
 
 import { campaignStore } from "./campaign-store";
 import type { Dialect } from "./dialect";
+import { housekeepingStore } from "./housekeeping-store";
 import { importStore } from "./import-store";
 import { mailStore } from "./mail-store";
+import { moderationStore } from "./moderation-store";
 import { organiserStore } from "./organiser-store";
 import { signatureStore } from "./signature-store";
 import { updateStore } from "./update-store";
@@ -36,27 +38,11 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       listSignerNames: s.listSignerNames,
       countVerification: s.countVerification,
     },
-    moderation: {
-      countMatchingSignatures: s.countMatchingSignatures,
-      invalidateSignatures: s.invalidateSignatures,
-      releaseSuspected: s.releaseSuspected,
-      addBlockedEmail: s.addBlockedEmail,
-      removeBlockedEmail: s.removeBlockedEmail,
-      listBlockedEmails: s.listBlockedEmails,
-      recordAuditEvent: s.recordAuditEvent,
-      listAuditEvents: s.listAuditEvents,
-    },
+    moderation: moderationStore(dialect),
     mail: mailStore(dialect),
     updates: updateStore(dialect),
     organisers: organiserStore(dialect),
-    housekeeping: {
-      rateLimiter: s.rateLimiter,
-      claimJobRun: s.claimJobRun,
-      deleteUnconfirmable: s.deleteUnconfirmable,
-      clearClientAddresses: s.clearClientAddresses,
-      deleteOldMail: s.deleteOldMail,
-      deleteExpiredLimits: s.deleteExpiredLimits,
-    },
+    housekeeping: housekeepingStore(dialect),
   };
 }
 

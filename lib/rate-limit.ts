@@ -1,25 +1,9 @@
-import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { addressNetwork } from "./client-address";
 import { config } from "./config";
 import type { LimitCharge } from "./domain/ports/signatures";
 import { processWide } from "./process-wide";
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
-
-/**
- * Takes one point from a limiter's key. Reaching a limit is an expected outcome, answered as a
- * verdict; a failing store is not, and is thrown.
- */
-export async function consumePoint(limiter: RateLimiterAbstract, key: string): Promise<LimitVerdict> {
-  try {
-    await limiter.consume(key);
-    return { ok: true };
-  } catch (rejection) {
-    if (rejection instanceof Error) throw rejection;
-    const { msBeforeNext } = rejection as { msBeforeNext: number };
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
-  }
-}
 
 /**
  * The signing limits from the settings: per client network (an IPv6 client owns a whole /64), and

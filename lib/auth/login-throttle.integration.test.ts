@@ -56,6 +56,21 @@ describe("sign-in throttling", () => {
     expect((await admitLoginAttempt(hana.email, hana.address)).ok).toBe(true);
   });
 
+  it("locks for the lock time from the try that went over, however late in the window it came", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const start = new Date("2026-11-26T09:00:00Z").getTime();
+    vi.setSystemTime(start);
+    const jo = { email: "jo@countersign.example", address: "203.0.113.60" };
+    expect((await attempts(account.points, () => jo)).every(Boolean)).toBe(true);
+    vi.setSystemTime(start + 10 * 60_000);
+    expect(await admitLoginAttempt(jo.email, jo.address)).toEqual({ ok: false, retryAfterSeconds: account.blockSeconds });
+    // Past the window the tries began in, still locked; a try during the lock does not lengthen it.
+    vi.setSystemTime(start + 20 * 60_000);
+    expect(await admitLoginAttempt(jo.email, jo.address)).toEqual({ ok: false, retryAfterSeconds: account.blockSeconds - 10 * 60 });
+    vi.setSystemTime(start + 10 * 60_000 + account.blockSeconds * 1000 + 1000);
+    expect((await admitLoginAttempt(jo.email, jo.address)).ok).toBe(true);
+  });
+
   it("admits no more tries sent all at once than one by one", async () => {
     // Counted before any password is checked, in one atomic write each: 30 guesses at once get 5 tries.
     const tries = await Promise.all(

@@ -1,7 +1,7 @@
 import { stores } from "@/lib/stores";
 import { addressNetwork } from "../client-address";
-import { processWide } from "../process-wide";
-import { consumePoint, type LimitVerdict } from "../rate-limit";
+import type { LimitCharge } from "../domain/ports/signatures";
+import type { LimitVerdict } from "../rate-limit";
 
 /** Sign-in tries allowed in the window; one more locks the account or the address for the lock time. */
 export const loginLimits = {
@@ -9,12 +9,16 @@ export const loginLimits = {
   address: { points: 20, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const;
 
-const limiters = processWide("login-limiters", () => ({
-  account: stores().housekeeping.rateLimiter({ name: "login-account", ...loginLimits.account }),
-  address: stores().housekeeping.rateLimiter({ name: "login-address", ...loginLimits.address }),
-}));
+// Keys as rate-limiter-flexible wrote them before, so tries and locks carry over an upgrade.
+const accountKey = (email: string) => `login-account:${email.trim().toLowerCase()}`;
+const addressKey = (address: string) => `login-address:${addressNetwork(address)}`;
 
-const accountKey = (email: string) => email.trim().toLowerCase();
+const charge = (key: string, limit: (typeof loginLimits)[keyof typeof loginLimits]): LimitCharge => ({
+  key,
+  points: limit.points,
+  windowMs: limit.durationSeconds * 1000,
+  blockMs: limit.blockSeconds * 1000,
+});
 
 /**
  * Counts a sign-in try before its password is checked, in one atomic write per key, so guesses
@@ -22,19 +26,14 @@ const accountKey = (email: string) => email.trim().toLowerCase();
  * address has used up its tries.
  */
 export async function admitLoginAttempt(email: string, address: string | undefined): Promise<LimitVerdict> {
-  const { account, address: byAddress } = limiters();
   // Both counted even when one refuses, so spraying a locked account still spends the address's tries.
-  const verdicts = await Promise.all([
-    consumePoint(account, accountKey(email)),
-    address ? consumePoint(byAddress, addressNetwork(address)) : ({ ok: true } as const),
-  ]);
-  const refusals = verdicts.filter((v) => !v.ok);
-  return refusals.length === 0 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(...refusals.map((v) => v.retryAfterSeconds)) };
+  const charges = [charge(accountKey(email), loginLimits.account), ...(address ? [charge(addressKey(address), loginLimits.address)] : [])];
+  const over = (await stores().housekeeping.chargeLimits(charges, new Date())).filter((ms): ms is number => ms !== undefined);
+  return over.length === 0 ? { ok: true } : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(...over) / 1000)) };
 }
 
 /** A successful sign-in clears the account's tries and gives the address back the one it spent. */
 export async function recordLoginSuccess(email: string, address: string | undefined): Promise<void> {
-  const { account, address: byAddress } = limiters();
-  await account.delete(accountKey(email));
-  if (address) await byAddress.reward(addressNetwork(address), 1);
+  await stores().housekeeping.clearLimit(accountKey(email));
+  if (address) await stores().housekeeping.refundLimit(addressKey(address), 1, new Date());
 }

@@ -1,10 +1,16 @@
-import type { RateLimiterAbstract } from "rate-limiter-flexible";
-
-export type RateLimiterOptions = { name: string; points: number; durationSeconds: number; blockSeconds?: number };
+import type { LimitCharge } from "./signatures";
 
 /** Limits, periodic jobs and retention: what keeps the database small and the load fair. */
 export interface HousekeepingStore {
-  rateLimiter(options: RateLimiterOptions): RateLimiterAbstract;
+  /**
+   * Takes one point for each charge from the budgets in rate_limits, in one transaction; for each,
+   * how long until its window (or lock) ends when it was over, or undefined when it was allowed.
+   */
+  chargeLimits(charges: readonly LimitCharge[], now: Date): Promise<(number | undefined)[]>;
+  /** Forgets the points a key has spent. */
+  clearLimit(key: string): Promise<void>;
+  /** Gives back points spent in the key's current window; a window already over has nothing to give back. */
+  refundLimit(key: string, points: number, now: Date): Promise<void>;
   /** True for exactly one caller, in any process, once every `everyMs`. */
   claimJobRun(name: string, everyMs: number, now: Date): Promise<boolean>;
   deleteUnconfirmable(now: Date, linkLifetimeMs: number): Promise<number>;

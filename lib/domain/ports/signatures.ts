@@ -15,8 +15,11 @@ export type RepeatPlan =
     }
   | { kind: "note"; mail: MailDraft; unlessQueuedSince: Date };
 
-/** One point taken from a shared limit in the signature's own transaction: `key` may sign `points` times a window. */
-export type LimitCharge = { key: string; points: number; windowMs: number };
+/**
+ * One point taken from a shared limit in the caller's own transaction: `key` may act `points` times
+ * a window. With `blockMs`, the try that first goes over locks the key for that long from itself.
+ */
+export type LimitCharge = { key: string; points: number; windowMs: number; blockMs?: number };
 
 export type InsertOutcome =
   /** Stored (or a suspected row replaced); `signerNumber` counts confirmed signatures, unique per campaign. */

@@ -1,0 +1,47 @@
+import { and, eq, gt, lte, sql } from "drizzle-orm";
+import type { HousekeepingStore } from "@/lib/domain/ports/housekeeping";
+import type { Dialect } from "./dialect";
+import { chargeLimits } from "./limits";
+import { retentionStore } from "./retention-store";
+
+/**
+ * Limits, periodic jobs and retention. The limits' counts live in rate_limits, so every process
+ * on the database shares them and they outlive a restart; nothing is kept in this process's memory.
+ */
+export function housekeepingStore(d: Dialect): HousekeepingStore {
+  const { jobRuns, rateLimits } = d.tables;
+
+  return {
+    chargeLimits: (charges, now) => d.write((tx) => chargeLimits(d.tables, tx, charges, now)),
+
+    async clearLimit(key) {
+      await d.statement((h) => h.delete(rateLimits).where(eq(rateLimits.key, key)));
+    },
+
+    async refundLimit(key, points, now) {
+      await d.statement((h) =>
+        h
+          .update(rateLimits)
+          .set({ points: sql`${rateLimits.points} - ${points}` })
+          .where(and(eq(rateLimits.key, key), gt(rateLimits.expire, now.getTime()))),
+      );
+    },
+
+    /**
+     * Claims this run of a periodic job when it last ran at least `everyMs` before `now`: one upsert,
+     * so of several processes asking at once exactly one gets it. True when claimed.
+     */
+    async claimJobRun(name, everyMs, now) {
+      const claimed = await d.statement((h) =>
+        h
+          .insert(jobRuns)
+          .values({ name, lastRunAt: now })
+          .onConflictDoUpdate({ target: jobRuns.name, set: { lastRunAt: now }, setWhere: lte(jobRuns.lastRunAt, new Date(now.getTime() - everyMs)) })
+          .returning({ name: jobRuns.name }),
+      );
+      return claimed.length > 0;
+    },
+
+    ...retentionStore(d),
+  };
+}
