@@ -13,7 +13,8 @@ import { signatureIdOf } from "@/lib/withdrawals";
 import { buildIfStale } from "../scripts/build";
 import { recordSigningAction } from "./support/action-request";
 import { exportInChildProcess, measureExport, measureSqliteShell, sessionToken } from "./support/export";
-import { freshSignerJson, offeredRate, saturate, type LoadFigures, type Target } from "./support/load";
+import { benchClientHeader, freshClient, freshSignerJson, offeredRate, saturate, type LoadFigures, type Target } from "./support/load";
+import { formToWatcher } from "./support/form-to-watcher";
 import { firstLoadJsKb } from "./support/page-weight";
 import { residentMb, startApp, startBaseline } from "./support/processes";
 import { machine, table, writeResults, type Row } from "./support/report";
@@ -58,12 +59,14 @@ function remember(database: string, token: string) {
   acknowledged.set(database, tokens);
 }
 
-function apiSigning(url: string, database: string): Target {
+/** Signing through the API; with `distinctClients`, each signer from an address and domain of its own, as a crowd of real people. */
+function apiSigning(url: string, database: string, distinctClients = false): Target {
   return {
     url: `${url}/api/petitions/${slug}/signatures`,
     method: "POST",
     headers: json,
-    body: () => freshSignerJson("api"),
+    body: () => freshSignerJson("api", distinctClients),
+    ...(distinctClients ? { eachHeaders: freshClient } : {}),
     onResponse: (status, body) => {
       const token = /\/withdraw\/([\w-]{48})"/.exec(body)?.[1];
       if (status === 201 && token) remember(database, token);
@@ -245,6 +248,20 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
   await saturate(action, 50, 3);
   const action50 = await saturate(action, 50, seconds);
   const action200 = await saturate(action, 200, seconds);
+
+  log("app: a form signature to an open page");
+  const heard = await formToWatcher(`${app.url}/api/petitions/${slug}/events`, recorded);
+  if (heard.missed) problems.push(`${heard.missed} form signatures never reached the watcher`);
+
+  log("app: signing with the README's limits on, each signer from an address and a domain of its own");
+  const limitedDatabase = path.join(dir, "limits.db");
+  const limited = await startApp(limitedDatabase, { SIGN_LIMIT_PER_ADDRESS: "30", SIGN_LIMIT_PER_DOMAIN: "200", TRUSTED_PROXY_HEADER: benchClientHeader });
+  const limitedApi = apiSigning(limited.url, limitedDatabase, true);
+  await saturate(limitedApi, 50, 3);
+  const limits200 = await saturate(limitedApi, 200, seconds);
+  await limited.stop();
+  checkDatabase(limitedDatabase, "signing with limits on");
+
   const base = { ...(await baselinesRun.again()), minimalJsKb: baselinesRun.minimalJsKb };
 
   log("app: reading the count and the page");
@@ -256,6 +273,17 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
     signingRow("API, 50 signers", api50, { name: "minimal route, 50", value: base.minimal50.rate }),
     signingRow("API, 200 signers", api200, { name: "minimal route, 200", value: base.minimal200.rate }, 0.8),
     { ...signingRow("API vs bare node:http, 200", api200, { name: "bare, 200", value: base.bare200.rate }) },
+    {
+      ...signingRow("API, 200 signers, the README's limits on, distinct addresses and domains", limits200, { name: "limits off, same run", value: api200.rate }),
+      target: { ratio: 0.8, describe: "≥ 0.8× limits off" },
+    },
+    {
+      section: "Watching",
+      measure: `A form signature's answer to an open page's event, p90 over 20 (p50 ${heard.p50} ms, ${heard.missed} missed)`,
+      value: heard.p90,
+      unit: "ms",
+      target: { atMost: 150, describe: "< 150 ms" },
+    },
     signingRow("Server action, 50 signers", action50, { name: "minimal route, 50", value: base.minimal50.rate }),
     signingRow("Server action, 200 signers", action200, { name: "minimal route, 200", value: base.minimal200.rate }, 0.6),
     signingRow("Server action vs the minimal server action, 200", action200, { name: "minimal action, 200", value: base.minimalAction200.rate }),
@@ -291,7 +319,7 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
       target: { atMost: 100, describe: "< 100 kB" },
     },
   );
-  if ([api50, api200, action50, action200].some((f) => f.errors || f.non2xx)) problems.push("signing had errors or non-2xx answers");
+  if ([api50, api200, action50, action200, limits200].some((f) => f.errors || f.non2xx)) problems.push("signing had errors or non-2xx answers");
 
   log(`app: ${watcherCount.toLocaleString("en")} watchers`);
   const idleMb = residentMb(app.process.pid!);

@@ -27,9 +27,20 @@ function run(options: Options): Promise<Result> {
 }
 
 let sequence = 0;
-/** A made-up signer never seen before in this run, as JSON. */
-export function freshSignerJson(prefix: string): string {
-  return JSON.stringify({ fullName: "Bench Signer", email: `${prefix}-${process.pid}-${sequence++}@bench.example`, country: "SY" });
+/** A made-up signer never seen before in this run, as JSON; `ownDomain` gives each an email domain of its own. */
+export function freshSignerJson(prefix: string, ownDomain = false): string {
+  const n = sequence++;
+  const domain = ownDomain ? `d${n}.bench.example` : "bench.example";
+  return JSON.stringify({ fullName: "Bench Signer", email: `${prefix}-${process.pid}-${n}@${domain}`, country: "SY" });
+}
+
+/** The header the bench's apps trust for the client's address when they measure the limits. */
+export const benchClientHeader = "x-bench-client";
+let client = 0;
+/** A client address never seen before in this run (10.0.0.0/8), for one request. */
+export function freshClient(): Record<string, string> {
+  const n = client++;
+  return { [benchClientHeader]: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
 }
 
 export type Target = {
@@ -38,6 +49,8 @@ export type Target = {
   headers?: Record<string, string>;
   /** A new body for every request; signers must be unique or the app answers "already signed". */
   body?: () => string;
+  /** Headers of their own for every request, beside `headers` (a distinct client address, say). */
+  eachHeaders?: () => Record<string, string>;
   /** Called with each response's status and body, to keep the signatures that got a success. */
   onResponse?: (status: number, body: string) => void;
 };
@@ -49,7 +62,11 @@ function options(target: Target, rest: Partial<Options>): Options {
     headers: target.headers,
     requests: [
       {
-        setupRequest: (request) => ({ ...request, body: target.body?.() }),
+        setupRequest: (request) => ({
+          ...request,
+          body: target.body?.(),
+          ...(target.eachHeaders ? { headers: { ...target.headers, ...target.eachHeaders() } } : {}),
+        }),
         onResponse: target.onResponse ? (status: number, body: string) => target.onResponse!(status, body) : undefined,
       },
     ],

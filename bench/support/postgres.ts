@@ -4,7 +4,7 @@ import { signatureIdOf } from "@/lib/withdrawals";
 import { startAppServer } from "../../e2e/support/app-server";
 import { startCluster } from "../../e2e/support/cluster";
 import { createTestDatabase, dropTestDatabase } from "../../test/postgres";
-import { freshSignerJson, saturate, type LoadFigures, type Target } from "./load";
+import { benchClientHeader, freshClient, freshSignerJson, saturate, type LoadFigures, type Target } from "./load";
 import type { Row } from "./report";
 import { openCrowd } from "./watchers";
 
@@ -12,14 +12,18 @@ type Context = { slug: string; seconds: number; watcherCount: number; secretKey:
 
 const json = { "content-type": "application/json" };
 
-/** Signing through the API at `url`, keeping every token answered as stored. */
-function signing(url: string, slug: string, prefix: string) {
+/**
+ * Signing through the API at `url`, keeping every token answered as stored; with `distinctClients`,
+ * each signer from an address and domain of its own (in a header the apps are told to trust).
+ */
+function signing(url: string, slug: string, prefix: string, distinctClients = false) {
   const tokens: string[] = [];
   const target: Target = {
     url: `${url}/api/petitions/${slug}/signatures`,
     method: "POST",
     headers: json,
-    body: () => freshSignerJson(prefix),
+    body: () => freshSignerJson(prefix, distinctClients),
+    ...(distinctClients ? { eachHeaders: freshClient } : {}),
     onResponse: (status, body) => {
       const token = /\/withdraw\/([\w-]{48})"/.exec(body)?.[1];
       if (status === 201 && token) tokens.push(token);
@@ -73,6 +77,27 @@ export async function measurePostgres(context: Context, sqliteApi200?: LoadFigur
   await app.stop();
   dropTestDatabase(single);
 
+  // The same crowd twice, on empty databases: limits off, then the README's defaults on. Through
+  // nginx every request comes from 127.0.0.1, so each signer names its own address in a header.
+  const clients = { ...env, TRUSTED_PROXY_HEADER: benchClientHeader };
+  log("PostgreSQL: three processes behind nginx, limits off, distinct addresses and domains");
+  const unlimited = await startCluster(3, clients);
+  const free = signing(unlimited.url, slug, "pg-free", true);
+  await saturate(free.target, 50, 3);
+  const clusterFree200 = await saturate(free.target, 200, seconds);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  problems.push(...(await check(unlimited.databaseUrl, unlimited.url, slug, free.tokens, context.secretKey, "PostgreSQL, three processes, limits off")));
+  await unlimited.stop();
+
+  log("PostgreSQL: three processes behind nginx, the README's limits on");
+  const limitedCluster = await startCluster(3, { ...clients, SIGN_LIMIT_PER_ADDRESS: "30", SIGN_LIMIT_PER_DOMAIN: "200" });
+  const limited = signing(limitedCluster.url, slug, "pg-limited", true);
+  await saturate(limited.target, 50, 3);
+  const clusterLimited200 = await saturate(limited.target, 200, seconds);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  problems.push(...(await check(limitedCluster.databaseUrl, limitedCluster.url, slug, limited.tokens, context.secretKey, "PostgreSQL, three processes, limits on")));
+  await limitedCluster.stop();
+
   log("PostgreSQL: three processes behind nginx");
   const cluster = await startCluster(3, env);
   const three = signing(cluster.url, slug, "pg-three");
@@ -103,7 +128,7 @@ export async function measurePostgres(context: Context, sqliteApi200?: LoadFigur
   crowd.close();
   if (missed) problems.push(`PostgreSQL: ${missed} watcher updates were not seen within 5 s`);
   await cluster.stop();
-  if ([single200, cluster200].some((f) => f.errors || f.non2xx)) problems.push("PostgreSQL signing had errors or non-2xx answers");
+  if ([single200, cluster200, clusterFree200, clusterLimited200].some((f) => f.errors || f.non2xx)) problems.push("PostgreSQL signing had errors or non-2xx answers");
 
   const figures = (f: LoadFigures) => `p50 ${f.p50} ms, p99 ${f.p99} ms${f.errors || f.non2xx ? `, ${f.errors} errors, ${f.non2xx} non-2xx` : ""}`;
   return {
@@ -124,6 +149,14 @@ export async function measurePostgres(context: Context, sqliteApi200?: LoadFigur
         unit: "/s",
         baseline: { name: "one process", value: single200.rate },
         target: { atLeast: 1_500, describe: "≥ 1,500/s" },
+      },
+      {
+        section: "PostgreSQL",
+        measure: `API through nginx, three processes, 200 signers, the README's limits on, distinct addresses and domains (${figures(clusterLimited200)})`,
+        value: clusterLimited200.rate,
+        unit: "/s",
+        baseline: { name: `limits off, same crowd (${figures(clusterFree200)})`, value: clusterFree200.rate },
+        target: { ratio: 0.8, atLeast: 1_500, describe: "≥ 0.8× limits off, and ≥ 1,500/s" },
       },
       {
         section: "PostgreSQL",

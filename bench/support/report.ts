@@ -16,10 +16,14 @@ const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString("e
 export function verdict(row: Row): "met" | "missed" | "" {
   if (!row.target) return "";
   const { ratio, atMost, atLeast } = row.target;
-  if (ratio !== undefined && row.baseline) return row.value / row.baseline.value >= ratio ? "met" : "missed";
-  if (atMost !== undefined) return row.value <= atMost ? "met" : "missed";
-  if (atLeast !== undefined) return row.value >= atLeast ? "met" : "missed";
-  return "";
+  // A row may hold several targets (a ratio and a floor): it meets them all or misses.
+  const checks = [
+    ...(ratio !== undefined && row.baseline ? [row.value / row.baseline.value >= ratio] : []),
+    ...(atMost !== undefined ? [row.value <= atMost] : []),
+    ...(atLeast !== undefined ? [row.value >= atLeast] : []),
+  ];
+  if (checks.length === 0) return "";
+  return checks.every(Boolean) ? "met" : "missed";
 }
 
 /** The table the bench prints and BENCHMARKS.md records. */
