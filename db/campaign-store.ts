@@ -100,14 +100,14 @@ export function campaignStore(d: Dialect): CampaignStore {
       d.write(async (tx) => {
         // Locked, so publishers in two processes at once move each campaign's revision once.
         const rows = await d.locked(
-          tx.select({ id: campaigns.id, slug: campaigns.slug, pending: d.counts.pendingCount, published: campaigns.pendingPublished }).from(campaigns),
+          tx.select({ id: campaigns.id, slug: campaigns.slug, pending: d.counts.pendingCount, published: campaigns.pendingFigure }).from(campaigns),
           { of: campaigns },
         );
         let changed = 0;
         for (const row of rows) {
           const published = round(row.pending);
           if (published === row.published) continue;
-          await tx.update(campaigns).set({ pendingPublished: published, revision: sql`${campaigns.revision} + 1` }).where(eq(campaigns.id, row.id));
+          await tx.update(campaigns).set({ pendingFigure: published, revision: sql`${campaigns.revision} + 1` }).where(eq(campaigns.id, row.id));
           await d.announce(tx, row.slug);
           changed++;
         }

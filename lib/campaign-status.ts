@@ -49,7 +49,7 @@ function toStatus(count: CampaignStanding): CampaignStatus {
     goalPassed: goal.passed,
     signaturesHere: count.signatureCount,
     signaturesElsewhere: count.signaturesElsewhere,
-    signaturesPending: count.pendingPublished,
+    signaturesPending: count.pendingFigure,
     total,
     closesAt: count.closesAt?.toISOString() ?? null,
     closed: isClosed(count),

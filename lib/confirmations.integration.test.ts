@@ -5,7 +5,7 @@ import { linksIn, publicUrl } from "@/test/smtp-sink";
 import { confirmWithCode, confirmWithLink, describeConfirmationLink, maxCodeAttempts } from "./confirmations";
 import { campaignDashboard } from "./dashboard";
 import { mailWorker } from "./mail/outbox-worker";
-import { publishedPending, publishPendingCounts } from "./pending-figure";
+import { roundedPendingFigure, publishPendingFigures } from "./pending-figure";
 import { liveSnapshot, campaignStatus } from "./campaign-status";
 import { signatureExport } from "./signature-export";
 import { signCampaign } from "./signatures";
@@ -130,16 +130,16 @@ describe("confirming with the six-digit code", () => {
 describe("the public figure for signatures waiting for confirmation", () => {
   it("is rounded, and moves only when the slow job publishes it, never at one signature", async () => {
     for (let i = 0; i < 12; i++) await signCampaign(slug, signer(`waiting${i}@example.org`));
-    await publishPendingCounts();
+    await publishPendingFigures();
     const published = await status();
-    expect(published.signaturesPending).toBe(publishedPending(await waiting()));
+    expect(published.signaturesPending).toBe(roundedPendingFigure(await waiting()));
     expect(published.signaturesPending % 10).toBe(0);
     expect(published.signaturesPending).toBeGreaterThanOrEqual(10);
 
     await signCampaign(slug, signer("one-more@example.org"));
     expect(await status()).toEqual(published);
-    await publishPendingCounts();
-    expect((await status()).signaturesPending).toBe(publishedPending(await waiting()));
+    await publishPendingFigures();
+    expect((await status()).signaturesPending).toBe(roundedPendingFigure(await waiting()));
   });
 });
 

@@ -1,5 +1,5 @@
 import { stores } from "./stores";
-import { pendingPublishEveryMs, publishPendingCounts } from "./pending-figure";
+import { pendingFigureEveryMs, publishPendingFigures } from "./pending-figure";
 import { logger } from "./log";
 import { processWide } from "./process-wide";
 import { expireStagedImports } from "./imports/imports";
@@ -10,7 +10,7 @@ import { resumeUpdateQueues } from "./updates/send-update";
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<unknown> };
 
 const jobs: Job[] = [
-  { name: "publish-pending", everyMs: pendingPublishEveryMs, run: publishPendingCounts },
+  { name: "publish-pending", everyMs: pendingFigureEveryMs, run: publishPendingFigures },
   { name: "retention", everyMs: 24 * 60 * 60 * 1000, run: applyRetention },
   { name: "expire-staged-imports", everyMs: 60 * 60 * 1000, run: expireStagedImports },
   // Queuing an update cut short by a crash is finished here, by whichever process claims the run.

@@ -51,7 +51,7 @@ export async function nextSignerNumber(handle: PgHandle, campaignId: number): Pr
 export async function readCampaignStanding(slug: string): Promise<CampaignStanding | undefined> {
   const { rows } = await database().pool.query<CampaignStanding>({
     name: "countersign-petition-count",
-    text: `select p.id, p.locale, ${summaryColumns}, p.pending_published as "pendingPublished",
+    text: `select p.id, p.locale, ${summaryColumns}, p.pending_published as "pendingFigure",
              p.stepping_goals as "steppingGoals", p.revision, p.updated_at as "updatedAt"
            from petitions p ${unfoldedJoin}
            where p.slug = $1`,
@@ -73,7 +73,7 @@ export async function publishPendingFigures(round: (pending: number) => number):
     for (const row of rows) {
       const published = round(row.pending);
       if (published === row.published) continue;
-      await tx.update(campaigns).set({ pendingPublished: published, revision: sql`${campaigns.revision} + 1` }).where(eq(campaigns.id, row.id));
+      await tx.update(campaigns).set({ pendingFigure: published, revision: sql`${campaigns.revision} + 1` }).where(eq(campaigns.id, row.id));
       await tx.execute(sql`select pg_notify('countersign_counts', ${row.slug})`);
       changed++;
     }

@@ -53,7 +53,7 @@ export function postgresCounts(pool: Pool, asOrm: (handle: Handle) => Orm, takeS
         name: "countersign-campaign-standing",
         text: `select p.id, p.slug, p.locale, p.title, p.goal, p.signatures_elsewhere as "signaturesElsewhere",
                  p.signature_count + d.confirmed as "signatureCount", p.pending_count + d.pending as "pendingCount",
-                 p.pending_published as "pendingPublished", p.require_confirmation as "requireConfirmation", p.state,
+                 p.pending_published as "pendingFigure", p.require_confirmation as "requireConfirmation", p.state,
                  p.closes_at as "closesAt", p.stepping_goals as "steppingGoals", p.revision, p.updated_at as "updatedAt"
                from petitions p ${unfoldedJoin}
                where p.slug = $1`,

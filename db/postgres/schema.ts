@@ -32,7 +32,7 @@ export const campaigns = pgTable(
     // campaign (signer_numbers_<id>), not from a column here, for the same reason.
     signatureCount: integer("signature_count").notNull().default(0),
     pendingCount: integer("pending_count").notNull().default(0),
-    pendingPublished: integer("pending_published").notNull().default(0),
+    pendingFigure: integer("pending_published").notNull().default(0),
     revision: integer("revision").notNull().default(0),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),

@@ -15,7 +15,7 @@ const statements = preparedStatements(({ orm }) => ({
       signaturesElsewhere: campaigns.signaturesElsewhere,
       signatureCount: campaigns.signatureCount,
       pendingCount: campaigns.pendingCount,
-      pendingPublished: campaigns.pendingPublished,
+      pendingFigure: campaigns.pendingFigure,
       requireConfirmation: campaigns.requireConfirmation,
       state: campaigns.state,
       closesAt: campaigns.closesAt,
@@ -90,14 +90,14 @@ export function nextSignerNumber(campaignId: number): number {
 export async function publishPendingFigures(round: (pending: number) => number): Promise<number> {
   return inTransaction((tx) => {
     let changed = 0;
-    for (const { id, pendingCount, pendingPublished } of tx
-      .select({ id: campaigns.id, pendingCount: campaigns.pendingCount, pendingPublished: campaigns.pendingPublished })
+    for (const { id, pendingCount, pendingFigure } of tx
+      .select({ id: campaigns.id, pendingCount: campaigns.pendingCount, pendingFigure: campaigns.pendingFigure })
       .from(campaigns)
       .all()) {
       const published = round(pendingCount);
-      if (published === pendingPublished) continue;
+      if (published === pendingFigure) continue;
       tx.update(campaigns)
-        .set({ pendingPublished: published, revision: sql`${campaigns.revision} + 1` })
+        .set({ pendingFigure: published, revision: sql`${campaigns.revision} + 1` })
         .where(eq(campaigns.id, id))
         .run();
       changed++;

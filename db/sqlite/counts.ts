@@ -47,7 +47,7 @@ export function sqliteCounts(writer: Orm, reader: () => Orm): CountKeeper {
         signaturesElsewhere: campaigns.signaturesElsewhere,
         signatureCount: campaigns.signatureCount,
         pendingCount: campaigns.pendingCount,
-        pendingPublished: campaigns.pendingPublished,
+        pendingFigure: campaigns.pendingFigure,
         requireConfirmation: campaigns.requireConfirmation,
         state: campaigns.state,
         closesAt: campaigns.closesAt,

@@ -32,7 +32,7 @@ export const campaigns = sqliteTable(
     pendingCount: integer("pending_count").notNull().default(0),
     // What the public is told of pendingCount: rounded, and moved only by the periodic job, so
     // one submission cannot be seen to move it (lib/pending-figure.ts).
-    pendingPublished: integer("pending_published").notNull().default(0),
+    pendingFigure: integer("pending_published").notNull().default(0),
     // How many signer numbers have been handed out: each confirmed signature takes the next, so a
     // number is never given twice, even after withdrawals lower the count.
     signerNumbersIssued: integer("signer_numbers_issued").notNull().default(0),

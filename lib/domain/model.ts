@@ -97,7 +97,7 @@ export type CampaignStanding = {
   /** Waiting for email confirmation, exactly (organisers see this). */
   pendingCount: number;
   /** What the public is told of pendingCount (lib/pending-figure.ts). */
-  pendingPublished: number;
+  pendingFigure: number;
   requireConfirmation: boolean;
   state: CampaignState;
   closesAt: Date | null;
