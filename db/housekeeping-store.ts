@@ -12,7 +12,7 @@ export function housekeepingStore(d: Dialect): HousekeepingStore {
   const { jobRuns, rateLimits } = d.tables;
 
   return {
-    chargeLimits: (charges, now) => d.write((tx) => chargeLimits(d.tables, tx, charges, now)),
+    chargeLimits: (charges, now) => d.write((tx) => chargeLimits(d, tx, charges, now)),
 
     async clearLimit(key) {
       await d.statement((h) => h.delete(rateLimits).where(eq(rateLimits.key, key)));

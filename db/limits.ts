@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type Placeholder } from "drizzle-orm";
 import type { LimitCharge } from "@/lib/domain/ports/signatures";
-import type { Handle, Tables } from "./dialect";
+import { perHandle, type Dialect, type Handle } from "./dialect";
 
 /**
  * Takes one point for each charge from the shared budgets in rate_limits, in the caller's
@@ -10,9 +10,9 @@ import type { Handle, Tables } from "./dialect";
  * written in one order everywhere, so two batches never wait on each other in a circle. A charge
  * with `blockMs` that goes over locks its key from now, in the same transaction.
  */
-export async function chargeLimits(tables: Tables, handle: Handle, charges: readonly LimitCharge[], now: Date): Promise<(number | undefined)[]> {
+export async function chargeLimits(d: Pick<Dialect, "tables" | "insertMany">, handle: Handle, charges: readonly LimitCharge[], now: Date): Promise<(number | undefined)[]> {
   if (charges.length === 0) return [];
-  const { rateLimits } = tables;
+  const { rateLimits } = d.tables;
   const nowMs = now.getTime();
   const perKey = new Map<string, { n: number; windowMs: number }>();
   for (const charge of charges) {
@@ -20,18 +20,12 @@ export async function chargeLimits(tables: Tables, handle: Handle, charges: read
     perKey.set(charge.key, { n: (seen?.n ?? 0) + 1, windowMs: charge.windowMs });
   }
   const rows = [...perKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, { n, windowMs }]) => ({ key, points: n, expire: nowMs + windowMs }));
-  const expired = sql`coalesce(${rateLimits.expire}, 0) <= ${nowMs}`;
-  const written = await handle
-    .insert(rateLimits)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        points: sql`case when ${expired} then excluded.points else ${rateLimits.points} + excluded.points end`,
-        expire: sql`case when ${expired} then excluded.expire else ${rateLimits.expire} end`,
-      },
-    })
-    .returning({ key: rateLimits.key, points: rateLimits.points, expire: rateLimits.expire });
+  // On the signing path: one prepared upsert a key where SQLite runs it, one statement for all where a round trip costs.
+  const written = await d.insertMany(
+    rows,
+    (row) => upsertOne(d, handle).execute({ ...row, now: nowMs }),
+    (all) => upsert(d, handle, all, nowMs),
+  );
   const after = new Map(written.map((row) => [row.key, row]));
   const taken = new Map<string, number>();
   // The points each charge brought its key to: those before the batch, then one per charge in order.
@@ -49,4 +43,47 @@ export async function chargeLimits(tables: Tables, handle: Handle, charges: read
     after.set(charge.key, { ...after.get(charge.key)!, expire });
   }
   return charges.map((charge, i) => (reached[i]! <= charge.points ? undefined : Math.max(0, (after.get(charge.key)!.expire ?? nowMs) - nowMs)));
+}
+
+type LimitRow = { key: string; points: number; expire: number };
+
+/** A key whose window has ended starts a new one with the points brought; otherwise they add up. */
+function takePoints(d: Pick<Dialect, "tables">, now: number | Placeholder) {
+  const { rateLimits } = d.tables;
+  const expired = sql`coalesce(${rateLimits.expire}, 0) <= ${now}`;
+  return {
+    target: rateLimits.key,
+    set: {
+      points: sql`case when ${expired} then excluded.points else ${rateLimits.points} + excluded.points end`,
+      expire: sql`case when ${expired} then excluded.expire else ${rateLimits.expire} end`,
+    },
+  };
+}
+
+function upsert(d: Pick<Dialect, "tables">, handle: Handle, rows: readonly LimitRow[], now: number) {
+  const { rateLimits } = d.tables;
+  return handle
+    .insert(rateLimits)
+    .values([...rows])
+    .onConflictDoUpdate(takePoints(d, now))
+    .returning({ key: rateLimits.key, points: rateLimits.points, expire: rateLimits.expire });
+}
+
+// The one-key upsert prepared once per handle (per connection on SQLite), for each dialect in use.
+const prepared = new WeakMap<Pick<Dialect, "tables">, ReturnType<typeof prepareOne>>();
+function prepareOne(d: Pick<Dialect, "tables">) {
+  const { rateLimits } = d.tables;
+  return perHandle((h) =>
+    h
+      .insert(rateLimits)
+      .values({ key: sql.placeholder("key"), points: sql.placeholder("points"), expire: sql.placeholder("expire") })
+      .onConflictDoUpdate(takePoints(d, sql.placeholder("now")))
+      .returning({ key: rateLimits.key, points: rateLimits.points, expire: rateLimits.expire })
+      .prepare("countersign-limit-charge"),
+  );
+}
+function upsertOne(d: Pick<Dialect, "tables">, handle: Handle) {
+  let build = prepared.get(d);
+  if (!build) prepared.set(d, (build = prepareOne(d)));
+  return build(handle);
 }

@@ -93,7 +93,7 @@ export function signatureStore(d: Dialect, own: OwnSignatureWork): SignatureStor
 
   /** Stores the signature, or carries out what a repeat calls for, in the transaction given. */
   async function store(tx: Handle, values: NewSignature, extras: InsertExtras, limits: readonly LimitCharge[]): Promise<InsertOutcome> {
-    const over = (await chargeLimits(d.tables, tx, limits, values.signedAt)).filter((ms): ms is number => ms !== undefined);
+    const over = (await chargeLimits(d, tx, limits, values.signedAt)).filter((ms): ms is number => ms !== undefined);
     if (over.length > 0) return { kind: "limited", retryAfterMs: Math.max(...over) };
     const row = {
       ...values,

@@ -59,7 +59,7 @@ export function batchedInserts(pool: Pool, tables: Tables, handle: Handle) {
   const withinLimits = async (batch: Waiting[]): Promise<Waiting[]> => {
     const charges = batch.flatMap((w) => w.limits);
     if (charges.length === 0) return batch;
-    const verdicts = await chargeLimits(tables, handle, charges, new Date());
+    const verdicts = await chargeLimits({ tables, insertMany: async (rows, _each, all) => all(rows) }, handle, charges, new Date());
     let next = 0;
     return batch.filter((waiting) => {
       const mine = verdicts.slice(next, (next += waiting.limits.length)).filter((v): v is number => v !== undefined);
