@@ -87,6 +87,13 @@ export interface Dialect {
   readonly claimRows: SQL;
   /** Names the index a raw query must read (SQLite's INDEXED BY); nothing where the planner weighs statistics. */
   indexedBy(index: string): SQL;
+  /**
+   * The rows of a count over one campaign's signatures, `count` given the condition that picks the
+   * rows it may read (the caller adds the rows up). SQLite's queries hold the process's one thread,
+   * so it runs once per range of ids, the ranges of every count in progress taking turns of the
+   * event loop; PostgreSQL counts on its server, in one query over the whole campaign.
+   */
+  countInRanges<Row>(campaignId: number, count: (rows: SQL) => PromiseLike<Row[]>): Promise<Row[]>;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */
   takeTurn(tx: Handle, turn: TurnName): Promise<void>;
   /** Tells every process's live hub, once the transaction commits, that the campaign's public view moved. */

@@ -6,14 +6,24 @@ export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronou
 /** What the database layer logs through: the app's logger, or any with the same three calls. */
 export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
 
+import type { ChartFigures } from "./chart-figures";
+import { chartStore } from "./chart-store";
 import type { Dialect } from "./dialect";
 import { mailStore } from "./mail-store";
 import { signatureStore } from "./signature-store";
 
+/**
+ * What each database keeps of its own, built by its open function beside its dialect, over its own
+ * connections.
+ */
+export type OwnWork = {
+  charts: ChartFigures;
+};
+
 type Legacy = typeof import("./sqlite") | typeof import("./postgres");
 
 // Transitional: each feature's store comes from the dialect's own module until it is written once.
-function grouped(dialect: Dialect, s: Legacy): Stores {
+function grouped(dialect: Dialect, own: OwnWork, s: Legacy): Stores {
   return {
     database: dialect.lifecycle,
     campaigns: {
@@ -49,14 +59,7 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
       deleteStaleImports: s.deleteStaleImports,
       dropStaleImportFiles: s.dropStaleImportFiles,
     },
-    charts: {
-      signatureTimeSeries: s.signatureTimeSeries,
-      signaturesByCountry: s.signaturesByCountry,
-      referralSummary: s.referralSummary,
-      fillTimeHistogram: s.fillTimeHistogram,
-      listSignerNames: s.listSignerNames,
-      countVerification: s.countVerification,
-    },
+    charts: chartStore(dialect, own.charts),
     moderation: {
       countMatchingSignatures: s.countMatchingSignatures,
       invalidateSignatures: s.invalidateSignatures,
@@ -105,14 +108,14 @@ function grouped(dialect: Dialect, s: Legacy): Stores {
   };
 }
 
-/** The dialect the URL names, with only its own driver loaded. */
-async function openDialect(settings: DatabaseSettings, log: DatabaseLog): Promise<Dialect> {
-  if (settings.url.startsWith("file:")) return (await import("./sqlite/dialect")).openSqlite(settings, log).dialect;
-  return (await import("./postgres/dialect")).openPostgres(settings, log).dialect;
+/** The dialect the URL names and its own work, with only its own driver loaded. */
+async function openDialect(settings: DatabaseSettings, log: DatabaseLog): Promise<{ dialect: Dialect; own: OwnWork }> {
+  if (settings.url.startsWith("file:")) return (await import("./sqlite/dialect")).openSqlite(settings, log);
+  return (await import("./postgres/dialect")).openPostgres(settings, log);
 }
 
 export async function openDatabase(settings: DatabaseSettings, log: DatabaseLog): Promise<Stores> {
-  const dialect = await openDialect(settings, log);
+  const { dialect, own } = await openDialect(settings, log);
   const legacy: Legacy = settings.url.startsWith("file:") ? await import("./sqlite") : await import("./postgres");
-  return grouped(dialect, legacy);
+  return grouped(dialect, own, legacy);
 }

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
-import type { DatabaseLog, DatabaseSettings } from "../open";
+import type { DatabaseLog, DatabaseSettings, OwnWork } from "../open";
 import type { Dialect, Handle, LockOptions, Tables, TurnName } from "../dialect";
+import { postgresCharts } from "./charts";
 import { postgresCounts } from "./counts";
 import { CountFolder } from "./folder";
 import { PublicChanges } from "./listener";
@@ -66,6 +67,7 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
     },
     claimRows: sql`for update skip locked`,
     indexedBy: () => sql``,
+    countInRanges: async (campaignId, count) => count(eq(schema.signatures.campaignId, campaignId)),
     takeTurn,
     async announce(tx, slug) {
       await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);
@@ -92,5 +94,7 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       },
     },
   };
-  return { dialect, pool };
+  // What PostgreSQL does its own way, on the pool: charts in one query each.
+  const own: OwnWork = { charts: postgresCharts(orm) };
+  return { dialect, own, pool };
 }

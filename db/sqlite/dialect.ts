@@ -1,11 +1,13 @@
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
-import type { DatabaseLog, DatabaseSettings } from "../open";
+import type { DatabaseLog, DatabaseSettings, OwnWork } from "../open";
 import type { Dialect, Handle, Tables } from "../dialect";
 import { backupDatabase } from "./backup";
+import { sqliteCharts } from "./charts";
 import { GroupCommit } from "./commits";
 import { databasePath, openConnection, secretKeyBeside, type SqliteConnection } from "./connection";
 import { sqliteCounts } from "./counts";
+import { idRanges } from "./id-ranges";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 import { WalScrubber } from "./wal-scrub";
@@ -32,6 +34,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
   const asOrm = (handle: Handle) => handle as unknown as Orm;
   const commits = new GroupCommit<Handle>(writerConnection, asHandle(writer));
   const listeners = new Set<(slug?: string) => void>();
+  const ranges = idRanges(reader);
 
   let scrubConnection: SqliteConnection | undefined;
   const scrubber = new WalScrubber(
@@ -73,6 +76,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     locked: <Q extends PromiseLike<unknown>>(query: Q) => Promise.resolve(query) as Promise<Awaited<Q>>,
     claimRows: sql``,
     indexedBy: (index) => sql.raw(`indexed by ${index}`),
+    countInRanges: (campaignId, count) => ranges.countInRanges(campaignId, count),
     async takeTurn() {},
     // This process's hub hears of a change once it is committed; other processes find it by the
     // revision, which their hubs poll twice a second.
@@ -101,5 +105,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
       backupDatabase: (target) => backupDatabase(file, target),
     },
   };
-  return { dialect, file };
+  // What SQLite does its own way: reads on the read-only connection.
+  const own: OwnWork = { charts: sqliteCharts(reader, ranges) };
+  return { dialect, own, file };
 }
