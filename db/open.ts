@@ -10,14 +10,18 @@ import type { ChartFigures } from "./chart-figures";
 import { chartStore } from "./chart-store";
 import type { Dialect } from "./dialect";
 import { mailStore } from "./mail-store";
-import { signatureStore } from "./signature-store";
+import { nameKeyFiller } from "./name-key-store";
+import { searchSignaturePage, type SearchDialect } from "./signature-search";
+import { signatureStore, type OwnSignatureWork } from "./signature-store";
 
 /**
  * What each database keeps of its own, built by its open function beside its dialect, over its own
- * connections.
+ * connections: the charts' figures, the search's queries, the export and the bulk seed.
  */
 export type OwnWork = {
   charts: ChartFigures;
+  search: SearchDialect;
+  signatures: Pick<OwnSignatureWork, "exportSignatureCsv" | "insertSeedSignatures">;
 };
 
 type Legacy = typeof import("./sqlite") | typeof import("./postgres");
@@ -39,10 +43,9 @@ function grouped(dialect: Dialect, own: OwnWork, s: Legacy): Stores {
       recountCampaigns: s.recountCampaigns,
     },
     signatures: signatureStore(dialect, {
-      searchSignatures: s.searchSignatures,
-      fillMissingNameKeys: s.fillMissingNameKeys,
-      exportSignatureCsv: s.exportSignatureCsv,
-      insertSeedSignatures: s.insertSeedSignatures,
+      ...own.signatures,
+      searchSignatures: (search, page) => searchSignaturePage(own.search, search, page),
+      fillMissingNameKeys: nameKeyFiller(dialect),
     }),
     imports: {
       insertSignatureImport: s.insertSignatureImport,

@@ -6,10 +6,13 @@ import type { DatabaseLog, DatabaseSettings, OwnWork } from "../open";
 import type { Dialect, Handle, LockOptions, Tables, TurnName } from "../dialect";
 import { postgresCharts } from "./charts";
 import { postgresCounts } from "./counts";
+import { csvExport } from "./csv-export";
 import { CountFolder } from "./folder";
 import { PublicChanges } from "./listener";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
+import { postgresSearch } from "./search-dialect";
+import { seedSignatures } from "./seed-signatures";
 import { batchedInserts } from "./together";
 
 type Orm = NodePgDatabase<typeof schema>;
@@ -94,7 +97,12 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       },
     },
   };
-  // What PostgreSQL does its own way, on the pool: charts in one query each.
-  const own: OwnWork = { charts: postgresCharts(orm) };
+  // What PostgreSQL does its own way, on the pool: charts in one query each, the export in keyset
+  // pages, the seed in array-parameter statements.
+  const own: OwnWork = {
+    charts: postgresCharts(orm),
+    search: postgresSearch(orm),
+    signatures: { exportSignatureCsv: csvExport(pool), insertSeedSignatures: seedSignatures(pool) },
+  };
   return { dialect, own, pool };
 }

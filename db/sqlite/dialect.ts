@@ -7,9 +7,12 @@ import { sqliteCharts } from "./charts";
 import { GroupCommit } from "./commits";
 import { databasePath, openConnection, secretKeyBeside, type SqliteConnection } from "./connection";
 import { sqliteCounts } from "./counts";
+import { csvExport } from "./csv-export";
 import { idRanges } from "./id-ranges";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
+import { sqliteSearch, sqliteSearchQueries } from "./search-dialect";
+import { seedSignatures } from "./seed-signatures";
 import { WalScrubber } from "./wal-scrub";
 
 type Orm = BetterSQLite3Database<typeof schema>;
@@ -105,7 +108,15 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
       backupDatabase: (target) => backupDatabase(file, target),
     },
   };
-  // What SQLite does its own way: reads on the read-only connection.
-  const own: OwnWork = { charts: sqliteCharts(reader, ranges) };
+  // What SQLite does its own way: reads on the read-only connection, the seed's writes in the group
+  // commit, and the export's workers on connections of their own, opened on the file.
+  const own: OwnWork = {
+    charts: sqliteCharts(reader, ranges),
+    search: sqliteSearch(sqliteSearchQueries(reader)),
+    signatures: {
+      exportSignatureCsv: csvExport(file, (campaignId) => ranges.span(campaignId)),
+      insertSeedSignatures: seedSignatures(writerConnection, writer, (work) => commits.run(async () => work())),
+    },
+  };
   return { dialect, own, file };
 }
