@@ -1,8 +1,14 @@
 import { sql, type Column, type SQL } from "drizzle-orm";
 import type { SignatureStatus } from "@/lib/domain/model";
-import type { SignatureBucket } from "@/lib/store-contract";
+import type { ChartStore, SignatureBucket } from "@/lib/domain/ports/charts";
 
 // What both dialects' chart queries share, written once (as db/signature-filter.ts is).
+
+/**
+ * The four figures each dialect counts its own way: db/sqlite/charts.ts a range of ids a turn, so
+ * one query never holds the process's only thread; db/postgres/charts.ts whole, on its server.
+ */
+export type ChartFigures = Pick<ChartStore, "signatureTimeSeries" | "signaturesByCountry" | "referralSummary" | "fillTimeHistogram">;
 
 /** The statuses the time series keeps apart; suspected signatures are in no chart. */
 export const seriesStatuses = ["confirmed", "pending", "invalidated"] as const satisfies readonly SignatureStatus[];

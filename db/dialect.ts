@@ -8,7 +8,10 @@ import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
 import type { CampaignStanding, NewSignature } from "@/lib/domain/model";
 import type { DatabasePort } from "@/lib/domain/ports/database";
 import type { InsertOutcome, LimitCharge } from "@/lib/domain/ports/signatures";
+import type { SignatureStore } from "@/lib/domain/ports/signatures";
+import type { ChartFigures } from "./chart-figures";
 import type * as postgresSchema from "./postgres/schema";
+import type { SearchDialect } from "./signature-search";
 
 /** The tables both schemas declare with the same columns and row types (db/schema-parity.ts checks it). */
 export type Tables = Pick<
@@ -93,6 +96,13 @@ export interface Dialect {
   insertMany<Row, Out>(rows: readonly Row[], each: (row: Row) => PromiseLike<Out[]>, all: (rows: readonly Row[]) => PromiseLike<Out[]>): Promise<Out[]>;
   /** Names the index a raw query must read (SQLite's INDEXED BY); nothing where the planner weighs statistics. */
   indexedBy(index: string): SQL;
+  /**
+   * The rows of a count over one campaign's signatures, `count` given the condition that picks the
+   * rows it may read (the caller adds the rows up). SQLite's queries hold the process's one thread,
+   * so it runs once per range of ids, the ranges of every count in progress taking turns of the
+   * event loop; PostgreSQL counts on its server, in one query over the whole campaign.
+   */
+  countInRanges<Row>(campaignId: number, count: (rows: SQL) => PromiseLike<Row[]>): Promise<Row[]>;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */
   takeTurn(tx: Handle, turn: TurnName): Promise<void>;
   /** Tells every process's live hub, once the transaction commits, that the campaign's public view moved. */
@@ -123,3 +133,14 @@ export function perHandle<T>(build: (handle: Handle) => T): (handle: Handle) => 
     return value;
   };
 }
+
+/**
+ * What each database keeps of its own, built by its open function beside its dialect over its own
+ * connections: the charts' figures (SQLite counts a range of ids a turn, PostgreSQL in one query),
+ * the search's queries (index hints), the export (worker threads, keyset pages) and the bulk seed.
+ */
+export type OwnWork = {
+  charts: ChartFigures;
+  search: SearchDialect;
+  signatures: Pick<SignatureStore, "exportSignatureCsv" | "insertSeedSignatures">;
+};

@@ -2,19 +2,18 @@ import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-
 import type { NewSignature, SignatureStatus } from "@/lib/domain/model";
 import { nameKey } from "@/lib/domain/name-key";
 import type { ConfirmOutcome, ExistingSignature, InsertExtras, InsertOutcome, LimitCharge, RepeatPlan, SignatureStore } from "@/lib/domain/ports/signatures";
-import type { CountChange, Dialect, Handle } from "./dialect";
+import type { CountChange, Dialect, Handle, OwnWork } from "./dialect";
 import { perHandle } from "./dialect";
 import { chargeLimits } from "./limits";
 import { enqueueMailIn } from "./mail-store";
+import { nameKeyFiller } from "./name-key-store";
+import { searchSignaturePage } from "./signature-search";
 
 /** The counts a signature of this status moves as it comes (+1) or goes (-1). */
 export const countChange = (status: SignatureStatus, direction: 1 | -1): CountChange =>
   status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
 
-/** What the dialect keeps itself: the export and bulk seeding (worker threads against keyset pages), and the search's index hints. */
-export type OwnSignatureWork = Pick<SignatureStore, "exportSignatureCsv" | "insertSeedSignatures" | "searchSignatures" | "fillMissingNameKeys">;
-
-export function signatureStore(d: Dialect, own: OwnSignatureWork): SignatureStore {
+export function signatureStore(d: Dialect, own: Pick<OwnWork, "search" | "signatures">): SignatureStore {
   const { campaigns, confirmations, outbox, signatures, updateUnsubscribes } = d.tables;
 
   // The signing path's statements, prepared once per connection where the database allows.
@@ -270,6 +269,8 @@ export function signatureStore(d: Dialect, own: OwnSignatureWork): SignatureStor
       return row?.n ?? 0;
     },
 
-    ...own,
+    searchSignatures: (search, page) => searchSignaturePage(own.search, search, page),
+    fillMissingNameKeys: nameKeyFiller(d),
+    ...own.signatures,
   };
 }

@@ -1,14 +1,18 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import type { DatabaseLog, DatabaseSettings } from "../open";
-import type { Dialect, Handle, LockOptions, Tables, TurnName } from "../dialect";
+import type { Dialect, Handle, LockOptions, Tables, TurnName, OwnWork } from "../dialect";
+import { postgresCharts } from "./charts";
 import { postgresCounts } from "./counts";
+import { csvExport } from "./csv-export";
 import { CountFolder } from "./folder";
 import { PublicChanges } from "./listener";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
+import { postgresSearch } from "./search-dialect";
+import { seedSignatures } from "./seed-signatures";
 import { batchedInserts } from "./together";
 
 type Orm = NodePgDatabase<typeof schema>;
@@ -68,6 +72,7 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
     // drizzle refuses an insert of no rows.
     insertMany: async (rows, _each, all) => (rows.length === 0 ? [] : all(rows)),
     indexedBy: () => sql``,
+    countInRanges: async (campaignId, count) => count(eq(schema.signatures.campaignId, campaignId)),
     takeTurn,
     async announce(tx, slug) {
       await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);
@@ -94,5 +99,12 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       },
     },
   };
-  return { dialect, pool };
+  // What PostgreSQL does its own way, on the pool: charts in one query each, the export in keyset
+  // pages, the seed in array-parameter statements.
+  const own: OwnWork = {
+    charts: postgresCharts(orm),
+    search: postgresSearch(orm),
+    signatures: { exportSignatureCsv: csvExport(pool), insertSeedSignatures: seedSignatures(pool) },
+  };
+  return { dialect, own, pool };
 }

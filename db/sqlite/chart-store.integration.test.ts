@@ -3,7 +3,6 @@ import { stores } from "@/lib/stores";
 import { fillTimeEdgesMs } from "@/lib/fill-time";
 import { syntheticSigner } from "@/lib/synthetic-signers";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
-import { fillTimeHistogram, referralSummary, signatureTimeSeries, signaturesByCountry } from "./chart-store";
 
 // SQLite counts a campaign's figures a range of ids at a time, and its sharers a page at a time, so
 // signing goes on meanwhile. Here there are several ranges and pages: the sums must be what one
@@ -22,11 +21,13 @@ beforeAll(async () => {
     referrer_id = case when id % 3 = 0 then (case when id % 2500 = 0 then -5 else id % 2500 end) end`);
 });
 
+// The charts' figures as the app reads them: on SQLite, db/sqlite/charts.ts.
+const charts = () => stores().charts;
 const counted = "petition_id = ? and status in ('confirmed', 'pending')";
 
 describe("figures counted in ranges on SQLite", () => {
   it("counts each day by status as one query would", async () => {
-    const days = await signatureTimeSeries(campaignId, { unit: "day", to: new Date(Date.now() + 86_400_000) });
+    const days = await charts().signatureTimeSeries(campaignId, { unit: "day", to: new Date(Date.now() + 86_400_000) });
     const whole = storedRows<{ start: number; status: string; n: number }>(
       `select (signed_at / 86400000) * 86400000 as start, status, count(*) as n from signatures
        where petition_id = ? and status != 'suspected' group by 1, 2`,
@@ -42,7 +43,7 @@ describe("figures counted in ranges on SQLite", () => {
 
   it("starts a range's count at its first signature", async () => {
     const from = new Date(Date.now() - 86_400_000);
-    const hours = await signatureTimeSeries(campaignId, { unit: "hour", from, to: new Date(Date.now() + 3_600_000) });
+    const hours = await charts().signatureTimeSeries(campaignId, { unit: "hour", from, to: new Date(Date.now() + 3_600_000) });
     const [expected] = storedRows<{ n: number }>(
       "select count(*) as n from signatures where petition_id = ? and status != 'suspected' and signed_at >= ?",
       campaignId,
@@ -56,8 +57,8 @@ describe("figures counted in ranges on SQLite", () => {
       `select country, count(*) as count from signatures where ${counted} group by country order by count desc, country`,
       campaignId,
     );
-    expect(await signaturesByCountry(campaignId)).toEqual(countries);
-    const fill = await fillTimeHistogram(campaignId, fillTimeEdgesMs);
+    expect(await charts().signaturesByCountry(campaignId)).toEqual(countries);
+    const fill = await charts().fillTimeHistogram(campaignId, fillTimeEdgesMs);
     const [unknown] = storedRows<{ n: number }>(`select count(*) as n from signatures where ${counted} and fill_ms is null`, campaignId);
     const [fast] = storedRows<{ n: number }>(`select count(*) as n from signatures where ${counted} and fill_ms < 2000`, campaignId);
     expect(fill.find((f) => f.fromMs === null)?.count).toBe(unknown!.n);
@@ -75,7 +76,7 @@ describe("figures counted in ranges on SQLite", () => {
       campaignId,
     );
     expect(whole!.sharers).toBeGreaterThan(2_000);
-    expect(await referralSummary(campaignId, 5)).toEqual({
+    expect(await charts().referralSummary(campaignId, 5)).toEqual({
       referred: whole!.referred,
       direct: whole!.all - whole!.referred,
       sharers: whole!.sharers,

@@ -1,13 +1,18 @@
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import type { DatabaseLog, DatabaseSettings } from "../open";
-import type { Dialect, Handle, Tables } from "../dialect";
+import type { Dialect, Handle, Tables, OwnWork } from "../dialect";
 import { backupDatabase } from "./backup";
+import { sqliteCharts } from "./charts";
 import { GroupCommit } from "./commits";
 import { databasePath, openConnection, secretKeyBeside, type SqliteConnection } from "./connection";
 import { sqliteCounts } from "./counts";
+import { csvExport } from "./csv-export";
+import { idRanges } from "./id-ranges";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
+import { sqliteSearch, sqliteSearchQueries } from "./search-dialect";
+import { seedSignatures } from "./seed-signatures";
 import { WalScrubber } from "./wal-scrub";
 
 type Orm = BetterSQLite3Database<typeof schema>;
@@ -32,6 +37,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
   const asOrm = (handle: Handle) => handle as unknown as Orm;
   const commits = new GroupCommit<Handle>(writerConnection, asHandle(writer));
   const listeners = new Set<(slug?: string) => void>();
+  const ranges = idRanges(reader);
 
   let scrubConnection: SqliteConnection | undefined;
   const scrubber = new WalScrubber(
@@ -78,6 +84,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
       return out;
     },
     indexedBy: (index) => sql.raw(`indexed by ${index}`),
+    countInRanges: (campaignId, count) => ranges.countInRanges(campaignId, count),
     async takeTurn() {},
     // This process's hub hears of a change once it is committed; other processes find it by the
     // revision, which their hubs poll twice a second.
@@ -106,5 +113,15 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
       backupDatabase: (target) => backupDatabase(file, target),
     },
   };
-  return { dialect, file };
+  // What SQLite does its own way: reads on the read-only connection, the seed's writes in the group
+  // commit, and the export's workers on connections of their own, opened on the file.
+  const own: OwnWork = {
+    charts: sqliteCharts(reader, ranges),
+    search: sqliteSearch(sqliteSearchQueries(reader)),
+    signatures: {
+      exportSignatureCsv: csvExport(file, (campaignId) => ranges.span(campaignId)),
+      insertSeedSignatures: seedSignatures(writerConnection, writer, (work) => commits.run(async () => work())),
+    },
+  };
+  return { dialect, own, file };
 }

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
 import { signatureExport } from "@/lib/signature-export";
 import { signCampaign } from "@/lib/signatures";
-import { databaseFile } from "./client";
-import { exportPageSize } from "./signature-export";
+import { databasePath } from "./connection";
+import { exportPageSize } from "./csv-export";
 
 const slug = "white-helmets";
 const walBytes = () => {
   try {
-    return statSync(`${databaseFile()}-wal`).size;
+    return statSync(`${databasePath(process.env.DATABASE_URL!)}-wal`).size;
   } catch {
     return 0;
   }

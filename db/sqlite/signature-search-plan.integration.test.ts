@@ -1,10 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stores } from "@/lib/stores";
 import { emailKey } from "@/lib/domain/email-key";
 import type { SignatureSearch } from "@/lib/domain/signature-search";
 import { prepareDatabase, storedRows } from "@/test/database";
 import { searchLimits, searchSignaturePage, type SearchDialect } from "../signature-search";
-import { searchQueries, sqliteSearch } from "./signature-search-store";
+import { databasePath, openConnection, type SqliteConnection } from "./connection";
+import * as schema from "./schema";
+import { sqliteSearch as searchOn, sqliteSearchQueries } from "./search-dialect";
 
 // SQLite's plan for every query a page of the search makes: each must be a search of an index,
 // never a scan of the table, and only a filter that matched few may be sorted. A change that
@@ -12,11 +15,21 @@ import { searchQueries, sqliteSearch } from "./signature-search-store";
 
 type Query = { kind: "rows" | "count" | "edge"; plan: string };
 let campaignId = 0;
+// The search's queries on a read-only connection of the test's own, as the app's reader runs them.
+let connection: SqliteConnection;
+let searchQueries: ReturnType<typeof sqliteSearchQueries>;
+let sqliteSearch: SearchDialect;
 
 beforeAll(async () => {
   await prepareDatabase();
   campaignId = (await stores().campaigns.readCampaignStanding("white-helmets"))!.id;
+  connection = openConnection(databasePath(process.env.DATABASE_URL!), { readonly: true });
+  const orm = drizzle(connection, { schema });
+  searchQueries = sqliteSearchQueries(() => orm);
+  sqliteSearch = searchOn(searchQueries);
 });
+
+afterAll(() => connection.close());
 
 const explain = (query: { toSQL(): { sql: string; params: unknown[] } }) => {
   const { sql, params } = query.toSQL();
