@@ -19,7 +19,7 @@ export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronou
 export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
 
 /** The dialect the URL names and its own work, with only its own driver loaded. */
-async function openDialect(settings: DatabaseSettings, log: DatabaseLog): Promise<{ dialect: Dialect; own: OwnWork }> {
+export async function openDialect(settings: DatabaseSettings, log: DatabaseLog): Promise<{ dialect: Dialect; own: OwnWork }> {
   if (settings.url.startsWith("file:")) return (await import("./sqlite/dialect")).openSqlite(settings, log);
   return (await import("./postgres/dialect")).openPostgres(settings, log);
 }

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNotNull, lt, type Column, type SQL } from "drizzle-orm";
-import type { SignatureFilter } from "@/lib/store-contract";
+import type { SignatureFilter } from "@/lib/domain/ports/moderation";
 
 /** The columns an organiser's filter reads, as each dialect's signatures table names them. */
 type FilterColumns = Record<"campaignId" | "status" | "clientAddress" | "emailDomain" | "signedAt" | "fillMs", Column>;

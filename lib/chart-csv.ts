@@ -2,7 +2,7 @@ import { stores } from "./stores";
 import { figureLoaders } from "./campaign-figures";
 import { countryName } from "./domain/countries";
 import { csvRow, utf8Bom } from "./domain/csv";
-import type { SignatureBucket } from "./store-contract";
+import type { SignatureBucket } from "@/lib/domain/ports/charts";
 import { bucketTotal } from "./time-buckets";
 
 const seconds = (ms: number | null) => (ms === null ? "" : String(ms / 1000));

@@ -1,4 +1,4 @@
-import type { ConfirmationSecret } from "./store-contract";
+import type { ConfirmationSecret } from "@/lib/domain/ports/signatures";
 import { confirmByCodeLink, confirmLink } from "./links";
 import type { Locale } from "./domain/locales";
 import { secretKey } from "./secrets";

@@ -1,5 +1,5 @@
 import { stores } from "./stores";
-import type { ConfirmOutcome } from "./store-contract";
+import type { ConfirmOutcome } from "@/lib/domain/ports/signatures";
 import { emailKey } from "./domain/email-key";
 import { liveHub } from "./live-hub";
 import { confirmationCodeHash } from "./confirmation-secrets";

@@ -1,4 +1,4 @@
-import type { FillTimeCount } from "./store-contract";
+import type { FillTimeCount } from "@/lib/domain/ports/charts";
 
 /**
  * Time-to-fill buckets, roughly logarithmic: a form sent within a second or two of opening is

@@ -13,7 +13,7 @@ import { mailWorker } from "./mail/outbox-worker";
 import { campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
 import { confirmationRequired } from "./signatures";
-import type { Release } from "./store-contract";
+import type { Release } from "@/lib/domain/ports/moderation";
 import { withdrawToken } from "./withdrawals";
 
 const optionalText = z

@@ -16,7 +16,7 @@ import type { CampaignStanding, SignatureStatus } from "./domain/model";
 import { signingLimits } from "./rate-limit";
 import { decoyReferral, referralCode, referralStatsToken, referrerFrom } from "./referrals";
 import { fieldErrors, signatureInput, type SignatureFieldErrors } from "./signature-input";
-import type { ExistingSignature, RepeatPlan } from "./store-contract";
+import type { ExistingSignature, RepeatPlan } from "@/lib/domain/ports/signatures";
 import { decoySealedId } from "./tokens";
 import { withdrawToken } from "./withdrawals";
 

@@ -1,4 +1,4 @@
-import type { SignatureBucket, TimeUnit } from "./store-contract";
+import type { SignatureBucket, TimeUnit } from "@/lib/domain/ports/charts";
 
 export const unitMs: Record<TimeUnit, number> = { hour: 60 * 60 * 1000, day: 24 * 60 * 60 * 1000 };
 

@@ -5,7 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseFile } from "@/db/sqlite/client";
+import { databasePath } from "@/db/sqlite/connection";
+
+const databaseFile = () => databasePath(process.env.DATABASE_URL!);
 import { signCampaign } from "@/lib/signatures";
 import { prepareDatabase } from "@/test/database";
 

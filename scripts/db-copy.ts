@@ -1,6 +1,6 @@
 import { copySqliteToPostgres, withoutPassword } from "@/db/copy/sqlite-to-postgres";
 import type { Comparison, CampaignTally } from "@/db/copy/tally";
-import { databasePath } from "@/db/sqlite/client";
+import { databasePath } from "@/db/sqlite/connection";
 
 const usage = [
   "Usage: npm run db:copy -- <sqlite file> <postgres url>",

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type { Client } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { signerSequenceName, unfolded } from "@/db/postgres/campaign-row-store";
+import { signerSequenceName, unfoldedCounts } from "@/db/postgres/counts";
 import { csvChunks } from "./csv-rows";
 import type { CampaignTally, Tally } from "./tally";
 import { appTables, copiedTables, quoted, type CopiedTable } from "./tables";
@@ -73,7 +73,7 @@ export async function postgresTally(client: Client): Promise<Tally> {
     sql`select p.id, p.slug, p.signature_count + d.confirmed as kept, p.pending_count + d.pending as "keptPending",
       (select count(*)::int from signatures s where s.petition_id = p.id and s.status = 'confirmed') as counted,
       (select count(*)::int from signatures s where s.petition_id = p.id and s.status = 'pending') as "countedPending"
-    from petitions p ${unfolded} order by p.id`,
+    from petitions p ${unfoldedCounts} order by p.id`,
   );
   const campaigns: CampaignTally[] = [];
   for (const { id, ...campaign } of found) {

@@ -3,8 +3,6 @@ import { campaignStatus } from "@/lib/campaign-status";
 import { signCampaign } from "@/lib/signatures";
 import { stores } from "@/lib/stores";
 import { prepareDatabase, storedRow, storedRows, writeRows } from "@/test/database";
-import { countFolder } from "./count-folder";
-import { onPublicChange } from "./notifications";
 
 const slug = "white-helmets";
 const sign = (email: string) => signCampaign(slug, { fullName: "Counted Signer", email, country: "SY" });
@@ -30,8 +28,8 @@ describe("counting on PostgreSQL without a hot row", () => {
     expect(await stores().campaigns.recountCampaigns()).toEqual([expect.objectContaining({ slug, kept: before + 40, counted: before + 40 })]);
 
     const heard: (string | undefined)[] = [];
-    onPublicChange((changed) => heard.push(changed));
-    countFolder().start();
+    stores().database.onPublicChange((changed) => heard.push(changed));
+    stores().database.startBackgroundWork();
     await expect.poll(unfolded, { timeout: 5_000 }).toBe(0);
     expect(keptOnRow()).toBe(before + 40);
     expect((await campaignStatus(slug))!.signaturesHere).toBe(before + 40);
@@ -41,7 +39,7 @@ describe("counting on PostgreSQL without a hot row", () => {
 
   it("hears of changes again after its listening connection is cut, and asks for a look at everything", async () => {
     const heard: (string | undefined)[] = [];
-    onPublicChange((changed) => heard.push(changed));
+    stores().database.onPublicChange((changed) => heard.push(changed));
     await new Promise((resolve) => setTimeout(resolve, 500));
     writeRows("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen countersign_counts' and datname = current_database()");
     await expect.poll(() => heard.includes(undefined), { timeout: 10_000 }).toBe(true);

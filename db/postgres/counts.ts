@@ -14,6 +14,8 @@ const unfoldedJoin = `left join lateral (
     select coalesce(sum(d.confirmed), 0)::int as confirmed, coalesce(sum(d.pending), 0)::int as pending
     from count_deltas d where d.petition_id = p.id
   ) d on true`;
+/** The same join as SQL, for a query over `petitions p` that reads its counts as the app does (db:copy's tally). */
+export const unfoldedCounts = sql.raw(unfoldedJoin);
 
 /** The name of the sequence a campaign's signer numbers come from: no row is locked to hand one out. */
 export const signerSequenceName = (campaignId: number) => `signer_numbers_${Math.trunc(campaignId)}`;

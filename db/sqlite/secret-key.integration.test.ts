@@ -3,7 +3,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueFormToken } from "@/lib/bot-checks";
 import { prepareDatabase, storedRows } from "@/test/database";
-import { databaseFile, secretKeyLocation } from "./client";
+import { stores } from "@/lib/stores";
+import { databasePath } from "./connection";
+
+const databaseFile = () => databasePath(process.env.DATABASE_URL!);
+const secretKeyLocation = () => stores().database.secretKeyLocation()!;
 
 beforeAll(prepareDatabase);
 

@@ -1,6 +1,4 @@
-import { lazy } from "@/lib/lazy";
-import { databaseFile, openConnection, type SqliteConnection } from "./client";
-import { recordAuditEvent } from "./moderation-store";
+import type { SqliteConnection } from "./connection";
 
 export type WalScrubOptions = { retryMs: number; deadlineMs: number };
 
@@ -62,26 +60,4 @@ export class WalScrubber {
     this.timer = setTimeout(() => this.attempt(), this.options.retryMs);
     this.timer.unref();
   }
-}
-
-function recordIncompleteScrub(waitedMs: number): void {
-  void recordAuditEvent({
-    actor: "Countersign",
-    action: "wal-scrub",
-    campaignSlug: null,
-    detail: `erased data is still in the write-ahead log after ${Math.round(waitedMs / 1000)} s: a reader holds an older snapshot; retrying`,
-    rowCount: 0,
-    createdAt: new Date(),
-  });
-}
-
-/** The process's scrubber, on a connection that never waits for a lock. */
-export const walScrubber = lazy(() => {
-  const connection = lazy(() => openConnection(databaseFile(), { busyTimeoutMs: 0 }));
-  return new WalScrubber(connection, { retryMs: 2_000, deadlineMs: 10 * 60_000 }, recordIncompleteScrub);
-});
-
-/** Resolves once no erasure waits for its scrub. */
-export async function erasedDataSettled(): Promise<void> {
-  while (walScrubber().waiting) await new Promise((resolve) => setTimeout(resolve, 50));
 }

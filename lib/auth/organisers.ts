@@ -1,7 +1,7 @@
 import { stores } from "@/lib/stores";
 import { recordAudit } from "../audit";
 import type { OrganiserIdentity, Organiser } from "../domain/model";
-import type { OrganiserActor } from "../store-contract";
+import type { OrganiserActor } from "@/lib/domain/ports/organisers";
 import { can, type Role } from "../domain/roles";
 
 /**

@@ -1,4 +1,4 @@
-import type { CountryCount } from "../store-contract";
+import type { CountryCount } from "@/lib/domain/ports/charts";
 
 export type CountryRanking = {
   top: CountryCount[];

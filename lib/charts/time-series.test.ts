@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SignatureBucket } from "../store-contract";
+import type { SignatureBucket } from "@/lib/domain/ports/charts";
 import { everyBucket } from "../time-buckets";
 import { timeSeriesChart } from "./time-series";
 

@@ -1,5 +1,5 @@
 import { scaleUtc } from "d3-scale";
-import type { SignatureBucket, TimeUnit } from "../store-contract";
+import type { SignatureBucket, TimeUnit } from "@/lib/domain/ports/charts";
 import { unitMs } from "../time-buckets";
 import { stackedBars, type BarChart, type Frame } from "./bars";
 

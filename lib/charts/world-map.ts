@@ -5,7 +5,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries110m from "world-atlas/countries-110m.json";
 import { processWide } from "../process-wide";
-import type { CountryCount } from "../store-contract";
+import type { CountryCount } from "@/lib/domain/ports/charts";
 
 export const mapWidth = 720;
 /** Light to dark, for fewer to more signatures; dark enough at the top to read against the page. */

@@ -2,7 +2,7 @@ import type PDFDocument from "pdfkit";
 import { timeSeriesChart, seriesKeys, type SeriesKey } from "../charts/time-series";
 import { emptyFill, worldMap } from "../charts/world-map";
 import { countryName } from "../domain/countries";
-import type { CountryCount, SignatureBucket } from "../store-contract";
+import type { CountryCount, SignatureBucket } from "@/lib/domain/ports/charts";
 import type { TextWriter } from "./pdf-text";
 
 // The dashboard's charts drawn again with pdfkit's vector paths from the same geometry

@@ -1,7 +1,7 @@
 import { rankCountries } from "@/lib/charts/country-ranking";
 import { emptyFill, worldMap } from "@/lib/charts/world-map";
 import { countryName } from "@/lib/domain/countries";
-import type { CountryCount } from "@/lib/store-contract";
+import type { CountryCount } from "@/lib/domain/ports/charts";
 import { CsvLink } from "./Figures";
 import { chartFormat } from "./format";
 

@@ -1,5 +1,5 @@
 import { splitBar } from "@/lib/charts/split-bar";
-import type { ReferralSummary } from "@/lib/store-contract";
+import type { ReferralSummary } from "@/lib/domain/ports/charts";
 import { CsvLink, ShowFigures } from "./Figures";
 import { chartFormat } from "./format";
 import { fillFor, Legend, Texture, type Paint } from "./paint";

@@ -1,5 +1,5 @@
 import { timeSeriesChart, seriesKeys } from "@/lib/charts/time-series";
-import type { SignatureBucket, TimeUnit } from "@/lib/store-contract";
+import type { SignatureBucket, TimeUnit } from "@/lib/domain/ports/charts";
 import { bucketTotal, sumBuckets } from "@/lib/time-buckets";
 import { BarChartSvg } from "./BarChartSvg";
 import { CsvLink, ShowFigures } from "./Figures";

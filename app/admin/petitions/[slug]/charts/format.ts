@@ -1,4 +1,4 @@
-import type { TimeUnit } from "@/lib/store-contract";
+import type { TimeUnit } from "@/lib/domain/ports/charts";
 
 /** The words and numbers of the charts, in the organiser's locale; times always in UTC. */
 export function chartFormat(locale: string) {
