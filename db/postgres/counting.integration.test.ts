@@ -10,6 +10,9 @@ const sign = (email: string) => signCampaign(slug, { fullName: "Counted Signer",
 const unfolded = () => storedRow<{ n: number | null }>("select sum(confirmed) as n from count_deltas")!.n ?? 0;
 const keptOnRow = () => storedRow<{ n: number }>("select signature_count as n from petitions where slug = ?", slug)!.n;
 
+const listening = () =>
+  storedRows("select 1 from pg_stat_activity where query = 'listen countersign_counts' and datname = current_database()").length > 0;
+
 beforeAll(prepareDatabase);
 
 describe("counting on PostgreSQL without a hot row", () => {
@@ -29,6 +32,8 @@ describe("counting on PostgreSQL without a hot row", () => {
 
     const heard: (string | undefined)[] = [];
     stores().database.onPublicChange((changed) => heard.push(changed));
+    // Listening before the fold, or its NOTIFY could come before anyone hears.
+    await expect.poll(listening, { timeout: 5_000 }).toBe(true);
     stores().database.startBackgroundWork();
     await expect.poll(unfolded, { timeout: 5_000 }).toBe(0);
     expect(keptOnRow()).toBe(before + 40);
