@@ -3,7 +3,7 @@ const warmUp = 1_000;
 const timed = 20_000;
 
 async function main() {
-  await openStores();
+  await openStores(openDatabase);
   const slug = process.argv[2]!;
   const micros: number[] = [];
   for (let i = 0; i < warmUp + timed; i++) {
@@ -16,5 +16,6 @@ async function main() {
   process.stdout.write(JSON.stringify({ p50: at(50), p99: at(99) }));
 }
 
-void main();import { openStores, stores } from "@/lib/stores";
+void main();import { openDatabase } from "@/db/open";
+import { openStores, stores } from "@/lib/stores";
 

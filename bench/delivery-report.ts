@@ -2,6 +2,7 @@
 // <names>` with DATABASE_URL set to a throwaway database. Seeds that many confirmed signers, then
 // draws the report without and with names, as fast as a reader takes it, and prints JSON: time,
 // size, the process's peak memory, and the longest the event loop waited meanwhile.
+import { openDatabase } from "@/db/open";
 import { openStores, stores } from "@/lib/stores";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { deliveryReport } from "@/lib/delivery-report/delivery-report";
@@ -23,7 +24,7 @@ async function measure(includeNames: boolean): Promise<ReportFigures> {
 }
 
 async function main(names: number) {
-  await openStores();
+  await openStores(openDatabase);
   await stores().database.migrateDatabase();
   await seedCampaigns();
   const campaign = await stores().campaigns.readCampaignStanding("white-helmets");

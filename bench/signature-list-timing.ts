@@ -1,3 +1,4 @@
+import { openDatabase } from "@/db/open";
 import { openStores, stores } from "@/lib/stores";
 import { emailKey } from "@/lib/domain/email-key";
 import type { SignatureListPage, SignatureSearch } from "@/lib/domain/signature-search";
@@ -36,7 +37,7 @@ function searches(rows: number): [string, Omit<SignatureSearch, "campaignId">][]
 }
 
 async function main() {
-  await openStores();
+  await openStores(openDatabase);
   const rows = Number(process.argv[2]);
   await stores().database.migrateDatabase();
   await seedCampaigns();

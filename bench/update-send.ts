@@ -34,7 +34,8 @@ async function run() {
   });
 
   const { openStores } = await import("@/lib/stores");
-  const { database, campaigns, signatures, updates } = await openStores();
+  const { openDatabase } = await import("@/db/open");
+  const { database, campaigns, signatures, updates } = await openStores(openDatabase);
   const { seedCampaigns } = await import("@/lib/seed");
   const { syntheticSigner } = await import("@/lib/synthetic-signers");
   const { signCampaign } = await import("@/lib/signatures");

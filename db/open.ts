@@ -2,6 +2,7 @@
 // builds every store over it. Each store is written once (db/*-store.ts); what a database keeps of
 // its own (the charts' figures, the search's index hints, the export, the bulk seed) its dialect
 // brings beside it.
+import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database";
 import type { Stores } from "@/lib/domain/ports/stores";
 import { campaignStore } from "./campaign-store";
 import { chartStore } from "./chart-store";
@@ -14,9 +15,6 @@ import { organiserStore } from "./organiser-store";
 import { signatureStore } from "./signature-store";
 import { updateStore } from "./update-store";
 
-export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronous: "FULL" | "NORMAL" };
-/** What the database layer logs through: the app's logger, or any with the same three calls. */
-export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
 
 /** The dialect the URL names and its own work, with only its own driver loaded. */
 export async function openDialect(settings: DatabaseSettings, log: DatabaseLog): Promise<{ dialect: Dialect; own: OwnWork }> {

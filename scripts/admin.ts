@@ -1,3 +1,4 @@
+import { openDatabase } from "@/db/open";
 import { openStores, stores } from "@/lib/stores";
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
@@ -57,7 +58,7 @@ async function main(args: string[]) {
   }
   const password = organiserPassword.safeParse(await passwordFromUser());
   if (!password.success) throw new Error(`The password is not usable: ${password.error.issues[0]?.message}`);
-  await openStores();
+  await openStores(openDatabase);
   await stores().database.migrateDatabase();
   // Whoever can run this holds the server: the account is an owner, who can invite the others.
   const created = await createOrganiser(address.data, password.data, "owner");

@@ -1,3 +1,4 @@
+import { openDatabase } from "@/db/open";
 import { openStores, stores } from "@/lib/stores";
 import { statSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +22,7 @@ async function main(args: string[]) {
     process.exit(2);
   }
   const started = performance.now();
-  await openStores();
+  await openStores(openDatabase);
   const { pages } = await stores().database.backupDatabase(target);
   const seconds = (performance.now() - started) / 1000;
   const { size } = statSync(target);

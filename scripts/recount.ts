@@ -1,8 +1,9 @@
+import { openDatabase } from "@/db/open";
 import { closeStores, openStores, stores } from "@/lib/stores";
 import { ConfigError } from "@/lib/config";
 
 async function main() {
-  await openStores();
+  await openStores(openDatabase);
   await stores().database.migrateDatabase();
   const rows = await stores().campaigns.recountCampaigns();
   let differs = false;

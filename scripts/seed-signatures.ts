@@ -1,3 +1,4 @@
+import { openDatabase } from "@/db/open";
 import { openStores, stores } from "@/lib/stores";
 import { ConfigError } from "@/lib/config";
 import { seedCampaigns } from "@/lib/seed";
@@ -11,7 +12,7 @@ async function main([countArg, slug = "white-helmets"]: string[]) {
     console.error(usage);
     process.exit(2);
   }
-  await openStores();
+  await openStores(openDatabase);
   await stores().database.migrateDatabase();
   await seedCampaigns();
   const campaign = await stores().campaigns.readCampaignStanding(slug);

@@ -1,6 +1,7 @@
 import "./node-env";
 import { config, ConfigError } from "@/lib/config";
 import { logger } from "@/lib/log";
+import { openDatabase } from "@/db/open";
 import { openStores } from "@/lib/stores";
 import { ensureFirstOrganiser, seedCampaigns } from "@/lib/seed";
 import { startServer } from "../server";
@@ -10,7 +11,7 @@ const dev = process.argv.includes("--dev");
 async function main() {
   const settings = config();
   const log = logger();
-  await (await openStores()).database.migrateDatabase();
+  await (await openStores(openDatabase)).database.migrateDatabase();
   const slugs = await seedCampaigns();
   const organiser = await ensureFirstOrganiser(settings);
   log.info({ campaigns: slugs }, "campaigns ready");

@@ -1,10 +1,11 @@
+import { openDatabase } from "@/db/open";
 import { openStores, stores } from "@/lib/stores";
 import { seedCampaigns } from "@/lib/seed";
 import { executeSql, queryRows } from "./rows";
 
 /** Migrates the test file's fresh database and loads the campaigns from content/. */
 export async function prepareDatabase(): Promise<void> {
-  await openStores();
+  await openStores(openDatabase);
   await stores().database.migrateDatabase();
   await seedCampaigns();
 }

@@ -2,6 +2,7 @@
 // a backup runs; used by scripts/backup.integration.test.ts. Prints "ready" after its first
 // signature, then on SIGTERM finishes the signature in hand and prints how many it stored.
 import { signCampaign } from "@/lib/signatures";
+import { openDatabase } from "@/db/open";
 import { openStores } from "@/lib/stores";
 
 const [slug = "", prefix = "writer"] = process.argv.slice(2);
@@ -12,7 +13,7 @@ process.on("SIGTERM", () => {
 });
 
 async function main() {
-  await openStores();
+  await openStores(openDatabase);
   let signed = 0;
   for (let i = 0; !stopping; i++) {
     const outcome = await signCampaign(slug, { fullName: `Steady Signer ${i}`, email: `${prefix}${i}@example.org`, country: "SY" });

@@ -1,11 +1,12 @@
 // Signs once in a process of its own, from a given client address, and prints the outcome; run by
 // lib/abuse.integration.test.ts to show that limits are shared through the database.
 import { signCampaign } from "@/lib/signatures";
+import { openDatabase } from "@/db/open";
 import { openStores } from "@/lib/stores";
 
 const [slug = "", email = "", clientAddress = ""] = process.argv.slice(2);
 
-openStores()
+openStores(openDatabase)
   .then(() => signCampaign(slug, { fullName: "Second Process", email, country: "SY" }, { clientAddress }))
   .then((outcome) => process.stdout.write(JSON.stringify(outcome)))
   .catch((error: unknown) => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySqliteToPostgres, type CopyOutcome } from "@/db/copy/sqlite-to-postgres";
+import { openDatabase } from "@/db/open";
 import { closeStores, openStores } from "@/lib/stores";
 import { signCampaign } from "@/lib/signatures";
 import { createTestDatabase, dropTestDatabase } from "@/test/postgres";
@@ -68,7 +69,7 @@ describe("db:copy from SQLite to PostgreSQL", () => {
   });
 
   it("goes on where SQLite left off: the next signer gets the next number and an id no erased signature had", async () => {
-    await openStores();
+    await openStores(openDatabase);
     const signed = await signCampaign("white-helmets", { fullName: "نور", email: "nour@example.org", country: "LB" });
     expect(signed).toMatchObject({ kind: "signed", signerNumber: sqliteCampaign.signaturesElsewhere + sqliteCampaign.signerNumbersIssued + 1 });
     expect(queryRows(target, "select id from signatures where email = 'nour@example.org'")).toEqual([{ id: sqliteCampaign.highestSignatureId + 1 }]);

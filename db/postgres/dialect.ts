@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
-import type { DatabaseLog, DatabaseSettings } from "../open";
+import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database";
 import type { Dialect, Handle, LockOptions, Tables, TurnName, OwnWork } from "../dialect";
 import { postgresCharts } from "./charts";
 import { postgresCounts } from "./counts";

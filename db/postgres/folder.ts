@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import type { DatabaseLog } from "../open";
+import type { DatabaseLog } from "@/lib/domain/ports/database";
 
 // Whoever holds this advisory lock folds the deltas; any number this app alone uses.
 const leaderLock = 727_511_003;

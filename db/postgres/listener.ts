@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import type { DatabaseLog } from "../open";
+import type { DatabaseLog } from "@/lib/domain/ports/database";
 
 type Listener = (slug?: string) => void;
 

@@ -1,6 +1,6 @@
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
-import type { DatabaseLog, DatabaseSettings } from "../open";
+import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database";
 import type { Dialect, Handle, Tables, OwnWork } from "../dialect";
 import { backupDatabase } from "./backup";
 import { sqliteCharts } from "./charts";

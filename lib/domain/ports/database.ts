@@ -1,3 +1,8 @@
+/** Where the database is and how to keep it, as the settings give them (lib/config.ts). */
+export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronous: "FULL" | "NORMAL" };
+/** What the database layer logs through: the app's logger, or any with the same three calls. */
+export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
+
 // What the app asks of the database as a whole: set-up, health, change notices and backups.
 
 export interface DatabasePort {
