@@ -16,12 +16,8 @@ export function campaignStore(d: Dialect): CampaignStore {
   return {
     ...campaignReads(d),
 
-    /**
-     * Creates the campaign (and what it needs before its first signature) or refreshes its content
-     * and translations (a translation the content no longer has is removed); its signatures and
-     * count are left as they are. A campaign edited in the admin is left entirely alone: the
-     * organisers' words win over the file it was seeded from.
-     */
+    /** Refreshes the text and translations but never the signatures or count; a campaign edited in the admin is left alone,
+     * since the organisers' words win over the file it was seeded from. */
     async upsertCampaign(content, now = new Date()) {
       const { translations, ...campaign } = content;
       const locale = campaign.locale ?? "en";
@@ -68,10 +64,7 @@ export function campaignStore(d: Dialect): CampaignStore {
       });
     },
 
-    /**
-     * Applies the change and marks the campaign edited. The revision moves and every process is
-     * told, so open pages hear that what they show may have changed.
-     */
+    /** The revision moves and every process is told, so open pages hear that what they show may have changed. */
     updateCampaign(slug, change, now) {
       const { translations, ...fields } = change;
       return d.write(async (tx) => {
@@ -87,15 +80,11 @@ export function campaignStore(d: Dialect): CampaignStore {
       });
     },
 
-    /** Turns email confirmation on or off for a campaign. */
     async setRequireConfirmation(slug, required) {
       await d.statement((h) => h.update(campaigns).set({ requireConfirmation: required }).where(eq(campaigns.slug, slug)));
     },
 
-    /**
-     * Publishes each campaign's pending figure as `round(pendingCount)`, moving the revision (and
-     * telling every process) where the published figure changed. Returns how many changed.
-     */
+    /** Moves the revision (and tells every process) only where the published figure changed; returns how many did. */
     publishPendingFigures: (round) =>
       d.write(async (tx) => {
         // Locked, so publishers in two processes at once move each campaign's revision once.

@@ -22,11 +22,8 @@ export function translationRows(campaignId: number, translations: Partial<Record
 
 type TextColumns = Record<"title" | "ask" | "storyHeadline" | "storyMarkdown" | "translationNote", Column>;
 
-/**
- * True where an upsert brings a text other than the one stored, so a translation's updated_at
- * moves when its words change and not at every start. `is distinct from` treats two nulls as the
- * same note; both dialects read it (SQLite since 3.39).
- */
+/** So a translation's updated_at moves when its words change and not at every start; `is distinct from` takes two null
+ * notes as the same, and both dialects read it (SQLite since 3.39). */
 export function textChanged(columns: TextColumns): SQL {
   const differs = (column: Column) => sql`${column} is distinct from excluded.${sql.identifier(column.name)}`;
   return sql.join(

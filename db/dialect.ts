@@ -1,7 +1,5 @@
-// What each database gives the stores, which are written once above it (db/*-store.ts). A dialect
-// (db/sqlite/dialect.ts, db/postgres/dialect.ts) holds only what truly differs: its connections
-// and migrations, how a transaction runs (SQLite's group commit, PostgreSQL's pool), how counts
-// are kept (SQLite's row, PostgreSQL's deltas and sequences), row locks and change notices.
+// What each database gives the stores written once above it (db/*-store.ts): only what truly differs, as connections,
+// transactions (SQLite's group commit), counts (SQLite's row, PostgreSQL's deltas and sequences), row locks, notices.
 import type { SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
@@ -13,7 +11,7 @@ import type { ChartFigures } from "./chart-figures";
 import type * as postgresSchema from "./postgres/schema";
 import type { SearchDialect } from "./signature-search";
 
-/** The tables both schemas declare with the same columns and row types (db/schema-parity.ts checks it). */
+/** The tables both schemas declare with the same columns and row types (db/copy/tables.test.ts checks the columns). */
 export type Tables = Pick<
   typeof postgresSchema,
   | "campaigns"
@@ -33,12 +31,8 @@ export type Tables = Pick<
   | "updateUnsubscribes"
 >;
 
-/**
- * Drizzle's query builders as the stores use them, typed as PostgreSQL's. SQLite's drizzle has the
- * same builders under the same names, and each dialect hands in its own with its own tables, so
- * one store's code runs on either. Awaiting a builder gives its rows on both; what only one
- * database has (row locks, `execute`) is reached through the Dialect instead.
- */
+/** Typed as PostgreSQL's builders: SQLite's drizzle has the same under the same names, so one store's code runs on either;
+ * what only one database has (row locks, `execute`) is reached through the Dialect instead. */
 export type Handle = Pick<PgDatabase<NodePgQueryResultHKT, typeof postgresSchema>, "select" | "selectDistinct" | "insert" | "update" | "delete">;
 
 /** A change to a campaign's counts, made in the transaction that changed its signatures. */
@@ -46,10 +40,7 @@ export type CountChange = { confirmed?: number; pending?: number };
 
 /** How a dialect keeps each campaign's counts so that reading them never scans the signatures. */
 export interface CountKeeper {
-  /**
-   * Moves the counts; `confirmed` signatures newly counted also take as many signer numbers (a
-   * number is never given twice, even after withdrawals). Returns the last number taken.
-   */
+  /** Newly confirmed signatures take as many signer numbers (never given twice, even after withdrawals); returns the last. */
   move(tx: Handle, campaignId: number, change: CountChange, now: Date): Promise<number>;
   /** The number the next confirmed signer would be given, without taking it. */
   nextSignerNumber(handle: Handle, campaignId: number): Promise<number>;
@@ -72,11 +63,8 @@ export interface Dialect {
   readonly tables: Tables;
   /** The handle for reads outside a transaction: refused inside one, where only the transaction's handle may be used. */
   read(): Handle;
-  /**
-   * Runs `work` as one transaction, handing it the only handle it may use; on SQLite, writes
-   * arriving in the same turn of the event loop share one commit (and one fsync), each in a
-   * savepoint of its own, each answered once the commit is durable.
-   */
+  /** One transaction, `tx` the only handle it may use; on SQLite, writes arriving in the same turn of the event loop share one
+   * commit (and one fsync), each in a savepoint of its own, each answered once the commit is durable. */
   write<T>(work: (tx: Handle) => Promise<T>): Promise<T>;
   /** Runs one statement as a transaction of its own: queued for the group commit on SQLite, sent alone on PostgreSQL. */
   statement<T>(work: (handle: Handle) => PromiseLike<T>): Promise<T>;
@@ -88,20 +76,13 @@ export interface Dialect {
   locked<Q extends PromiseLike<unknown>>(query: Q, options?: LockOptions): Promise<Awaited<Q>>;
   /** What a raw select that claims rows ends with: `for update skip locked`, or nothing on SQLite. */
   readonly claimRows: SQL;
-  /**
-   * Inserts many rows the way this database does it fastest, given both ways: SQLite runs `each`, a
-   * statement prepared once, for every row (no round trip to save, and several times faster than
-   * building one statement of hundreds of rows' values); PostgreSQL sends `all` once, one round trip.
-   */
+  /** SQLite runs `each`, prepared once, per row (no round trip to save, and several times faster than one statement of
+   * hundreds of rows' values); PostgreSQL sends `all` in one round trip. */
   insertMany<Row, Out>(rows: readonly Row[], each: (row: Row) => PromiseLike<Out[]>, all: (rows: readonly Row[]) => PromiseLike<Out[]>): Promise<Out[]>;
   /** Names the index a raw query must read (SQLite's INDEXED BY); nothing where the planner weighs statistics. */
   indexedBy(index: string): SQL;
-  /**
-   * The rows of a count over one campaign's signatures, `count` given the condition that picks the
-   * rows it may read (the caller adds the rows up). SQLite's queries hold the process's one thread,
-   * so it runs once per range of ids, the ranges of every count in progress taking turns of the
-   * event loop; PostgreSQL counts on its server, in one query over the whole campaign.
-   */
+  /** SQLite's queries hold the process's one thread, so it runs `count` per range of ids, counts in progress taking turns of
+   * the event loop (the caller adds the rows up); PostgreSQL counts on its server, in one query. */
   countInRanges<Row>(campaignId: number, count: (rows: SQL) => PromiseLike<Row[]>): Promise<Row[]>;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */
   takeTurn(tx: Handle, turn: TurnName): Promise<void>;
@@ -110,21 +91,15 @@ export interface Dialect {
   readonly counts: CountKeeper;
   /** Erased rows were deleted: let their old versions leave the database's logs soon (SQLite's WAL scrub). */
   erased(): void;
-  /**
-   * Stores a new signature that needs nothing written beside it (no confirmation, no mail) together
-   * with others arriving at the same moment, in one statement, its limits taken with them; undefined
-   * when the dialect has no such path or the address had signed (the caller then decides the repeat).
-   */
+  /** A signature needing no confirmation or mail goes in one statement with others arriving at that moment, limits and all;
+   * undefined when the address had signed (the caller then decides the repeat). */
   insertTogether?(values: NewSignature, limits: readonly LimitCharge[]): Promise<InsertOutcome | undefined>;
   /** Set-up, health, notices and backups, which differ on each database. */
   readonly lifecycle: DatabasePort;
 }
 
-/**
- * A value built once per handle: SQLite's handles are its two connections, so a prepared statement
- * is prepared once; each PostgreSQL transaction is a handle of its own, for which it is built anew
- * (and prepared once per connection by the server, by its name).
- */
+/** SQLite's handles are its two connections, so a statement is prepared once; each PostgreSQL transaction is a handle of its
+ * own, built anew (the server prepares it once per connection, by its name). */
 export function perHandle<T>(build: (handle: Handle) => T): (handle: Handle) => T {
   const built = new WeakMap<Handle, T>();
   return (handle) => {
@@ -134,11 +109,8 @@ export function perHandle<T>(build: (handle: Handle) => T): (handle: Handle) => 
   };
 }
 
-/**
- * What each database keeps of its own, built by its open function beside its dialect over its own
- * connections: the charts' figures (SQLite counts a range of ids a turn, PostgreSQL in one query),
- * the search's queries (index hints), the export (worker threads, keyset pages) and the bulk seed.
- */
+/** What each database does its own way, built by its open function over its own connections: the charts' figures, the
+ * search's index hints, the export (worker threads, keyset pages) and the bulk seed. */
 export type OwnWork = {
   charts: ChartFigures;
   search: SearchDialect;

@@ -4,10 +4,7 @@ import type { Dialect } from "./dialect";
 import { chargeLimits } from "./limits";
 import { retentionStore } from "./retention-store";
 
-/**
- * Limits, periodic jobs and retention. The limits' counts live in rate_limits, so every process
- * on the database shares them and they outlive a restart; nothing is kept in this process's memory.
- */
+/** Limits, periodic jobs and retention; the limits live in rate_limits, not in memory, so every process shares them. */
 export function housekeepingStore(d: Dialect): HousekeepingStore {
   const { jobRuns, rateLimits } = d.tables;
 
@@ -27,10 +24,7 @@ export function housekeepingStore(d: Dialect): HousekeepingStore {
       );
     },
 
-    /**
-     * Claims this run of a periodic job when it last ran at least `everyMs` before `now`: one upsert,
-     * so of several processes asking at once exactly one gets it. True when claimed.
-     */
+    /** One upsert, so of several processes asking at once exactly one claims the run. */
     async claimJobRun(name, everyMs, now) {
       const claimed = await d.statement((h) =>
         h

@@ -5,9 +5,8 @@ import type { ImportBatchOutcome, ImportStore } from "@/lib/domain/ports/imports
 import type { Dialect, Handle } from "./dialect";
 import { perHandle } from "./dialect";
 
-// Every step here is one short transaction: the caller (lib/imports/imports.ts) hands the rows over
-// a range at a time, so a large file never holds SQLite's only writer for more than a moment, and
-// each range waits a turn of the event loop first, so signatures arriving meanwhile go in between.
+// One short transaction per range (lib/imports/imports.ts hands rows over a range at a time), each after a turn of the
+// event loop, so a large file never holds SQLite's only writer for long and signatures arriving meanwhile go in between.
 
 /** An import's signatures, stored and removed a range at a time, their counts moved with them. */
 export function importedSignatures(d: Dialect): Pick<ImportStore, "insertImportedSignatures" | "deleteImportedSignatures"> {

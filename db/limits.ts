@@ -2,14 +2,8 @@ import { eq, sql, type Placeholder } from "drizzle-orm";
 import type { LimitCharge } from "@/lib/domain/ports/signatures";
 import { perHandle, type Dialect, type Handle } from "./dialect";
 
-/**
- * Takes one point for each charge from the shared budgets in rate_limits, in the caller's
- * transaction (or statement batch), and says for each whether it was over its budget: how long
- * until the window ends, or undefined when it was allowed. Points are taken even when over, as
- * every try counts. Several charges of one key are counted in order, in one row write; keys are
- * written in one order everywhere, so two batches never wait on each other in a circle. A charge
- * with `blockMs` that goes over locks its key from now, in the same transaction.
- */
+/** Per charge, how long until its window ends when over budget, else undefined. Every try takes its point, even over; keys are
+ * written in one sorted order, so two batches never wait on each other in a circle. */
 export async function chargeLimits(d: Pick<Dialect, "tables" | "insertMany">, handle: Handle, charges: readonly LimitCharge[], now: Date): Promise<(number | undefined)[]> {
   if (charges.length === 0) return [];
   const { rateLimits } = d.tables;

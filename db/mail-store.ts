@@ -15,10 +15,7 @@ export function mailStore(d: Dialect): MailStore {
     /** Queues one message on its own, for mail that belongs to no other write (an organiser's test). */
     enqueueMail: (draft, now) => d.statement((h) => enqueueMailIn(d, h, draft, now)),
 
-    /**
-     * Takes up to `limit` due messages and pushes their next attempt past `leaseMs`. On PostgreSQL
-     * SKIP LOCKED lets several processes claim at once, each taking different messages.
-     */
+    /** Leases due messages for `leaseMs`; on PostgreSQL SKIP LOCKED lets several processes claim different ones at once. */
     claimDueMail: (now, limit, leaseMs) =>
       d.write(async (tx) => {
         // Signers' own mail only (updates are claimUpdateMail's): the partial index outbox_signer_due holds nothing else.

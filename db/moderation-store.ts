@@ -25,8 +25,7 @@ export function moderationStore(d: Dialect): ModerationStore {
     /** Marks matching signatures invalid: kept for the audit, no longer counted, listed or exported. */
     invalidateSignatures: (filter, now) =>
       d.write(async (tx) => {
-        // Locked as they are read, so the statuses they had are the ones the update changes, and
-        // the counts move by exactly those.
+        // Locked as they are read, so the counts move by exactly the statuses the update changes.
         const found = await d.locked(tx.select({ id: signatures.id, status: signatures.status }).from(signatures).where(filterWhere(filter)));
         if (found.length === 0) return 0;
         const was = new Map(found.map((row) => [row.id, row.status]));
@@ -49,10 +48,7 @@ export function moderationStore(d: Dialect): ModerationStore {
         return invalidated;
       }),
 
-    /**
-     * Releases the suspected signatures a filter matches, as an organiser judged them real: each
-     * continues as `release` says, in one transaction with the counts. Returns how many.
-     */
+    /** An organiser judged them real: each continues as `release` says, in one transaction with the counts. */
     releaseSuspected: (filter, release, now) =>
       d.write(async (tx) => {
         const found = await d.locked(

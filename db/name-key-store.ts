@@ -2,11 +2,8 @@ import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { SignatureStore } from "@/lib/domain/ports/signatures";
 import type { Dialect } from "./dialect";
 
-/**
- * Writes the name key of up to `batch` signatures stored before the column was added, in one
- * transaction; returns how many. Found through signatures_by_name, where the missing keys of each
- * campaign are together: no scan, even when none are left.
- */
+/** Backfills rows stored before the column was added, found through signatures_by_name, where each campaign's missing keys
+ * are together: no scan, even when none are left. */
 export function nameKeyFiller(d: Dialect): SignatureStore["fillMissingNameKeys"] {
   const { campaigns, signatures } = d.tables;
   return (key, batch) =>

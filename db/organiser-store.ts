@@ -4,12 +4,8 @@ import { roles } from "@/lib/domain/roles";
 import type { Dialect, Handle } from "./dialect";
 import { invitationStore } from "./invitation-store";
 
-/**
- * Runs a change to the organisers one at a time across every process, then reads whether the
- * actor's role, as stored now, allows it. Two owners demoting each other at once would each see
- * the other still an owner under PostgreSQL's READ COMMITTED; taking turns, the second sees the
- * first's change (SQLite's one writer gives the same order).
- */
+/** One change to the organisers at a time across every process, the actor's role read as stored now: under READ COMMITTED two
+ * owners demoting each other at once would each still see the other an owner (SQLite's one writer gives the same order). */
 export type OrganiserChange = <T>(actor: OrganiserActor | undefined, refused: T, work: (tx: Handle) => Promise<T>) => Promise<T>;
 
 export function organiserChange(d: Dialect): OrganiserChange {

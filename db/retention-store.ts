@@ -13,10 +13,7 @@ export function retentionStore(d: Dialect): RetentionWork {
   const { campaigns, confirmations, outbox, rateLimits, signatures } = d.tables;
 
   return {
-    /**
-     * Deletes pending signatures that can no longer be confirmed: their link has expired, or they
-     * never had one and are older than a link would live. Returns how many.
-     */
+    /** Pending signatures whose link has expired, or that never had one and are older than a link would live. */
     async deleteUnconfirmable(now, linkLifetimeMs) {
       const bornBefore = new Date(now.getTime() - linkLifetimeMs);
       let deleted = 0;

@@ -4,11 +4,7 @@ import type { SignatureFilter } from "@/lib/domain/ports/moderation";
 /** The columns an organiser's filter reads, as each dialect's signatures table names them. */
 type FilterColumns = Record<"campaignId" | "status" | "clientAddress" | "emailDomain" | "signedAt" | "fillMs", Column>;
 
-/**
- * The condition for an organiser's choice of signatures: one rule, written once, for both
- * dialects' tables. Without `suspected`, the ones that count or await confirmation; with it, the
- * ones the bot trap caught.
- */
+/** An organiser's choice of signatures, one rule for both dialects; `suspected` picks the ones the bot trap caught. */
 export function signatureFilterWhere(signatures: FilterColumns, filter: SignatureFilter): SQL | undefined {
   return and(
     eq(signatures.campaignId, filter.campaignId),

@@ -2,18 +2,8 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, sql, type Column, type SQL } from "drizzle-orm";
 import type { SignatureListPage, SignatureListRow, SignaturePageRequest, SignatureSearch } from "@/lib/domain/signature-search";
 
-// How one page of the organisers' signature search is found, for both dialects: which index leads,
-// and how far a page may look. Every page is newest first by id, found from an id bound (the
-// cursor), never by an offset.
-//
-// - An address: the unique (petition_id, email_key) index, one row at most.
-// - A name prefix, a domain, a status or a date range matching at most `sparseCap` signatures:
-//   that filter's index gives them all and they are sorted, a small sort whatever the page.
-// - Otherwise the matches are many, and a page walks (petition_id, country, id) when a country is
-//   asked for, else (petition_id, id), newest first, testing the other filters on each row. A
-//   filter that matches rarely could make that walk long, so it goes in windows of `windowRows`
-//   entries of that index, a turn of the event loop between them, and stops after `budgetRows`:
-//   the page then says so, and its older link goes on from where it stopped.
+// Pages go newest first from an id bound (the cursor), never an offset. A rare filter could make a walk of the index long,
+// so it goes `windowRows` at a time, a turn of the event loop between, and stops after `budgetRows`: the page says so.
 
 export const searchLimits = { sparseCap: 1_000, windowRows: 20_000, budgetRows: 200_000 };
 
@@ -95,7 +85,7 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
     return shape(page, await d.rows(where, order, limit, "signatures_one_per_email"), undefined);
   }
 
-  // The filter with an index of its own that matches fewest, if few enough to sort.
+  // The filter with an index of its own that matches fewest, if few enough to sort: a small sort whatever the page.
   let leader: { filter: Filter; count: number } | undefined;
   for (const filter of sparse) {
     const count = await d.countUpTo(and(campaign, filter.test(false))!, searchLimits.sparseCap, filter.index);
@@ -132,10 +122,8 @@ async function findPage(d: SearchDialect, search: SignatureSearch, page: Signatu
   return shape(page, rows, rows.length < limit && !end ? bound : undefined);
 }
 
-/**
- * The page from up to size + 1 rows in the order asked: the extra one says there are more. `stopped`
- * is where a walk gave up before the end: the first id bound it did not look past.
- */
+/** From up to size + 1 rows in the order asked, the extra one saying there are more; `stopped` is where a walk gave up before
+ * the end: the first id bound it did not look past. */
 function shape(page: SignaturePageRequest, got: SignatureListRow[], stopped: number | undefined): Found {
   const more = got.length > page.size;
   const rows = got.slice(0, page.size);

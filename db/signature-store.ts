@@ -160,13 +160,8 @@ export function signatureStore(d: Dialect, own: Pick<OwnWork, "search" | "signat
   }
 
   return {
-    /**
-     * Stores a signature, moves the count, and records its confirmation and first email, all in one
-     * transaction: the mail is only ever sent for a signature that was committed. When the address
-     * has signed before, `repeat` decides what happens instead, in the same transaction, so a repeat
-     * costs what a first signature costs. A suspected signature (a bot's, as far as we can tell)
-     * gives way to a real one from the same address. The limits are taken in the same transaction.
-     */
+    /** One transaction for the limits, the signature, its count, confirmation and first email (so mail goes only for a
+     * committed signature), or for a repeat what `repeat` says, so a repeat costs what a first signature costs. */
     async insertSignature(values, extras = {}) {
       let limits = extras.limits ?? [];
       if (d.insertTogether && !extras.confirmation && !extras.mail) {
@@ -213,11 +208,8 @@ export function signatureStore(d: Dialect, own: Pick<OwnWork, "search" | "signat
       return found && { signatureId: found.signatureId, slug: found.slug, title: found.title, expiresAt: found.expiresAt };
     },
 
-    /**
-     * Deletes signatures outright (their confirmations and mail go with them) and takes them off the
-     * counts; with `mailboxKey`, that address's unsubscribes too (a withdrawal keeps them, an
-     * erasure does not). Their old versions then leave the database's logs off the request path.
-     */
+    /** Confirmations and mail go by cascade; `mailboxKey` takes the address's unsubscribes too (an erasure, not a withdrawal).
+     * The rows' old versions then leave the database's logs off the request path (d.erased). */
     async eraseSignatures(ids, now, mailboxKey) {
       if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
       const { removed, forgotten } = await d.write(async (tx) => {

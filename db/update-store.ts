@@ -28,11 +28,8 @@ type Candidate = {
 export function updateStore(d: Dialect): UpdateStore {
   const { campaigns, jobRuns, outbox, signatures, updates, updateUnsubscribes } = d.tables;
 
-  // Who an update goes to, one rule for counting, queuing and sending (over `signatures`): a
-  // confirmed signer who asked for updates, whose address proved itself by the emailed link here or
-  // came in an import whose opt-in column the organiser vouched for, and who has not unsubscribed.
-  // A signature taken without confirmation (or a bot-trap catch released) proves nothing: anyone
-  // could have typed a stranger's address.
+  // One rule for counting, queuing and sending. The address must be proved by our emailed link or vouched for by an import's
+  // opt-in column: a signature taken without confirmation (or a released bot-trap catch) may carry a stranger's address.
   const eligible = sql`${signatures.status} = 'confirmed' and ${signatures.wantsUpdates} = ${sql.param(true, signatures.wantsUpdates)}
     and (${signatures.confirmedAt} is not null or ${signatures.importId} is not null)
     and not exists (select 1 from ${updateUnsubscribes}
@@ -76,12 +73,8 @@ export function updateStore(d: Dialect): UpdateStore {
       return row?.n ?? 0;
     },
 
-    /**
-     * Queues the update for the next `batchSize` signatures by id, in one short transaction: one
-     * INSERT … SELECT, so no signer is loaded into memory and the writer is free again between
-     * ranges. The update's row is locked meanwhile, so two processes resuming the same update walk
-     * each range once.
-     */
+    /** One INSERT … SELECT per range of ids, so no signer is loaded into memory and the writer is free between ranges;
+     * the update's row is locked, so two processes resuming the same update walk each range once. */
     queueUpdateBatch: (updateId, batchSize, now) =>
       d.write(async (tx) => {
         const [update] = await d.locked(tx.select().from(updates).where(eq(updates.id, updateId)));
@@ -115,11 +108,8 @@ export function updateStore(d: Dialect): UpdateStore {
       return rows.map((r) => r.id);
     },
 
-    /**
-     * Claims due update messages, as many as `perMinute` allows now across every process (a GCRA
-     * pace kept in the database, its row locked while claiming). A message whose signer is no longer
-     * eligible (unsubscribed, withdrawn, invalidated, or queued by an older rule) is deleted instead of sent.
-     */
+    /** `perMinute` holds across every process: a GCRA pace kept in job_runs, its row locked while claiming. A message whose
+     * signer is no longer eligible (unsubscribed, withdrawn, invalidated, queued by an older rule) is deleted, not sent. */
     claimUpdateMail: (now, limit, leaseMs, perMinute) =>
       d.write(async (tx): Promise<UpdateClaim> => {
         const intervalMs = 60_000 / perMinute;
@@ -173,10 +163,7 @@ export function updateStore(d: Dialect): UpdateStore {
         };
       }),
 
-    /**
-     * Stops updates from the signature's campaign to its address for good, and drops the ones queued
-     * for it. True when the signature was found.
-     */
+    /** By email key, so the address stays unsubscribed from the campaign whatever it signs later; drops what is queued. */
     unsubscribeFromUpdates: (signatureId, now) =>
       d.write(async (tx) => {
         const [signer] = await tx

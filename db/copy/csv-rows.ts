@@ -1,8 +1,7 @@
 import type { ColumnKind, CopiedTable } from "./tables";
 
-// Every text is quoted: an empty string then stays apart from NULL (an empty field unquoted), and
-// a value of `\.` cannot be read as the end of the data. Inside quotes, tabs, newlines and
-// backslashes are plain characters; only the quote itself is doubled.
+// Every text is quoted, so an empty string stays apart from NULL (an empty field unquoted) and `\.` cannot end the data;
+// inside quotes, tabs, newlines and backslashes are plain characters, and only the quote itself is doubled.
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 function field(value: unknown, kind: ColumnKind): string | undefined {

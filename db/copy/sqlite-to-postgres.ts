@@ -22,12 +22,8 @@ const refusedHeld = (table: string): CopyOutcome => ({
   reason: `The PostgreSQL database already holds data (its ${table} table has rows), so nothing was copied or changed. db:copy fills only an empty database: create a new one (createdb countersign) and copy into that.`,
 });
 
-/**
- * Copies a Countersign SQLite file into an empty PostgreSQL database: the migrations, then every
- * table in one transaction with COPY, each identity and signer-number sequence set to go on where
- * SQLite left off; then compares the two. On its own connection, not the app's pool, so the target
- * is this call's argument and not DATABASE_URL (which config() reads once per process).
- */
+/** Every table in one transaction with COPY, each sequence going on where SQLite left off, then the two compared. On its own
+ * connection, not the app's pool, so the target is `url` and not DATABASE_URL (which config() reads once per process). */
 export async function copySqliteToPostgres(file: string, url: string, onTableCopied?: (copied: TableCopied) => void): Promise<CopyOutcome> {
   const opened = openSqliteSource(file);
   if (opened.kind === "refused") return opened;

@@ -2,11 +2,8 @@ import { is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import * as postgres from "@/db/postgres/schema";
 
-/**
- * What db:copy moves, read from PostgreSQL's schema: its columns are the ones both dialects hold
- * (db/postgres/schema.ts says where the two differ), so a column added to both is copied without
- * a change here.
- */
+// What db:copy moves, read from PostgreSQL's schema, whose columns both dialects hold (sqliteOnlyColumns aside), so a
+// column added to both is copied without a change here.
 
 /** How a SQLite value becomes PostgreSQL's: epoch milliseconds to timestamptz, 0/1 to boolean. */
 export type ColumnKind = "timestamp" | "boolean" | "as-is";

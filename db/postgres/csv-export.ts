@@ -6,11 +6,8 @@ const pageSize = 2_500;
 
 type ExportRow = [id: number, signedAtMs: number, fullName: string, email: string, country: string, comment: string | null, showName: boolean, wantsUpdates: boolean, status: string];
 
-/**
- * A campaign's signatures as CSV records, a page of ids at a time (keyset paging on the
- * campaign's id index), each page a short query of its own on the pool, so memory stays flat at
- * any size and no transaction stays open for the length of a download.
- */
+/** Keyset pages on the campaign's id index, each a short query of its own on the pool, so memory stays flat at any size and
+ * no transaction stays open for the length of a download. */
 export function csvExport(pool: Pool): SignatureStore["exportSignatureCsv"] {
   return async function* exportSignatureCsv(campaignId, statuses) {
     let after = 0;

@@ -21,10 +21,7 @@ type Orm = NodePgDatabase<typeof schema>;
 // are in folder.ts and migrate.ts).
 const turnLocks: Record<TurnName, number> = { "campaign-sequences": 727_511_002, organisers: 727_511_004 };
 
-/**
- * PostgreSQL: a pool per process; each transaction on one of its connections; counts as deltas
- * folded by one process at a time; NOTIFY for changes, heard on a connection of its own.
- */
+/** A pool per process, counts as deltas folded by one process at a time, NOTIFY heard on a connection of its own. */
 export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
   const pool = new Pool({ connectionString: settings.url, max: settings.poolSize });
   // An idle connection the server dropped (a restart, a failover) is only logged: the pool makes

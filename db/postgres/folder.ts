@@ -4,12 +4,8 @@ import type { DatabaseLog } from "@/lib/domain/ports/database";
 // Whoever holds this advisory lock folds the deltas; any number this app alone uses.
 const leaderLock = 727_511_003;
 
-/**
- * Adds the count deltas signatures write into their petitions' rows, a few times a second, in
- * one process at a time (the one holding an advisory lock, on a connection of its own: if that
- * process dies, its session ends, the lock frees and another takes over within a second). Each
- * fold is one transaction, and ends with one NOTIFY per campaign whose public count moved.
- */
+/** Folds in the one process holding an advisory lock on a connection of its own: should it die, the lock frees with its
+ * session and another takes over within a second. Each fold notifies once per campaign whose public count moved. */
 export class CountFolder {
   private client?: Client;
   private leader = false;

@@ -3,11 +3,8 @@ import type { DatabaseLog } from "@/lib/domain/ports/database";
 
 type Listener = (slug?: string) => void;
 
-/**
- * One connection that LISTENs for counts moving anywhere. pg's client never reconnects by itself,
- * so this one does, backing off up to ten seconds, and on every reconnect tells its listeners that
- * anything may have changed meanwhile (they look again).
- */
+/** pg's client never reconnects by itself, so this LISTENing one does, backing off up to ten seconds, and on every reconnect
+ * tells its listeners that anything may have changed meanwhile (they look again). */
 export class PublicChanges {
   private readonly listeners = new Set<Listener>();
   private client?: Client;

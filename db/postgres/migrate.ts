@@ -8,11 +8,8 @@ const migrationsFolder = path.join(process.cwd(), "db/postgres/migrations");
 // Any number this app alone uses: every process migrating takes this one lock first.
 const migrationLock = 727_511_001;
 
-/**
- * Applies the committed migrations under an advisory lock, so processes starting together on an
- * empty database take turns: drizzle's migrate takes no lock of its own, and two running at once
- * would both try to create the same tables. The lock ends with its session, should this fail.
- */
+/** Under an advisory lock, so processes starting together on an empty database take turns: drizzle's migrate takes none, and
+ * two at once would both create the same tables. The lock ends with its session, should this fail. */
 export async function migrateDatabase(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -23,10 +20,7 @@ export async function migrateDatabase(url: string): Promise<void> {
   }
 }
 
-/**
- * Applies the migrations on a connection the caller opened and keeps (db:copy goes on to copy on
- * it), under the same lock as migrateDatabase, given back after so the session may go on.
- */
+/** On a connection the caller keeps (db:copy goes on to copy on it), the lock given back after so the session may go on. */
 export async function applyMigrations(client: Client): Promise<void> {
   await client.query("select pg_advisory_lock($1)", [migrationLock]);
   try {

@@ -5,10 +5,12 @@ import type { Locale } from "@/lib/domain/locales";
 import { importStatuses } from "@/lib/domain/signature-import";
 import { campaignStates, signatureStatuses } from "@/lib/domain/model";
 
-// The same tables and columns as db/sqlite/schema.ts, in PostgreSQL's own types, so db:copy can
-// move a campaign across column by column. Where the two differ, a comment says why.
+// The schema the stores are typed from, and the one place that says why a column is there; db/sqlite/schema.ts has the same
+// tables and columns in SQLite's types, so db:copy can move a campaign across column by column.
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+// A language tag's shape, not the list of languages (lib/domain/locales.ts): adding a language must not need a migration,
+// and removing one must not make old rows unreadable.
 const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
 
 export const campaigns = pgTable(
@@ -16,30 +18,38 @@ export const campaigns = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     slug: text("slug").notNull().unique(),
+    // The language the campaign's own text (below) is written in; translations are apart.
     locale: text("locale").$type<Locale>().notNull().default("en"),
     title: text("title").notNull(),
     ask: text("ask").notNull(),
     goal: integer("goal").notNull(),
     signaturesElsewhere: integer("signatures_elsewhere").notNull().default(0),
+    // Asks signers to confirm by email; takes effect only when mail is configured.
     requireConfirmation: boolean("require_confirmation").notNull().default(true),
     storyHeadline: text("story_headline").notNull(),
     storyPublishedAt: text("story_published_at"),
     storyUpdatedAt: text("story_updated_at"),
     storyMarkdown: text("story_markdown").notNull(),
-    // The counts as of the last fold of count_deltas (db/postgres/count-folder.ts): a signature
-    // never updates this row, which would make every signature wait for the one before it. The
-    // exact count is this plus the deltas not yet folded. Signer numbers come from a sequence per
-    // campaign (signer_numbers_<id>), not from a column here, for the same reason.
+    // As of the last fold (db/postgres/folder.ts), exact with the unfolded count_deltas: a signature writing this row would
+    // wait for the one before it. Signer numbers come from a sequence per campaign (signer_numbers_<id>) for the same reason.
     signatureCount: integer("signature_count").notNull().default(0),
     pendingCount: integer("pending_count").notNull().default(0),
+    // What the public is told of pendingCount: rounded, and moved only by the periodic job, so one submission cannot be seen
+    // to move it (lib/pending-figure.ts).
     pendingFigure: integer("pending_published").notNull().default(0),
+    // Bumped on every change a watcher can see and on nothing else: a bump that followed a new pending signature and not a
+    // repeat would tell the two apart.
     revision: integer("revision").notNull().default(0),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
-    // Without a CHECK, as on SQLite, where adding one would rebuild the table.
+    // No CHECK, as on SQLite (where adding one rebuilds the table): lib/campaigns.ts writes only campaignStates. 'published' by
+    // default so campaigns made before drafts existed stay live.
     state: text("state", { enum: campaignStates }).notNull().default("published"),
+    // Signing stops at this moment; null while the campaign takes signatures without end.
     closesAt: at("closes_at"),
+    // Whether the goal shown steps up the ladder once reached (lib/goal-ladder.ts).
     steppingGoals: boolean("stepping_goals").notNull().default(false),
+    // Set by every change made in the admin: a content/ file then never overwrites the campaign.
     editedAt: at("edited_at"),
   },
   (t) => [
@@ -51,6 +61,7 @@ export const campaigns = pgTable(
   ],
 );
 
+/** A campaign's text in a language other than its own, from content/<slug>.<locale>.md. */
 export const campaignTranslations = pgTable(
   "petition_translations",
   {
@@ -89,12 +100,12 @@ export const signatures = pgTable(
     campaignId: integer("petition_id")
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
-    // The strictest state a real signature can be in: a write that forgets the status waits for confirmation.
+    // Only confirmed signatures count, are listed and are exported by default; the default is the strictest state a real one
+    // can be in, so a write that forgets the status waits for confirmation rather than counting unchecked.
     status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
     fullName: text("full_name").notNull(),
-    // The name as the organisers' search compares it (lib/domain/name-key.ts): written beside every name,
-    // so a search by its start is a range of signatures_by_name. Null only on rows stored before
-    // the column was added and not yet backfilled; those are not found by name.
+    // The name as the search compares it (lib/domain/name-key.ts), so a search by its start is a range of signatures_by_name;
+    // null only on rows stored before the column was added and not yet backfilled, which are not found by name.
     nameKey: text("name_key"),
     email: text("email").notNull(),
     emailKey: text("email_key").notNull(),
@@ -103,13 +114,16 @@ export const signatures = pgTable(
     comment: text("comment"),
     showName: boolean("show_name").notNull().default(false),
     wantsUpdates: boolean("wants_updates").notNull().default(false),
+    // Cleared after the retention period (CLIENT_ADDRESS_RETENTION_DAYS); counting never needs it.
     clientAddress: text("client_address"),
+    // How long the form was open: a signal for organisers, never a verdict; null when unknown (the JSON API has no form).
     fillMs: integer("fill_ms"),
+    // The language signed in: every email to the signer is written in it.
     locale: text("locale").$type<Locale>().notNull().default("en"),
-    // No foreign key, as on SQLite (where adding one rebuilds the table): identity ids are never
-    // handed out again, so a referrer since erased leaves an id that points at nothing.
+    // The signature whose share link brought this one. No foreign key, as on SQLite (where adding one rebuilds the table): ids
+    // are never handed out again, so a referrer since erased leaves an id that points at nothing and harms nothing.
     referrerId: integer("referrer_id"),
-    // The CSV import that brought this row; no foreign key, as on SQLite.
+    // The CSV import that brought this row, null for a signature made here; no foreign key, as with referrer_id.
     importId: integer("import_id"),
     signedAt: at("signed_at").notNull(),
     confirmedAt: at("confirmed_at"),
@@ -123,13 +137,15 @@ export const signatures = pgTable(
     index("signatures_by_address").on(t.campaignId, t.clientAddress),
     index("signatures_by_domain").on(t.campaignId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
-    // The organisers' search (lib/domain/signature-search.ts): each page is a range of one of these in id
-    // order. Each costs one more index entry written per signature.
-    // text_pattern_ops compares bytes, whatever the database's collation, so a prefix is one range.
+    // Each page of the organisers' search (lib/domain/signature-search.ts) is a range of one of these in id order, at one more
+    // index entry per signature; text_pattern_ops compares bytes, whatever the collation, so a prefix is one range.
     index("signatures_by_name").on(t.campaignId, t.nameKey.op("text_pattern_ops"), t.id),
     index("signatures_by_country").on(t.campaignId, t.country, t.id),
+    // Only rows still holding an address, so the retention job finds them without a scan.
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
+    // Only referred signatures, so counting one sharer's is a short range of a small index.
     index("signatures_by_referrer").on(t.referrerId).where(sql`${t.referrerId} is not null`),
+    // Only imported rows, so undoing an import finds exactly its rows without a scan.
     index("signatures_by_import").on(t.importId).where(sql`${t.importId} is not null`),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
@@ -139,6 +155,8 @@ export const signatures = pgTable(
   ],
 );
 
+/** A CSV of signatures gathered elsewhere, from upload to import (lib/imports/): the file waits here between the organiser's
+ * steps, so any process can serve the next one, and is emptied once imported, undone or left too long. */
 export const signatureImports = pgTable(
   "signature_imports",
   {
@@ -149,6 +167,7 @@ export const signatureImports = pgTable(
     fileName: text("file_name").notNull(),
     status: text("status", { enum: importStatuses }).notNull().default("staged"),
     stagedCsv: text("staged_csv"),
+    // The columns chosen, as JSON (lib/imports/column-mapping.ts); null until the import runs.
     mapping: text("mapping"),
     totalRows: integer("total_rows").notNull().default(0),
     validRows: integer("valid_rows").notNull().default(0),
@@ -170,6 +189,7 @@ export const confirmations = pgTable("confirmations", {
   signatureId: integer("signature_id")
     .primaryKey()
     .references(() => signatures.id, { onDelete: "cascade" }),
+  // Hashes only: the link's token and the six-digit code are never stored in the clear.
   tokenHash: text("token_hash").notNull().unique(),
   codeHash: text("code_hash").notNull(),
   codeAttempts: integer("code_attempts").notNull().default(0),
@@ -186,6 +206,7 @@ export const outbox = pgTable(
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
+    // Emptied once sent: a sent message's links should not sit in the database.
     body: text("body").notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull(),
@@ -193,8 +214,8 @@ export const outbox = pgTable(
     sentAt: at("sent_at"),
     failedAt: at("failed_at"),
     createdAt: at("created_at").notNull(),
-    // The update (lib/updates/) this message carries; its body is written when it is sent, in the
-    // signer's language with their own unsubscribe link. No foreign key, as on SQLite.
+    // The update (lib/updates/) this message carries, its body written when sent, in the signer's language with their own
+    // unsubscribe link. No foreign key, as on SQLite; updates are never deleted.
     updateId: integer("update_id"),
   },
   (t) => [
@@ -219,18 +240,21 @@ export const updates = pgTable(
       .references(() => campaigns.id, { onDelete: "cascade" }),
     subject: text("subject").notNull(),
     bodyMarkdown: text("body_markdown").notNull(),
+    // Listed on the campaign's public page too.
     showOnPage: boolean("show_on_page").notNull().default(false),
     sentBy: text("sent_by").notNull(),
     createdAt: at("created_at").notNull(),
-    // The last signature id queuing has walked, so queuing cut short by a crash resumes there.
+    // The last id queuing (a range of ids at a time) has walked, so queuing cut short by a crash resumes there, in any process.
     queuedThrough: integer("queued_through").notNull().default(0),
     recipients: integer("recipients").notNull().default(0),
+    // Set once every signature has been walked.
     queuedAt: at("queued_at"),
   },
   (t) => [index("updates_by_petition").on(t.campaignId, t.id)],
 );
 
-/** Addresses that asked for no more updates from a campaign, by email key, so no later signature undoes it. */
+/** Addresses that asked for no more updates from a campaign, by email key (lib/domain/email-key.ts) and not by signature, so
+ * no later signature, even after withdrawing and signing again, undoes it. */
 export const updateUnsubscribes = pgTable(
   "update_unsubscribes",
   {
@@ -248,6 +272,7 @@ export const blockedEmails = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     kind: text("kind", { enum: ["domain", "address"] }).notNull(),
+    // A domain, or an address's normalised key.
     value: text("value").notNull(),
     createdBy: text("created_by").notNull(),
     createdAt: at("created_at").notNull(),
@@ -259,6 +284,7 @@ export const auditEvents = pgTable(
   "audit_events",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    // The organiser's email is kept as text so the record outlives the account.
     actor: text("actor").notNull(),
     action: text("action").notNull(),
     campaignSlug: text("petition_slug"),
@@ -269,13 +295,15 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_by_time").on(t.createdAt)],
 );
 
-// rate-limiter-flexible's table, in the shape its PostgreSQL store expects (RateLimiterPostgres).
+// rate-limiter-flexible's shape (RateLimiterPostgres): signing limits and sign-in throttles, shared by every process, `expire`
+// in epoch ms. No index on `expire`: each is one more page written per charge, on the signing path; the periodic sweep scans.
 export const rateLimits = pgTable("rate_limits", {
   key: varchar("key", { length: 255 }).primaryKey(),
   points: integer("points").notNull().default(0),
   expire: bigint("expire", { mode: "number" }),
 });
 
+// When each periodic job last ran, claimed by one process at a time (lib/housekeeping.ts).
 export const jobRuns = pgTable("job_runs", {
   name: text("name").primaryKey(),
   lastRunAt: at("last_run_at").notNull(),
@@ -288,19 +316,23 @@ export const organisers = pgTable(
     email: text("email").notNull().unique(),
     passwordHash: text("password_hash").notNull(),
     createdAt: at("created_at").notNull(),
-    // The least by default, as on SQLite; the migration made every organiser there was an owner.
+    // What the organiser may do (lib/domain/roles.ts), the least by default so an account made without naming a role can only
+    // look; the migration that added it made every organiser there was an owner, and every path that makes one names its role.
     role: text("role", { enum: roles }).notNull().default("viewer"),
   },
   (t) => [check("admins_role_known", sql`${t.role} in ('owner', 'editor', 'viewer')`)],
 );
 
+/** An organiser invited by email, until they set a password through the link (lib/auth/invitations.ts). */
 export const organiserInvitations = pgTable(
   "admin_invitations",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     email: text("email").notNull(),
     role: text("role", { enum: roles }).notNull(),
+    // SHA-256 of the emailed link's token: the database never holds a link that would work.
     tokenHash: text("token_hash").notNull().unique(),
+    // Removing an organiser takes their invitations with them: no one joins on a removed member's word.
     invitedBy: integer("invited_by")
       .notNull()
       .references(() => organisers.id, { onDelete: "cascade" }),
@@ -317,6 +349,7 @@ export const organiserInvitations = pgTable(
 export const organiserSessions = pgTable(
   "admin_sessions",
   {
+    // SHA-256 of the cookie's token: a stolen database cannot be replayed as sessions.
     id: text("id").primaryKey(),
     organiserId: integer("admin_id")
       .notNull()

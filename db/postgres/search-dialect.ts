@@ -16,11 +16,8 @@ const listed = {
 
 const byId = (order: "asc" | "desc") => (order === "asc" ? asc(signatures.id) : desc(signatures.id));
 
-/**
- * The search's queries on the pool. No index is named here: PostgreSQL has no hints, and weighs
- * each by its statistics. The other filters are wrapped (residual) so only the leading one's
- * index can serve the query.
- */
+/** PostgreSQL has no index hints and weighs each query by its statistics, so the filters that do not lead are wrapped
+ * (residual) and only the leading one's index can serve it. */
 export function postgresSearch(orm: NodePgDatabase<typeof schema>): SearchDialect {
   return {
     columns: signatures,

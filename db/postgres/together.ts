@@ -7,18 +7,12 @@ import type { Handle, Tables } from "../dialect";
 
 type Waiting = { values: NewSignature; limits: readonly LimitCharge[]; resolve: (outcome: InsertOutcome | undefined) => void; reject: (error: unknown) => void };
 
-// Signatures arriving in one turn of the event loop go in one statement, so a surge costs one
-// round trip and one commit (one WAL flush) per batch rather than per signature; each caller is
-// answered once the statement, and so its signature, is committed. Their limits are taken for the
-// whole batch in one statement before it.
+// Signatures arriving in one turn of the event loop go in one statement, so a surge costs one round trip and one commit
+// (one WAL flush) per batch rather than per signature; each caller is answered once its signature is committed.
 const maxBatch = 200;
 
-/**
- * Stores new signatures that need nothing sent, with their count deltas and signer numbers, many
- * in one statement, after taking their limits. Resolves undefined for an address that had signed
- * before (or twice in one batch): the caller then takes the careful path, where a repeat is
- * decided, its limits already taken.
- */
+/** Resolves undefined for an address that had signed (or twice in one batch): the caller then decides the repeat on the
+ * careful path, its limits already taken. */
 export function batchedInserts(pool: Pool, tables: Tables, handle: Handle) {
   let queue: Waiting[] = [];
 

@@ -5,12 +5,8 @@ import { openConnection } from "./connection";
 // Larger than any database's page count: the backup API then copies every page in one step.
 const allPages = 0x7fffffff;
 
-/**
- * Copies the live database to a new file with SQLite's online backup API while other processes
- * go on signing. All pages are copied in one step, inside one read transaction, so the copy is a
- * single moment; in WAL mode that read blocks no writer. Smaller steps would restart from the
- * first page after every signature made elsewhere and, under steady signing, might never finish.
- */
+/** All pages in one step of the online backup, one read (in WAL mode it blocks no writer), so the copy is one moment: smaller
+ * steps restart from the first page after every signature made elsewhere and, under steady signing, might never finish. */
 export async function backupDatabase(file: string, targetPath: string): Promise<{ pages: number }> {
   const source = path.resolve(file);
   const target = path.resolve(targetPath);

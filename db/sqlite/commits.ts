@@ -4,14 +4,8 @@ import type { SqliteConnection } from "./connection";
 type Job<H> = { work: (tx: H) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-/**
- * Runs the writes that arrive in one turn of the event loop in one immediate transaction on the
- * writer connection, so one fsync (synchronous=FULL) covers all of them. Each write has a
- * savepoint of its own, so one that fails is rolled back alone, and each caller is answered only
- * once the whole batch has committed. Only these transactions use the writer: reads go to another
- * connection, so nothing ever sees a write before it is committed, and a batch whose work awaits
- * something slow holds back only the writes queued behind it.
- */
+/** One turn's writes share one immediate transaction, so one fsync (synchronous=FULL) covers them all; each has a savepoint,
+ * so a failure rolls back alone, and callers are answered once the batch commits. Slow work holds back only later writes. */
 export class GroupCommit<H> {
   private queue: Job<H>[] = [];
   private scheduled = false;

@@ -8,27 +8,20 @@ import type { IdSpan } from "./id-ranges";
 
 export const exportPageSize = 2500;
 const workerCount = 2;
-// Ranges a worker may have read ahead of the socket: enough to keep it busy, little enough to keep
-// memory flat (a range of 2,500 signatures is about 300 KB of CSV). Measured: smaller ranges or
-// less read-ahead left the workers waiting on the socket; larger ones grew memory.
+// Ranges read ahead of the socket (one is about 300 KB of CSV). Measured: smaller ranges or less read-ahead left the
+// workers waiting on the socket; larger ones grew memory.
 const readAhead = 4;
 
-/**
- * Where an export worker starts: the compiled export-worker.js beside this file when the server
- * runs built JavaScript, else the TypeScript source through tsx (the tests, `npm start` today).
- */
+/** The compiled export-worker.js beside this file when the server runs built JavaScript, else the TypeScript source through
+ * tsx (the tests, `npm start` today). */
 export function exportWorkerFile(): { file: string; execArgv: string[] } {
   const built = path.join(__dirname, "export-worker.js");
   if (existsSync(built)) return { file: built, execArgv: [] };
   return { file: path.join(__dirname, "export-worker.ts"), execArgv: ["--require", "tsx/cjs"] };
 }
 
-/**
- * A campaign's signatures as CSV records, a range of ids at a time, in id order. Worker threads
- * read and format the ranges in parallel on read-only connections of their own, opened on the
- * database `file`; this thread hands them on in order, never holding more than a few, so memory
- * stays flat at any size.
- */
+/** Worker threads read and format ranges of ids in parallel on read-only connections of their own; this thread hands them on
+ * in id order, never holding more than a few, so memory stays flat at any size. */
 export function csvExport(file: string, span: (campaignId: number) => IdSpan | undefined) {
   return async function* exportSignatureCsv(campaignId: number, statuses: readonly SignatureStatus[]): AsyncGenerator<CsvPage> {
     const ids = span(campaignId);

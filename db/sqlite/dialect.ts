@@ -17,11 +17,8 @@ import { WalScrubber } from "./wal-scrub";
 
 type Orm = BetterSQLite3Database<typeof schema>;
 
-/**
- * SQLite: one writer connection, whose every transaction goes through group commit, and one
- * read-only connection for everything else, so a read never sees a write before it is committed.
- * Both connections are this process's only ones (export workers and the WAL scrub aside).
- */
+/** One writer connection, its every transaction through group commit, and one read-only connection for the rest, so a read
+ * never sees a write before it is committed; the process's only ones, export workers and the WAL scrub aside. */
 export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
   const file = databasePath(settings.url);
   const writerConnection = openConnection(file, { synchronous: settings.sqliteSynchronous });

@@ -1,6 +1,5 @@
-// A worker thread of the CSV export: reads the id ranges it is sent on its own connection and
-// answers each with finished CSV text, so the export uses a second core and the server's own
-// thread only writes to the socket.
+// Reads the id ranges it is sent on its own connection and answers with finished CSV text, so the export uses a second
+// core and the server's own thread only writes to the socket.
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { SignatureStatus } from "@/lib/domain/model";
@@ -12,9 +11,8 @@ export type ExportJob = { index: number; from: number; to: number };
 export type ExportPage = { index: number; csv: Uint8Array; rows: number };
 
 const { file, campaignId, statuses } = workerData as { file: string; campaignId: number; statuses: SignatureStatus[] };
-// An export is background work and signers are waiting on their answers: at the lowest priority
-// the workers take only the CPU that signing leaves idle. On Linux the nice value belongs to the
-// thread, so this lowers this worker alone, not the server's own thread.
+// Signers wait on their answers: at the lowest priority an export takes only the CPU signing leaves idle. On Linux the nice
+// value is the thread's, so this lowers this worker alone.
 setPriority(19);
 const reader = openSignatureReader(file, statuses);
 

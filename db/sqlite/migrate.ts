@@ -6,12 +6,8 @@ import type { SqliteConnection } from "./connection";
 
 const migrationsFolder = path.join(process.cwd(), "db/sqlite/migrations");
 
-/**
- * Applies the committed migrations. SQLite changes a column's default or CHECK by copying the
- * table and dropping the old one, and with foreign keys on, that drop deletes every child row
- * through ON DELETE CASCADE. drizzle runs the migrations in one transaction, where a
- * `PRAGMA foreign_keys` is ignored, so the keys are turned off around it here and checked after.
- */
+/** SQLite changes a default or CHECK by copying the table and dropping the old, which cascades to every child row; drizzle's
+ * one transaction ignores `PRAGMA foreign_keys`, so the keys are turned off around it and checked after. */
 export function migrateDatabase<S extends Record<string, unknown>>(connection: SqliteConnection, orm: BetterSQLite3Database<S>): void {
   connection.pragma("foreign_keys = OFF");
   try {

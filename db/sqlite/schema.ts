@@ -5,8 +5,9 @@ import type { Locale } from "@/lib/domain/locales";
 import { importStatuses } from "@/lib/domain/signature-import";
 import { campaignStates, signatureStatuses } from "@/lib/domain/model";
 
-// A language tag's shape, not the list of languages (lib/domain/locales.ts): adding a language must not
-// need a migration, and removing one must not make old rows unreadable.
+// db/postgres/schema.ts's tables in SQLite's types: times are integers of epoch milliseconds and flags 0/1, as SQLite has
+// neither type. Why a column is there is said there; here only what is SQLite's own.
+
 const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
 
 export const campaigns = sqliteTable(
@@ -14,13 +15,11 @@ export const campaigns = sqliteTable(
   {
     id: integer("id").primaryKey(),
     slug: text("slug").notNull().unique(),
-    // The language the campaign's own text (below) is written in; translations are apart.
     locale: text("locale").$type<Locale>().notNull().default("en"),
     title: text("title").notNull(),
     ask: text("ask").notNull(),
     goal: integer("goal").notNull(),
     signaturesElsewhere: integer("signatures_elsewhere").notNull().default(0),
-    // Asks signers to confirm by email; takes effect only when mail is configured.
     requireConfirmation: integer("require_confirmation", { mode: "boolean" }).notNull().default(true),
     storyHeadline: text("story_headline").notNull(),
     storyPublishedAt: text("story_published_at"),
@@ -30,26 +29,17 @@ export const campaigns = sqliteTable(
     // count is a primary-key lookup however many rows there are.
     signatureCount: integer("signature_count").notNull().default(0),
     pendingCount: integer("pending_count").notNull().default(0),
-    // What the public is told of pendingCount: rounded, and moved only by the periodic job, so
-    // one submission cannot be seen to move it (lib/pending-figure.ts).
     pendingFigure: integer("pending_published").notNull().default(0),
-    // How many signer numbers have been handed out: each confirmed signature takes the next, so a
-    // number is never given twice, even after withdrawals lower the count.
+    // Signer numbers handed out, apart from the count so none is given twice after withdrawals (PostgreSQL: a sequence).
     signerNumbersIssued: integer("signer_numbers_issued").notNull().default(0),
-    // Bumped on every change a watcher can see, and on nothing else: a bump that followed a new
-    // pending signature and not a repeat would tell the two apart. The live hub polls it to
-    // notice writes made by other processes.
+    // As in db/postgres/schema.ts; the live hub also polls it to notice other processes' writes (PostgreSQL notifies).
     revision: integer("revision").notNull().default(0),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
-    // Added later, so no CHECK on it (SQLite would rebuild the table): lib/campaigns.ts writes only
-    // campaignStates. 'published' by default so campaigns made before drafts existed stay live.
+    // Added later, so no CHECK on it: adding one would rebuild the table.
     state: text("state", { enum: campaignStates }).notNull().default("published"),
-    // Signing stops at this moment; null while the campaign takes signatures without end.
     closesAt: integer("closes_at", { mode: "timestamp_ms" }),
-    // Whether the goal shown steps up the ladder once reached (lib/goal-ladder.ts).
     steppingGoals: integer("stepping_goals", { mode: "boolean" }).notNull().default(false),
-    // Set by every change made in the admin: a content/ file then never overwrites the campaign.
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
   },
   (t) => [
@@ -61,7 +51,6 @@ export const campaigns = sqliteTable(
   ],
 );
 
-/** A campaign's text in a language other than its own, from content/<slug>.<locale>.md. */
 export const campaignTranslations = sqliteTable(
   "petition_translations",
   {
@@ -89,14 +78,8 @@ export const signatures = sqliteTable(
     campaignId: integer("petition_id")
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
-    // Only confirmed signatures count, are listed and are exported by default. The default is the
-    // strictest state a real signature can be in: a write that forgets the status waits for
-    // confirmation rather than counting unchecked.
     status: text("status", { enum: signatureStatuses }).notNull().default("pending"),
     fullName: text("full_name").notNull(),
-    // The name as the organisers' search compares it (lib/domain/name-key.ts): written beside every name,
-    // so a search by its start is a range of signatures_by_name. Null only on rows stored before
-    // the column was added and not yet backfilled; those are not found by name.
     nameKey: text("name_key"),
     email: text("email").notNull(),
     emailKey: text("email_key").notNull(),
@@ -105,19 +88,12 @@ export const signatures = sqliteTable(
     comment: text("comment"),
     showName: integer("show_name", { mode: "boolean" }).notNull().default(false),
     wantsUpdates: integer("wants_updates", { mode: "boolean" }).notNull().default(false),
-    // Cleared after the retention period (CLIENT_ADDRESS_RETENTION_DAYS); counting never needs it.
     clientAddress: text("client_address"),
-    // How long the form was open before it was sent: a signal for organisers, never a verdict.
-    // Null when it is not known (the JSON API has no form).
     fillMs: integer("fill_ms"),
-    // The language signed in: every email to the signer is written in it.
     locale: text("locale").$type<Locale>().notNull().default("en"),
-    // The signature whose share link brought this one. No foreign key: SQLite can only add a
-    // column with one by rebuilding this table, and ids are never handed out again (AUTOINCREMENT),
-    // so a referrer since erased leaves an id that points at nothing and harms nothing.
+    // No foreign key: SQLite adds a column with one only by rebuilding the table; AUTOINCREMENT keeps a dangling id harmless.
     referrerId: integer("referrer_id"),
-    // The CSV import that brought this row (signature_imports), null for a signature made here.
-    // No foreign key, as with referrer_id: adding one would rebuild this table.
+    // No foreign key, as with referrer_id.
     importId: integer("import_id"),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
@@ -131,15 +107,10 @@ export const signatures = sqliteTable(
     index("signatures_by_address").on(t.campaignId, t.clientAddress),
     index("signatures_by_domain").on(t.campaignId, t.emailDomain),
     index("signatures_by_email_key").on(t.emailKey),
-    // The organisers' search (lib/domain/signature-search.ts): each page is a range of one of these in id
-    // order. Each costs one more index entry written per signature.
     index("signatures_by_name").on(t.campaignId, t.nameKey, t.id),
     index("signatures_by_country").on(t.campaignId, t.country, t.id),
-    // Only rows still holding an address, so the retention job finds them without a scan.
     index("signatures_holding_address").on(t.signedAt).where(sql`${t.clientAddress} is not null`),
-    // Only referred signatures, so counting one sharer's is a short range of a small index.
     index("signatures_by_referrer").on(t.referrerId).where(sql`${t.referrerId} is not null`),
-    // Only imported rows, so undoing an import finds exactly its rows without a scan.
     index("signatures_by_import").on(t.importId).where(sql`${t.importId} is not null`),
     check("signatures_country_code", sql`length(${t.country}) = 2`),
     check("signatures_name_present", sql`length(${t.fullName}) > 0`),
@@ -149,11 +120,6 @@ export const signatures = sqliteTable(
   ],
 );
 
-/**
- * A CSV of signatures gathered elsewhere, from upload to import (lib/imports/). The file waits
- * here between the organiser's steps, so any process can serve the next one, and is emptied
- * once imported, undone or left too long.
- */
 export const signatureImports = sqliteTable(
   "signature_imports",
   {
@@ -164,7 +130,6 @@ export const signatureImports = sqliteTable(
     fileName: text("file_name").notNull(),
     status: text("status", { enum: importStatuses }).notNull().default("staged"),
     stagedCsv: text("staged_csv"),
-    // The columns chosen, as JSON (lib/imports/column-mapping.ts); null until the import runs.
     mapping: text("mapping"),
     totalRows: integer("total_rows").notNull().default(0),
     validRows: integer("valid_rows").notNull().default(0),
@@ -188,7 +153,6 @@ export const confirmations = sqliteTable(
     signatureId: integer("signature_id")
       .primaryKey()
       .references(() => signatures.id, { onDelete: "cascade" }),
-    // Hashes only: the link's token and the six-digit code are never stored in the clear.
     tokenHash: text("token_hash").notNull().unique(),
     codeHash: text("code_hash").notNull(),
     codeAttempts: integer("code_attempts").notNull().default(0),
@@ -206,7 +170,6 @@ export const outbox = sqliteTable(
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
-    // Emptied once sent: a sent message's links should not sit in the database.
     body: text("body").notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
@@ -214,24 +177,19 @@ export const outbox = sqliteTable(
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
     failedAt: integer("failed_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    // The update (lib/updates/) this message carries; its body is written when it is sent, in the
-    // signer's language with their own unsubscribe link. No foreign key: SQLite adds a column
-    // with one only by rebuilding the table, and updates are never deleted.
+    // No foreign key: SQLite adds a column with one only by rebuilding the table (and updates are never deleted).
     updateId: integer("update_id"),
   },
   (t) => [
     index("outbox_due").on(t.sentAt, t.failedAt, t.nextAttemptAt),
     index("outbox_by_address").on(t.toAddress),
     index("outbox_by_signature").on(t.signatureId),
-    // Signers' own mail and updates are claimed apart (signers' first), each from an index that
-    // holds only its own due messages, so 100,000 queued updates never slow a confirmation's claim.
     index("outbox_signer_due").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null and update_id is null`),
     index("outbox_update_due").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null and update_id is not null`),
     index("outbox_by_update").on(t.updateId).where(sql`update_id is not null`),
   ],
 );
 
-/** An update an organiser sent to the signers who asked for them (lib/updates/). */
 export const updates = sqliteTable(
   "updates",
   {
@@ -241,24 +199,16 @@ export const updates = sqliteTable(
       .references(() => campaigns.id, { onDelete: "cascade" }),
     subject: text("subject").notNull(),
     bodyMarkdown: text("body_markdown").notNull(),
-    // Listed on the campaign's public page too.
     showOnPage: integer("show_on_page", { mode: "boolean" }).notNull().default(false),
     sentBy: text("sent_by").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    // Queuing walks the campaign's signatures a range of ids at a time; the last id walked is kept
-    // here, so queuing cut short by a crash resumes where it stopped, in whichever process.
     queuedThrough: integer("queued_through").notNull().default(0),
     recipients: integer("recipients").notNull().default(0),
-    // Set once every signature has been walked.
     queuedAt: integer("queued_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("updates_by_petition").on(t.campaignId, t.id)],
 );
 
-/**
- * Addresses that asked for no more updates from a campaign, by email key (lib/domain/email-key.ts) and not
- * by signature, so no later signature, even after withdrawing and signing again, undoes it.
- */
 export const updateUnsubscribes = sqliteTable(
   "update_unsubscribes",
   {
@@ -276,7 +226,6 @@ export const blockedEmails = sqliteTable(
   {
     id: integer("id").primaryKey(),
     kind: text("kind", { enum: ["domain", "address"] }).notNull(),
-    // A domain, or an address's normalised key.
     value: text("value").notNull(),
     createdBy: text("created_by").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -288,7 +237,6 @@ export const auditEvents = sqliteTable(
   "audit_events",
   {
     id: integer("id").primaryKey(),
-    // The organiser's email is kept as text so the record outlives the account.
     actor: text("actor").notNull(),
     action: text("action").notNull(),
     campaignSlug: text("petition_slug"),
@@ -299,17 +247,13 @@ export const auditEvents = sqliteTable(
   (t) => [index("audit_events_by_time").on(t.createdAt)],
 );
 
-// rate-limiter-flexible's table, in its own shape (RateLimiterSQLite): signing limits and sign-in
-// throttles, shared by every process on the database. `expire` is in epoch milliseconds.
-// No index on `expire`: every index is one more page written per consume, on the signing path;
-// the library's sweep of expired keys scans this small table every few minutes instead.
+// In rate-limiter-flexible's SQLite shape (RateLimiterSQLite); why no index on `expire`, see db/postgres/schema.ts.
 export const rateLimits = sqliteTable("rate_limits", {
   key: text("key").primaryKey(),
   points: integer("points").notNull().default(0),
   expire: integer("expire"),
 });
 
-// When each periodic job last ran, claimed by one process at a time (lib/housekeeping.ts).
 export const jobRuns = sqliteTable("job_runs", {
   name: text("name").primaryKey(),
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }).notNull(),
@@ -322,24 +266,18 @@ export const organisers = sqliteTable(
     email: text("email").notNull().unique(),
     passwordHash: text("password_hash").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    // What the organiser may do (lib/domain/roles.ts). The default is the least, so an account made
-    // without naming a role can only look; the migration that added the column made every
-    // organiser there was an owner, and every code path that makes one names its role.
     role: text("role", { enum: roles }).notNull().default("viewer"),
   },
   (t) => [check("admins_role_known", sql`${t.role} in ('owner', 'editor', 'viewer')`)],
 );
 
-/** An organiser invited by email, until they set a password through the link (lib/auth/invitations.ts). */
 export const organiserInvitations = sqliteTable(
   "admin_invitations",
   {
     id: integer("id").primaryKey(),
     email: text("email").notNull(),
     role: text("role", { enum: roles }).notNull(),
-    // SHA-256 of the emailed link's token: the database never holds a link that would work.
     tokenHash: text("token_hash").notNull().unique(),
-    // Removing an organiser takes their invitations with them: no one joins on a removed member's word.
     invitedBy: integer("invited_by")
       .notNull()
       .references(() => organisers.id, { onDelete: "cascade" }),
@@ -356,7 +294,6 @@ export const organiserInvitations = sqliteTable(
 export const organiserSessions = sqliteTable(
   "admin_sessions",
   {
-    // SHA-256 of the cookie's token: a stolen database cannot be replayed as sessions.
     id: text("id").primaryKey(),
     organiserId: integer("admin_id")
       .notNull()

@@ -2,11 +2,8 @@ import Database from "better-sqlite3";
 import type { SignatureStatus } from "@/lib/domain/model";
 import type { ExportedSignature } from "@/lib/domain/signature-row";
 
-/**
- * A read-only connection of its own for an export, opened by file so that an export worker thread
- * loads nothing else of the app. Each range is its own short read, so signing goes on between
- * them and the WAL can be checkpointed during an export.
- */
+/** Opened by file so an export worker loads nothing else of the app; each range is its own short read, so signing goes on
+ * between them and the WAL can be checkpointed during an export. */
 export function openSignatureReader(file: string, statuses: readonly SignatureStatus[]) {
   const connection = new Database(file, { readonly: true });
   connection.pragma("busy_timeout = 5000");

@@ -4,14 +4,8 @@ export type WalScrubOptions = { retryMs: number; deadlineMs: number };
 
 type CheckpointResult = { busy: number; log: number; checkpointed: number };
 
-/**
- * After an erasure or a withdrawal the deleted rows' old versions stay in the write-ahead log until
- * it is checkpointed and truncated, which cannot happen while a reader (an export, a backup) holds
- * an older snapshot. A TRUNCATE checkpoint that waits for that reader blocks every writer while it
- * waits, so signing would stall. Instead this tries on a connection of its own that never waits,
- * off the request path, again every few seconds, and says in the audit log when the deadline
- * passes with the data still there.
- */
+/** Deleted rows stay in the WAL until a TRUNCATE checkpoint, and one that waits for a reader's older snapshot (an export, a
+ * backup) stalls every writer: so this retries off the request path, never waiting, and tells the audit log past a deadline. */
 export class WalScrubber {
   private since?: number;
   private timer?: NodeJS.Timeout;
