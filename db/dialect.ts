@@ -2,12 +2,11 @@
 // transactions (SQLite's group commit), counts (SQLite's row, PostgreSQL's deltas and sequences), row locks, notices.
 import type { SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgDatabase, PgTable } from "drizzle-orm/pg-core";
 import type { CampaignStanding, NewSignature } from "@/lib/domain/model";
 import type { DatabasePort } from "@/lib/domain/ports/database";
-import type { InsertOutcome, LimitCharge } from "@/lib/domain/ports/signatures";
-import type { SignatureStore } from "@/lib/domain/ports/signatures";
-import type { ChartFigures } from "./chart-figures";
+import type { TimeUnit } from "@/lib/domain/ports/charts";
+import type { InsertOutcome, LimitCharge, SignatureStore } from "@/lib/domain/ports/signatures";
 import type * as postgresSchema from "./postgres/schema";
 import type { SearchDialect } from "./signature-search";
 
@@ -83,7 +82,9 @@ export interface Dialect {
   indexedBy(index: string): SQL;
   /** SQLite's queries hold the process's one thread, so it runs `count` per range of ids, counts in progress taking turns of
    * the event loop (the caller adds the rows up); PostgreSQL counts on its server, in one query. */
-  countInRanges<Row>(campaignId: number, count: (rows: SQL) => PromiseLike<Row[]>): Promise<Row[]>;
+  countInRanges<Row>(campaignId: number, count: (rows: SQL) => PromiseLike<Row[]>, since?: Date): Promise<Row[]>;
+  /** The start of a time's UTC hour or day, for grouping: SQLite's milliseconds rounded down, PostgreSQL's date_trunc. */
+  bucketStart(column: PgColumn, unit: TimeUnit): SQL;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */
   takeTurn(tx: Handle, turn: TurnName): Promise<void>;
   /** Tells every process's live hub, once the transaction commits, that the campaign's public view moved. */
@@ -109,10 +110,9 @@ export function perHandle<T>(build: (handle: Handle) => T): (handle: Handle) => 
   };
 }
 
-/** What each database does its own way, built by its open function over its own connections: the charts' figures, the
- * search's index hints, the export (worker threads, keyset pages) and the bulk seed. */
+/** What each database does its own way, built by its open function over its own connections: the search's index hints
+ * and the export (SQLite's worker threads, PostgreSQL's keyset pages). */
 export type OwnWork = {
-  charts: ChartFigures;
   search: SearchDialect;
-  signatures: Pick<SignatureStore, "exportSignatureCsv" | "insertSeedSignatures">;
+  exportSignatureCsv: SignatureStore["exportSignatureCsv"];
 };

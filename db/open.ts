@@ -1,6 +1,6 @@
 // The one door to the database: opens the dialect DATABASE_URL names (loading only its driver) and
 // builds every store over it. Each store is written once (db/*-store.ts); what a database keeps of
-// its own (the charts' figures, the search's index hints, the export, the bulk seed) its dialect
+// its own (the search's index hints, the export) its dialect
 // brings beside it.
 import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database";
 import type { Stores } from "@/lib/domain/ports/stores";
@@ -29,7 +29,7 @@ export async function openDatabase(settings: DatabaseSettings, log: DatabaseLog)
     campaigns: campaignStore(dialect),
     signatures: signatureStore(dialect, own),
     imports: importStore(dialect),
-    charts: chartStore(dialect, own.charts),
+    charts: chartStore(dialect),
     moderation: moderationStore(dialect),
     mail: mailStore(dialect),
     updates: updateStore(dialect),

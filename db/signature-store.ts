@@ -7,13 +7,14 @@ import { perHandle } from "./dialect";
 import { chargeLimits } from "./limits";
 import { enqueueMailIn } from "./mail-store";
 import { nameKeyFiller } from "./name-key-store";
+import { seedSignatures } from "./seed-signatures";
 import { searchSignaturePage } from "./signature-search";
 
 /** The counts a signature of this status moves as it comes (+1) or goes (-1). */
 export const countChange = (status: SignatureStatus, direction: 1 | -1): CountChange =>
   status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
 
-export function signatureStore(d: Dialect, own: Pick<OwnWork, "search" | "signatures">): SignatureStore {
+export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
   const { campaigns, confirmations, outbox, signatures, updateUnsubscribes } = d.tables;
 
   // The signing path's statements, prepared once per connection where the database allows.
@@ -263,6 +264,7 @@ export function signatureStore(d: Dialect, own: Pick<OwnWork, "search" | "signat
 
     searchSignatures: (search, page) => searchSignaturePage(own.search, search, page),
     fillMissingNameKeys: nameKeyFiller(d),
-    ...own.signatures,
+    exportSignatureCsv: own.exportSignatureCsv,
+    insertSeedSignatures: seedSignatures(d),
   };
 }

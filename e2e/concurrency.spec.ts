@@ -57,7 +57,7 @@ test("hundreds of concurrent signatures through the API and the form are all sto
     await expect.poll(() => lastSeen, { timeout: 1500 }).toBe(325_401);
 
     // An export of 10,000 rows holds exactly the table.
-    execFileSync(process.execPath, ["--require", "tsx/cjs", "scripts/seed-signatures.ts", "9599"], {
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/seed-signatures.ts", "9599"], {
       env: { ...process.env, DATABASE_URL: app.databaseUrl, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" },
     });
     await page.goto(`${app.url}/admin/login`);

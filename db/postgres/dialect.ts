@@ -4,7 +4,6 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database";
 import type { Dialect, Handle, LockOptions, Tables, TurnName, OwnWork } from "../dialect";
-import { postgresCharts } from "./charts";
 import { postgresCounts } from "./counts";
 import { csvExport } from "./csv-export";
 import { CountFolder } from "./folder";
@@ -12,7 +11,6 @@ import { PublicChanges } from "./listener";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 import { postgresSearch } from "./search-dialect";
-import { seedSignatures } from "./seed-signatures";
 import { batchedInserts } from "./together";
 
 type Orm = NodePgDatabase<typeof schema>;
@@ -70,6 +68,8 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
     insertMany: async (rows, _each, all) => (rows.length === 0 ? [] : all(rows)),
     indexedBy: () => sql``,
     countInRanges: async (campaignId, count) => count(eq(schema.signatures.campaignId, campaignId)),
+    // Truncated in UTC, whatever the session's time zone.
+    bucketStart: (column, unit) => sql`date_trunc(${unit}, ${column}, 'UTC')`,
     takeTurn,
     async announce(tx, slug) {
       await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);
@@ -96,12 +96,7 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       },
     },
   };
-  // What PostgreSQL does its own way, on the pool: charts in one query each, the export in keyset
-  // pages, the seed in array-parameter statements.
-  const own: OwnWork = {
-    charts: postgresCharts(orm),
-    search: postgresSearch(orm),
-    signatures: { exportSignatureCsv: csvExport(pool), insertSeedSignatures: seedSignatures(pool) },
-  };
+  // What PostgreSQL does its own way, on the pool: the search, and the export in keyset pages.
+  const own: OwnWork = { search: postgresSearch(orm), exportSignatureCsv: csvExport(pool) };
   return { dialect, own, pool };
 }

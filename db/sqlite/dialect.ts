@@ -1,9 +1,9 @@
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database";
+import type { TimeUnit } from "@/lib/domain/ports/charts";
 import type { Dialect, Handle, Tables, OwnWork } from "../dialect";
 import { backupDatabase } from "./backup";
-import { sqliteCharts } from "./charts";
 import { GroupCommit } from "./commits";
 import { databasePath, openConnection, secretKeyBeside, type SqliteConnection } from "./connection";
 import { sqliteCounts } from "./counts";
@@ -12,9 +12,9 @@ import { idRanges } from "./id-ranges";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 import { sqliteSearch, sqliteSearchQueries } from "./search-dialect";
-import { seedSignatures } from "./seed-signatures";
 import { WalScrubber } from "./wal-scrub";
 
+const unitMs: Record<TimeUnit, string> = { hour: "3600000", day: "86400000" };
 type Orm = BetterSQLite3Database<typeof schema>;
 
 /** One writer connection, its every transaction through group commit, and one read-only connection for the rest, so a read
@@ -81,7 +81,9 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
       return out;
     },
     indexedBy: (index) => sql.raw(`indexed by ${index}`),
-    countInRanges: (campaignId, count) => ranges.countInRanges(campaignId, count),
+    countInRanges: (campaignId, count, since) => ranges.countInRanges(campaignId, count, since),
+    // signed_at is epoch milliseconds, so whole multiples of these are UTC hours and days.
+    bucketStart: (column, unit) => sql`(${column} / ${sql.raw(unitMs[unit])}) * ${sql.raw(unitMs[unit])}`,
     async takeTurn() {},
     // This process's hub hears of a change once it is committed; other processes find it by the
     // revision, which their hubs poll twice a second.
@@ -110,15 +112,11 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
       backupDatabase: (target) => backupDatabase(file, target),
     },
   };
-  // What SQLite does its own way: reads on the read-only connection, the seed's writes in the group
-  // commit, and the export's workers on connections of their own, opened on the file.
+  // What SQLite does its own way: the search on the read-only connection, and the export's workers
+  // on connections of their own, opened on the file.
   const own: OwnWork = {
-    charts: sqliteCharts(reader, ranges),
     search: sqliteSearch(sqliteSearchQueries(reader)),
-    signatures: {
-      exportSignatureCsv: csvExport(file, (campaignId) => ranges.span(campaignId)),
-      insertSeedSignatures: seedSignatures(writerConnection, writer, (work) => commits.run(async () => work())),
-    },
+    exportSignatureCsv: csvExport(file, (campaignId) => ranges.span(campaignId)),
   };
   return { dialect, own, file };
 }
