@@ -10,7 +10,7 @@ import type { InsertOutcome, LimitCharge, SignatureStore } from "@/lib/domain/po
 import type * as postgresSchema from "./postgres/schema";
 import type { SearchDialect } from "./signature-search";
 
-/** The tables both schemas declare with the same columns and row types (db/copy/tables.test.ts checks the columns). */
+/** The tables both schemas declare with the same columns and row types (db/schema-parity.ts checks them). */
 export type Tables = Pick<
   typeof postgresSchema,
   | "campaigns"
