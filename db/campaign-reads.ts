@@ -7,6 +7,34 @@ import { translationsByLocale } from "./campaign-texts";
 /** A campaign as pages read it: its text, its titles, where it stands, and the organisers' list. */
 export function campaignReads(d: Dialect): Pick<CampaignStore, "findCampaign" | "readCampaignTitles" | "readCampaignStanding" | "listCampaigns"> {
   const { campaigns, campaignTranslations } = d.tables;
+  const settings = {
+    slug: campaigns.slug,
+    title: campaigns.title,
+    goal: campaigns.goal,
+    signaturesElsewhere: campaigns.signaturesElsewhere,
+    requireConfirmation: campaigns.requireConfirmation,
+    state: campaigns.state,
+    closesAt: campaigns.closesAt,
+  };
+  const counts = { signatureCount: d.counts.confirmedCount, pendingCount: d.counts.pendingCount };
+
+  // The hot read of every count and signature: one indexed read, never a scan of the signatures.
+  const standingBySlug = perHandle((h: Handle) =>
+    h
+      .select({
+        ...settings,
+        ...counts,
+        id: campaigns.id,
+        locale: campaigns.locale,
+        pendingFigure: campaigns.pendingFigure,
+        steppingGoals: campaigns.steppingGoals,
+        revision: campaigns.revision,
+        updatedAt: campaigns.updatedAt,
+      })
+      .from(campaigns)
+      .where(eq(campaigns.slug, sql.placeholder("slug")))
+      .prepare("countersign-campaign-standing"),
+  );
 
   // Read on every page in every language: prepared once per connection where the database allows.
   const titlesBySlug = perHandle((h: Handle) =>
@@ -30,20 +58,14 @@ export function campaignReads(d: Dialect): Pick<CampaignStore, "findCampaign" | 
       const [row] = await d
         .read()
         .select({
+          ...settings,
           id: campaigns.id,
-          slug: campaigns.slug,
           locale: campaigns.locale,
-          title: campaigns.title,
           ask: campaigns.ask,
-          goal: campaigns.goal,
-          signaturesElsewhere: campaigns.signaturesElsewhere,
-          requireConfirmation: campaigns.requireConfirmation,
           storyHeadline: campaigns.storyHeadline,
           storyPublishedAt: campaigns.storyPublishedAt,
           storyUpdatedAt: campaigns.storyUpdatedAt,
           storyMarkdown: campaigns.storyMarkdown,
-          state: campaigns.state,
-          closesAt: campaigns.closesAt,
           steppingGoals: campaigns.steppingGoals,
           editedAt: campaigns.editedAt,
           createdAt: campaigns.createdAt,
@@ -77,23 +99,15 @@ export function campaignReads(d: Dialect): Pick<CampaignStore, "findCampaign" | 
       return { id: first.id, slug: first.slug, locale: first.locale, title: first.title, translations };
     },
 
-    /** The count and what the live counter needs; one indexed read, never a scan of the signatures. */
-    readCampaignStanding: (slug) => d.counts.readStanding(slug),
+    async readCampaignStanding(slug) {
+      const [row] = await standingBySlug(d.read()).execute({ slug });
+      return row;
+    },
 
     listCampaigns: () =>
       d
         .read()
-        .select({
-          slug: campaigns.slug,
-          title: campaigns.title,
-          goal: campaigns.goal,
-          signaturesElsewhere: campaigns.signaturesElsewhere,
-          signatureCount: d.counts.confirmedCount,
-          pendingCount: d.counts.pendingCount,
-          requireConfirmation: campaigns.requireConfirmation,
-          state: campaigns.state,
-          closesAt: campaigns.closesAt,
-        })
+        .select({ ...settings, ...counts })
         .from(campaigns)
         .orderBy(asc(campaigns.id)),
   };

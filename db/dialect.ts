@@ -3,7 +3,7 @@
 import type { SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgColumn, PgDatabase, PgTable } from "drizzle-orm/pg-core";
-import type { CampaignStanding, NewSignature } from "@/lib/domain/model";
+import type { NewSignature } from "@/lib/domain/model";
 import type { DatabasePort } from "@/lib/domain/ports/database";
 import type { TimeUnit } from "@/lib/domain/ports/charts";
 import type { InsertOutcome, LimitCharge, SignatureStore } from "@/lib/domain/ports/signatures";
@@ -45,8 +45,6 @@ export interface CountKeeper {
   nextSignerNumber(handle: Handle, campaignId: number): Promise<number>;
   /** What a new campaign needs before its first signature (PostgreSQL: its signer-number sequence). */
   prepare(tx: Handle, campaignId: number): Promise<void>;
-  /** Where a campaign stands, in one indexed read: the hot read of every count and signature. */
-  readStanding(slug: string): Promise<CampaignStanding | undefined>;
   /** The campaign's confirmed and pending counts as SQL, for selects over `campaigns`. */
   readonly confirmedCount: SQL<number>;
   readonly pendingCount: SQL<number>;

@@ -1,21 +1,19 @@
 import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import type { Pool } from "pg";
-import type { CampaignStanding } from "@/lib/domain/model";
 import type { CountKeeper, Handle } from "../dialect";
 import * as schema from "./schema";
 
 const { campaigns, countDeltas } = schema;
 type Orm = NodePgDatabase<typeof schema>;
 
-// Every campaign's counts are its row's, as of the last fold (folder.ts), plus its deltas not yet
-// folded. Plain text for the named statement read on every count.
-const unfoldedJoin = `left join lateral (
+/**
+ * Every campaign's counts are its row's, as of the last fold (folder.ts), plus its deltas not yet
+ * folded: as a join for a query over `petitions p` (db:copy's tally).
+ */
+export const unfoldedCounts = sql.raw(`left join lateral (
     select coalesce(sum(d.confirmed), 0)::int as confirmed, coalesce(sum(d.pending), 0)::int as pending
     from count_deltas d where d.petition_id = p.id
-  ) d on true`;
-/** The same join as SQL, for a query over `petitions p` that reads its counts as the app does (db:copy's tally). */
-export const unfoldedCounts = sql.raw(unfoldedJoin);
+  ) d on true`);
 
 /** The name of the sequence a campaign's signer numbers come from: no row is locked to hand one out. */
 export const signerSequenceName = (campaignId: number) => `signer_numbers_${Math.trunc(campaignId)}`;
@@ -30,7 +28,7 @@ const unfolded = (column: "confirmed" | "pending", kept: typeof campaigns.signat
  * one before it): it inserts a count delta, folded into the row a few times a second by one
  * process, and takes its signer number from its campaign's sequence.
  */
-export function postgresCounts(pool: Pool, asOrm: (handle: Handle) => Orm, takeSequenceTurn: (tx: Handle) => Promise<void>): CountKeeper {
+export function postgresCounts(asOrm: (handle: Handle) => Orm, takeSequenceTurn: (tx: Handle) => Promise<void>): CountKeeper {
   return {
     async move(tx, campaignId, change) {
       const confirmed = change.confirmed ?? 0;
@@ -49,19 +47,6 @@ export function postgresCounts(pool: Pool, asOrm: (handle: Handle) => Orm, takeS
     async prepare(tx, campaignId) {
       await takeSequenceTurn(tx);
       await asOrm(tx).execute(sql`create sequence if not exists ${signerSequence(campaignId)}`);
-    },
-    async readStanding(slug) {
-      const { rows } = await pool.query<CampaignStanding>({
-        name: "countersign-campaign-standing",
-        text: `select p.id, p.slug, p.locale, p.title, p.goal, p.signatures_elsewhere as "signaturesElsewhere",
-                 p.signature_count + d.confirmed as "signatureCount", p.pending_count + d.pending as "pendingCount",
-                 p.pending_published as "pendingFigure", p.require_confirmation as "requireConfirmation", p.state,
-                 p.closes_at as "closesAt", p.stepping_goals as "steppingGoals", p.revision, p.updated_at as "updatedAt"
-               from petitions p ${unfoldedJoin}
-               where p.slug = $1`,
-        values: [slug],
-      });
-      return rows[0];
     },
     confirmedCount: unfolded("confirmed", campaigns.signatureCount),
     pendingCount: unfolded("pending", campaigns.pendingCount),

@@ -74,7 +74,7 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
     async announce(tx, slug) {
       await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);
     },
-    counts: postgresCounts(pool, asOrm, (tx) => takeTurn(tx, "campaign-sequences")),
+    counts: postgresCounts(asOrm, (tx) => takeTurn(tx, "campaign-sequences")),
     erased() {},
     insertTogether,
     lifecycle: {

@@ -11,11 +11,11 @@ const { campaigns } = schema;
  * (SQLite has one writer, so no signature ever waits for another's row lock), and read with one
  * primary-key lookup however many signatures there are.
  */
-export function sqliteCounts(writer: Orm, reader: () => Orm): CountKeeper {
+export function sqliteCounts(writer: Orm): CountKeeper {
   // Prepared on first use, once the migrations have made the table.
   let prepared: ReturnType<typeof prepare> | undefined;
   const statements = () => (prepared ??= prepare());
-  const prepare = () => ({ moveCounts: prepareMove(), nextNumber: prepareNext(), standing: prepareStanding(reader()) });
+  const prepare = () => ({ moveCounts: prepareMove(), nextNumber: prepareNext() });
   const prepareMove = () => writer
     .update(campaigns)
     .set({
@@ -36,28 +36,6 @@ export function sqliteCounts(writer: Orm, reader: () => Orm): CountKeeper {
     .from(campaigns)
     .where(eq(campaigns.id, sql.placeholder("campaignId")))
     .prepare();
-  const prepareStanding = (orm: Orm) =>
-    orm
-      .select({
-        id: campaigns.id,
-        slug: campaigns.slug,
-        locale: campaigns.locale,
-        title: campaigns.title,
-        goal: campaigns.goal,
-        signaturesElsewhere: campaigns.signaturesElsewhere,
-        signatureCount: campaigns.signatureCount,
-        pendingCount: campaigns.pendingCount,
-        pendingFigure: campaigns.pendingFigure,
-        requireConfirmation: campaigns.requireConfirmation,
-        state: campaigns.state,
-        closesAt: campaigns.closesAt,
-        steppingGoals: campaigns.steppingGoals,
-        revision: campaigns.revision,
-        updatedAt: campaigns.updatedAt,
-      })
-      .from(campaigns)
-      .where(eq(campaigns.slug, sql.placeholder("slug")))
-      .prepare();
 
   return {
     async move(_tx, campaignId, change, now) {
@@ -71,9 +49,6 @@ export function sqliteCounts(writer: Orm, reader: () => Orm): CountKeeper {
       return statements().nextNumber.all({ campaignId })[0]?.next ?? 1;
     },
     async prepare() {},
-    async readStanding(slug) {
-      return statements().standing.all({ slug })[0];
-    },
     confirmedCount: sql<number>`${campaigns.signatureCount}`.mapWith(Number),
     pendingCount: sql<number>`${campaigns.pendingCount}`.mapWith(Number),
   };

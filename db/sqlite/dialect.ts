@@ -90,7 +90,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     async announce(_tx, slug) {
       commits.onCommit(() => listeners.forEach((listener) => listener(slug)));
     },
-    counts: sqliteCounts(writer, reader),
+    counts: sqliteCounts(writer),
     erased: () => scrubber.request(),
     lifecycle: {
       migrateDatabase: async () => migrateDatabase(writerConnection, writer),
