@@ -1,6 +1,6 @@
 // What each database gives the stores written once above it (db/*-store.ts): only what truly differs, as connections,
 // transactions (SQLite's group commit), counts (SQLite's row, PostgreSQL's deltas and sequences), row locks, notices.
-import type { SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgColumn, PgDatabase, PgTable } from "drizzle-orm/pg-core";
 import type { NewSignature } from "@/lib/domain/model";
@@ -114,3 +114,9 @@ export type OwnWork = {
   search: SearchDialect;
   exportSignatureCsv: SignatureStore["exportSignatureCsv"];
 };
+
+/** A prepared statement's values, each a placeholder of its column's name. */
+export function placeholders<C extends string>(...columns: C[]): Record<C, Placeholder<C>> {
+  // fromEntries cannot know its keys; they are exactly `columns`.
+  return Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)])) as Record<C, Placeholder<C>>;
+}

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { nameKey } from "@/lib/domain/name-key";
 import type { ImportBatchOutcome, ImportStore } from "@/lib/domain/ports/imports";
 import type { Dialect, Handle } from "./dialect";
-import { perHandle } from "./dialect";
+import { perHandle, placeholders } from "./dialect";
 
 // One short transaction per range (lib/imports/imports.ts hands rows over a range at a time), each after a turn of the
 // event loop, so a large file never holds SQLite's only writer for long and signatures arriving meanwhile go in between.
@@ -17,21 +17,7 @@ export function importedSignatures(d: Dialect): Pick<ImportStore, "insertImporte
   const statements = perHandle((h: Handle) => ({
     insert: h
       .insert(signatures)
-      .values({
-        campaignId: sql.placeholder("campaignId"),
-        status: "confirmed",
-        fullName: sql.placeholder("fullName"),
-        nameKey: sql.placeholder("nameKey"),
-        email: sql.placeholder("email"),
-        emailKey: sql.placeholder("emailKey"),
-        emailDomain: sql.placeholder("emailDomain"),
-        country: sql.placeholder("country"),
-        showName: sql.placeholder("showName"),
-        wantsUpdates: sql.placeholder("wantsUpdates"),
-        signedAt: sql.placeholder("signedAt"),
-        importId: sql.placeholder("importId"),
-        locale: sql.placeholder("locale"),
-      })
+      .values({ ...placeholders("campaignId", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "showName", "wantsUpdates", "signedAt", "importId", "locale"), status: "confirmed" })
       // The unique index decides who has signed, so a signer arriving meanwhile is never counted twice.
       .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
       .returning({ id: signatures.id })

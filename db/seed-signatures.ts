@@ -1,7 +1,6 @@
-import { sql } from "drizzle-orm";
 import { nameKey } from "@/lib/domain/name-key";
 import type { SignatureStore } from "@/lib/domain/ports/signatures";
-import { perHandle, type Dialect, type Handle } from "./dialect";
+import { perHandle, placeholders, type Dialect, type Handle } from "./dialect";
 
 // Rows a transaction: 14 columns each stay under PostgreSQL's 65,535 bound values a statement.
 const batch = 4_000;
@@ -16,22 +15,7 @@ export function seedSignatures(d: Dialect): SignatureStore["insertSeedSignatures
   const insertOne = perHandle((h: Handle) =>
     h
       .insert(signatures)
-      .values({
-        campaignId: sql.placeholder("campaignId"),
-        status: "confirmed",
-        fullName: sql.placeholder("fullName"),
-        nameKey: sql.placeholder("nameKey"),
-        email: sql.placeholder("email"),
-        emailKey: sql.placeholder("emailKey"),
-        emailDomain: sql.placeholder("emailDomain"),
-        country: sql.placeholder("country"),
-        comment: sql.placeholder("comment"),
-        showName: sql.placeholder("showName"),
-        wantsUpdates: sql.placeholder("wantsUpdates"),
-        clientAddress: sql.placeholder("clientAddress"),
-        signedAt: sql.placeholder("signedAt"),
-        confirmedAt: sql.placeholder("confirmedAt"),
-      })
+      .values({ ...placeholders("campaignId", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "comment", "showName", "wantsUpdates", "clientAddress", "signedAt", "confirmedAt"), status: "confirmed" })
       .prepare("countersign-seed-signature"),
   );
   return async (campaignId, count, row, startAt = 0) => {

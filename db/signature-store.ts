@@ -3,7 +3,7 @@ import type { NewSignature, SignatureStatus } from "@/lib/domain/model";
 import { nameKey } from "@/lib/domain/name-key";
 import type { ConfirmOutcome, ExistingSignature, InsertExtras, InsertOutcome, LimitCharge, RepeatPlan, SignatureStore } from "@/lib/domain/ports/signatures";
 import type { CountChange, Dialect, Handle, OwnWork } from "./dialect";
-import { perHandle } from "./dialect";
+import { perHandle, placeholders } from "./dialect";
 import { chargeLimits } from "./limits";
 import { enqueueMailIn } from "./mail-store";
 import { nameKeyFiller } from "./name-key-store";
@@ -21,24 +21,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
   const statements = perHandle((h: Handle) => ({
     insert: h
       .insert(signatures)
-      .values({
-        campaignId: sql.placeholder("campaignId"),
-        status: sql.placeholder("status"),
-        fullName: sql.placeholder("fullName"),
-        nameKey: sql.placeholder("nameKey"),
-        email: sql.placeholder("email"),
-        emailKey: sql.placeholder("emailKey"),
-        emailDomain: sql.placeholder("emailDomain"),
-        country: sql.placeholder("country"),
-        comment: sql.placeholder("comment"),
-        showName: sql.placeholder("showName"),
-        wantsUpdates: sql.placeholder("wantsUpdates"),
-        clientAddress: sql.placeholder("clientAddress"),
-        fillMs: sql.placeholder("fillMs"),
-        locale: sql.placeholder("locale"),
-        referrerId: sql.placeholder("referrerId"),
-        signedAt: sql.placeholder("signedAt"),
-      })
+      .values({ ...placeholders("campaignId", "status", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "comment", "showName", "wantsUpdates", "clientAddress", "fillMs", "locale", "referrerId", "signedAt") })
       // The unique index decides repeats, so concurrent signers cannot race past a check.
       .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
       .returning({ id: signatures.id })
