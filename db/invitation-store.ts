@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { InvitationAcceptance, InvitationInsert, InvitationRevocation, OrganiserStore } from "@/lib/domain/ports/organisers";
 import type { Dialect, Handle } from "./dialect";
 import { enqueueMailIn } from "./mail-store";
-import type { OrganiserChange } from "./organiser-store";
+import type { OrganiserChange } from "./organiser-change";
 
 type InvitationWork = Pick<
   OrganiserStore,

@@ -3,23 +3,7 @@ import type { MembershipChange, OrganiserActor, OrganiserStore } from "@/lib/dom
 import { roles } from "@/lib/domain/roles";
 import type { Dialect, Handle } from "./dialect";
 import { invitationStore } from "./invitation-store";
-
-/** One change to the organisers at a time across every process, the actor's role read as stored now: under READ COMMITTED two
- * owners demoting each other at once would each still see the other an owner (SQLite's one writer gives the same order). */
-export type OrganiserChange = <T>(actor: OrganiserActor | undefined, refused: T, work: (tx: Handle) => Promise<T>) => Promise<T>;
-
-export function organiserChange(d: Dialect): OrganiserChange {
-  const { organisers } = d.tables;
-  return (actor, refused, work) =>
-    d.write(async (tx) => {
-      await d.takeTurn(tx, "organisers");
-      if (actor) {
-        const [row] = await tx.select({ role: organisers.role }).from(organisers).where(eq(organisers.id, actor.id));
-        if (!row || !actor.may(row.role)) return refused;
-      }
-      return work(tx);
-    });
-}
+import { organiserChange } from "./organiser-change";
 
 /** Organisers' accounts and sessions, with the invitations (db/invitation-store.ts) that make new ones. */
 export function organiserStore(d: Dialect): OrganiserStore {
