@@ -2,17 +2,25 @@
 // step's output printed whole when it ends, then a table of each step's seconds. CI runs exactly this.
 import { spawn } from "node:child_process";
 
-type Step = { name: string; script: string; after?: string[]; why: string };
+/**
+ * `needs`: steps that must pass first; `waitsFor`: steps that must end first, passed or not;
+ * `yields`: runs at a lower CPU priority, on what the tests beside it leave idle.
+ */
+type Step = { name: string; script: string; needs?: string[]; waitsFor?: string[]; yields?: boolean; why: string };
 
 const steps: Step[] = [
-  // Installs what is missing once, before the steps that need it could both try at the same time.
+  // Installs what is missing once, before two steps that need it could both try at the same time.
   { name: "requirements", script: "test:requirements", why: "PostgreSQL, nginx and Chromium, found or installed" },
-  { name: "build", script: "build:if-stale", why: "next build and the compiled server, for the browser tests" },
-  { name: "lint", script: "lint", why: "ESLint" },
+  // Beside the unit tests, which mostly wait on a database or a child process: a test that signs
+  // thousands of times in a row slows by its every wait for a core, so these three yield.
+  { name: "lint", script: "lint", yields: true, why: "ESLint" },
+  { name: "typecheck", script: "typecheck", yields: true, why: "tsc, strict" },
   // next build rewrites .next/, where next typegen writes the route types that tsc reads.
-  { name: "typecheck", script: "typecheck", after: ["build"], why: "tsc, strict" },
-  { name: "unit", script: "test:unit", after: ["requirements"], why: "Vitest, SQLite and PostgreSQL" },
-  { name: "browser", script: "test:e2e", after: ["requirements", "build"], why: "Playwright, SQLite and PostgreSQL" },
+  { name: "build", script: "build:if-stale", waitsFor: ["typecheck"], yields: true, why: "next build and the compiled server, for the browser tests" },
+  { name: "unit", script: "test:unit", needs: ["requirements"], why: "Vitest, SQLite and PostgreSQL side by side" },
+  // After the unit tests rather than beside them: both at once overload two cores, and tests
+  // that time something begin to fail.
+  { name: "browser", script: "test:e2e", needs: ["requirements", "build"], waitsFor: ["unit"], why: "Playwright, SQLite and PostgreSQL side by side" },
 ];
 
 type Outcome = { step: Step; status: "passed" | "failed" | "not run"; startedAt: number; seconds: number; output: string };
@@ -23,7 +31,9 @@ const since = (at: number) => (at - began) / 1000;
 function run(step: Step): Promise<Outcome> {
   const startedAt = Date.now();
   return new Promise((resolve) => {
-    const child = spawn("npm", ["run", "--silent", step.script], { stdio: ["ignore", "pipe", "pipe"] });
+    const npm = ["npm", "run", "--silent", step.script];
+    const [command, ...args] = step.yields ? ["nice", "-n", "10", ...npm] : npm;
+    const child = spawn(command!, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -39,11 +49,11 @@ const outcomes = new Map<string, Promise<Outcome>>();
 function start(step: Step): Promise<Outcome> {
   let outcome = outcomes.get(step.name);
   if (!outcome) {
-    const before = (step.after ?? []).map((name) => start(steps.find((s) => s.name === name)!));
-    outcome = Promise.all(before).then((done) => {
-      const failed = done.find((d) => d.status !== "passed");
+    const earlier = (names: string[] = []) => Promise.all(names.map((name) => start(steps.find((s) => s.name === name)!)));
+    outcome = Promise.all([earlier(step.needs), earlier(step.waitsFor)]).then(([needed]) => {
+      const failed = needed.find((d) => d.status !== "passed");
       if (!failed) return run(step);
-      process.stdout.write(`\n── ${step.name}: not run, since ${failed.step.name} ${failed.status} ──\n`);
+      process.stdout.write(`\n── ${step.name}: not run, since ${failed.step.name} ${failed.status === "failed" ? "failed" : "did not run"} ──\n`);
       return { step, status: "not run" as const, startedAt: Date.now(), seconds: 0, output: "" };
     });
     outcomes.set(step.name, outcome);
