@@ -21,9 +21,12 @@ export default defineConfig({
     pool: "forks",
     isolate: true,
     // Most files spend their time waiting on a database, a child process or a timer, so more files
-    // run at once than there are cores.
-    maxWorkers: 4,
+    // run at once than there are cores; not many more, or the files that wait on thousands of round
+    // trips in a row (the fuzz test, the export's 3,000 signatures) wait for a core at every one.
+    maxWorkers: 3,
     testTimeout: 30_000,
+    // A file's beforeAll may build thousands of rows, one signature at a time: the tests' own budget.
+    hookTimeout: 30_000,
     projects: [onDatabase("sqlite", ["db/postgres/**"]), onDatabase("postgres", ["db/sqlite/**", "scripts/backup.integration.test.ts"])],
   },
 });
