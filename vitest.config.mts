@@ -2,20 +2,31 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The same suite runs on each database (TEST_DIALECT): all of it, but for the tests of one
-// dialect's own machinery, which live in its folder (and the SQLite backup script's).
-const postgres = process.env.TEST_DIALECT === "postgres";
-const otherDialect = postgres ? ["db/sqlite/**", "scripts/backup.integration.test.ts"] : ["db/postgres/**"];
+// The same suite runs on each database, as two projects of one run that share its workers (run one
+// with --project sqlite or --project postgres): all of it, but for the tests of one dialect's own
+// machinery, which live in its folder (and the SQLite backup script's).
+const onDatabase = (dialect: "sqlite" | "postgres", otherDialect: string[]) => ({
+  extends: true as const,
+  test: { name: dialect, env: { TEST_DIALECT: dialect }, exclude: ["node_modules/**", ...otherDialect] },
+});
 
 export default defineConfig({
   resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts"],
-    exclude: ["node_modules/**", ...otherDialect],
+    // Once per project: a migrated and seeded database that each test file copies (test/database.ts).
+    globalSetup: ["test/template-database.ts"],
     setupFiles: ["test/fresh-database.ts"],
     // Each file gets its own process and so its own temporary database.
     pool: "forks",
     isolate: true,
+    // Most files spend their time waiting on a database, a child process or a timer, so more files
+    // run at once than there are cores; not many more, or the files that wait on thousands of round
+    // trips in a row (the fuzz test, the export's 3,000 signatures) wait for a core at every one.
+    maxWorkers: 3,
     testTimeout: 30_000,
+    // A file's beforeAll may build thousands of rows, one signature at a time: the tests' own budget.
+    hookTimeout: 30_000,
+    projects: [onDatabase("sqlite", ["db/postgres/**"]), onDatabase("postgres", ["db/sqlite/**", "scripts/backup.integration.test.ts"])],
   },
 });

@@ -1,16 +1,24 @@
+import { constants, copyFileSync } from "node:fs";
+import { inject } from "vitest";
 import { openDatabase } from "@/db/open";
-import { openStores, stores } from "@/lib/stores";
-import { seedCampaigns } from "@/lib/seed";
+import { openStores } from "@/lib/stores";
+import { copyTestDatabase, testDialect } from "./postgres";
 import { executeSql, queryRows } from "./rows";
 
-/** Migrates the test file's fresh database and loads the campaigns from content/. */
-export async function prepareDatabase(): Promise<void> {
-  await openStores(openDatabase);
-  await stores().database.migrateDatabase();
-  await seedCampaigns();
-}
-
 const url = () => process.env.DATABASE_URL!;
+const sqliteFile = (fileUrl: string) => fileUrl.slice("file:".length);
+
+/**
+ * Makes the test file's fresh database a copy of the run's template, which global setup migrated
+ * and loaded with the campaigns from content/ (test/template-database.ts), and opens it.
+ */
+export async function prepareDatabase(): Promise<void> {
+  const template = inject("templateDatabase");
+  if (testDialect() === "postgres") copyTestDatabase(template, url());
+  // Never over a database already opened: a file that opened it first would see it change under it.
+  else copyFileSync(sqliteFile(template), sqliteFile(url()), constants.COPYFILE_EXCL);
+  await openStores(openDatabase);
+}
 
 /** Rows as they are really stored, read on a connection of their own, in either dialect (test/rows.ts). */
 export function storedRows<Row>(sql: string, ...params: unknown[]): Row[] {

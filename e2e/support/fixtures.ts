@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 import { queryRows, type Row } from "../../test/rows";
+import { dialectOf } from "./dialect";
+import type { SharedApps } from "./global-setup";
 import { mailTo, type DroppedMail } from "./mail-drop";
 
 export { organiser } from "./global-setup";
@@ -16,7 +18,21 @@ type Fixtures = {
   watcher: Page;
 };
 
-export const test = base.extend<Fixtures>({
+type WorkerFixtures = {
+  /** Puts this worker's project's shared apps (global setup) where tests read them: E2E_PLAIN_URL and the rest. */
+  sharedApps: SharedApps;
+};
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  // A worker runs the tests of one project only, so its environment may name that project's apps.
+  sharedApps: [
+    async ({}, use, workerInfo) => {
+      const apps = (JSON.parse(process.env.E2E_SHARED_APPS!) as Record<string, SharedApps>)[dialectOf(workerInfo.project)]!;
+      Object.assign(process.env, apps);
+      await use(apps);
+    },
+    { scope: "worker", auto: true },
+  ],
   app: ["plain", { option: true }],
   // Set by global setup once the servers are up, so the URL is read per test rather than at config load.
   baseURL: async ({ app }, use) => use(app === "mail" ? process.env.E2E_MAIL_URL : process.env.E2E_PLAIN_URL),

@@ -1,10 +1,11 @@
 import { queryRows, type Row } from "../../test/rows";
 import { startAppServer, type AppServer } from "./app-server";
+import { currentDialect } from "./dialect";
 import { freshDatabase } from "./test-database";
 
-/** An app of a test's own, on its own fresh database, for tests that bend settings or kill it. */
+/** An app of a test's own, on its own fresh database of the test's project's dialect, for tests that bend settings or kill it. */
 export async function startOwnApp(env: Record<string, string>) {
-  const database = freshDatabase("own");
+  const database = freshDatabase("own", currentDialect());
   const settings = { DATABASE_URL: database.url, ...env };
   let server: AppServer = await startAppServer(settings);
   return {

@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase, dropTestDatabase, testDialect } from "../../test/postgres";
+import { createTestDatabase, dropTestDatabase } from "../../test/postgres";
+import type { Dialect } from "./dialect";
 
-/**
- * A fresh database for a test app, on the dialect the run is for (TEST_DIALECT): a temporary
- * SQLite file, or a new PostgreSQL database. `drop` removes it.
- */
-export function freshDatabase(label: string): { url: string; drop: () => void } {
-  if (testDialect() === "postgres") {
+/** A fresh database for a test app: a temporary SQLite file, or a new PostgreSQL database. `drop` removes it. */
+export function freshDatabase(label: string, dialect: Dialect): { url: string; drop: () => void } {
+  if (dialect === "postgres") {
     const url = createTestDatabase(label);
     return { url, drop: () => dropTestDatabase(url) };
   }
