@@ -64,7 +64,8 @@ export function importedSignatures(d: Dialect): Pick<ImportStore, "insertImporte
       const removed = await d.write(async (tx) => {
         const rows = await tx
           .delete(signatures)
-          .where(inArray(signatures.id, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.importId, importId)).limit(limit)))
+          // The import named again outside the subquery, so a row claimed meanwhile (confirmed by its signer) is re-checked and spared.
+          .where(and(eq(signatures.importId, importId), inArray(signatures.id, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.importId, importId)).limit(limit))))
           .returning({ campaignId: signatures.campaignId, status: signatures.status });
         const [first] = rows;
         if (first) {

@@ -19,8 +19,8 @@ export function retentionStore(d: Dialect): RetentionWork {
       let deleted = 0;
       for (;;) {
         const removed = await d.write(async (tx) => {
-          // Found through the small tables (confirmations holds pending signatures only; the status
-          // index is per campaign), never by scanning every signature.
+          // Found through the small tables (confirmations holds pending signatures, and imported ones
+          // whose address was signed with again; the status index is per campaign), never by scanning every signature.
           const expired = await tx.select({ id: confirmations.signatureId }).from(confirmations).where(lte(confirmations.expiresAt, now)).limit(batchSize);
           const linkless = await tx
             .select({ id: signatures.id })
@@ -35,6 +35,8 @@ export function retentionStore(d: Dialect): RetentionWork {
             .delete(signatures)
             .where(and(inArray(signatures.id, ids), eq(signatures.status, "pending")))
             .returning({ campaignId: signatures.campaignId });
+          // An imported signature's unpressed link goes, the signature stays: it counted before the link.
+          if (expired.length > 0) await tx.delete(confirmations).where(inArray(confirmations.signatureId, expired.map((row) => row.id)));
           const byCampaign = new Map<number, number>();
           for (const row of rows) byCampaign.set(row.campaignId, (byCampaign.get(row.campaignId) ?? 0) + 1);
           for (const [campaignId, n] of byCampaign) await d.counts.move(tx, campaignId, { pending: -n }, now);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { NewSignature, SignatureStatus } from "@/lib/domain/model";
 import { nameKey } from "@/lib/domain/name-key";
 import type { ConfirmOutcome, ExistingSignature, InsertExtras, InsertOutcome, LimitCharge, RepeatPlan, SignatureStore } from "@/lib/domain/ports/signatures";
@@ -52,17 +52,15 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
 
   async function carryOut(tx: Handle, existing: ExistingSignature, plan: RepeatPlan, now: Date): Promise<void> {
     if (plan.kind === "renew-confirmation") {
-      // New secrets replace the old, within limits on how many and how often.
+      // New secrets replace the old, within limits on how many and how often; an imported row gets its first.
       const renewed = await tx
-        .update(confirmations)
-        .set({ ...plan.confirmation, codeAttempts: 0, sends: sql`${confirmations.sends} + 1`, lastSentAt: now })
-        .where(
-          and(
-            eq(confirmations.signatureId, existing.id),
-            lt(confirmations.sends, plan.limits.maxSends),
-            lt(confirmations.lastSentAt, new Date(now.getTime() - plan.limits.minIntervalMs)),
-          ),
-        )
+        .insert(confirmations)
+        .values({ signatureId: existing.id, ...plan.confirmation, lastSentAt: now })
+        .onConflictDoUpdate({
+          target: confirmations.signatureId,
+          set: { ...plan.confirmation, codeAttempts: 0, sends: sql`${confirmations.sends} + 1`, lastSentAt: now },
+          setWhere: and(lt(confirmations.sends, plan.limits.maxSends), lt(confirmations.lastSentAt, new Date(now.getTime() - plan.limits.minIntervalMs))),
+        })
         .returning({ signatureId: confirmations.signatureId });
       if (renewed.length > 0) await enqueueMailIn(d, tx, { ...plan.mail, signatureId: existing.id }, now);
     } else if (plan.kind === "note") {
@@ -93,25 +91,27 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
     if (inserted) return settleNew(tx, inserted.id, values, extras);
 
     // Locked, so two repeats of one address at once each see the other's change.
-    const [existing] = await d.locked(
+    const [found] = await d.locked(
       tx
-        .select({ id: signatures.id, status: signatures.status })
+        .select({ id: signatures.id, status: signatures.status, importId: signatures.importId })
         .from(signatures)
         .where(and(eq(signatures.campaignId, values.campaignId), eq(signatures.emailKey, values.emailKey))),
     );
-    if (!existing) throw new Error(`signature for campaign ${values.campaignId} neither inserted nor found`);
+    if (!found) throw new Error(`signature for campaign ${values.campaignId} neither inserted nor found`);
+    const existing: ExistingSignature = { id: found.id, status: found.status, imported: found.importId !== null };
     if (existing.status === "suspected" && values.status !== "suspected") {
       const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
       await tx
         .update(signatures)
-        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt, importId: null })
+        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
         .where(eq(signatures.id, existing.id));
       return settleNew(tx, existing.id, values, extras);
     }
-    // A person signing here with an imported address has now signed here: undoing the import must
-    // not take their signature. A bot's submission claims nothing. The answer stays a repeat's.
-    if (values.status !== "suspected") {
-      await tx.update(signatures).set({ importId: null }).where(and(eq(signatures.id, existing.id), isNotNull(signatures.importId)));
+    // A counted imported row becomes the signer's own, so undoing the import spares it, only once a
+    // signature here is confirmed: counted as it came (confirmation off), or by the link (confirm()).
+    // One that waits, or a bot's, claims nothing. The answer stays a repeat's either way.
+    if (existing.imported && existing.status === "confirmed" && values.status === "confirmed") {
+      await tx.update(signatures).set({ importId: null }).where(eq(signatures.id, existing.id));
     }
     await carryOut(tx, existing, extras.repeat?.(existing) ?? { kind: "nothing" }, values.signedAt);
     return { kind: "repeat", existing, nextSignerNumber: await d.counts.nextSignerNumber(tx, values.campaignId) };
@@ -122,6 +122,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
       .select({
         signatureId: signatures.id,
         campaignId: signatures.campaignId,
+        status: signatures.status,
         slug: campaigns.slug,
         title: campaigns.title,
         signaturesElsewhere: campaigns.signaturesElsewhere,
@@ -136,10 +137,15 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
 
   type PendingFound = Awaited<ReturnType<typeof pendingWithConfirmation>>[number];
 
+  /** The address is proved: the signature counts, and is no longer an import's row for Undo to take. */
   async function confirm(tx: Handle, found: PendingFound, now: Date): Promise<ConfirmOutcome> {
-    await tx.update(signatures).set({ status: "confirmed", confirmedAt: now }).where(eq(signatures.id, found.signatureId));
+    await tx.update(signatures).set({ status: "confirmed", confirmedAt: now, importId: null }).where(eq(signatures.id, found.signatureId));
     await tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId));
-    const signerNumber = await d.counts.move(tx, found.campaignId, { confirmed: 1, pending: -1 }, now);
+    // An imported row counted already: its signer is answered as a first one, with the next number.
+    const signerNumber =
+      found.status === "confirmed"
+        ? await d.counts.nextSignerNumber(tx, found.campaignId)
+        : await d.counts.move(tx, found.campaignId, { confirmed: 1, pending: -1 }, now);
     return { kind: "confirmed", signatureId: found.signatureId, slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
   }
 

@@ -149,11 +149,14 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
 
 /**
  * What an address that has signed before gets instead: a new link while pending, a note once
- * confirmed. Written in the language of the form just sent, which answers the one who sent it.
+ * confirmed. An imported address, where confirmation is asked, gets the link a first signer would:
+ * pressing it makes the imported row the signer's own (db/signature-store.ts, confirm). Written in
+ * the language of the form just sent, which answers the one who sent it.
  */
 function repeatPlan(existing: ExistingSignature, campaign: CampaignStanding, to: Recipient, key: string, now: Date): RepeatPlan {
   const withdrawUrl = withdrawLink(withdrawToken(existing.id), to.locale);
-  if (existing.status === "pending") {
+  const claimable = existing.status === "confirmed" && existing.imported && confirmationRequired(campaign);
+  if (existing.status === "pending" || claimable) {
     const { secret, links } = newConfirmation(campaign, key, now, to.locale);
     return { kind: "renew-confirmation", confirmation: secret, mail: confirmationMessage({ ...to, ...links, withdrawUrl }), limits: resendLimits };
   }

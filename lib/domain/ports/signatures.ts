@@ -2,11 +2,13 @@ import type { MailDraft, NewSignature, Signature, SignatureStatus } from "../mod
 import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "../signature-search";
 
 export type ConfirmationSecret = { tokenHash: string; codeHash: string; expiresAt: Date };
-export type ExistingSignature = { id: number; status: SignatureStatus };
+/** `imported`: the row came from a CSV import and no signature here has yet been confirmed for its address. */
+export type ExistingSignature = { id: number; status: SignatureStatus; imported: boolean };
 
 /** What to do when the address has signed before, decided by the caller and done in the same transaction. */
 export type RepeatPlan =
   | { kind: "nothing" }
+  /** A new link and code for the row (made if it has none), within `limits`; confirming it proves the address. */
   | {
       kind: "renew-confirmation";
       confirmation: ConfirmationSecret;
