@@ -95,17 +95,30 @@ describe("the share card cache", () => {
     expect(rendered).toHaveLength(3);
   });
 
-  it("forgets the least recently asked for when full, and a card that failed", async () => {
+  it("draws each of many campaigns' cards once, however they are asked for in turn", async () => {
     const { rendered, render } = counted();
-    const cache = shareCardCache(render, 2);
-    await cache.get("a", english);
-    await cache.get("b", english);
-    await cache.get("a", english);
-    await cache.get("c", english);
-    await cache.get("a", english);
-    await cache.get("b", english);
-    expect(rendered).toHaveLength(4);
+    const cache = shareCardCache(render);
+    const slugs = Array.from({ length: 80 }, (_, i) => `campaign-${i}`);
+    for (let round = 0; round < 3; round++) {
+      for (const slug of slugs) for (const input of [english, arabic]) await cache.get(slug, input);
+    }
+    expect(rendered).toHaveLength(slugs.length * 2);
+    expect(cache.size()).toEqual({ campaigns: 80, cards: 160 });
+  });
 
+  it("keeps one card per campaign and language: a change replaces it, and a campaign taken down gives its places up", async () => {
+    const { render } = counted();
+    const cache = shareCardCache(render);
+    await cache.get("a", english);
+    await cache.get("a", { ...english, title: "A new title" });
+    await cache.get("a", { ...english, total: 400_000 });
+    expect(cache.size()).toEqual({ campaigns: 1, cards: 1 });
+    await cache.get("a", arabic);
+    cache.forget("a");
+    expect(cache.size()).toEqual({ campaigns: 0, cards: 0 });
+  });
+
+  it("draws a card that failed again", async () => {
     let calls = 0;
     const failing = shareCardCache(async () => {
       calls += 1;

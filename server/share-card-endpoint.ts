@@ -38,7 +38,11 @@ export async function answerShareCard(req: IncomingMessage, res: ServerResponse,
   const locale = /^\/og\/[^/]+\/([^/]+)\.png$/.exec((req.url ?? "").split("?")[0]!)?.[1];
   if (!isLocale(locale)) return sendJson(res, 404, { error: "No card in that language." });
   const input = await cardInputFor(slug, locale);
-  if (!input) return sendJson(res, 404, { error: "No such petition." });
+  if (!input) {
+    // Unpublished or deleted since its cards were drawn: they are not kept for it.
+    shareCards.forget(slug);
+    return sendJson(res, 404, { error: "No such petition." });
+  }
   const png = await shareCards.get(slug, input);
   // Five minutes: the card shows a rounded total, which moves slowly.
   res.writeHead(200, { "Content-Type": "image/png", "Content-Length": png.length, "Cache-Control": "public, max-age=300" });
