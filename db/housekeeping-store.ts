@@ -11,6 +11,17 @@ export function housekeepingStore(d: Dialect): HousekeepingStore {
   return {
     chargeLimits: (charges, now) => d.write((tx) => chargeLimits(d, tx, charges, now)),
 
+    chargeLimitsInTurn: (stages, now) =>
+      d.write(async (tx) => {
+        const answers: (number | undefined)[][] = [];
+        for (const stage of stages) {
+          const answer = await chargeLimits(d, tx, stage, now);
+          answers.push(answer);
+          if (answer.some((ms) => ms !== undefined)) break;
+        }
+        return answers;
+      }),
+
     async clearLimit(key) {
       await d.statement((h) => h.delete(rateLimits).where(eq(rateLimits.key, key)));
     },

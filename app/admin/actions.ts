@@ -1,11 +1,12 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/organiser-accounts";
-import { admitLoginAttempt, recordLoginSuccess } from "@/lib/auth/login-throttle";
+import { admitLoginAttempt, loginBrowserCookie, recordLoginSuccess } from "@/lib/auth/login-throttle";
 import { requestClientAddress } from "../_lib/request";
-import { beginSession, closeSession, requireSameOrigin } from "./_lib/session";
+import { beginSession, closeSession, rememberBrowser, requireSameOrigin } from "./_lib/session";
 
 export type SignInState = { email: string; error?: string };
 
@@ -22,8 +23,9 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     return { email, error: "Enter your email and password to sign in." };
   }
   const address = await requestClientAddress();
+  const browser = (await cookies()).get(loginBrowserCookie.name)?.value;
   // Counted before the password is checked, so guesses sent all at once cannot slip past the lock.
-  const admitted = await admitLoginAttempt(email, address);
+  const admitted = await admitLoginAttempt(email, address, browser);
   if (!admitted.ok) {
     const minutes = Math.max(1, Math.ceil(admitted.retryAfterSeconds / 60));
     return { email, error: `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.` };
@@ -34,7 +36,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     return { email, error: "That email and password don't match an organiser account. Check both and try again." };
   }
   const { organiser } = outcome;
-  await recordLoginSuccess(email, address);
+  await rememberBrowser(await recordLoginSuccess(email, address, browser));
 
   // A fresh session id at every sign-in; any session this browser had before is ended.
   await beginSession(organiser.id);

@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { isSameOrigin } from "@/lib/auth/origin";
 import { can, type Action } from "@/lib/domain/roles";
+import { loginBrowserCookie } from "@/lib/auth/login-throttle";
 import { endSession, sessionOrganiser, sessionCookieName, startSession } from "@/lib/auth/sessions";
 import { expectedOrigin } from "../../_lib/request";
 
@@ -64,4 +65,9 @@ export async function closeSession(): Promise<void> {
   const jar = await cookies();
   await endSession(jar.get(sessionCookieName)?.value);
   jar.delete({ name: sessionCookieName, ...cookieOptions });
+}
+
+/** Marks this browser as one the organiser signed in from, so strangers' guesses elsewhere never lock it out (lib/auth/login-throttle.ts). */
+export async function rememberBrowser(token: string): Promise<void> {
+  (await cookies()).set(loginBrowserCookie.name, token, { ...cookieOptions, maxAge: loginBrowserCookie.lifetimeMs / 1000 });
 }

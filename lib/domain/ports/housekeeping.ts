@@ -7,6 +7,11 @@ export interface HousekeepingStore {
    * how long until its window (or lock) ends when it was over, or undefined when it was allowed.
    */
   chargeLimits(charges: readonly LimitCharge[], now: Date): Promise<(number | undefined)[]>;
+  /**
+   * The same for stages of charges, in one transaction, stopping after the first stage with a charge
+   * over: a later stage counts only what the earlier ones let through. One answer per stage taken.
+   */
+  chargeLimitsInTurn(stages: readonly (readonly LimitCharge[])[], now: Date): Promise<(number | undefined)[][]>;
   /** Forgets the points a key has spent. */
   clearLimit(key: string): Promise<void>;
   /** Gives back points spent in the key's current window; a window already over has nothing to give back. */
