@@ -84,17 +84,18 @@ export async function admitLoginAttempt(email: string, address: string | undefin
 }
 
 /**
- * A successful sign-in clears the tries of the browser, or of the client, gives the address back
- * the one it spent, and returns a new browser cookie. The account's count is left: the strangers
- * who added to it are still out there.
+ * A successful sign-in clears the tries of the browser, or of the client, gives the address and
+ * the account back the one it spent, and returns a new browser cookie. The rest of the account's
+ * count stays: the strangers who added to it are still out there.
  */
 export async function recordLoginSuccess(email: string, address: string | undefined, browserCookie?: string): Promise<string> {
   const now = new Date();
   const browser = knownBrowser(email, browserCookie, now);
   if (browser) await stores().housekeeping.clearLimit(browserKey(email, browser));
-  else if (address) {
-    await stores().housekeeping.clearLimit(clientKey(email, address));
-    await stores().housekeeping.refundLimit(addressKey(address), 1, now);
+  else {
+    if (address) await stores().housekeeping.clearLimit(clientKey(email, address));
+    if (address) await stores().housekeeping.refundLimit(addressKey(address), 1, now);
+    await stores().housekeeping.refundLimit(accountKey(email), 1, now);
   }
   return browserToken(email, now);
 }
