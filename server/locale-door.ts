@@ -7,6 +7,19 @@ import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } f
 const unprefixed = /^\/(?:(p)\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/confirm)?|confirm\/[^/]+|withdraw\/[^/]+|privacy|embed\/[a-z0-9-]+)?$/;
 const prefixed = /^\/([a-z]{2})(?:\/|$)/;
 
+// No page has this name, so under a locale it is answered by that locale's not-found page (app/[locale]/(site)/[...rest]).
+const unknownPage = "not-found";
+
+/** Whether every escape in the path decodes to UTF-8. */
+function isReadable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const cookieValue = (header: string | undefined) => new RegExp(`(?:^|;\\s*)${localeCookie}=([^;]*)`).exec(header ?? "")?.[1];
 
 const yearSeconds = 365 * 24 * 60 * 60;
@@ -34,6 +47,15 @@ function varyByLanguage(res: ServerResponse): void {
 export async function routeToLocale(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const [pathname = "/", query] = (req.url ?? "/").split("?", 2) as [string, string | undefined];
   const chosen = cookieValue(req.headers.cookie);
+  if (!isReadable(pathname)) {
+    // Next.js decodes each segment of a path and answers one it cannot (a broken escape such as
+    // /p/%E0%A4%A) with a 400 rendered by pages/_error, which an App Router app does not have: so
+    // a 500. A garbled address is one we cannot find: the reader's not-found page, in their language.
+    const locale = prefixed.exec(pathname)?.[1];
+    req.url = `/${isLocale(locale) ? locale : negotiateLocale({ cookie: chosen, acceptLanguage: req.headers["accept-language"] }, defaultLocale)}/${unknownPage}`;
+    varyByLanguage(res);
+    return;
+  }
   const match = unprefixed.exec(pathname);
   if (match) {
     const fallback: Locale = match[1] ? await campaignLanguage(match[2]) : pathname === "/" ? await campaignLanguage() : defaultLocale;
