@@ -1,5 +1,7 @@
 import { stores } from "./stores";
 import { mailConfigured } from "./config";
+import type { MailProblem } from "./domain/model";
+import { can, type Role } from "./domain/roles";
 import { latestSignatures } from "./signature-list";
 
 const hourMs = 60 * 60 * 1000;
@@ -35,9 +37,29 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
   };
 }
 
-/** Whether mail can go out at all, what waits to be sent, and what has failed. */
-export async function mailStatus(limit = 20) {
-  if (!mailConfigured()) return { configured: false as const };
+/** What every organiser sees of a message that has not gone out: when, what kind, how often tried. */
+export type MailProblemSeen = Pick<MailProblem, "id" | "kind" | "attempts" | "nextAttemptAt" | "failedAt" | "createdAt">;
+
+/**
+ * The problems, with whom each was for and the server's answer only for a role that may see who
+ * signed: a bounce is a signer's address, and the answer usually quotes it.
+ */
+export type MailProblems = { recipients: "shown"; problems: MailProblem[] } | { recipients: "hidden"; problems: MailProblemSeen[] };
+
+const withoutRecipient = ({ id, kind, attempts, nextAttemptAt, failedAt, createdAt }: MailProblem): MailProblemSeen => ({
+  id,
+  kind,
+  attempts,
+  nextAttemptAt,
+  failedAt,
+  createdAt,
+});
+
+/** Whether mail can go out at all, what waits to be sent, and what has failed, as `role` may see it. */
+export async function mailStatus(role: Role, limit = 20): Promise<{ configured: false } | ({ configured: true; unsent: number } & MailProblems)> {
+  if (!mailConfigured()) return { configured: false };
   const [unsent, problems] = await Promise.all([stores().mail.countUnsentMail(), stores().mail.listMailProblems(limit)]);
-  return { configured: true as const, unsent, problems };
+  return can(role, "view-signers")
+    ? { configured: true, unsent, recipients: "shown", problems }
+    : { configured: true, unsent, recipients: "hidden", problems: problems.map(withoutRecipient) };
 }

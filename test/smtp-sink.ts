@@ -24,6 +24,8 @@ export type SmtpSink = {
   waitFor(address: string, nth?: number, timeoutMs?: number): Promise<ReceivedMail>;
   /** Refuses the next `count` deliveries with a temporary SMTP error, as a busy server would. */
   refuseNext(count: number): void;
+  /** Refuses every recipient matching `mailboxes` for good, quoting the address as a real server does. */
+  refuseMailboxes(mailboxes: RegExp): void;
   /** Keeps the server's final "250 OK" back, as a slow server would; the message is already readable. */
   holdReplies(): void;
   releaseReplies(): void;
@@ -33,13 +35,20 @@ export type SmtpSink = {
 const mailbox = (address: string) => address.trim().toLowerCase();
 
 export async function startSmtpSink(
-  options: { refuseFirst?: number; /** Called with each message accepted. */ onMessage?: (mail: ReceivedMail) => void } = {},
+  options: {
+    refuseFirst?: number;
+    /** Recipients refused for good (refuseMailboxes). */
+    refuseMailboxes?: RegExp;
+    /** Called with each message accepted. */
+    onMessage?: (mail: ReceivedMail) => void;
+  } = {},
 ): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const refused: string[][] = [];
   const waiters = new Set<() => void>();
   let toRefuse = options.refuseFirst ?? 0;
   let held: (() => void)[] | undefined;
+  let unknownMailboxes = options.refuseMailboxes;
 
   const server = new SMTPServer({
     secure: false,
@@ -47,6 +56,11 @@ export async function startSmtpSink(
     // Nodemailer upgrades to TLS whenever it is offered; a sink on localhost has no certificate.
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!unknownMailboxes?.test(address.address)) return callback();
+      refused.push([mailbox(address.address)]);
+      callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown in virtual mailbox table`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const to = session.envelope.rcptTo.map((rcpt) => mailbox(rcpt.address));
       simpleParser(stream)
@@ -101,6 +115,9 @@ export async function startSmtpSink(
     },
     refuseNext(count) {
       toRefuse = count;
+    },
+    refuseMailboxes(mailboxes) {
+      unknownMailboxes = mailboxes;
     },
     holdReplies() {
       held ??= [];

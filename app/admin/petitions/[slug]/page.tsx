@@ -15,6 +15,7 @@ import { FillTimeChart } from "./charts/FillTimeChart";
 import { Referrals } from "./charts/Referrals";
 import { SignaturesOverTime } from "./charts/SignaturesOverTime";
 import { ImportedStat, ImportsSection } from "./import/ImportsOnDashboard";
+import { MailProblemTable } from "./MailProblemTable";
 import { SignatureTable } from "./signatures/SignatureTable";
 
 export const metadata: Metadata = { title: "Campaign dashboard", robots: { index: false } };
@@ -27,7 +28,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
     // Only a role that may see who signed is sent any of them.
     campaignDashboard(slug, new Date(), can(organiser.role, "view-signers") ? 25 : 0),
     campaignFigures(slug),
-    mailStatus(),
+    mailStatus(organiser.role),
     requestLocale(),
     absoluteUrl("").then((siteBase) => campaignSnippets(slug, siteBase)),
   ]);
@@ -140,35 +141,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
                   </button>
                 </form>
               )}
-              {mail.problems.length > 0 && (
-                <>
-                  <h3>Mail that has not gone out</h3>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Queued (UTC)</th>
-                        <th scope="col">Kind</th>
-                        <th scope="col">To</th>
-                        <th scope="col">Attempts</th>
-                        <th scope="col">Last error</th>
-                        <th scope="col">Next</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {mail.problems.map((m) => (
-                        <tr key={m.id}>
-                          <td>{time.format(m.createdAt)}</td>
-                          <td>{m.kind}</td>
-                          <td>{m.toAddress}</td>
-                          <td>{m.attempts}</td>
-                          <td>{m.lastError}</td>
-                          <td>{m.failedAt ? "given up" : time.format(m.nextAttemptAt)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </>
-              )}
+              {mail.problems.length > 0 && <MailProblemTable mail={mail} time={time} />}
             </>
           ) : (
             <p className="notice" role="status">

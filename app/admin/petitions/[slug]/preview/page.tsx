@@ -7,6 +7,7 @@ import { absoluteUrl } from "@/app/_lib/request";
 import { issueFormToken } from "@/lib/bot-checks";
 import { clientMessagesFor } from "@/lib/i18n/messages";
 import { isLocale, localeNames, locales, textDirection } from "@/lib/domain/locales";
+import { can } from "@/lib/domain/roles";
 import { requireRole } from "../../../_lib/session";
 import { stateNames } from "../../_campaign/StateControls";
 
@@ -19,10 +20,14 @@ export const dynamic = "force-dynamic";
  * public page stays one copy per locale for everyone, which its micro-cache relies on.
  */
 export default async function CampaignPreview({ params, searchParams }: PageProps<"/admin/petitions/[slug]/preview">) {
-  await requireRole("view-dashboard");
+  const organiser = await requireRole("view-dashboard");
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const found = await loadCampaign(slug);
   if (!found) notFound();
+  // Signers who chose to be listed are public only while the campaign is; a role that may not see
+  // who signed sees no more than the public does.
+  const listed = can(organiser.role, "view-signers") || found.campaign.state === "published";
+  const snapshot = listed ? found.snapshot : { ...found.snapshot, recentSigners: [] };
   const locale = isLocale(query.lang) ? query.lang : found.campaign.locale;
   return (
     <div lang={locale} dir={textDirection(locale)}>
@@ -41,7 +46,7 @@ export default async function CampaignPreview({ params, searchParams }: PageProp
       <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
         <CampaignView
           campaign={found.campaign}
-          snapshot={found.snapshot}
+          snapshot={snapshot}
           renderedAt={found.renderedAt}
           formToken={issueFormToken(found.renderedAt)}
           locale={locale}
