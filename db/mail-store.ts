@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, isNull, sql, count } from "drizzle-orm";
-import type { MailDraft } from "@/lib/domain/model";
+import type { OutboxMessage, QueuedMail, SealedBody } from "@/lib/domain/model";
 import type { MailStore } from "@/lib/domain/ports/mail";
 import type { Dialect, Handle } from "./dialect";
 
 /** Queues a message inside the caller's transaction, so it is sent only if that commits. */
-export async function enqueueMailIn(d: Dialect, tx: Handle, draft: MailDraft, now: Date): Promise<void> {
-  await tx.insert(d.tables.outbox).values({ ...draft, nextAttemptAt: now, createdAt: now });
+export async function enqueueMailIn(d: Dialect, tx: Handle, mail: QueuedMail, now: Date): Promise<void> {
+  const { sealedBody, ...rest } = mail;
+  await tx.insert(d.tables.outbox).values({ ...rest, body: sealedBody, nextAttemptAt: now, createdAt: now });
 }
 
 /** The outbox: written in the transactions that call for mail, claimed and sent by the mail worker. */
@@ -31,19 +32,23 @@ export function mailStore(d: Dialect): MailStore {
           .set({ nextAttemptAt: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
           .where(inArray(outbox.id, ids.map((row) => row.id)))
           .returning();
-        return claimed.sort((a, b) => a.id - b.id);
+        // The body column holds what lib/ sealed (enqueueMailIn), or nothing for mail already settled.
+        return claimed.map(({ body, ...message }): OutboxMessage => ({ ...message, sealedBody: body as SealedBody })).sort((a, b) => a.id - b.id);
       }),
 
     async markMailSent(id, now) {
       await d.statement((h) => h.update(outbox).set({ sentAt: now, body: "", lastError: null }).where(eq(outbox.id, id)));
     },
 
-    /** Records a failed attempt: retried at `retryAt`, or given up on when that is undefined. */
+    /**
+     * Records a failed attempt: retried at `retryAt`, or given up on when that is undefined, its body
+     * emptied then as a sent one's is, since it would only keep working links for the retention job.
+     */
     async markMailFailed(id, error, now, retryAt) {
       await d.statement((h) =>
         h
           .update(outbox)
-          .set(retryAt ? { lastError: error, nextAttemptAt: retryAt } : { lastError: error, failedAt: now })
+          .set(retryAt ? { lastError: error, nextAttemptAt: retryAt } : { lastError: error, failedAt: now, body: "" })
           .where(eq(outbox.id, id)),
       );
     },

@@ -10,6 +10,7 @@ import { isLocale } from "./domain/locales";
 import type { BlockKind } from "./domain/model";
 import { confirmationMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
+import { sealMail } from "./mail/sealed-mail";
 import { campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
 import { confirmationRequired } from "./signatures";
@@ -128,7 +129,7 @@ export async function release(slug: string, choice: SignatureChoice, actor: stri
         ...links,
         withdrawUrl: withdrawLink(withdrawToken(signature.id), locale),
       });
-      return { kind: "confirm", confirmation: secret, mail };
+      return { kind: "confirm", confirmation: secret, mail: sealMail(mail) };
     },
     now,
   );

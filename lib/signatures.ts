@@ -12,6 +12,7 @@ import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
 import { alreadySignedMessage, confirmationMessage, thankYouMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
+import { sealMail } from "./mail/sealed-mail";
 import type { CampaignStanding, SignatureStatus } from "./domain/model";
 import { signingLimits } from "./rate-limit";
 import { decoyReferral, referralCode, referralStatsToken, referrerFrom } from "./referrals";
@@ -114,14 +115,16 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
     mail: !mails
       ? undefined
       : confirmation
-        ? ({ signatureId }) => confirmationMessage({ ...to, ...confirmation.links, withdrawUrl: withdrawLink(withdrawToken(signatureId), locale) })
+        ? ({ signatureId }) => sealMail(confirmationMessage({ ...to, ...confirmation.links, withdrawUrl: withdrawLink(withdrawToken(signatureId), locale) }))
         : ({ signatureId, signerNumber }) =>
-            thankYouMessage({
-              ...to,
-              signerNumber: campaign.signaturesElsewhere + signerNumber,
-              shareUrl: shareLink(slug, locale, referralCode(signatureId)),
-              withdrawUrl: withdrawLink(withdrawToken(signatureId), locale),
-            }),
+            sealMail(
+              thankYouMessage({
+                ...to,
+                signerNumber: campaign.signaturesElsewhere + signerNumber,
+                shareUrl: shareLink(slug, locale, referralCode(signatureId)),
+                withdrawUrl: withdrawLink(withdrawToken(signatureId), locale),
+              }),
+            ),
     repeat: mails ? (existing) => repeatPlan(existing, campaign, to, key, now) : undefined,
     // Taken in the signature's own transaction (and batch), so a limit costs no write of its own.
     limits: signingLimits().charges(context.clientAddress, domain),
@@ -158,11 +161,11 @@ function repeatPlan(existing: ExistingSignature, campaign: CampaignStanding, to:
   const claimable = existing.status === "confirmed" && existing.imported && confirmationRequired(campaign);
   if (existing.status === "pending" || claimable) {
     const { secret, links } = newConfirmation(campaign, key, now, to.locale);
-    return { kind: "renew-confirmation", confirmation: secret, mail: confirmationMessage({ ...to, ...links, withdrawUrl }), limits: resendLimits };
+    return { kind: "renew-confirmation", confirmation: secret, mail: sealMail(confirmationMessage({ ...to, ...links, withdrawUrl })), limits: resendLimits };
   }
   if (existing.status === "confirmed") {
     // One note a day at most, so signing with someone's address cannot flood their inbox.
-    return { kind: "note", mail: alreadySignedMessage({ ...to, withdrawUrl }), unlessQueuedSince: new Date(now.getTime() - 24 * 60 * 60 * 1000) };
+    return { kind: "note", mail: sealMail(alreadySignedMessage({ ...to, withdrawUrl })), unlessQueuedSince: new Date(now.getTime() - 24 * 60 * 60 * 1000) };
   }
   return { kind: "nothing" };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decoySealedId, openId, sealId } from "./tokens";
+import { decoySealedId, openId, openText, sealId, sealText } from "./tokens";
 
 const key = randomBytes(32);
 
@@ -27,5 +27,18 @@ describe("sealed ids", () => {
     const decoy = decoySealedId();
     expect(decoy).toMatch(/^[\w-]{48}$/);
     expect(openId(key, "withdraw", decoy)).toBeUndefined();
+  });
+});
+
+describe("sealed text", () => {
+  it("opens to the text it sealed, with the same key and context only, and not once altered", () => {
+    const body = "Hello Rania,\n\nhttps://sign.example.org/ar/confirm/abc\n";
+    const sealed = sealText(key, "mail-body\nrania@example.org", body);
+    expect(sealed).not.toContain("confirm");
+    expect(openText(key, "mail-body\nrania@example.org", sealed)).toBe(body);
+    expect(openText(key, "mail-body\nsomeone.else@example.org", sealed)).toBeUndefined();
+    expect(openText(randomBytes(32), "mail-body\nrania@example.org", sealed)).toBeUndefined();
+    const altered = `${sealed.slice(0, 20)}${sealed[20] === "A" ? "B" : "A"}${sealed.slice(21)}`;
+    for (const bad of [altered, sealed.slice(0, -2), "", "short"]) expect(openText(key, "mail-body\nrania@example.org", bad)).toBeUndefined();
   });
 });

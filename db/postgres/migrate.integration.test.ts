@@ -26,6 +26,18 @@ describe("migrations on PostgreSQL", () => {
   }, 60_000);
 });
 
+/** The migrations as an earlier release had them: the first `count` alone, in a folder of their own. */
+function release(count: number): string {
+  const folder = path.join(process.cwd(), "db/postgres/migrations");
+  const earlier = mkdtempSync(path.join(tmpdir(), "countersign-pg-migrations-"));
+  mkdirSync(path.join(earlier, "meta"));
+  const journal = JSON.parse(readFileSync(path.join(folder, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  const entries = journal.entries.slice(0, count);
+  for (const { tag } of entries) cpSync(path.join(folder, `${tag}.sql`), path.join(earlier, `${tag}.sql`));
+  writeFileSync(path.join(earlier, "meta/_journal.json"), JSON.stringify({ ...journal, entries }));
+  return earlier;
+}
+
 describe("migrating to organiser roles (0002)", () => {
   it("makes every organiser there was an owner and keeps their sessions; one made later without a role is a viewer", async () => {
     const url = createTestDatabase("roles");
@@ -33,12 +45,7 @@ describe("migrating to organiser roles (0002)", () => {
     await client.connect();
     try {
       const folder = path.join(process.cwd(), "db/postgres/migrations");
-      const earlier = mkdtempSync(path.join(tmpdir(), "countersign-pg-migrations-"));
-      mkdirSync(path.join(earlier, "meta"));
-      const journal = JSON.parse(readFileSync(path.join(folder, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-      const entries = journal.entries.slice(0, 2);
-      for (const { tag } of entries) cpSync(path.join(folder, `${tag}.sql`), path.join(earlier, `${tag}.sql`));
-      writeFileSync(path.join(earlier, "meta/_journal.json"), JSON.stringify({ ...journal, entries }));
+      const earlier = release(2);
       await migrate(drizzle(client), { migrationsFolder: earlier });
       rmSync(earlier, { recursive: true, force: true });
       await client.query(`
@@ -54,6 +61,33 @@ describe("migrating to organiser roles (0002)", () => {
       await client.query("insert into admins (id, email, password_hash, created_at) values (3, 'later@example.org', 'h', now())");
       expect(queryRows(url, "select role from admins where id = 3")).toEqual([{ role: "viewer" }]);
       await expect(client.query("update admins set role = 'admin' where id = 1")).rejects.toThrow(/admins_role_known/);
+    } finally {
+      await client.end();
+      dropTestDatabase(url);
+    }
+  });
+});
+
+describe("migrating to sealed mail (0007)", () => {
+  it("empties the clear body of every message sent or given up, and leaves the ones still waiting to go", async () => {
+    const url = createTestDatabase("sealed_mail");
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const earlier = release(7);
+      await migrate(drizzle(client), { migrationsFolder: earlier });
+      rmSync(earlier, { recursive: true, force: true });
+      await client.query(`
+        insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at, failed_at)
+          values ('confirmation', 'gave-up@example.org', 'Confirm', 'https://sign.example.org/en/confirm/a-working-token', now(), now(), now());
+        insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at)
+          values ('confirmation', 'waiting@example.org', 'Confirm', 'https://sign.example.org/en/confirm/another-token', now(), now());
+      `);
+      await migrate(drizzle(client), { migrationsFolder: path.join(process.cwd(), "db/postgres/migrations") });
+      expect(queryRows(url, "select to_address, body from outbox order by id")).toEqual([
+        { to_address: "gave-up@example.org", body: "" },
+        { to_address: "waiting@example.org", body: "https://sign.example.org/en/confirm/another-token" },
+      ]);
     } finally {
       await client.end();
       dropTestDatabase(url);

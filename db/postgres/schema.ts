@@ -207,6 +207,7 @@ export const outbox = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     // Emptied once sent: a sent message's links should not sit in the database.
+    // Sealed under SECRET_KEY (lib/mail/sealed-mail.ts): its links work. Emptied once sent or given up.
     body: text("body").notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at").notNull(),

@@ -113,3 +113,27 @@ describe("migrating to organiser roles (0004)", () => {
     }
   });
 });
+
+describe("migrating to sealed mail (0009)", () => {
+  it("empties the clear body of every message sent or given up, and leaves the ones still waiting to go", () => {
+    const file = path.join(firstOnly, "before-sealed-mail.db");
+    const connection = new Database(file);
+    try {
+      const orm = drizzle(connection);
+      migrate(orm, { migrationsFolder: release(9) });
+      connection.exec(`
+        insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at, failed_at)
+          values ('confirmation', 'gave-up@example.org', 'Confirm', 'https://sign.example.org/en/confirm/a-working-token', 0, 0, 1);
+        insert into outbox (kind, to_address, subject, body, next_attempt_at, created_at)
+          values ('confirmation', 'waiting@example.org', 'Confirm', 'https://sign.example.org/en/confirm/another-token', 0, 0);
+      `);
+      migrate(orm, { migrationsFolder: committed });
+      expect(connection.prepare("select to_address, body from outbox order by id").all()).toEqual([
+        { to_address: "gave-up@example.org", body: "" },
+        { to_address: "waiting@example.org", body: "https://sign.example.org/en/confirm/another-token" },
+      ]);
+    } finally {
+      connection.close();
+    }
+  });
+});

@@ -170,6 +170,7 @@ export const outbox = sqliteTable(
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
+    // Sealed under SECRET_KEY (lib/mail/sealed-mail.ts): its links work. Emptied once sent or given up.
     body: text("body").notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),

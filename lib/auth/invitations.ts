@@ -5,6 +5,7 @@ import { mailConfigured } from "../config";
 import { invitationLink } from "../links";
 import { invitationMessage } from "../mail/organiser-messages";
 import { mailWorker } from "../mail/outbox-worker";
+import { sealMail } from "../mail/sealed-mail";
 import type { OrganiserIdentity } from "../domain/model";
 import { hashToken, randomToken } from "../tokens";
 import { organiserPassword } from "./organiser-accounts";
@@ -40,7 +41,7 @@ export async function inviteOrganiser(email: string, role: Role, invitedBy: Orga
   const link = invitationLink(token);
   const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
   const mails = mailConfigured();
-  const mail = mails ? invitationMessage({ toAddress: input.email, invitedBy: invitedBy.email, role: input.role, link, expiresAt }) : undefined;
+  const mail = mails ? sealMail(invitationMessage({ toAddress: input.email, invitedBy: invitedBy.email, role: input.role, link, expiresAt })) : undefined;
   const stored = await stores().organisers.insertInvitation(
     organiserActor(invitedBy),
     { email: input.email, role: input.role, tokenHash: hashToken(token), createdAt: now, expiresAt },

@@ -183,8 +183,18 @@ export type AuditEvent = {
 export type BlockKind = "domain" | "address";
 export type BlockedEmail = { id: number; kind: BlockKind; value: string; createdBy: string; createdAt: Date };
 
-/** A message to send; queued in the transaction that made it necessary. */
-export type MailDraft = { kind: string; toAddress: string; subject: string; body: string; signatureId?: number };
+/** A message as written and sent. */
+export type MailDraft = { kind: string; toAddress: string; subject: string; body: string };
+
+declare const sealed: unique symbol;
+/**
+ * A message's body as the outbox keeps it: sealed under SECRET_KEY (lib/mail/sealed-mail.ts), since
+ * its links work, so the database alone (a leaked backup) opens none of them.
+ */
+export type SealedBody = string & { readonly [sealed]: true };
+
+/** A message to queue, in the transaction that made it necessary. */
+export type QueuedMail = Omit<MailDraft, "body"> & { sealedBody: SealedBody; signatureId?: number };
 
 export type OutboxMessage = {
   id: number;
@@ -192,7 +202,7 @@ export type OutboxMessage = {
   kind: string;
   toAddress: string;
   subject: string;
-  body: string;
+  sealedBody: SealedBody;
   attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;

@@ -4,12 +4,16 @@ import { logger } from "../log";
 import { processWide } from "../process-wide";
 import { prepareDelivery } from "../updates/delivery";
 import type { UpdateDelivery } from "../domain/update";
+import type { OutboxMessage } from "../domain/model";
+import { openMailBody } from "./sealed-mail";
 import { mailTransport } from "./transport";
 
 // Waits after the 1st, 2nd, … failed attempt; after the last the message is given up and shown to organisers.
 const retryDelaysMs = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
 const leaseMs = 2 * 60_000;
 const batchSize = 20;
+const unreadableError =
+  "Not sent: it was sealed under an earlier SECRET_KEY and cannot be opened with this one. A signer can sign again for a new link; an invitation can be sent again.";
 
 /**
  * Sends queued mail in the background. Signing only queues a message inside its transaction; this
@@ -62,12 +66,18 @@ export class MailWorker {
         return;
       }
       await Promise.all([
-        ...batch.map((message) =>
-          this.attempt(message, () => transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body })),
-        ),
+        ...batch.map((message) => this.sendSealed(message, (text) => transport.sendMail({ from, to: message.toAddress, subject: message.subject, text }))),
         ...updates.deliveries.map((delivery) => this.attempt({ ...delivery, kind: "update" }, () => this.sendUpdate(delivery))),
       ]);
     }
+  }
+
+  /** Opens the body only now, to send it; one that will not open is given up at once, since no retry can open it. */
+  private async sendSealed(message: OutboxMessage, send: (text: string) => Promise<unknown>): Promise<void> {
+    const opened = openMailBody(message);
+    if (opened.kind === "open") return this.attempt(message, () => send(opened.body));
+    logger().error({ mailId: message.id, kind: message.kind }, "a queued message's body would not open: sealed under another SECRET_KEY");
+    await stores().mail.markMailFailed(message.id, unreadableError, new Date(), undefined);
   }
 
   private async sendUpdate(delivery: UpdateDelivery): Promise<unknown> {

@@ -2,6 +2,7 @@ import { stores } from "@/lib/stores";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
 import { recordAudit } from "../audit";
 import { mailWorker } from "../mail/outbox-worker";
+import { sealMail } from "../mail/sealed-mail";
 import { decoyUnsubscribeToken, unsubscribePageLink } from "./unsubscribe";
 import type { UpdateDraft } from "./update-draft";
 import { testUpdateMessage } from "./update-message";
@@ -53,15 +54,17 @@ export async function sendTestUpdate(slug: string, draft: UpdateDraft, organiser
   const campaign = await stores().campaigns.findCampaign(slug);
   if (!campaign) return false;
   await stores().mail.enqueueMail(
-    testUpdateMessage({
-      toAddress: organiserEmail,
-      fullName: "",
-      locale: campaign.locale,
-      campaignTitle: campaign.title,
-      subject: draft.subject,
-      bodyMarkdown: draft.bodyMarkdown,
-      unsubscribeUrl: unsubscribePageLink(decoyUnsubscribeToken(), campaign.locale),
-    }),
+    sealMail(
+      testUpdateMessage({
+        toAddress: organiserEmail,
+        fullName: "",
+        locale: campaign.locale,
+        campaignTitle: campaign.title,
+        subject: draft.subject,
+        bodyMarkdown: draft.bodyMarkdown,
+        unsubscribeUrl: unsubscribePageLink(decoyUnsubscribeToken(), campaign.locale),
+      }),
+    ),
     now,
   );
   mailWorker().kick();

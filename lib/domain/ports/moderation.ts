@@ -1,4 +1,4 @@
-import type { AuditEvent, BlockedEmail, BlockKind, MailDraft, Signature } from "../model";
+import type { AuditEvent, BlockedEmail, BlockKind, QueuedMail, Signature } from "../model";
 import type { ConfirmationSecret } from "./signatures";
 
 /**
@@ -18,7 +18,7 @@ export type SignatureFilter = {
 
 export type SuspectedSignature = Pick<Signature, "id" | "fullName" | "email" | "emailKey" | "locale">;
 /** How a released signature continues: counted at once, or confirmed by email first. */
-export type Release = { kind: "count" } | { kind: "confirm"; confirmation: ConfirmationSecret; mail: MailDraft };
+export type Release = { kind: "count" } | { kind: "confirm"; confirmation: ConfirmationSecret; mail: QueuedMail };
 
 /** Organisers' bulk judgements on signatures, the block list, and the audit log. */
 export interface ModerationStore {

@@ -1,4 +1,4 @@
-import type { Invitation, MailDraft, Organiser, OrganiserAccount, OrganiserIdentity } from "../model";
+import type { Invitation, QueuedMail, Organiser, OrganiserAccount, OrganiserIdentity } from "../model";
 import type { Role } from "../roles";
 
 /**
@@ -40,7 +40,7 @@ export interface OrganiserStore {
   /** Deletes the account with its sessions and the invitations it sent; never the last owner. */
   removeOrganiser(actor: OrganiserActor, organiserId: number): Promise<MembershipChange>;
   /** Stores an invitation and queues its email in one transaction, replacing any still open to the address. */
-  insertInvitation(actor: OrganiserActor, invitation: NewInvitation, mail?: MailDraft): Promise<InvitationInsert>;
+  insertInvitation(actor: OrganiserActor, invitation: NewInvitation, mail?: QueuedMail): Promise<InvitationInsert>;
   findInvitationByToken(tokenHash: string): Promise<Invitation | undefined>;
   /** Makes the account and marks the invitation used, once, in one transaction. */
   acceptInvitation(tokenHash: string, passwordHash: string, now: Date): Promise<InvitationAcceptance>;

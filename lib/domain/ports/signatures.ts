@@ -1,4 +1,4 @@
-import type { MailDraft, NewSignature, Signature, SignatureStatus } from "../model";
+import type { QueuedMail, NewSignature, Signature, SignatureStatus } from "../model";
 import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "../signature-search";
 
 export type ConfirmationSecret = { tokenHash: string; codeHash: string; expiresAt: Date };
@@ -12,10 +12,10 @@ export type RepeatPlan =
   | {
       kind: "renew-confirmation";
       confirmation: ConfirmationSecret;
-      mail: MailDraft;
+      mail: QueuedMail;
       limits: { maxSends: number; minIntervalMs: number };
     }
-  | { kind: "note"; mail: MailDraft; unlessQueuedSince: Date };
+  | { kind: "note"; mail: QueuedMail; unlessQueuedSince: Date };
 
 /**
  * One point taken from a shared limit in the caller's own transaction: `key` may act `points` times
@@ -34,7 +34,7 @@ export type InsertOutcome =
 export type InsertExtras = {
   confirmation?: ConfirmationSecret;
   /** The first email, written once the signature's id and number are known. */
-  mail?: (inserted: { signatureId: number; signerNumber: number }) => MailDraft;
+  mail?: (inserted: { signatureId: number; signerNumber: number }) => QueuedMail;
   repeat?: (existing: ExistingSignature) => RepeatPlan;
   /** Limits the signature counts against, taken in its own transaction whether or not the address had signed. */
   limits?: readonly LimitCharge[];
