@@ -172,3 +172,44 @@ test("a role changed by an owner counts from the organiser's next click", async 
   await member.goto("/admin");
   await expect(member).toHaveURL(/\/admin\/login$/);
 });
+
+test("a viewer sees that mail to a signer failed, and when, never to whom nor what the server answered", async ({ page, browser, baseURL, uniqueEmail }) => {
+  // A mistyped address: the mail server refuses it, quoting it.
+  const bounced = `refused-${uniqueEmail}`;
+  await page.goto("/");
+  await fillSignature(page, { fullName: "Nadia Bounced", email: bounced, showName: true });
+  await page.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("heading", { name: /check your email/ })).toBeVisible();
+  const lastError = () => rowsIn<{ last_error: string | null }>("mail", "select last_error from outbox where to_address = ?", bounced)[0]?.last_error;
+  await expect.poll(lastError, { timeout: 15_000 }).toContain("550");
+
+  // The owner sees whom it was for and the server's answer, to put the address right.
+  await signInAsOrganiser(page, organiser);
+  await page.goto("/admin/petitions/white-helmets");
+  const ownerTable = page.getByRole("table", { name: "Mail that has not gone out" });
+  await expect(ownerTable).toContainText(bounced);
+  await expect(ownerTable).toContainText("Recipient address rejected");
+
+  const viewerEmail = `viewer-${uniqueEmail}`;
+  await invite(page, viewerEmail, "viewer");
+  const viewer = await accept(browser, baseURL!, viewerEmail, "viewer");
+  await viewer.goto("/admin/petitions/white-helmets");
+  const table = viewer.getByRole("table", { name: "Mail that has not gone out" });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("columnheader")).toHaveText(["Queued (UTC)", "Kind", "Attempts", "Next"]);
+  await expect(viewer.getByText("Owners and editors see whom each message was for and what the mail server answered.")).toBeVisible();
+  for (const shown of [bounced, "Nadia", "550", "Recipient address rejected"]) await expect(viewer.locator("main")).not.toContainText(shown);
+
+  // Nor in anything else a viewer may open: the campaign list, the report's page, the preview, the charts' figures.
+  const opened: string[] = [];
+  for (const path of ["/admin", "/admin/petitions/white-helmets/report", "/admin/petitions/white-helmets/preview"]) {
+    await viewer.goto(path);
+    opened.push(await viewer.locator("body").innerText());
+  }
+  for (const chart of ["per-hour", "per-day", "countries", "referrals", "fill-time"]) {
+    const response = await viewer.request.get(`/admin/petitions/white-helmets/charts/${chart}.csv`, { headers: await sessionHeader(viewer) });
+    expect(response.status()).toBe(200);
+    opened.push(await response.text());
+  }
+  for (const text of opened) for (const shown of [bounced, "Nadia Bounced", "550"]) expect(text).not.toContain(shown);
+});

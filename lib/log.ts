@@ -2,6 +2,7 @@ import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 
 import { clientAddressHeader } from "./client-address";
 import { config } from "./config";
 import { processWide } from "./process-wide";
+import { scrubText } from "./scrub";
 
 /**
  * Keys whose values never reach a log line, at any depth (pino's own redaction paths fix the
@@ -26,25 +27,9 @@ const redactedKeys = new Set([
   "password",
   "cookie",
   "authorization",
+  // A failed query's values (drizzle's DrizzleQueryError).
+  "params",
 ]);
-
-// An address as our forms accept it (and in any script), or percent-encoded in a URL. The top-level
-// domain must start with a letter, so versions in stack traces (next@16.4.6) are left alone.
-const emailPattern = /[\p{L}\p{M}\p{N}._%+'-]+(?:@|%40)(?:(?:[\p{L}\p{M}\p{N}-]+\.)+\p{L}[\p{L}\p{M}\p{N}-]*|\[[^\]\s]*\])/giu;
-const octet = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
-const ipv4Pattern = new RegExp(String.raw`(?<![\d.])(?:${octet}\.){3}${octet}(?!\.?\d)`, "g");
-// Full (eight groups) or compressed (with "::"); times such as 12:34:56 have neither.
-const group = "[0-9a-f]{1,4}";
-const ipv6Pattern = new RegExp(
-  String.raw`(?<![0-9a-z:])(?:(?:${group}:){7}${group}|(?:${group}(?::${group}){0,6})?::(?:${group}(?::${group}){0,6})?)(?![0-9a-z:])`,
-  "gi",
-);
-
-/** Text with every email and IP address in it replaced, since error messages quote both. */
-function scrubText(text: string): string {
-  // IPv4 first: "::ffff:192.0.2.1" then leaves only "::ffff:", which says nothing.
-  return text.replace(emailPattern, "[email]").replace(ipv4Pattern, "[ip]").replace(ipv6Pattern, "[ip]");
-}
 
 /** Every string and key of a finished JSON line scrubbed, so nothing a serializer added escapes it. */
 function scrubLine(line: string): string {
@@ -79,6 +64,15 @@ export function logDestination(fd: number) {
   return destination;
 }
 
+const stdoutDestination = processWide("stdout-destination", () => logDestination(1));
+const stderrDestination = processWide("stderr-destination", () => logDestination(2));
+
+/**
+ * The process's one writer on standard output (1) or standard error (2): the logger's lines and
+ * everything else written there (lib/standard-streams.ts) share it, so they interleave whole.
+ */
+export const standardDestination = (fd: 1 | 2) => (fd === 1 ? stdoutDestination() : stderrDestination());
+
 /**
  * Next.js logs through console. A write to a closed stdout or stderr emits EPIPE there; unheard,
  * it becomes an uncaught exception, which Next.js's handler logs to the same closed stream, which
@@ -94,5 +88,5 @@ function ignoreStandardStreamErrors(): void {
  */
 export const logger: () => Logger = processWide("logger", () => {
   ignoreStandardStreamErrors();
-  return createLogger(config().LOG_LEVEL, logDestination(1));
+  return createLogger(config().LOG_LEVEL, standardDestination(1));
 });

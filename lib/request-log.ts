@@ -15,12 +15,10 @@ export function stampRequestId(req: IncomingMessage, res: ServerResponse): void 
   res.setHeader("X-Request-Id", id);
 }
 
-// Link tokens act on a signature (confirm it, withdraw it) or make an organiser (an invitation):
-// whoever reads the log must not be able to.
-const linkToken = /\/(confirm|withdraw|invitation)\/[^/?#]+/g;
-
-/** Logs a request that could not be answered, with its id, and its URL without link tokens. */
+/**
+ * Logs a request that could not be answered, with its id and URL. The logger blanks every link
+ * token in the URL, wherever in the path or query it stands (lib/scrub.ts).
+ */
 export function logRequestError(req: IncomingMessage, error: unknown): void {
-  const url = req.url?.replace(linkToken, "/$1/[token]");
-  logger().error({ err: error, requestId: req.headers[requestIdHeader], method: req.method, url }, "answering a request failed");
+  logger().error({ err: error, requestId: req.headers[requestIdHeader], method: req.method, url: req.url }, "answering a request failed");
 }

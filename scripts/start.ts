@@ -4,11 +4,14 @@ import { logger } from "@/lib/log";
 import { openDatabase } from "@/db/open";
 import { openStores } from "@/lib/stores";
 import { ensureFirstOrganiser, seedCampaigns } from "@/lib/seed";
+import { routeStandardStreams } from "@/lib/standard-streams";
 import { startServer } from "../server";
 
 const dev = process.argv.includes("--dev");
 
 async function main() {
+  // Before anything can print: Next.js's own output and uncaught errors pass the scrubber too.
+  routeStandardStreams();
   const settings = config();
   const log = logger();
   await (await openStores(openDatabase)).database.migrateDatabase();

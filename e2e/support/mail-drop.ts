@@ -2,17 +2,22 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startSmtpSink } from "../../test/smtp-sink";
 
+/** Addresses the test mail server refuses for good (a test takes one with `refused-${uniqueEmail}`). */
+export const refusedMailboxes = /^refused-/;
+
 export type DroppedMail = { to: string; subject: string; text: string; headers: Record<string, string> };
 
 /**
  * A real SMTP server for the browser tests, in the Playwright runner's process: the unit tests'
  * sink, with each message it accepts also written as a JSON file, so tests in worker processes can
- * read their own mail.
+ * read their own mail. Mailboxes named refused-… do not exist there: delivery to them fails for
+ * good, with the server's answer quoting the address, as a mistyped address bounces.
  */
 export async function startMailDrop(dir: string): Promise<{ port: number; stop: () => Promise<void> }> {
   mkdirSync(dir, { recursive: true });
   let received = 0;
   const sink = await startSmtpSink({
+    refuseMailboxes: refusedMailboxes,
     onMessage: (mail) => {
       const message: DroppedMail = { to: mail.to.join(","), subject: mail.subject, text: mail.text, headers: mail.headers };
       writeFileSync(path.join(dir, `${Date.now()}-${++received}.json`), JSON.stringify(message));
