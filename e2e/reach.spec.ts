@@ -107,6 +107,21 @@ test.describe("reading and signing in Arabic", () => {
 });
 
 test.describe("a shared link", () => {
+  test("each address is its own canonical: the x-default too, from the cache or not, whatever a client claims", async ({ request }) => {
+    const canonical = async (path: string, headers: Record<string, string> = {}) => {
+      const html = await (await request.get(path, { headers: { "accept-language": "en", ...headers } })).text();
+      return [...html.matchAll(/<link rel="canonical" href="([^"]+)"/g)].map((match) => new URL(match[1]!).pathname);
+    };
+    // Twice each, so the second is served from the page cache, which must keep the two apart.
+    for (let round = 0; round < 2; round++) {
+      expect(await canonical("/")).toEqual(["/"]);
+      expect(await canonical("/en")).toEqual(["/en"]);
+      expect(await canonical("/p/white-helmets")).toEqual(["/p/white-helmets"]);
+      expect(await canonical("/ar/p/white-helmets")).toEqual(["/ar/p/white-helmets"]);
+    }
+    expect(await canonical("/en", { "x-countersign-unprefixed": "1" })).toEqual(["/en"]);
+  });
+
   test("shows a card: the page names a 1200x630 PNG per language, which the server draws", async ({ page, request }) => {
     for (const locale of ["en", "ar"]) {
       await page.goto(`/${locale}/p/white-helmets`);

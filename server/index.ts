@@ -16,6 +16,7 @@ import { mailWorker } from "@/lib/mail/outbox-worker";
 import { logRequestError, stampRequestId } from "@/lib/request-log";
 import { securityHeadersFor } from "@/lib/security-headers";
 import { siteOriginHeader, stampSiteOrigin } from "@/lib/site-origin";
+import { unprefixedHeader } from "@/lib/unprefixed-address";
 
 // Marks the server's own requests for a page to cache, so they go to Next.js, not to the cache.
 const renderHeader = "x-countersign-render";
@@ -25,7 +26,7 @@ const renderSecret = randomBytes(16).toString("hex");
 function renderThroughNext(port: number, listenHost: string) {
   // A server listening on every interface is reached on loopback; one bound to an address, there.
   const host = listenHost === "0.0.0.0" || listenHost === "::" ? "127.0.0.1" : listenHost;
-  return ({ origin, path, locale }: RenderKey) =>
+  return ({ origin, path, locale, unprefixed }: RenderKey) =>
     new Promise<RenderedPage>((resolve, reject) => {
       const headers = {
         host: new URL(origin).host,
@@ -33,6 +34,7 @@ function renderThroughNext(port: number, listenHost: string) {
         "accept-language": locale,
         "accept-encoding": "identity",
         [renderHeader]: renderSecret,
+        ...(unprefixed ? { [unprefixedHeader]: "1" } : {}),
       };
       const inner = request({ host, port, path, headers }, (res) => {
         const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { campaignLanguage } from "@/lib/campaign-language";
 import { defaultLocale, isLocale, localeCookie, negotiateLocale, type Locale } from "@/lib/domain/locales";
+import { unprefixedHeader } from "@/lib/unprefixed-address";
 
 // The public pages without a locale in their path: the addresses people share and type, and
 // those in emails sent before the pages moved under /<locale>/.
@@ -57,10 +58,12 @@ export async function routeToLocale(req: IncomingMessage, res: ServerResponse): 
     return;
   }
   const match = unprefixed.exec(pathname);
+  delete req.headers[unprefixedHeader];
   if (match) {
     const fallback: Locale = match[1] ? await campaignLanguage(match[2]) : pathname === "/" ? await campaignLanguage() : defaultLocale;
     const locale = negotiateLocale({ cookie: chosen, acceptLanguage: req.headers["accept-language"] }, fallback);
     req.url = `/${locale}${pathname === "/" ? "" : pathname}${query === undefined ? "" : `?${query}`}`;
+    req.headers[unprefixedHeader] = "1";
     varyByLanguage(res);
     return;
   }

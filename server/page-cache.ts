@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { localeFromAcceptLanguage } from "@/lib/locale";
+import { unprefixedHeader } from "@/lib/unprefixed-address";
 
 export type RenderedPage = { status: number; headers: Record<string, string>; body: string };
 type Entry = RenderedPage & { nonce: string | undefined; expiresAt: number };
@@ -11,7 +12,7 @@ type Entry = RenderedPage & { nonce: string | undefined; expiresAt: number };
  * this and not the request: no other header, cookie or query string can shape a copy that other
  * readers are served.
  */
-export type RenderKey = { origin: string; path: string; locale: string };
+export type RenderKey = { origin: string; path: string; locale: string; unprefixed: boolean };
 
 /**
  * Paths whose page is the same for every reader of one locale: the campaign pages and their
@@ -50,8 +51,14 @@ export class PageCache {
 
   /** Serves the page for `origin` (the site origin the front door resolved for this request). */
   async serve(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
-    const renderKey = { origin, path: pathOf(req), locale: localeFromAcceptLanguage(req.headers["accept-language"]) };
-    const key = `${renderKey.origin} ${renderKey.path} ${renderKey.locale}`;
+    const renderKey = {
+      origin,
+      path: pathOf(req),
+      locale: localeFromAcceptLanguage(req.headers["accept-language"]),
+      // Asked for without its locale, the page names itself as its canonical (app/_campaign/load.ts).
+      unprefixed: req.headers[unprefixedHeader] === "1",
+    };
+    const key = `${renderKey.origin} ${renderKey.path} ${renderKey.locale} ${renderKey.unprefixed}`;
     const now = Date.now();
     let entry = this.entries.get(key);
     if (!entry || entry.expiresAt <= now) entry = await this.refresh(key, renderKey);
