@@ -12,8 +12,13 @@ const nextConfig = {
   // The repository root is the project; without this Next.js may guess a parent folder's lockfile.
   outputFileTracingRoot: __dirname,
   turbopack: { root: __dirname },
-  // forbidden() answers an organiser whose role lacks a right with a 403 and app/admin/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers an organiser whose role lacks a right with a 403 and app/admin/forbidden.tsx.
+    authInterrupts: true,
+    // The stylesheet (6 kB gzipped) goes inside each page instead of beside it: a reader on a slow
+    // connection sees the story one round trip sooner, with nothing render-blocking to fetch.
+    inlineCss: true,
+  },
   // pdfkit (the delivery report) loads its parts by package imports relative to its own files, so
   // it runs from node_modules rather than from a bundle.
   serverExternalPackages: ["pdfkit"],
