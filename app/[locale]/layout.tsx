@@ -4,7 +4,6 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { clientMessagesFor } from "@/lib/i18n/messages";
 import { isLocale, textDirection } from "@/lib/domain/locales";
-import { arabicFont } from "../_lib/fonts";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d1a16" };
 
@@ -22,13 +21,13 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
   };
 }
 
-/** The document in the reader's language: its lang and direction, fonts, and the messages for client components. */
+/** The document in the reader's language: its lang and direction, and the messages for client components. */
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   return (
-    <html lang={locale} dir={textDirection(locale)} className={arabicFont.variable}>
+    <html lang={locale} dir={textDirection(locale)}>
       <body>
         {/* Named outright rather than read from the request, which a segment may read before it is set. */}
         <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone="UTC">
