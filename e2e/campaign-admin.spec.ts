@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { expect, fillSignature, organiser, signInAsOrganiser, test } from "./support/fixtures";
+import { sessionHeader } from "./support/session";
 
 // An organiser makes a campaign in the admin and runs it from draft to taken down, while readers
 // in browsers of their own find nothing, sign, are refused once it closes, and meet a kind page.
@@ -21,11 +22,6 @@ async function fillEnglish(page: Page, text: { title: string; ask: string; headl
 }
 
 /** The browser's session cookie, as a header: sent by hand, as e2e/roles.spec.ts sends it. */
-async function sessionHeader(page: Page): Promise<Record<string, string>> {
-  const cookie = (await page.context().cookies()).find((c) => c.name.startsWith("__Host-"));
-  if (!cookie) throw new Error("not signed in: no session cookie");
-  return { cookie: `${cookie.name}=${cookie.value}` };
-}
 
 test("an organiser creates, previews, publishes, closes and unpublishes a campaign; readers see each step", async ({
   page,

@@ -3,6 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import { pdfPages } from "../test/pdf-text";
 import { axeViolations } from "./support/axe";
 import { expect, fillSignature, linkIn, organiser, signInAsOrganiser, test, waitForMail } from "./support/fixtures";
+import { sessionHeader } from "./support/session";
 
 // An organiser downloads the delivery report for the decision maker in the browser and reads it
 // back: the campaign's title, the total the dashboard shows, and, when asked, the signers' names
@@ -82,11 +83,6 @@ test.describe("a viewer", () => {
   test.use({ app: "mail" });
 
   /** The browser's session cookie, as a header: sent by hand, as e2e/roles.spec.ts does. */
-  async function sessionHeader(page: Page): Promise<Record<string, string>> {
-    const cookie = (await page.context().cookies()).find((c) => c.name.startsWith("__Host-"));
-    if (!cookie) throw new Error("not signed in: no session cookie");
-    return { cookie: `${cookie.name}=${cookie.value}` };
-  }
 
   /** The owner invites a viewer, who accepts in a browser of their own and lands signed in. */
   async function invitedViewer(owner: Page, browser: Browser, baseURL: string, email: string): Promise<Page> {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, fillSignature, linkIn, organiser, rowsIn, signInAsOrganiser, test, waitForMail } from "./support/fixtures";
+import { sessionHeader } from "./support/session";
 
 // The owner invites organisers over the mail app's real SMTP server; each invitee accepts in a
 // browser of their own. What a role may not do is hidden from them, and refused when asked for
@@ -9,11 +10,6 @@ test.use({ app: "mail" });
 const csvUrl = "/admin/petitions/white-helmets/signatures.csv?include=pending,invalidated,suspected";
 
 /** The browser's session cookie, as a header: sent by hand, as e2e/organiser.spec.ts replays it. */
-async function sessionHeader(page: Page): Promise<Record<string, string>> {
-  const cookie = (await page.context().cookies()).find((c) => c.name.startsWith("__Host-"));
-  if (!cookie) throw new Error("not signed in: no session cookie");
-  return { cookie: `${cookie.name}=${cookie.value}` };
-}
 
 async function invite(owner: Page, email: string, role: "editor" | "viewer") {
   await owner.goto("/admin/organisers");
