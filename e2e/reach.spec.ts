@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { unprefixedHeader } from "@/lib/unprefixed-address";
 import { expect, linkIn, shownTotal, storedSignature, test, waitForMail } from "./support/fixtures";
 
 /** The form as an Arabic reader fills it, by its Arabic labels. */
@@ -119,7 +120,7 @@ test.describe("a shared link", () => {
       expect(await canonical("/p/white-helmets")).toEqual(["/p/white-helmets"]);
       expect(await canonical("/ar/p/white-helmets")).toEqual(["/ar/p/white-helmets"]);
     }
-    expect(await canonical("/en", { "x-countersign-unprefixed": "1" })).toEqual(["/en"]);
+    expect(await canonical("/en", { [unprefixedHeader]: "1" })).toEqual(["/en"]);
   });
 
   test("shows a card: the page names a 1200x630 PNG per language, which the server draws", async ({ page, request }) => {
