@@ -28,6 +28,9 @@ export type Tables = Pick<
   | "signatureImports"
   | "updates"
   | "updateUnsubscribes"
+  | "logEntries"
+  | "campaignLogs"
+  | "logTiles"
 >;
 
 /** Typed as PostgreSQL's builders: SQLite's drizzle has the same under the same names, so one store's code runs on either;
@@ -53,11 +56,13 @@ export interface CountKeeper {
 export type LockOptions = { of?: PgTable; skipLocked?: boolean };
 
 /** Changes that must wait for each other across processes (PostgreSQL's advisory locks; SQLite has one writer). */
-export type TurnName = "organisers" | "campaign-sequences";
+export type TurnName = "organisers" | "campaign-sequences" | "count-log";
 
 export interface Dialect {
   readonly kind: "sqlite" | "postgres";
   readonly tables: Tables;
+  /** Whether counts moved are written to the count log (db/log-entries.ts): off only to measure its cost. */
+  readonly countLog: boolean;
   /** The handle for reads outside a transaction: refused inside one, where only the transaction's handle may be used. */
   read(): Handle;
   /** One transaction, `tx` the only handle it may use; on SQLite, writes arriving in the same turn of the event loop share one

@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { nameKey } from "@/lib/domain/name-key";
 import type { ImportBatchOutcome, ImportStore } from "@/lib/domain/ports/imports";
 import type { Dialect, Handle } from "./dialect";
 import { perHandle, placeholders } from "./dialect";
+import { logAdds, logRemovals } from "./log-entries";
 
 // One short transaction per range (lib/imports/imports.ts hands rows over a range at a time), each after a turn of the
 // event loop, so a large file never holds SQLite's only writer for long and signatures arriving meanwhile go in between.
@@ -17,10 +19,10 @@ export function importedSignatures(d: Dialect): Pick<ImportStore, "insertImporte
   const statements = perHandle((h: Handle) => ({
     insert: h
       .insert(signatures)
-      .values({ ...placeholders("campaignId", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "showName", "wantsUpdates", "signedAt", "importId", "locale"), status: "confirmed" })
+      .values({ ...placeholders("campaignId", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "showName", "wantsUpdates", "signedAt", "importId", "locale", "receiptSalt"), status: "confirmed" })
       // The unique index decides who has signed, so a signer arriving meanwhile is never counted twice.
       .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
-      .returning({ id: signatures.id })
+      .returning({ id: signatures.id, country: signatures.country })
       .prepare("countersign-import-insert"),
   }));
 
@@ -40,16 +42,27 @@ export function importedSignatures(d: Dialect): Pick<ImportStore, "insertImporte
         );
         if (!running) return { kind: "stopped" };
         if (signers.length === 0) return { kind: "stored", inserted: 0 };
-        const rows = signers.map((s) => ({ ...s, nameKey: nameKey(s.fullName), campaignId: running.campaignId, locale: running.locale, status: "confirmed" as const, importId }));
+        // Each row's receipt salt, as a signature made here has: confirming the address later gives its signer a receipt.
+        const rows = signers.map((s) => ({
+          ...s,
+          nameKey: nameKey(s.fullName),
+          campaignId: running.campaignId,
+          locale: running.locale,
+          status: "confirmed" as const,
+          importId,
+          receiptSalt: randomBytes(32).toString("hex"),
+        }));
         const stored = await d.insertMany(
           rows,
           (row) => statements(tx).insert.execute(row),
-          (all) => tx.insert(signatures).values([...all]).onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] }).returning({ id: signatures.id }),
+          (all) => tx.insert(signatures).values([...all]).onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] }).returning({ id: signatures.id, country: signatures.country }),
         );
         const inserted = stored.length;
         if (inserted > 0) {
           // Each stored signer takes a signer number, as one signing here would.
           await d.counts.move(tx, running.campaignId, { confirmed: inserted }, now);
+          const counted = stored.map((row) => ({ campaignId: running.campaignId, signatureId: row.id, country: row.country }));
+          await logAdds(d, tx, counted, "import", now);
           await tx
             .update(signatureImports)
             .set({ importedRows: sql`${signatureImports.importedRows} + ${inserted}` })
@@ -66,13 +79,14 @@ export function importedSignatures(d: Dialect): Pick<ImportStore, "insertImporte
           .delete(signatures)
           // The import named again outside the subquery, so a row claimed meanwhile (confirmed by its signer) is re-checked and spared.
           .where(and(eq(signatures.importId, importId), inArray(signatures.id, tx.select({ id: signatures.id }).from(signatures).where(eq(signatures.importId, importId)).limit(limit))))
-          .returning({ campaignId: signatures.campaignId, status: signatures.status });
+          .returning({ id: signatures.id, campaignId: signatures.campaignId, status: signatures.status });
         const [first] = rows;
         if (first) {
           // An imported row may have been invalidated since; only the statuses that count move a count.
           const confirmed = rows.filter((r) => r.status === "confirmed").length;
           const pending = rows.filter((r) => r.status === "pending").length;
           await d.counts.move(tx, first.campaignId, { confirmed: -confirmed, pending: -pending }, now);
+          await logRemovals(d, tx, rows.filter((r) => r.status === "confirmed").map((r) => r.id), "undone", now);
         }
         return rows.length;
       });

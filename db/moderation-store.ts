@@ -1,6 +1,7 @@
 import { count, desc, eq, inArray } from "drizzle-orm";
 import type { ModerationStore, SignatureFilter } from "@/lib/domain/ports/moderation";
 import type { CountChange, Dialect } from "./dialect";
+import { logAdds, logRemovals, type CountedSignature } from "./log-entries";
 import { enqueueMailIn } from "./mail-store";
 import { signatureFilterWhere } from "./signature-filter";
 
@@ -38,10 +39,13 @@ export function moderationStore(d: Dialect): ModerationStore {
             .where(inArray(signatures.id, ids))
             .returning({ id: signatures.id });
           await tx.delete(confirmations).where(inArray(confirmations.signatureId, changed.map((row) => row.id)));
+          const uncounted: number[] = [];
           for (const { id } of changed) {
             const status = was.get(id);
             if (status === "confirmed" || status === "pending") change[status]--;
+            if (status === "confirmed") uncounted.push(id);
           }
+          await logRemovals(d, tx, uncounted, "invalidated", now);
           invalidated += changed.length;
         }
         await d.counts.move(tx, filter.campaignId, change, now);
@@ -53,23 +57,25 @@ export function moderationStore(d: Dialect): ModerationStore {
       d.write(async (tx) => {
         const found = await d.locked(
           tx
-            .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, emailKey: signatures.emailKey, locale: signatures.locale })
+            .select({ id: signatures.id, fullName: signatures.fullName, email: signatures.email, emailKey: signatures.emailKey, locale: signatures.locale, country: signatures.country, receiptSalt: signatures.receiptSalt })
             .from(signatures)
             .where(filterWhere({ ...filter, suspected: true })),
         );
-        let confirmed = 0;
+        const counted: CountedSignature[] = [];
         for (const signature of found) {
           const next = release(signature);
           if (next.kind === "count") {
             await tx.update(signatures).set({ status: "confirmed" }).where(eq(signatures.id, signature.id));
-            confirmed++;
+            counted.push({ campaignId: filter.campaignId, signatureId: signature.id, country: signature.country });
             continue;
           }
           await tx.update(signatures).set({ status: "pending" }).where(eq(signatures.id, signature.id));
           await tx.insert(confirmations).values({ signatureId: signature.id, ...next.confirmation, lastSentAt: now });
           await enqueueMailIn(d, tx, { ...next.mail, signatureId: signature.id }, now);
         }
+        const confirmed = counted.length;
         if (found.length > 0) await d.counts.move(tx, filter.campaignId, { confirmed, pending: found.length - confirmed }, now);
+        await logAdds(d, tx, counted, "open", now);
         return found.length;
       }),
 

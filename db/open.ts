@@ -6,6 +6,7 @@ import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database"
 import type { Stores } from "@/lib/domain/ports/stores";
 import { campaignStore } from "./campaign-store";
 import { chartStore } from "./chart-store";
+import { countLogStore } from "./count-log-store";
 import type { Dialect, OwnWork } from "./dialect";
 import { housekeepingStore } from "./housekeeping-store";
 import { importStore } from "./import-store";
@@ -35,5 +36,6 @@ export async function openDatabase(settings: DatabaseSettings, log: DatabaseLog)
     updates: updateStore(dialect),
     organisers: organiserStore(dialect),
     housekeeping: housekeepingStore(dialect),
+    countLog: countLogStore(dialect),
   };
 }

@@ -26,4 +26,7 @@ export const schemasAgree: { [K in keyof Tables]: Same<SqliteRow<K>, Row<typeof 
   signatureImports: true,
   updates: true,
   updateUnsubscribes: true,
+  logEntries: true,
+  campaignLogs: true,
+  logTiles: true,
 };

@@ -1,6 +1,7 @@
 import { nameKey } from "@/lib/domain/name-key";
 import type { SignatureStore } from "@/lib/domain/ports/signatures";
 import { perHandle, placeholders, type Dialect, type Handle } from "./dialect";
+import { logAdds } from "./log-entries";
 
 // Rows a transaction: 14 columns each stay under PostgreSQL's 65,535 bound values a statement.
 const batch = 4_000;
@@ -16,6 +17,7 @@ export function seedSignatures(d: Dialect): SignatureStore["insertSeedSignatures
     h
       .insert(signatures)
       .values({ ...placeholders("campaignId", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "comment", "showName", "wantsUpdates", "clientAddress", "signedAt", "confirmedAt"), status: "confirmed" })
+      .returning({ signatureId: signatures.id, country: signatures.country })
       .prepare("countersign-seed-signature"),
   );
   return async (campaignId, count, row, startAt = 0) => {
@@ -36,12 +38,14 @@ export function seedSignatures(d: Dialect): SignatureStore["insertSeedSignatures
         };
       });
       await d.write(async (tx) => {
-        await d.insertMany(
+        const stored = await d.insertMany(
           rows,
-          async (one) => (await insertOne(tx).execute(one), []),
-          (all) => tx.insert(signatures).values([...all]).then(() => []),
+          (one) => insertOne(tx).execute(one),
+          (all) => tx.insert(signatures).values([...all]).returning({ signatureId: signatures.id, country: signatures.country }),
         );
         await d.counts.move(tx, campaignId, { confirmed: rows.length }, new Date());
+        // In the count log as they count, as any signature is: the log and the count must agree at every size.
+        await logAdds(d, tx, stored.map((s) => ({ ...s, campaignId })), "email", new Date());
       });
     }
   };

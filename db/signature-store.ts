@@ -5,6 +5,7 @@ import type { ConfirmOutcome, ExistingSignature, InsertExtras, InsertOutcome, Li
 import type { CountChange, Dialect, Handle, OwnWork } from "./dialect";
 import { perHandle, placeholders } from "./dialect";
 import { chargeLimits } from "./limits";
+import { logAdds, logRemovals } from "./log-entries";
 import { enqueueMailIn } from "./mail-store";
 import { nameKeyFiller } from "./name-key-store";
 import { seedSignatures } from "./seed-signatures";
@@ -21,7 +22,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
   const statements = perHandle((h: Handle) => ({
     insert: h
       .insert(signatures)
-      .values({ ...placeholders("campaignId", "status", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "comment", "showName", "wantsUpdates", "clientAddress", "fillMs", "locale", "referrerId", "signedAt") })
+      .values({ ...placeholders("campaignId", "status", "fullName", "nameKey", "email", "emailKey", "emailDomain", "country", "comment", "showName", "wantsUpdates", "clientAddress", "fillMs", "locale", "referrerId", "receiptSalt", "signedAt") })
       // The unique index decides repeats, so concurrent signers cannot race past a check.
       .onConflictDoNothing({ target: [signatures.campaignId, signatures.emailKey] })
       .returning({ id: signatures.id })
@@ -43,6 +44,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
   /** The rest of a new signature's writes: its count and number, its confirmation and its first email. */
   async function settleNew(tx: Handle, signatureId: number, values: NewSignature, extras: InsertExtras): Promise<InsertOutcome> {
     const last = await d.counts.move(tx, values.campaignId, countChange(values.status, 1), values.signedAt);
+    if (values.status === "confirmed") await logAdds(d, tx, [{ campaignId: values.campaignId, signatureId, country: values.country }], "open", values.signedAt);
     // A confirmed signature took the last number issued; any other leaves the next one free.
     const signerNumber = values.status === "confirmed" ? last : await d.counts.nextSignerNumber(tx, values.campaignId);
     if (extras.confirmation) await tx.insert(confirmations).values({ signatureId, ...extras.confirmation, lastSentAt: values.signedAt });
@@ -93,17 +95,17 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
     // Locked, so two repeats of one address at once each see the other's change.
     const [found] = await d.locked(
       tx
-        .select({ id: signatures.id, status: signatures.status, importId: signatures.importId })
+        .select({ id: signatures.id, status: signatures.status, importId: signatures.importId, receiptSalt: signatures.receiptSalt })
         .from(signatures)
         .where(and(eq(signatures.campaignId, values.campaignId), eq(signatures.emailKey, values.emailKey))),
     );
     if (!found) throw new Error(`signature for campaign ${values.campaignId} neither inserted nor found`);
-    const existing: ExistingSignature = { id: found.id, status: found.status, imported: found.importId !== null };
+    const existing: ExistingSignature = { id: found.id, status: found.status, imported: found.importId !== null, receiptSalt: found.receiptSalt };
     if (existing.status === "suspected" && values.status !== "suspected") {
-      const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt } = row;
+      const { status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, receiptSalt, signedAt } = row;
       await tx
         .update(signatures)
-        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, signedAt })
+        .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, receiptSalt, signedAt })
         .where(eq(signatures.id, existing.id));
       return settleNew(tx, existing.id, values, extras);
     }
@@ -127,6 +129,8 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
         title: campaigns.title,
         signaturesElsewhere: campaigns.signaturesElsewhere,
         fullName: signatures.fullName,
+        country: signatures.country,
+        receiptSalt: signatures.receiptSalt,
         expiresAt: confirmations.expiresAt,
         codeHash: confirmations.codeHash,
         codeAttempts: confirmations.codeAttempts,
@@ -142,11 +146,14 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
     await tx.update(signatures).set({ status: "confirmed", confirmedAt: now, importId: null }).where(eq(signatures.id, found.signatureId));
     await tx.delete(confirmations).where(eq(confirmations.signatureId, found.signatureId));
     // An imported row counted already: its signer is answered as a first one, with the next number.
-    const signerNumber =
-      found.status === "confirmed"
-        ? await d.counts.nextSignerNumber(tx, found.campaignId)
-        : await d.counts.move(tx, found.campaignId, { confirmed: 1, pending: -1 }, now);
-    return { kind: "confirmed", signatureId: found.signatureId, slug: found.slug, signaturesElsewhere: found.signaturesElsewhere, signerNumber, fullName: found.fullName };
+    let signerNumber: number;
+    if (found.status === "confirmed") signerNumber = await d.counts.nextSignerNumber(tx, found.campaignId);
+    else {
+      signerNumber = await d.counts.move(tx, found.campaignId, { confirmed: 1, pending: -1 }, now);
+      await logAdds(d, tx, [{ campaignId: found.campaignId, signatureId: found.signatureId, country: found.country }], "email", now);
+    }
+    const { signatureId, slug, signaturesElsewhere, fullName, receiptSalt } = found;
+    return { kind: "confirmed", signatureId, slug, signaturesElsewhere, signerNumber, fullName, receiptSalt };
   }
 
   return {
@@ -200,13 +207,14 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
 
     /** Confirmations and mail go by cascade; `mailboxKey` takes the address's unsubscribes too (an erasure, not a withdrawal).
      * The rows' old versions then leave the database's logs off the request path (d.erased). */
-    async eraseSignatures(ids, now, mailboxKey) {
+    async eraseSignatures(ids, now, reason, mailboxKey) {
       if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
       const { removed, forgotten } = await d.write(async (tx) => {
         const rows = ids.length
-          ? await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ campaignId: signatures.campaignId, status: signatures.status })
+          ? await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ id: signatures.id, campaignId: signatures.campaignId, status: signatures.status })
           : [];
         for (const row of rows) await d.counts.move(tx, row.campaignId, countChange(row.status, -1), now);
+        await logRemovals(d, tx, rows.filter((row) => row.status === "confirmed").map((row) => row.id), reason, now);
         const unsubscribes =
           mailboxKey === undefined ? [] : await tx.delete(updateUnsubscribes).where(eq(updateUnsubscribes.emailKey, mailboxKey)).returning({ key: updateUnsubscribes.emailKey });
         return { removed: rows.length, forgotten: unsubscribes.length };

@@ -7,7 +7,7 @@ import { openDialect } from "./open";
 beforeAll(prepareDatabase);
 
 // A dialect of this test's own on the file's database, beside the app's.
-const opened = openDialect({ url: process.env.DATABASE_URL!, poolSize: 4, sqliteSynchronous: "FULL" }, { info() {}, warn() {}, error() {} });
+const opened = openDialect({ url: process.env.DATABASE_URL!, poolSize: 4, sqliteSynchronous: "FULL", countLog: true }, { info() {}, warn() {}, error() {} });
 afterAll(async () => (await opened).dialect.lifecycle.closeDatabase());
 
 describe("transactions", () => {

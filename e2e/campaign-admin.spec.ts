@@ -81,6 +81,7 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   const reader = await readerPage(browser, baseURL);
   expect((await reader.goto(`/p/${slug}`))!.status()).toBe(404);
   expect((await reader.request.get(`/api/petitions/${slug}`)).status()).toBe(404);
+  for (const path of ["checkpoint", "vkey", "stats.json", "tile/entries/000.p/1"]) expect((await reader.request.get(`/log/${slug}/${path}`)).status()).toBe(404);
 
   await page.goto(`/admin/petitions/${slug}/edit`);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -92,6 +93,8 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   await fillSignature(reader, { fullName: "River Reader", email: uniqueEmail, country: "GB" });
   await reader.getByRole("button", { name: "Sign the petition" }).click();
   await expect(reader.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+  // Its count log is public now, and takes the signature within a second or so.
+  await expect.poll(async () => (await (await reader.request.get(`/log/${slug}/checkpoint`)).text()).split("\n")[1], { timeout: 15_000 }).toBe("1");
 
   // A second reader has the form open when the organiser closes the campaign.
   const late = await readerPage(browser, baseURL);
@@ -132,6 +135,7 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   await page.getByRole("button", { name: "Unpublish", exact: true }).click();
   await expect(page.getByTestId("campaign-state")).toHaveText("Unpublished: taken down; readers see a kind page.");
   await expect.poll(async () => (await reader.goto(`/en/p/${slug}`))!.status()).toBe(410);
+  await expect.poll(async () => (await reader.request.get(`/log/${slug}/checkpoint`)).status()).toBe(404);
   await expect(reader.getByRole("heading", { name: "This campaign has been taken down" })).toBeVisible();
   await expect(reader.getByText("This campaign has been taken down by its organisers.")).toBeVisible();
   expect((await reader.goto(`/ar/p/${slug}`))!.status()).toBe(410);

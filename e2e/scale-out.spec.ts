@@ -1,6 +1,7 @@
 import { EventSource } from "eventsource";
 import { expect, test } from "@playwright/test";
 import { startCluster } from "./support/cluster";
+import { runLogVerifier } from "./support/log-verifier";
 
 // Three processes on one PostgreSQL database behind nginx (deploy/nginx.conf). Runs in the
 // PostgreSQL pass only (playwright.config.ts).
@@ -113,6 +114,13 @@ test.describe("several processes behind nginx, one database", () => {
     const api = (await (await fetch(`${cluster.url}/api/petitions/white-helmets`)).json()) as { signaturesHere: number };
     const [confirmed] = cluster.rows<{ n: number }>("select count(*) as n from signatures where status = 'confirmed'");
     expect(api.signaturesHere).toBe(confirmed!.n);
+    // Three processes placed one log's entries, each batch under the advisory lock: every place once, none skipped.
+    const verified = await runLogVerifier(cluster.url, "white-helmets");
+    expect(verified.code, verified.output).toBe(0);
+    const [places] = cluster.rows<{ n: number; distinct_places: number; last: number }>(
+      "select count(*) as n, count(distinct position) as distinct_places, max(position) as last from log_entries where position is not null",
+    );
+    expect(places).toEqual({ n: places!.last + 1, distinct_places: places!.last + 1, last: expect.any(Number) });
   });
 });
 

@@ -10,6 +10,7 @@ import type { SignatureStatus } from "./domain/model";
 import { invalidate, signatureChoice } from "./moderation";
 import { referrerFrom } from "./referrals";
 import { signCampaign } from "./signatures";
+import { newReceiptSalt } from "@/lib/receipts";
 
 const slug = "white-helmets";
 const now = new Date("2026-05-04T10:20:00Z");
@@ -35,7 +36,7 @@ async function store(
   extra: { fillMs: number; referrerId: number; campaignId?: number },
 ) {
   const identity = { fullName: "Sami Haddad", email, emailKey: emailKey(email), emailDomain: emailDomain(email) };
-  await stores().signatures.insertSignature({ campaignId, ...extra, status, ...identity, country, signedAt: at(signedAt) });
+  await stores().signatures.insertSignature({ campaignId, ...extra, status, ...identity, country, signedAt: at(signedAt), receiptSalt: newReceiptSalt() });
 }
 
 beforeAll(async () => {

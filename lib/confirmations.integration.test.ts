@@ -80,6 +80,7 @@ describe("signing when the campaign asks for email confirmation", () => {
       signerNumber: elsewhere + after.signaturesHere,
       referralCode: expect.stringMatching(/^[\w-]{16}$/),
       referralStatsToken: expect.stringMatching(/^[\w-]{48}$/),
+      receiptSalt: storedRows<{ receipt_salt: string }>("select receipt_salt from signatures where email = ?", "omar@example.org")[0]!.receipt_salt,
     });
     expect(after.total).toBe(before.total + 1);
     expect(await waiting()).toBe(waitingBefore - 1);

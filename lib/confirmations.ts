@@ -6,14 +6,16 @@ import { confirmationCodeHash } from "./confirmation-secrets";
 import type { Locale } from "./domain/locales";
 import { campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
+import { newReceiptSalt } from "./receipts";
 import { referralCode, referralStatsToken } from "./referrals";
 import { hashToken, sameSecret } from "./tokens";
 
 export const maxCodeAttempts = 5;
 
-/** `referralCode` and `referralStatsToken` are the signer's, as signing without confirmation gives them (lib/referrals.ts). */
+/** `referralCode` and `referralStatsToken` are the signer's, as signing without confirmation gives them (lib/referrals.ts);
+ * `receiptSalt` makes their receipt link (lib/links.ts, receiptLink). */
 export type Confirmation =
-  | { kind: "confirmed"; slug: string; signerNumber: number; firstName: string; referralCode: string; referralStatsToken: string }
+  | { kind: "confirmed"; slug: string; signerNumber: number; firstName: string; referralCode: string; referralStatsToken: string; receiptSalt: string }
   | { kind: "unknown" | "expired" | "locked" | "wrong-code" };
 
 function settle(outcome: ConfirmOutcome): Confirmation {
@@ -26,6 +28,8 @@ function settle(outcome: ConfirmOutcome): Confirmation {
     firstName: outcome.fullName.trim().split(/\s+/)[0] ?? "",
     referralCode: referralCode(outcome.signatureId),
     referralStatsToken: referralStatsToken(outcome.signatureId),
+    // A row from before the log kept no salt until its migration gave it one; a fresh one then matches nothing, as a decoy.
+    receiptSalt: outcome.receiptSalt ?? newReceiptSalt(),
   };
 }
 

@@ -2,6 +2,7 @@ import { stores } from "./stores";
 import { mailConfigured } from "./config";
 import type { MailProblem } from "./domain/model";
 import { can, type Role } from "./domain/roles";
+import { logStanding } from "./count-log/count-check";
 import { latestSignatures } from "./signature-list";
 
 const hourMs = 60 * 60 * 1000;
@@ -9,17 +10,18 @@ const hourMs = 60 * 60 * 1000;
 /**
  * What an organiser sees of one campaign: the counts (pending exact, unlike the public's rounded
  * figure), the bot trap's catches, today's and the last hour's signatures, and the latest rows for
- * one whose role may see who signed (`latest` of them; none for others).
+ * one whose role may see who signed (`latest` of them; none for others), and how far the count log is behind the count.
  */
 export async function campaignDashboard(slug: string, now = new Date(), latest = 0) {
   const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [today, lastHour, suspected, signatures] = await Promise.all([
+  const [today, lastHour, suspected, signatures, log] = await Promise.all([
     stores().signatures.countSignaturesSince(campaign.id, startOfDay),
     stores().signatures.countSignaturesSince(campaign.id, new Date(now.getTime() - hourMs)),
     stores().moderation.countMatchingSignatures({ campaignId: campaign.id, suspected: true }),
     latest > 0 ? latestSignatures(campaign.id, latest) : [],
+    logStanding(campaign.id),
   ]);
   return {
     slug: campaign.slug,
@@ -34,6 +36,7 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
     lastHour,
     suspected,
     signatures,
+    log,
   };
 }
 

@@ -19,6 +19,7 @@ export async function eraseSignaturesByEmail(email: string, actor: string): Prom
   const { erased } = await stores().signatures.eraseSignatures(
     found.map((s) => s.id),
     new Date(),
+    "erased",
     key,
   );
   const slugs = [...new Set(found.map((s) => s.slug))];

@@ -16,3 +16,5 @@ export const shareLink = (slug: string, locale: Locale, referralCode?: string) =
   site(`/${locale}/p/${slug}${referralCode ? `?ref=${encodeURIComponent(referralCode)}` : ""}`);
 /** Where an invited organiser sets their password: the token is the invitation's only key. */
 export const invitationLink = (token: string) => site(`/admin/invitation/${token}`);
+/** A signer's receipt: the salt after the #, which browsers never send, so the server never sees which receipt is read. */
+export const receiptLink = (slug: string, locale: Locale, receiptSalt: string) => site(`/${locale}/p/${slug}/receipt#${receiptSalt}`);

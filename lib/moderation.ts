@@ -4,13 +4,14 @@ import { recordAudit } from "./audit";
 import { newConfirmation } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./domain/email-key";
 import { blockList } from "./email-policy";
-import { withdrawLink } from "./links";
+import { receiptLink, withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
 import { isLocale } from "./domain/locales";
 import type { BlockKind } from "./domain/model";
 import { confirmationMessage } from "./mail/messages";
 import { mailWorker } from "./mail/outbox-worker";
 import { sealMail } from "./mail/sealed-mail";
+import { newReceiptSalt } from "./receipts";
 import { campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
 import { confirmationRequired } from "./signatures";
@@ -128,6 +129,7 @@ export async function release(slug: string, choice: SignatureChoice, actor: stri
         locale,
         ...links,
         withdrawUrl: withdrawLink(withdrawToken(signature.id), locale),
+        receiptUrl: receiptLink(slug, locale, signature.receiptSalt ?? newReceiptSalt()),
       });
       return { kind: "confirm", confirmation: secret, mail: sealMail(mail) };
     },

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase, storedRows, writeRows } from "@/test/database";
 import { emailDomain, emailKey } from "./domain/email-key";
 import { backfillNameKeys } from "./name-key-backfill";
+import { newReceiptSalt } from "@/lib/receipts";
 
 let campaignId = 0;
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 
 async function sign(fullName: string, email: string) {
-  await stores().signatures.insertSignature({ campaignId, status: "confirmed", fullName, email, emailKey: emailKey(email), emailDomain: emailDomain(email), country: "SY", signedAt: new Date() });
+  await stores().signatures.insertSignature({ campaignId, status: "confirmed", fullName, email, emailKey: emailKey(email), emailDomain: emailDomain(email), country: "SY", signedAt: new Date(), receiptSalt: newReceiptSalt() });
 }
 
 describe("the name keys of signatures stored before the search", () => {

@@ -6,6 +6,7 @@ import { createOrganiser } from "./auth/organiser-accounts";
 import { campaignDashboard } from "./dashboard";
 import { campaignStatus } from "./campaign-status";
 import { applyRetention } from "./retention";
+import { newReceiptSalt } from "@/lib/receipts";
 
 const slug = "white-helmets";
 const now = new Date("2026-12-01T12:00:00Z");
@@ -14,7 +15,7 @@ const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000)
 async function store(email: string, status: "pending" | "confirmed", signedAt: Date, extras: { linkExpires?: Date } = {}) {
   const campaign = (await stores().campaigns.readCampaignStanding(slug))!;
   return stores().signatures.insertSignature(
-    { campaignId: campaign.id, status, fullName: "Kept Signer", email, emailKey: email, emailDomain: "example.org", country: "SY", clientAddress: "203.0.113.9", signedAt },
+    { campaignId: campaign.id, status, fullName: "Kept Signer", email, emailKey: email, emailDomain: "example.org", country: "SY", clientAddress: "203.0.113.9", signedAt, receiptSalt: newReceiptSalt() },
     extras.linkExpires ? { confirmation: { tokenHash: `t-${email}`, codeHash: "c", expiresAt: extras.linkExpires } } : {},
   );
 }

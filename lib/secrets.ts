@@ -6,7 +6,7 @@ import { config } from "./config";
 import { processWide } from "./process-wide";
 
 /** What each derived key signs or seals; one key per purpose, so no token passes for another. */
-export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code" | "referral" | "referral-stats" | "unsubscribe" | "login-browser" | "mail-body";
+export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code" | "referral" | "referral-stats" | "unsubscribe" | "login-browser" | "mail-body" | "count-log";
 
 const minimumLength = 32;
 

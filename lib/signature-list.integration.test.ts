@@ -7,6 +7,7 @@ import type { SignatureStatus } from "./domain/model";
 import { nameKey } from "./domain/name-key";
 import { signatureList } from "./signature-list";
 import type { SignatureListPage, SignatureSearch } from "./domain/signature-search";
+import { newReceiptSalt } from "@/lib/receipts";
 
 const slug = "white-helmets";
 const names = ["Amina Khalil", "Zoë Lefèvre", "Zoe Smith", "نُور الهدى", "Дмитрий Коваль", "王小明", "Ελένη Παπαδοπούλου", "Raed Saleh"];
@@ -37,6 +38,7 @@ beforeAll(async () => {
       emailDomain: emailDomain(email),
       country: countries[i % countries.length]!,
       signedAt: new Date(start + Math.floor(i / 10) * dayMs + (i % 10) * 1000),
+      receiptSalt: newReceiptSalt(),
     };
     const outcome = await stores().signatures.insertSignature(values);
     if (outcome.kind !== "signed") throw new Error(`signature ${i} was not stored`);

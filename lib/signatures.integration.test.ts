@@ -40,10 +40,14 @@ describe("signCampaign", () => {
       withdrawToken: expect.stringMatching(/^[\w-]{48}$/),
       referralCode: expect.stringMatching(/^[\w-]{16}$/),
       referralStatsToken: expect.stringMatching(/^[\w-]{48}$/),
+      receiptSalt: expect.stringMatching(/^[0-9a-f]{64}$/),
     };
     expect(again).toEqual({ kind: "signed", signerNumber: before.total + 1, ...tokens });
     expect(first).toEqual({ kind: "signed", signerNumber: expect.any(Number), ...tokens });
     if (again.kind !== "signed" || first.kind !== "signed") return;
+    // Its receipt salt is none of the first signature's, so its receipt link finds no entry.
+    expect(again.receiptSalt).not.toBe(first.receiptSalt);
+    expect(storedRows("select receipt_salt from signatures where receipt_salt = ?", again.receiptSalt)).toEqual([]);
     // Its token opens nothing, so a repeat cannot be used to withdraw the real signature.
     expect(await describeWithdrawal(again.withdrawToken)).toBeUndefined();
     expect(await describeWithdrawal(first.withdrawToken)).toMatchObject({ status: "confirmed" });

@@ -5,7 +5,7 @@ import { mailConfigured } from "./config";
 import { newConfirmation, resendLimits } from "./confirmation-secrets";
 import { emailDomain, emailKey } from "./domain/email-key";
 import { emailRefusal } from "./email-policy";
-import { shareLink, withdrawLink } from "./links";
+import { receiptLink, shareLink, withdrawLink } from "./links";
 import { liveHub } from "./live-hub";
 import type { Locale } from "./domain/locales";
 import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
@@ -16,6 +16,7 @@ import { sealMail } from "./mail/sealed-mail";
 import type { CampaignStanding, SignatureStatus } from "./domain/model";
 import { signingLimits } from "./rate-limit";
 import { decoyReferral, referralCode, referralStatsToken, referrerFrom } from "./referrals";
+import { newReceiptSalt } from "./receipts";
 import { fieldErrors, signatureInput, type SignatureFieldErrors } from "./signature-input";
 import type { ExistingSignature, RepeatPlan } from "@/lib/domain/ports/signatures";
 import { decoySealedId } from "./tokens";
@@ -48,11 +49,11 @@ export type SignOutcome =
    * `referralCode` goes in the signer's own share links; `referralStatsToken` is theirs alone, to
    * read how many those links brought (lib/referrals.ts).
    */
-  | { kind: "signed"; signerNumber: number; withdrawToken: string; referralCode: string; referralStatsToken: string }
+  | { kind: "signed"; signerNumber: number; withdrawToken: string; referralCode: string; referralStatsToken: string; receiptSalt: string }
   | { kind: "pending" };
 
 /** Whom the emails go to, and what they signed, in the language they signed in. */
-type Recipient = { toAddress: string; fullName: string; campaignTitle: string; locale: Locale };
+type Recipient = { toAddress: string; fullName: string; campaignTitle: string; locale: Locale; slug: string };
 
 export const confirmationRequired = (campaign: Pick<CampaignStanding, "requireConfirmation">) =>
   campaign.requireConfirmation && mailConfigured();
@@ -100,6 +101,7 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
     fillMs: form?.kind === "suspected" || form?.kind === "person" ? form.fillMs : undefined,
     locale,
     referrerId: referrerFrom(context.referral),
+    receiptSalt: newReceiptSalt(),
     signedAt: now,
   };
   // A suspected signature is kept for the organisers to judge and sends no mail: a bot must not
@@ -107,7 +109,7 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
   const mails = status !== "suspected" && mailConfigured();
   const titles = mails ? await campaignTitles.get(slug) : undefined;
   const title = titles ? localizedTitle(titles, locale) : campaign.title;
-  const to: Recipient = { toAddress: input.email, fullName: input.fullName, campaignTitle: title, locale };
+  const to: Recipient = { toAddress: input.email, fullName: input.fullName, campaignTitle: title, locale, slug };
   const confirmation = status === "pending" ? newConfirmation(campaign, key, now, locale) : undefined;
 
   const outcome = await stores().signatures.insertSignature(values, {
@@ -115,7 +117,15 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
     mail: !mails
       ? undefined
       : confirmation
-        ? ({ signatureId }) => sealMail(confirmationMessage({ ...to, ...confirmation.links, withdrawUrl: withdrawLink(withdrawToken(signatureId), locale) }))
+        ? ({ signatureId }) =>
+            sealMail(
+              confirmationMessage({
+                ...to,
+                ...confirmation.links,
+                withdrawUrl: withdrawLink(withdrawToken(signatureId), locale),
+                receiptUrl: receiptLink(slug, locale, values.receiptSalt),
+              }),
+            )
         : ({ signatureId, signerNumber }) =>
             sealMail(
               thankYouMessage({
@@ -123,6 +133,7 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
                 signerNumber: campaign.signaturesElsewhere + signerNumber,
                 shareUrl: shareLink(slug, locale, referralCode(signatureId)),
                 withdrawUrl: withdrawLink(withdrawToken(signatureId), locale),
+                receiptUrl: receiptLink(slug, locale, values.receiptSalt),
               }),
             ),
     repeat: mails ? (existing) => repeatPlan(existing, campaign, to, key, now) : undefined,
@@ -141,13 +152,16 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
       withdrawToken: withdrawToken(outcome.signatureId),
       referralCode: referralCode(outcome.signatureId),
       referralStatsToken: referralStatsToken(outcome.signatureId),
+      receiptSalt: values.receiptSalt,
     };
   }
   // A repeat or a suspected bot: the answer a new signer would get, with a withdraw token that
   // opens nothing, a referral code and token of a signature that does not exist, and the number
-  // the next signer would have.
+  // the next signer would have. A suspected signature keeps its own receipt salt (its receipt
+  // works if an organiser releases it); a repeat gets one of no entry, never the first's.
   const next = outcome.kind === "repeat" ? outcome.nextSignerNumber : outcome.signerNumber;
-  return { kind: "signed", signerNumber: campaign.signaturesElsewhere + next, withdrawToken: decoySealedId(), ...decoyReferral() };
+  const receiptSalt = outcome.kind === "signed" ? values.receiptSalt : newReceiptSalt();
+  return { kind: "signed", signerNumber: campaign.signaturesElsewhere + next, withdrawToken: decoySealedId(), ...decoyReferral(), receiptSalt };
 }
 
 /**
@@ -161,7 +175,9 @@ function repeatPlan(existing: ExistingSignature, campaign: CampaignStanding, to:
   const claimable = existing.status === "confirmed" && existing.imported && confirmationRequired(campaign);
   if (existing.status === "pending" || claimable) {
     const { secret, links } = newConfirmation(campaign, key, now, to.locale);
-    return { kind: "renew-confirmation", confirmation: secret, mail: sealMail(confirmationMessage({ ...to, ...links, withdrawUrl })), limits: resendLimits };
+    // The row's own receipt, which confirming it makes good (one from before the log has none until its migration ran).
+    const receiptUrl = receiptLink(to.slug, to.locale, existing.receiptSalt ?? newReceiptSalt());
+    return { kind: "renew-confirmation", confirmation: secret, mail: sealMail(confirmationMessage({ ...to, ...links, withdrawUrl, receiptUrl })), limits: resendLimits };
   }
   if (existing.status === "confirmed") {
     // One note a day at most, so signing with someone's address cannot flood their inbox.

@@ -52,6 +52,7 @@ describe("the emails a signer gets are in the language they signed in", () => {
     expect(links(mail.text)).toEqual([
       expect.stringMatching(new RegExp(`^${publicUrl}/ar/confirm/[\\w-]+$`)),
       `${publicUrl}/ar/p/${slug}/confirm`,
+      expect.stringMatching(new RegExp(`^${publicUrl}/ar/p/${slug}/receipt#[0-9a-f]{64}$`)),
       expect.stringMatching(new RegExp(`^${publicUrl}/ar/withdraw/[\\w-]+$`)),
     ]);
     expect(mail.text).toContain(ar("codeFallback", { url: `${publicUrl}/ar/p/${slug}/confirm` }));
@@ -66,7 +67,7 @@ describe("the emails a signer gets are in the language they signed in", () => {
       const mail = await sink.waitFor(address!);
       expect(mail.subject).toBe(en("confirmSubject", { title: englishTitle }));
       expect(mail.text.startsWith(`${en("greeting", { firstName: name! })}\n\n${en("confirmBody", { title: englishTitle })}\n`)).toBe(true);
-      expect(links(mail.text).map((link) => link.slice(publicUrl.length, publicUrl.length + 4))).toEqual(["/en/", "/en/", "/en/"]);
+      expect(links(mail.text).map((link) => link.slice(publicUrl.length, publicUrl.length + 4))).toEqual(["/en/", "/en/", "/en/", "/en/"]);
     }
   });
 
@@ -92,6 +93,7 @@ describe("the emails a signer gets are in the language they signed in", () => {
       expect(thanks.text).toContain(ar("thanksBody", { title: arabicTitle, number }));
       expect(links(thanks.text)).toEqual([
         `${publicUrl}/ar/p/${slug}?ref=${arabic.referralCode}`,
+        `${publicUrl}/ar/p/${slug}/receipt#${arabic.receiptSalt}`,
         expect.stringMatching(new RegExp(`^${publicUrl}/ar/withdraw/`)),
       ]);
 

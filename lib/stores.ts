@@ -18,7 +18,7 @@ const state = processWide<{ opening?: Promise<Stores>; value?: Stores }>("stores
 export function openStores(openDatabase: OpenDatabase): Promise<Stores> {
   const held = state();
   held.opening ??= openDatabase(
-    { url: config().DATABASE_URL, poolSize: config().DATABASE_POOL_SIZE, sqliteSynchronous: config().SQLITE_SYNCHRONOUS },
+    { url: config().DATABASE_URL, poolSize: config().DATABASE_POOL_SIZE, sqliteSynchronous: config().SQLITE_SYNCHRONOUS, countLog: config().COUNT_LOG },
     logger(),
   ).then(
     (stores) => (held.value = stores),

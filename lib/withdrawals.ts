@@ -37,7 +37,7 @@ export async function withdraw(token: string, now = new Date()): Promise<{ slug:
   if (id === undefined) return undefined;
   const found = await stores().signatures.findSignatureForWithdrawal(id);
   if (!found) return undefined;
-  await stores().signatures.eraseSignatures([id], now);
+  await stores().signatures.eraseSignatures([id], now, "withdrawn");
   liveHub().notify(found.slug);
   return { slug: found.slug, title: found.title };
 }

@@ -12,6 +12,7 @@ import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
 import { apiRoute } from "./routes";
 import { answerTakenDownAsGone } from "./taken-down";
 import { housekeeping } from "@/lib/housekeeping";
+import { logSequencer } from "@/lib/count-log/sequencer";
 import { mailWorker } from "@/lib/mail/outbox-worker";
 import { logRequestError, stampRequestId } from "@/lib/request-log";
 import { securityHeadersFor } from "@/lib/security-headers";
@@ -110,6 +111,7 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   // Mail queued before a restart, or whose sending failed, goes out from here.
   if (mailConfigured()) mailWorker().start();
   housekeeping().start();
+  logSequencer().start();
   stores().database.startBackgroundWork();
 
   await new Promise<void>((resolve, reject) => {
@@ -130,6 +132,7 @@ const drainMs = 20_000;
 async function shutdown(server: Server): Promise<void> {
   lifecycle.draining = true;
   housekeeping().stop();
+  logSequencer().stop();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   endStreams();
@@ -137,5 +140,6 @@ async function shutdown(server: Server): Promise<void> {
   await closed;
   clearTimeout(deadline);
   await mailWorker().idle();
+  await logSequencer().idle();
   await closeStores();
 }

@@ -3,6 +3,7 @@ import { streamLiveCount } from "./live-events";
 import { answerExport } from "./export-endpoint";
 import { answerCount, answerCountPreflight, answerSigning } from "./campaign-api";
 import { answerHealth, answerReadiness } from "./health";
+import { answerLogFile } from "./log-endpoint";
 import { answerOEmbed } from "./oembed-endpoint";
 import { answerReferralCount } from "./referral-endpoint";
 import { answerShareCard } from "./share-card-endpoint";
@@ -30,6 +31,9 @@ const routes: { method: string; path: RegExp; handle: Handler; shape?: RegExp }[
   { method: "GET", path: /^\/og\/([^/]+)\/[a-z]{2}\.png$/, handle: answerShareCard },
   { method: "HEAD", path: /^\/og\/([^/]+)\/[a-z]{2}\.png$/, handle: answerShareCard },
   { method: "GET", path: /^\/api\/referrals\/([^/]+)$/, handle: answerReferralCount, shape: tokenShape },
+  // The public count log: read by verifiers and receipt pages, a tile at a time.
+  { method: "GET", path: /^\/log\/([^/]+)\/./, handle: answerLogFile },
+  { method: "HEAD", path: /^\/log\/([^/]+)\/./, handle: answerLogFile },
 ];
 
 /** Paths with no slug in them: the balancer's probes (alive, ready for work), and oEmbed, which reads its page from the query. */

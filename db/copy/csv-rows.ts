@@ -11,6 +11,8 @@ function field(value: unknown, kind: ColumnKind): string | undefined {
     return time && !Number.isNaN(time.getTime()) ? time.toISOString() : undefined;
   }
   if (kind === "boolean") return value === 1 ? "t" : value === 0 ? "f" : undefined;
+  // bytea's hex input form.
+  if (kind === "bytes") return value instanceof Uint8Array ? `"\\x${Buffer.from(value).toString("hex")}"` : undefined;
   if (typeof value === "string") return quote(value);
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   return undefined;
@@ -19,6 +21,7 @@ function field(value: unknown, kind: ColumnKind): string | undefined {
 const expected: Record<ColumnKind, string> = {
   timestamp: "a time in epoch milliseconds",
   boolean: "0 or 1",
+  bytes: "bytes",
   "as-is": "a number or text",
 };
 

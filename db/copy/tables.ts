@@ -6,7 +6,7 @@ import * as postgres from "@/db/postgres/schema";
 // column added to both is copied without a change here.
 
 /** How a SQLite value becomes PostgreSQL's: epoch milliseconds to timestamptz, 0/1 to boolean. */
-export type ColumnKind = "timestamp" | "boolean" | "as-is";
+export type ColumnKind = "timestamp" | "boolean" | "bytes" | "as-is";
 
 export type CopiedTable = {
   name: string;
@@ -33,6 +33,10 @@ const copyOrder: PgTable[] = [
   postgres.organiserSessions,
   postgres.jobRuns,
   postgres.rateLimits,
+  // The count log as published: its entries, positions and tiles go across unchanged, so every checkpoint stays good.
+  postgres.logEntries,
+  postgres.campaignLogs,
+  postgres.logTiles,
 ];
 
 function describeTable(table: PgTable): CopiedTable {
@@ -41,7 +45,7 @@ function describeTable(table: PgTable): CopiedTable {
     name,
     columns: columns.map((column) => ({
       name: column.name,
-      kind: column.dataType === "date" ? "timestamp" : column.dataType === "boolean" ? "boolean" : "as-is",
+      kind: column.dataType === "date" ? "timestamp" : column.dataType === "boolean" ? "boolean" : column.getSQLType() === "bytea" ? "bytes" : "as-is",
     })),
     identity: columns.find((column) => column.generatedIdentity)?.name,
   };

@@ -17,7 +17,7 @@ type Orm = NodePgDatabase<typeof schema>;
 
 // Transaction-scoped advisory locks, numbers this app alone uses (the folder's and the migrations'
 // are in folder.ts and migrate.ts).
-const turnLocks: Record<TurnName, number> = { "campaign-sequences": 727_511_002, organisers: 727_511_004 };
+const turnLocks: Record<TurnName, number> = { "campaign-sequences": 727_511_002, organisers: 727_511_004, "count-log": 727_511_005 };
 
 /** A pool per process, counts as deltas folded by one process at a time, NOTIFY heard on a connection of its own. */
 export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
@@ -35,10 +35,11 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
   const takeTurn = async (tx: Handle, turn: TurnName) => {
     await asOrm(tx).execute(sql`select pg_advisory_xact_lock(${turnLocks[turn]})`);
   };
-  const insertTogether = batchedInserts(pool, schema, orm);
+  const insertTogether = batchedInserts(pool, schema, orm, settings.countLog);
 
   const dialect: Dialect = {
     kind: "postgres",
+    countLog: settings.countLog,
     tables: schema satisfies Tables,
     read() {
       // A query on the pool inside a transaction would run on another connection and commit apart from it.

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { logHows, removeReasons } from "@/lib/domain/count-log";
 import { roles } from "@/lib/domain/roles";
 import type { Locale } from "@/lib/domain/locales";
 import { importStatuses } from "@/lib/domain/signature-import";
@@ -9,6 +10,8 @@ import { campaignStates, signatureStatuses } from "@/lib/domain/model";
 // tables and columns in SQLite's types, so db:copy can move a campaign across column by column.
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+// Bytes as Node's Buffer, as SQLite's blob columns give them.
+const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 // A language tag's shape, not the list of languages (lib/domain/locales.ts): adding a language must not need a migration,
 // and removing one must not make old rows unreadable.
 const localeShape = (column: unknown) => sql`length(${column}) between 2 and 8`;
@@ -125,6 +128,9 @@ export const signatures = pgTable(
     referrerId: integer("referrer_id"),
     // The CSV import that brought this row, null for a signature made here; no foreign key, as with referrer_id.
     importId: integer("import_id"),
+    // 32 random bytes in hex, in the signer's receipt link (after the #, so never sent back): with the address, it makes the
+    // commitment the count log publishes for this signature, which no one without both can link to anyone. Erased with the row.
+    receiptSalt: text("receipt_salt"),
     signedAt: at("signed_at").notNull(),
     confirmedAt: at("confirmed_at"),
     invalidatedAt: at("invalidated_at"),
@@ -359,4 +365,74 @@ export const organiserSessions = pgTable(
     expiresAt: at("expires_at").notNull(),
   },
   (t) => [index("admin_sessions_expiry").on(t.expiresAt)],
+);
+
+/**
+ * Every change to what counts, as the count log's entries (lib/domain/count-log.ts): stored in the transaction that moved the
+ * count, so the log can never miss a counted signature nor hold an uncounted one, and given its place (`position`) by the
+ * sequencer (lib/count-log/sequencer.ts), one writer at a time, in a batch of its own.
+ */
+export const logEntries = pgTable(
+  "log_entries",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["add", "remove"] }).notNull(),
+    // The entry's index in the campaign's log; null while it waits for the sequencer.
+    position: integer("position"),
+    // Whole minutes since the epoch: when the signature started, or stopped, counting.
+    minute: integer("minute").notNull(),
+    // An add's: the signature it counts (no foreign key: ids are never handed out again, and an erased one points at nothing),
+    // how it came to count, its country, and, once placed, its commitment (made from the signature's receipt salt).
+    signatureId: integer("signature_id"),
+    how: text("how", { enum: logHows }),
+    country: text("country"),
+    commitment: text("commitment"),
+    // A remove's: the add it cancels, by id, and why.
+    cancels: integer("cancels"),
+    reason: text("reason", { enum: removeReasons }),
+  },
+  (t) => [
+    uniqueIndex("log_entries_by_position").on(t.campaignId, t.position),
+    index("log_entries_waiting").on(t.id).where(sql`${t.position} is null`),
+    index("log_entries_by_signature").on(t.signatureId).where(sql`${t.signatureId} is not null`),
+    index("log_entries_by_commitment").on(t.campaignId, t.commitment).where(sql`${t.commitment} is not null`),
+    // An add is removed once at most.
+    uniqueIndex("log_entries_one_removal").on(t.cancels).where(sql`${t.cancels} is not null`),
+    check("log_entries_shape", sql`(${t.kind} = 'add' and ${t.how} is not null and ${t.country} is not null and ${t.cancels} is null)
+      or (${t.kind} = 'remove' and ${t.reason} is not null and ${t.cancels} is not null)`),
+  ],
+);
+
+/** Each campaign's log as of its last batch: its origin (fixed at its first entry), size, count, the tree's frontier (the
+ * roots of its perfect subtrees, 32 bytes each, largest first), its figures and its signed checkpoint. */
+export const campaignLogs = pgTable("campaign_logs", {
+  campaignId: integer("petition_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  origin: text("origin").notNull(),
+  size: integer("size").notNull().default(0),
+  count: integer("count").notNull().default(0),
+  frontier: bytes("frontier").notNull(),
+  stats: text("stats").notNull(),
+  checkpoint: text("checkpoint").notNull(),
+  sequencedAt: at("sequenced_at").notNull(),
+});
+
+/** The log's tiles as served: hash tiles (level 0 and up) and entry bundles (level -1), each grown in place until full, so
+ * every partial tile ever served is a prefix of what is stored. */
+export const logTiles = pgTable(
+  "log_tiles",
+  {
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    level: integer("level").notNull(),
+    index: integer("tile_index").notNull(),
+    width: integer("width").notNull(),
+    data: bytes("data").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.level, t.index] })],
 );

@@ -13,7 +13,7 @@ const maxBatch = 200;
 
 /** Resolves undefined for an address that had signed (or twice in one batch): the caller then decides the repeat on the
  * careful path, its limits already taken. */
-export function batchedInserts(pool: Pool, tables: Tables, handle: Handle) {
+export function batchedInserts(pool: Pool, tables: Tables, handle: Handle, countLog: boolean) {
   let queue: Waiting[] = [];
 
   const flush = (): void => {
@@ -43,7 +43,7 @@ export function batchedInserts(pool: Pool, tables: Tables, handle: Handle) {
       }
     }
     if (first.length === 0) return;
-    insertMany(pool, first.map((w) => w.values)).then(
+    insertMany(pool, first.map((w) => w.values), countLog).then(
       (outcomes) => first.forEach((w, i) => w.resolve(outcomes[i])),
       (error: unknown) => first.forEach((w) => w.reject(error)),
     );
@@ -71,24 +71,29 @@ export function batchedInserts(pool: Pool, tables: Tables, handle: Handle) {
     });
 }
 
-async function insertMany(pool: Pool, rows: NewSignature[]): Promise<(InsertOutcome | undefined)[]> {
+async function insertMany(pool: Pool, rows: NewSignature[], countLog: boolean): Promise<(InsertOutcome | undefined)[]> {
   const column = <T>(pick: (row: NewSignature) => T) => rows.map(pick);
   const { rows: stored } = await pool.query<{ ord: string; id: number | null; number: string | null; next: string | null }>({
     name: "countersign-insert-batch",
     text: `with input as (
              select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-               $9::boolean[], $10::boolean[], $11::text[], $12::int[], $13::timestamptz[], $14::text[], $15::int[], $16::text[])
+               $9::boolean[], $10::boolean[], $11::text[], $12::int[], $13::timestamptz[], $14::text[], $15::int[], $16::text[], $17::text[])
                with ordinality as u(petition_id, status, full_name, email, email_key, email_domain, country, comment,
-                 show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key, ord)
+                 show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key, receipt_salt, ord)
            ), inserted as (
              insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, comment,
-               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key)
+               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key, receipt_salt)
              select petition_id, status, full_name, email, email_key, email_domain, country, comment,
-               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key
+               show_name, wants_updates, client_address, fill_ms, signed_at, locale, referrer_id, name_key, receipt_salt
              -- One order for every batch, so two batches holding the same new addresses never wait on each other in a circle.
              from input order by petition_id, email_key
              on conflict (petition_id, email_key) do nothing
-             returning id, petition_id, email_key, status
+             returning id, petition_id, email_key, status, country, signed_at
+           ), logged as (
+             -- Each counted signature's add in the count log, as db/log-entries.ts writes it on the careful path.
+             insert into log_entries (petition_id, kind, minute, signature_id, how, country)
+             select petition_id, 'add', floor(extract(epoch from signed_at) / 60)::int, id, 'open', country
+             from inserted where status = 'confirmed' and $18::boolean
            ), counted as (
              insert into count_deltas (petition_id, confirmed, pending)
              select petition_id, count(*) filter (where status = 'confirmed'), count(*) filter (where status = 'pending')
@@ -121,6 +126,8 @@ async function insertMany(pool: Pool, rows: NewSignature[]): Promise<(InsertOutc
       column((r) => r.locale ?? "en"),
       column((r) => r.referrerId ?? null),
       column((r) => nameKey(r.fullName)),
+      column((r) => r.receiptSalt),
+      countLog,
     ],
   });
   return stored.map((row) =>

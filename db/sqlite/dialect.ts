@@ -57,6 +57,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
 
   const dialect: Dialect = {
     kind: "sqlite",
+    countLog: settings.countLog,
     tables: schema as unknown as Tables,
     read() {
       if (commits.inTransaction) {

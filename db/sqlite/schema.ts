@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { logHows, removeReasons } from "@/lib/domain/count-log";
 import { roles } from "@/lib/domain/roles";
 import type { Locale } from "@/lib/domain/locales";
 import { importStatuses } from "@/lib/domain/signature-import";
@@ -95,6 +96,7 @@ export const signatures = sqliteTable(
     referrerId: integer("referrer_id"),
     // No foreign key, as with referrer_id.
     importId: integer("import_id"),
+    receiptSalt: text("receipt_salt"),
     signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
     invalidatedAt: integer("invalidated_at", { mode: "timestamp_ms" }),
@@ -307,3 +309,58 @@ export const organiserSessions = sqliteTable(
 
 // Row types stay inside db/sqlite: lib/ speaks of lib/domain/model.ts's types, which these rows satisfy.
 export type NewCampaignRow = typeof campaigns.$inferInsert;
+
+export const logEntries = sqliteTable(
+  "log_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["add", "remove"] }).notNull(),
+    position: integer("position"),
+    minute: integer("minute").notNull(),
+    signatureId: integer("signature_id"),
+    how: text("how", { enum: logHows }),
+    country: text("country"),
+    commitment: text("commitment"),
+    cancels: integer("cancels"),
+    reason: text("reason", { enum: removeReasons }),
+  },
+  (t) => [
+    uniqueIndex("log_entries_by_position").on(t.campaignId, t.position),
+    index("log_entries_waiting").on(t.id).where(sql`${t.position} is null`),
+    index("log_entries_by_signature").on(t.signatureId).where(sql`${t.signatureId} is not null`),
+    index("log_entries_by_commitment").on(t.campaignId, t.commitment).where(sql`${t.commitment} is not null`),
+    uniqueIndex("log_entries_one_removal").on(t.cancels).where(sql`${t.cancels} is not null`),
+    check("log_entries_shape", sql`(${t.kind} = 'add' and ${t.how} is not null and ${t.country} is not null and ${t.cancels} is null)
+      or (${t.kind} = 'remove' and ${t.reason} is not null and ${t.cancels} is not null)`),
+  ],
+);
+
+export const campaignLogs = sqliteTable("campaign_logs", {
+  campaignId: integer("petition_id")
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: "cascade" }),
+  origin: text("origin").notNull(),
+  size: integer("size").notNull().default(0),
+  count: integer("count").notNull().default(0),
+  frontier: blob("frontier", { mode: "buffer" }).notNull(),
+  stats: text("stats").notNull(),
+  checkpoint: text("checkpoint").notNull(),
+  sequencedAt: integer("sequenced_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const logTiles = sqliteTable(
+  "log_tiles",
+  {
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    level: integer("level").notNull(),
+    index: integer("tile_index").notNull(),
+    width: integer("width").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.level, t.index] })],
+);

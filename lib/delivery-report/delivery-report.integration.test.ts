@@ -7,6 +7,7 @@ import { campaignDashboard } from "../dashboard";
 import { signCampaign } from "../signatures";
 import { syntheticSigner } from "../synthetic-signers";
 import { deliveryReport } from "./delivery-report";
+import { newReceiptSalt } from "@/lib/receipts";
 
 const slug = "white-helmets";
 const number = new Intl.NumberFormat("en");
@@ -115,6 +116,7 @@ describe("the delivery report", () => {
       emailDomain: "released.example",
       country: "IE",
       signedAt: new Date(),
+      receiptSalt: newReceiptSalt(),
     });
     const released = await stores().moderation.releaseSuspected({ campaignId: campaign.id, emailDomain: "released.example" }, () => ({ kind: "count" }), new Date());
     expect(released).toBe(1);

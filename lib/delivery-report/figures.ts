@@ -2,6 +2,7 @@ import { stores } from "@/lib/stores";
 import { figureLoaders } from "../campaign-figures";
 import { rankCountries } from "../charts/country-ranking";
 import { campaignText } from "../campaign-text";
+import { countCheck } from "../count-log/count-check";
 
 /**
  * Everything the delivery report says of a campaign but its signers' names, or undefined when
@@ -11,10 +12,11 @@ import { campaignText } from "../campaign-text";
 export async function deliveryFigures(slug: string, now: Date) {
   const [campaign, count] = await Promise.all([stores().campaigns.findCampaign(slug), stores().campaigns.readCampaignStanding(slug)]);
   if (!campaign || !count) return undefined;
-  const [verification, countries, perDay] = await Promise.all([
+  const [verification, countries, perDay, log] = await Promise.all([
     stores().charts.countVerification(count.id),
     figureLoaders.countries(count.id),
     figureLoaders.perDay(count.id, now),
+    countCheck(slug),
   ]);
   return {
     campaignId: count.id,
@@ -30,6 +32,8 @@ export async function deliveryFigures(slug: string, now: Date) {
     countries,
     ranking: rankCountries(countries),
     perDay,
+    // The count log's last signed checkpoint, which anyone can check the count against; none while unpublished.
+    log,
     generatedAt: now,
   };
 }

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import PDFDocument from "pdfkit";
+import { config } from "../config";
 import { parseStory, type Inline } from "../story";
 import type { DeliveryFigures } from "./figures";
 import { drawNames } from "./names-pdf";
@@ -7,6 +8,12 @@ import { drawCountryTable, drawPerDay, drawWorldMap } from "./pdf-charts";
 import { TextWriter } from "./pdf-text";
 
 type Doc = InstanceType<typeof PDFDocument>;
+
+// The log's origin names a host, not a scheme: the site's own, as PUBLIC_URL says it.
+const siteScheme = () => {
+  const publicUrl = config().PUBLIC_URL;
+  return publicUrl ? new URL(publicUrl).protocol : "http:";
+};
 
 
 const number = new Intl.NumberFormat("en");
@@ -40,6 +47,31 @@ function verification(doc: Doc, text: TextWriter, figures: DeliveryFigures): voi
   text.paragraph(note, { size: 9, colour: "#444444" });
 }
 
+/** The count log's checkpoint as signed, and how a reader of the report checks the count against it. */
+function proofOfCount(text: TextWriter, figures: DeliveryFigures): void {
+  const note = { size: 9, colour: "#444444" };
+  const log = figures.log;
+  if (!log) {
+    text.paragraph("The campaign is not published, so it has no public count log to check this count against.", note);
+    return;
+  }
+  text.paragraph(
+    `Every signature counted here is an entry in a public, append-only log (C2SP tlog-tiles), signed with the campaign's key. ` +
+      `When this report was made the log held ${number.format(log.size)} ${log.size === 1 ? "entry" : "entries"} ` +
+      `and its count stood at ${number.format(log.count)}. No entry holds an email address.`,
+    { size: 10 },
+  );
+  text.paragraph("The signed checkpoint (origin, tree size, root hash, then the signature):", note, 2);
+  for (const line of log.checkpoint.split("\n").filter((l) => l !== "")) text.paragraph(line, { size: 8 }, 1);
+  const site = `${siteScheme()}//${log.origin.slice(0, log.origin.indexOf("/log/"))}`;
+  text.paragraph(
+    `To check it, anyone can run Countersign's verifier: npm run log:verify -- ${site} ${figures.slug} ` +
+      "(save the checkpoint's lines above to a file and add its name to the command to check that the log still holds them). " +
+      `The log's files are at ${site}/log/${figures.slug}/.`,
+    note,
+  );
+}
+
 /** Each block of the story as a step of its own: headings, paragraphs, lists, and photographs' captions. */
 function storySteps(text: TextWriter, figures: DeliveryFigures): Step[] {
   return parseStory(figures.text.storyMarkdown).map((block) => () => {
@@ -68,6 +100,10 @@ function summarySteps(doc: Doc, text: TextWriter, figures: DeliveryFigures): Ste
     () => {
       text.heading("How the signatures were verified");
       verification(doc, text, figures);
+    },
+    () => {
+      text.heading("Proof of the count");
+      proofOfCount(text, figures);
     },
     () => {
       text.heading("Signatures by country");

@@ -1,5 +1,3 @@
-import { domainToASCII } from "node:url";
-
 /** Providers that deliver user+tag@ to user@, so a +tag does not make a new person. */
 const plusTagDomains = new Set([
   "gmail.com",
@@ -22,6 +20,17 @@ const dotlessDomains = new Set(["gmail.com"]);
 
 const domainAliases = new Map([["googlemail.com", "gmail.com"]]);
 
+/** A domain in its ASCII (punycode) form by the URL standard's host parser, which Node and browsers share, so a signer's
+ * browser computes the same key (the receipt page); a domain no address could have is left as it came. */
+function toAscii(domain: string): string {
+  if (/[/:?#\\[\]@%\s]/.test(domain)) return domain;
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return domain;
+  }
+}
+
 /**
  * The key one person's address is matched by, so the same mailbox cannot sign twice. The address
  * itself is stored as typed; only this key is normalised. Rules (README, "Email matching"):
@@ -34,7 +43,7 @@ export function emailKey(address: string): string {
   if (at <= 0) return trimmed;
   let local = trimmed.slice(0, at);
   const rawDomain = trimmed.slice(at + 1).replace(/\.$/, "");
-  const asciiDomain = domainToASCII(rawDomain) || rawDomain;
+  const asciiDomain = toAscii(rawDomain);
   const domain = domainAliases.get(asciiDomain) ?? asciiDomain;
   if (plusTagDomains.has(domain)) local = local.replace(/\+.*$/, "");
   if (dotlessDomains.has(domain)) local = local.replaceAll(".", "");

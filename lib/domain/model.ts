@@ -146,6 +146,8 @@ export type Signature = {
 /** A signature to store. The status is required: a caller must choose it, never inherit one. */
 export type NewSignature = Pick<Signature, "campaignId" | "status" | "fullName" | "email" | "emailKey" | "emailDomain" | "country" | "signedAt"> &
   Partial<Pick<Signature, "showName" | "wantsUpdates" | "locale">> & {
+    /** 32 random bytes in hex, for the signer's receipt (lib/receipts.ts). */
+    receiptSalt: string;
     referrerId?: number | null;
     comment?: string | null;
     clientAddress?: string | null;

@@ -21,7 +21,7 @@ function body(signer: Signer, ...paragraphs: string[][]): string {
 
 /** The email that turns a pending signature into a counted one. Plain text, short, with a fallback code. */
 export function confirmationMessage(
-  signer: Signer & { confirmUrl: string; code: string; codeUrl: string; withdrawUrl: string },
+  signer: Signer & { confirmUrl: string; code: string; codeUrl: string; withdrawUrl: string; receiptUrl: string },
 ): MailDraft {
   const t = translator(signer.locale, "Email");
   const title = signer.campaignTitle;
@@ -35,6 +35,7 @@ export function confirmationMessage(
       [t("confirmHere"), signer.confirmUrl],
       [t("codeFallback", { url: signer.codeUrl }), signer.code],
       [t("confirmExpiry")],
+      [t("receiptOnceConfirmed"), signer.receiptUrl],
       [t("withdrawAnyTime"), signer.withdrawUrl],
     ),
   };
@@ -53,7 +54,7 @@ export function alreadySignedMessage(signer: Signer & { withdrawUrl: string }): 
 }
 
 /** The thank-you for a signature that counts at once (no confirmation asked), with the signer's own share link. */
-export function thankYouMessage(signer: Signer & { signerNumber: number; shareUrl: string; withdrawUrl: string }): MailDraft {
+export function thankYouMessage(signer: Signer & { signerNumber: number; shareUrl: string; withdrawUrl: string; receiptUrl: string }): MailDraft {
   const t = translator(signer.locale, "Email");
   const title = signer.campaignTitle;
   const number = new Intl.NumberFormat(formattingLocale(signer.locale)).format(signer.signerNumber);
@@ -65,6 +66,7 @@ export function thankYouMessage(signer: Signer & { signerNumber: number; shareUr
       signer,
       [t("thanksBody", { title, number })],
       [t("shareYourLink"), signer.shareUrl],
+      [t("receipt"), signer.receiptUrl],
       [t("changedMind"), signer.withdrawUrl],
     ),
   };

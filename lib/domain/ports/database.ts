@@ -1,5 +1,5 @@
 /** Where the database is and how to keep it, as the settings give them (lib/config.ts). */
-export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronous: "FULL" | "NORMAL" };
+export type DatabaseSettings = { url: string; poolSize: number; sqliteSynchronous: "FULL" | "NORMAL"; countLog: boolean };
 /** What the database layer logs through: the app's logger, or any with the same three calls. */
 export type DatabaseLog = Record<"info" | "warn" | "error", (fields: object, message: string) => void>;
 

@@ -16,7 +16,7 @@ export type SignatureFilter = {
   filledUnderMs?: number;
 };
 
-export type SuspectedSignature = Pick<Signature, "id" | "fullName" | "email" | "emailKey" | "locale">;
+export type SuspectedSignature = Pick<Signature, "id" | "fullName" | "email" | "emailKey" | "locale"> & { receiptSalt: string | null };
 /** How a released signature continues: counted at once, or confirmed by email first. */
 export type Release = { kind: "count" } | { kind: "confirm"; confirmation: ConfirmationSecret; mail: QueuedMail };
 

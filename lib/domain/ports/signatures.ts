@@ -3,7 +3,7 @@ import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from ".
 
 export type ConfirmationSecret = { tokenHash: string; codeHash: string; expiresAt: Date };
 /** `imported`: the row came from a CSV import and no signature here has yet been confirmed for its address. */
-export type ExistingSignature = { id: number; status: SignatureStatus; imported: boolean };
+export type ExistingSignature = { id: number; status: SignatureStatus; imported: boolean; receiptSalt: string | null };
 
 /** What to do when the address has signed before, decided by the caller and done in the same transaction. */
 export type RepeatPlan =
@@ -41,7 +41,8 @@ export type InsertExtras = {
 };
 
 export type ConfirmOutcome =
-  | { kind: "confirmed"; signatureId: number; slug: string; signaturesElsewhere: number; signerNumber: number; fullName: string }
+  /** `receiptSalt`: the signature's own, for the receipt link (lib/receipts.ts). */
+  | { kind: "confirmed"; signatureId: number; slug: string; signaturesElsewhere: number; signerNumber: number; fullName: string; receiptSalt: string | null }
   | { kind: "unknown" | "expired" | "locked" | "wrong-code" };
 
 export type PendingConfirmation = { signatureId: number; slug: string; title: string; expiresAt: Date };
@@ -59,10 +60,10 @@ export interface SignatureStore {
   confirmByCode(campaignId: number, emailKey: string, matches: (codeHash: string) => boolean, now: Date, maxAttempts: number): Promise<ConfirmOutcome>;
   findConfirmationByToken(tokenHash: string): Promise<PendingConfirmation | undefined>;
   /**
-   * Deletes the signatures; given a mailbox's email key (an erasure, not a withdrawal), also its
-   * unsubscribes from updates, in the same transaction.
+   * Deletes the signatures, their counted ones leaving the count log for `reason`; given a mailbox's email key (an erasure,
+   * not a withdrawal), also its unsubscribes from updates, in the same transaction.
    */
-  eraseSignatures(ids: number[], now: Date, mailboxKey?: string): Promise<{ erased: number }>;
+  eraseSignatures(ids: number[], now: Date, reason: "withdrawn" | "erased", mailboxKey?: string): Promise<{ erased: number }>;
   findSignatureForWithdrawal(signatureId: number): Promise<WithdrawalTarget | undefined>;
   findSignaturesByEmailKey(emailKey: string): Promise<MailboxSignature[]>;
   listRecentPublicSigners(campaignId: number, limit: number): Promise<ListedSigner[]>;

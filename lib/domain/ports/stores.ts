@@ -1,5 +1,6 @@
 import type { CampaignStore } from "./campaigns";
 import type { ChartStore } from "./charts";
+import type { CountLogStore } from "./count-log";
 import type { DatabasePort } from "./database";
 import type { HousekeepingStore } from "./housekeeping";
 import type { ImportStore } from "./imports";
@@ -21,4 +22,5 @@ export type Stores = {
   updates: UpdateStore;
   organisers: OrganiserStore;
   housekeeping: HousekeepingStore;
+  countLog: CountLogStore;
 };

@@ -15,6 +15,7 @@ import { FillTimeChart } from "./charts/FillTimeChart";
 import { Referrals } from "./charts/Referrals";
 import { SignaturesOverTime } from "./charts/SignaturesOverTime";
 import { ImportedStat, ImportsSection } from "./import/ImportsOnDashboard";
+import { CountLogStatus } from "./CountLogStatus";
 import { MailProblemTable } from "./MailProblemTable";
 import { SignatureTable } from "./signatures/SignatureTable";
 
@@ -80,6 +81,7 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
           The total includes {number.format(dashboard.signaturesElsewhere)} signatures gathered elsewhere before this page
           opened; the export holds the {number.format(dashboard.signaturesHere)} confirmed here.
         </p>
+        <CountLogStatus slug={dashboard.slug} signaturesHere={dashboard.signaturesHere} log={dashboard.log} locale={locale} />
         {can(organiser.role, "export") ? (
           <p>
             <a className="button-link" href={csv} download>

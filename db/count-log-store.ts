@@ -1,0 +1,166 @@
+import { and, count, eq, isNull, or, sql } from "drizzle-orm";
+import type { LogHow, LogState, LogTile, RemoveReason, WaitingEntry } from "@/lib/domain/count-log";
+import type { CountLogStore, LogWriter } from "@/lib/domain/ports/count-log";
+import type { Dialect, Handle } from "./dialect";
+
+type WaitingRow = {
+  id: number;
+  petition_id: number;
+  slug: string;
+  kind: "add" | "remove";
+  minute: number;
+  how: LogHow | null;
+  country: string | null;
+  cancels: number | null;
+  reason: RemoveReason | null;
+  cancels_position: number | null;
+  cancelled_minute: number | null;
+  cancelled_how: LogHow | null;
+  cancelled_country: string | null;
+  receipt_salt: string | null;
+  email_key: string | null;
+};
+
+// Entries placed per statement that gives them their places: three bound values each.
+const placedPerStatement = 1_000;
+
+function toWaiting(row: WaitingRow): WaitingEntry {
+  const base = { id: Number(row.id), campaignId: Number(row.petition_id), minute: Number(row.minute) };
+  if (row.kind === "add") {
+    const signer = row.receipt_salt && row.email_key ? { receiptSalt: row.receipt_salt, emailKey: row.email_key } : null;
+    return { ...base, kind: "add", how: row.how!, country: row.country!, signer };
+  }
+  return {
+    ...base,
+    kind: "remove",
+    reason: row.reason!,
+    cancels: Number(row.cancels),
+    cancelsPosition: row.cancels_position === null ? null : Number(row.cancels_position),
+    cancelled: { minute: Number(row.cancelled_minute), how: row.cancelled_how!, country: row.cancelled_country! },
+  };
+}
+
+const emptyStats = (): LogState["stats"] => ({ byHow: {}, byCountry: {}, byDay: {} });
+
+/** The count log's tables: entries waiting and placed, each campaign's tree as of its last batch, its tiles as served. */
+export function countLogStore(d: Dialect): CountLogStore {
+  const { campaigns, campaignLogs, logEntries, logTiles, signatures } = d.tables;
+
+  /** The oldest entries without a place, with what each needs: an add its signer's salt, a remove its add's place. */
+  const waiting = (tx: Handle, limit: number) =>
+    d.rows<WaitingRow>(
+      tx,
+      sql`select e.id, e.petition_id, p.slug, e.kind, e.minute, e.how, e.country, e.cancels, e.reason,
+          a.position as cancels_position, a.minute as cancelled_minute, a.how as cancelled_how, a.country as cancelled_country,
+          s.receipt_salt, s.email_key
+        from ${logEntries} e
+        join ${campaigns} p on p.id = e.petition_id
+        left join ${logEntries} a on a.id = e.cancels
+        left join ${signatures} s on s.id = e.signature_id
+        where e.position is null
+        order by e.id
+        limit ${limit}`,
+    );
+
+  async function loadLog(tx: Handle, campaignId: number, slug: string, writer: LogWriter): Promise<LogState> {
+    const [stored] = await tx.select().from(campaignLogs).where(eq(campaignLogs.campaignId, campaignId));
+    if (!stored) return { campaignId, origin: writer.originFor(slug), size: 0, count: 0, frontier: [], stats: emptyStats() };
+    const frontier = Array.from({ length: stored.frontier.length / 32 }, (_, i) => stored.frontier.subarray(i * 32, (i + 1) * 32));
+    return { campaignId, origin: stored.origin, size: stored.size, count: stored.count, frontier, stats: JSON.parse(stored.stats) as LogState["stats"] };
+  }
+
+  async function loadPartials(tx: Handle, campaignId: number, keys: { level: number; index: number }[]): Promise<LogTile[]> {
+    if (keys.length === 0) return [];
+    const rows = await tx
+      .select({ level: logTiles.level, index: logTiles.index, width: logTiles.width, data: logTiles.data })
+      .from(logTiles)
+      .where(and(eq(logTiles.campaignId, campaignId), or(...keys.map((k) => and(eq(logTiles.level, k.level), eq(logTiles.index, k.index))))));
+    return rows;
+  }
+
+  async function place(tx: Handle, placed: { id: number; position: number; commitment: string | null }[]): Promise<void> {
+    for (let i = 0; i < placed.length; i += placedPerStatement) {
+      const values = placed
+        .slice(i, i + placedPerStatement)
+        .map((p) => sql`(cast(${p.id} as integer), cast(${p.position} as integer), cast(${p.commitment} as text))`);
+      // VALUES names its columns column1, column2, … on both databases.
+      await d.run(
+        tx,
+        sql`update ${logEntries} set position = v.column2, commitment = v.column3
+          from (values ${sql.join(values, sql`, `)}) as v where ${logEntries}.id = v.column1`,
+      );
+    }
+  }
+
+  async function sequenceCampaign(tx: Handle, slug: string, entries: WaitingEntry[], writer: LogWriter, now: Date): Promise<void> {
+    const campaignId = entries[0]!.campaignId;
+    const log = await loadLog(tx, campaignId, slug, writer);
+    const appended = writer.append(log, await loadPartials(tx, campaignId, writer.partials(log.size)), entries);
+    for (const tile of appended.tiles) {
+      const data = Buffer.from(tile.data);
+      await tx
+        .insert(logTiles)
+        .values({ campaignId, level: tile.level, index: tile.index, width: tile.width, data })
+        .onConflictDoUpdate({ target: [logTiles.campaignId, logTiles.level, logTiles.index], set: { width: tile.width, data } });
+    }
+    await place(tx, appended.placed);
+    const { state } = appended;
+    const kept = {
+      size: state.size,
+      count: state.count,
+      frontier: Buffer.concat(state.frontier),
+      stats: JSON.stringify(state.stats),
+      checkpoint: writer.checkpoint(state.origin, state.size, appended.root),
+      sequencedAt: now,
+    };
+    await tx.insert(campaignLogs).values({ campaignId, origin: state.origin, ...kept }).onConflictDoUpdate({ target: campaignLogs.campaignId, set: kept });
+  }
+
+  return {
+    sequenceLogs: (limit, writer) =>
+      d.write(async (tx) => {
+        // One sequencer at a time across processes; the others find nothing left when their turn comes.
+        await d.takeTurn(tx, "count-log");
+        const rows = await waiting(tx, limit);
+        const byCampaign = new Map<string, WaitingEntry[]>();
+        for (const row of rows) {
+          const entries = byCampaign.get(row.slug) ?? [];
+          entries.push(toWaiting(row));
+          byCampaign.set(row.slug, entries);
+        }
+        const now = new Date();
+        for (const [slug, entries] of byCampaign) await sequenceCampaign(tx, slug, entries, writer, now);
+        return rows.length;
+      }),
+
+    async readLog(campaignId) {
+      const [stored] = await d.read().select().from(campaignLogs).where(eq(campaignLogs.campaignId, campaignId));
+      if (!stored) return undefined;
+      const { origin, size, count: counted, checkpoint, stats, sequencedAt } = stored;
+      return { origin, size, count: counted, checkpoint, stats: JSON.parse(stats) as LogState["stats"], sequencedAt };
+    },
+
+    async readTile(campaignId, level, index) {
+      const [tile] = await d
+        .read()
+        .select({ level: logTiles.level, index: logTiles.index, width: logTiles.width, data: logTiles.data })
+        .from(logTiles)
+        .where(and(eq(logTiles.campaignId, campaignId), eq(logTiles.level, level), eq(logTiles.index, index)));
+      return tile;
+    },
+
+    async findCommitment(campaignId, commitment) {
+      const [found] = await d.rows<{ position: number | null; removed_by: number | null }>(
+        d.read(),
+        sql`select e.position, (select r.position from ${logEntries} r where r.cancels = e.id) as removed_by
+          from ${logEntries} e where e.petition_id = ${campaignId} and e.commitment = ${commitment}`,
+      );
+      return found && { position: found.position === null ? null : Number(found.position), removedBy: found.removed_by === null ? null : Number(found.removed_by) };
+    },
+
+    async countWaiting(campaignId) {
+      const [row] = await d.read().select({ n: count() }).from(logEntries).where(and(eq(logEntries.campaignId, campaignId), isNull(logEntries.position)));
+      return row?.n ?? 0;
+    },
+  };
+}

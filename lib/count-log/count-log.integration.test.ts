@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prepareDatabase, storedRows } from "@/test/database";
+import { campaignStatus } from "../campaign-status";
+import { entriesLevel, tileWidth } from "../domain/count-log";
+import { eraseSignaturesByEmail } from "../erasure";
+import { invalidate, signatureChoice } from "../moderation";
+import { signCampaign } from "../signatures";
+import { stores } from "../stores";
+import { withdraw } from "../withdrawals";
+import { logSequencer } from "./sequencer";
+
+const slug = "white-helmets";
+const campaignId = async () => (await stores().campaigns.readCampaignStanding(slug))!.id;
+
+/** The log's entries as its bundles hold them, read back from what is stored. */
+async function storedEntries(id: number, size: number): Promise<string[]> {
+  const lines: string[] = [];
+  for (let index = 0; index * tileWidth < size; index++) {
+    const bundle = (await stores().countLog.readTile(id, entriesLevel, index))!;
+    for (let at = 0; at < bundle.data.length; ) {
+      const length = (bundle.data[at]! << 8) | bundle.data[at + 1]!;
+      lines.push(Buffer.from(bundle.data.subarray(at + 2, at + 2 + length)).toString("ascii"));
+      at += 2 + length;
+    }
+  }
+  return lines;
+}
+
+// RFC 6962's tree hash by its plain recursive definition, apart from the writer's frontier and tiles.
+const sha = (...parts: Uint8Array[]) => parts.reduce((h, p) => h.update(p), createHash("sha256")).digest();
+function treeHash(leaves: Buffer[]): Buffer {
+  if (leaves.length === 0) return sha();
+  if (leaves.length === 1) return leaves[0]!;
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  return sha(Buffer.of(1), treeHash(leaves.slice(0, k)), treeHash(leaves.slice(k)));
+}
+
+beforeAll(prepareDatabase);
+
+describe("the count log's writer", () => {
+  it("logs every signature that starts or stops counting, and its count agrees with the campaign's at every entry", async () => {
+    const tokens: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const outcome = await signCampaign(slug, { fullName: `Signer ${i}`, email: `signer.${i}@log.example`, country: i % 3 ? "SY" : "TR" }, { clientAddress: i < 5 ? "203.0.113.77" : undefined });
+      if (outcome.kind !== "signed") throw new Error(`signature ${i} was not counted: ${outcome.kind}`);
+      tokens.push(outcome.withdrawToken);
+    }
+    await logSequencer().catchUp();
+    await withdraw(tokens[10]!);
+    await eraseSignaturesByEmail("signer.11@log.example", "test");
+    expect(await invalidate(slug, signatureChoice.parse({ clientAddress: "203.0.113.77" }), "test")).toBe(5);
+    await logSequencer().catchUp();
+
+    const id = await campaignId();
+    const log = (await stores().countLog.readLog(id))!;
+    const here = (await campaignStatus(slug))!.signaturesHere;
+    expect(log.count).toBe(here);
+    expect(log.size).toBe(300 + 7);
+    const lines = await storedEntries(id, log.size);
+    expect(lines).toHaveLength(log.size);
+    expect(lines[0]).toMatch(/^add \d+ TR open [0-9a-f]{64} 1$/);
+    expect(lines.slice(300)).toEqual([
+      expect.stringMatching(/^remove \d+ 10 withdrawn 299$/),
+      expect.stringMatching(/^remove \d+ 11 erased 298$/),
+      ...[0, 1, 2, 3, 4].map((n, i) => expect.stringMatching(new RegExp(`^remove \\d+ ${n} invalidated ${297 - i}$`))),
+    ]);
+    expect(log.stats).toEqual({ byHow: { open: here }, byCountry: { SY: expect.any(Number), TR: expect.any(Number) }, byDay: { [new Date().toISOString().slice(0, 10)]: here } });
+
+    const leaves = lines.map((line) => sha(Buffer.of(0), Buffer.from(line, "ascii")));
+    const level0 = Buffer.concat([(await stores().countLog.readTile(id, 0, 0))!.data, (await stores().countLog.readTile(id, 0, 1))!.data]);
+    expect(level0.equals(Buffer.concat(leaves))).toBe(true);
+    expect(Buffer.from((await stores().countLog.readTile(id, 1, 0))!.data).equals(treeHash(leaves.slice(0, 256)))).toBe(true);
+    const [, size, root] = log.checkpoint.split("\n");
+    expect(Number(size)).toBe(log.size);
+    expect(Buffer.from(root!, "base64").equals(treeHash(leaves))).toBe(true);
+  });
+
+  it("keeps no waiting entry once caught up, and finds an add by its commitment", async () => {
+    const id = await campaignId();
+    expect(await stores().countLog.countWaiting(id)).toBe(0);
+    const [row] = storedRows<{ commitment: string; position: number }>("select commitment, position from log_entries where position = 0");
+    expect(await stores().countLog.findCommitment(id, row!.commitment)).toEqual({ position: 0, removedBy: 306 - 4 });
+  });
+});

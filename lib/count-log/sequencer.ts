@@ -1,0 +1,56 @@
+import type { LogWriter } from "@/lib/domain/ports/count-log";
+import { logger } from "../log";
+import { processWide } from "../process-wide";
+import { stores } from "../stores";
+import { appendEntries, partialTiles } from "./append";
+import { logOrigin, signedCheckpoint } from "./signing";
+
+/** Entries placed per transaction: a batch holds SQLite's one writer for a few milliseconds, not longer. */
+const batchLimit = 2_000;
+
+export const logWriter: LogWriter = { originFor: logOrigin, append: appendEntries, checkpoint: signedCheckpoint, partials: partialTiles };
+
+/**
+ * Places the entries the signing transactions stored, about once a second, in every process: the store lets one at a time
+ * place them (PostgreSQL's advisory lock; SQLite's one writer), so the log has no gap and no entry twice. A signature is
+ * counted and its entry stored in one transaction, and an entry placed in another, so a crash between them leaves the entry
+ * waiting for the next batch, and none can be placed that was not counted.
+ */
+class Sequencer {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  start(everyMs = 1_000): void {
+    this.timer ??= setInterval(() => void this.catchUp().catch((error: unknown) => logger().error({ err: error }, "placing count log entries failed; trying again")), everyMs).unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Resolves once a batch under way is done, so the database can close under none. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Places every entry waiting now, a batch at a time; resolves with how many. */
+  catchUp(): Promise<number> {
+    this.running ??= (async () => {
+      try {
+        let placed = 0;
+        let batch: number;
+        do {
+          batch = await stores().countLog.sequenceLogs(batchLimit, logWriter);
+          placed += batch;
+        } while (batch === batchLimit);
+        return placed;
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+}
+
+export const logSequencer: () => Sequencer = processWide("count-log-sequencer", () => new Sequencer());
