@@ -6,12 +6,13 @@ import { replaceTranslations } from "./campaign-texts";
 
 /** Campaigns: made from content/ files and in the admin, read on every page, and their figures kept honest. */
 export function campaignStore(d: Dialect): CampaignStore {
-  const { campaigns, signatures } = d.tables;
+  const { campaigns, logEntries, signatures } = d.tables;
 
   // Written out: drizzle names a column unqualified in a select's fields, and in the subquery an
   // unqualified "id" is the signature's, which counted only the signature whose id is the campaign's.
   const counted = (status: "confirmed" | "pending") =>
     sql<number>`(select count(*) from ${signatures} s where s.petition_id = ${campaigns}.id and s.status = ${status})`.mapWith(Number);
+  const logged = sql<number>`(select coalesce(sum(case when e.kind = 'add' then 1 else -1 end), 0) from ${logEntries} e where e.petition_id = ${campaigns}.id)`.mapWith(Number);
 
   return {
     ...campaignReads(d),
@@ -103,11 +104,12 @@ export function campaignStore(d: Dialect): CampaignStore {
         return changed;
       }),
 
-    /** Counts every campaign's signatures from its rows, beside the counts kept in step with them (on PostgreSQL, folded and not). */
+    /** Counts every campaign's signatures from its rows, beside the counts kept in step with them (on PostgreSQL, folded and
+     * not) and the count log's. */
     recountCampaigns: () =>
       d
         .read()
-        .select({ slug: campaigns.slug, kept: d.counts.confirmedCount, keptPending: d.counts.pendingCount, counted: counted("confirmed"), countedPending: counted("pending") })
+        .select({ slug: campaigns.slug, kept: d.counts.confirmedCount, keptPending: d.counts.pendingCount, counted: counted("confirmed"), countedPending: counted("pending"), logged })
         .from(campaigns)
         .orderBy(asc(campaigns.id)),
   };

@@ -1,7 +1,7 @@
 import { and, count, eq, isNull, or, sql } from "drizzle-orm";
 import type { LogHow, LogState, LogTile, RemoveReason, WaitingEntry } from "@/lib/domain/count-log";
 import type { CountLogStore, LogWriter } from "@/lib/domain/ports/count-log";
-import type { Dialect, Handle } from "./dialect";
+import { perHandle, type Dialect, type Handle } from "./dialect";
 
 type WaitingRow = {
   id: number;
@@ -78,16 +78,26 @@ export function countLogStore(d: Dialect): CountLogStore {
     return rows;
   }
 
+  // SQLite places an entry a run of one prepared statement; PostgreSQL a thousand in one statement (d.insertMany).
+  const placeOne = perHandle((h: Handle) =>
+    h
+      .update(logEntries)
+      .set({ position: sql`${sql.placeholder("position")}`, commitment: sql`${sql.placeholder("commitment")}` })
+      .where(eq(logEntries.id, sql.placeholder("id")))
+      .prepare("countersign-log-place"),
+  );
+
   async function place(tx: Handle, placed: { id: number; position: number; commitment: string | null }[]): Promise<void> {
     for (let i = 0; i < placed.length; i += placedPerStatement) {
-      const values = placed
-        .slice(i, i + placedPerStatement)
-        .map((p) => sql`(cast(${p.id} as integer), cast(${p.position} as integer), cast(${p.commitment} as text))`);
-      // VALUES names its columns column1, column2, … on both databases.
-      await d.run(
-        tx,
-        sql`update ${logEntries} set position = v.column2, commitment = v.column3
-          from (values ${sql.join(values, sql`, `)}) as v where ${logEntries}.id = v.column1`,
+      await d.insertMany(
+        placed.slice(i, i + placedPerStatement),
+        async (entry) => (await placeOne(tx).execute(entry), []),
+        async (entries) => {
+          const values = entries.map((p) => sql`(cast(${p.id} as integer), cast(${p.position} as integer), cast(${p.commitment} as text))`);
+          // VALUES names its columns column1, column2, and so on.
+          await d.run(tx, sql`update ${logEntries} set position = v.column2, commitment = v.column3 from (values ${sql.join(values, sql`, `)}) as v where ${logEntries}.id = v.column1`);
+          return [];
+        },
       );
     }
   }

@@ -14,6 +14,7 @@ import { publicName } from "./public-name";
 import { limits } from "./signature-limits";
 import { signatureInput, unsafeCharacters, type SignatureField } from "./signature-input";
 import { signCampaign } from "./signatures";
+import { stores } from "./stores";
 
 const slug = "white-helmets";
 // Replay another run with FUZZ_SEED=<seed>; fast-check prints the seed and path of any failure.
@@ -235,6 +236,8 @@ async function expectCounterMatchesRows(): Promise<void> {
   );
   expect((await campaignStatus(slug))!.signaturesHere, "the kept count against the confirmed rows").toBe(stored);
   expect(stored, "every row is confirmed while mail is off").toBe(await rowCount());
+  const recount = (await stores().campaigns.recountCampaigns()).find((row) => row.slug === slug)!;
+  expect(recount.logged, "the count log's adds not removed against the confirmed rows").toBe(stored);
 }
 
 function expectPrototypesClean(): void {

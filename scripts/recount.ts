@@ -8,11 +8,12 @@ async function main() {
   const rows = await stores().campaigns.recountCampaigns();
   let differs = false;
   for (const row of rows) {
-    const same = row.kept === row.counted && row.keptPending === row.countedPending;
+    const same = row.kept === row.counted && row.keptPending === row.countedPending && row.logged === row.counted;
     differs ||= !same;
     console.log(
       `${same ? "same" : "DIFFERS"}  ${row.slug}: kept ${row.kept.toLocaleString("en")} confirmed, ${row.keptPending.toLocaleString("en")} pending; ` +
-        `counted ${row.counted.toLocaleString("en")} confirmed, ${row.countedPending.toLocaleString("en")} pending`,
+        `counted ${row.counted.toLocaleString("en")} confirmed, ${row.countedPending.toLocaleString("en")} pending; ` +
+        `the count log holds ${row.logged.toLocaleString("en")}`,
     );
   }
   await closeStores();

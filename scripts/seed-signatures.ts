@@ -1,4 +1,5 @@
 import { openDatabase } from "@/db/open";
+import { logSequencer } from "@/lib/count-log/sequencer";
 import { openStores, stores } from "@/lib/stores";
 import { ConfigError } from "@/lib/config";
 import { seedCampaigns } from "@/lib/seed";
@@ -22,6 +23,10 @@ async function main([countArg, slug = "white-helmets"]: string[]) {
   await stores().signatures.insertSeedSignatures(campaign.id, count, syntheticSigner, campaign.signatureCount);
   const seconds = (Date.now() - started) / 1000;
   console.log(`Added ${count.toLocaleString("en")} signatures to ${slug} in ${seconds.toFixed(1)} s (${Math.round(count / seconds).toLocaleString("en")} a second).`);
+  // Placed in the count log now, as a running app would within seconds, so an app started on this database begins caught up.
+  const sequencing = Date.now();
+  const placed = await logSequencer().catchUp();
+  console.log(`Placed ${placed.toLocaleString("en")} entries in the count log in ${((Date.now() - sequencing) / 1000).toFixed(1)} s.`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -36,6 +36,9 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
   const placed: Appended["placed"] = [];
   const hashes: TileHash[] = [];
   const lines: Buffer[] = [];
+  // One draw for the batch's commitments that are nobody's (a signature erased before its place, or one from a seed).
+  const unowned = randomBytes(32 * waiting.filter((entry) => entry.kind === "add" && !entry.signer).length);
+  let nextUnowned = 0;
 
   for (const entry of waiting) {
     const position = frontier.size;
@@ -46,7 +49,9 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
       const country = entry.country.toUpperCase();
       move(stats, { minute: entry.minute, how: entry.how, country }, 1);
       // A signature erased before its place was given leaves a commitment that is nobody's.
-      made = entry.signer ? commitment(log.origin, entry.signer.receiptSalt, entry.signer.emailKey) : randomBytes(32).toString("hex");
+      made = entry.signer
+        ? commitment(log.origin, entry.signer.receiptSalt, entry.signer.emailKey)
+        : unowned.subarray(32 * nextUnowned, 32 * ++nextUnowned).toString("hex");
       line = `add ${entry.minute} ${country} ${entry.how} ${made} ${count}`;
     } else {
       const cancelled = entry.cancelsPosition ?? placedAt.get(entry.cancels);

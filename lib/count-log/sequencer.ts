@@ -5,8 +5,8 @@ import { stores } from "../stores";
 import { appendEntries, partialTiles } from "./append";
 import { logOrigin, signedCheckpoint } from "./signing";
 
-/** Entries placed per transaction: a batch holds SQLite's one writer for a few milliseconds, not longer. */
-const batchLimit = 2_000;
+/** Entries placed per transaction: a batch of a surge's second holds SQLite's one writer for a few tens of milliseconds. */
+const batchLimit = 5_000;
 
 export const logWriter: LogWriter = { originFor: logOrigin, append: appendEntries, checkpoint: signedCheckpoint, partials: partialTiles };
 

@@ -1,6 +1,7 @@
 import type { Campaign, CampaignChange, CampaignContent, CampaignStanding, CampaignSummary, CampaignTitles } from "../model";
 
-export type CampaignRecount = { slug: string; kept: number; counted: number; keptPending: number; countedPending: number };
+/** `logged`: the count log's adds not removed, placed or waiting; it must equal `counted`. */
+export type CampaignRecount = { slug: string; kept: number; counted: number; keptPending: number; countedPending: number; logged: number };
 
 export interface CampaignStore {
   /** Creates or refreshes a campaign from its content/ file; one edited in the admin is left as it is. */
