@@ -8,7 +8,7 @@ import { invalidate, signatureChoice } from "../moderation";
 import { signCampaign } from "../signatures";
 import { stores } from "../stores";
 import { withdraw } from "../withdrawals";
-import { logSequencer } from "./sequencer";
+import { logSequencer, logWriter } from "./sequencer";
 
 const slug = "white-helmets";
 const campaignId = async () => (await stores().campaigns.readCampaignStanding(slug))!.id;
@@ -82,5 +82,19 @@ describe("the count log's writer", () => {
     expect(await stores().countLog.countWaiting(id)).toBe(0);
     const [row] = storedRows<{ commitment: string; position: number }>("select commitment, position from log_entries where position = 0");
     expect(await stores().countLog.findCommitment(id, row!.commitment)).toEqual({ position: 0, removedBy: 306 - 4 });
+  });
+
+  it("places every entry once when sequencers race, as several processes' do", async () => {
+    for (let i = 0; i < 120; i++) await signCampaign(slug, { fullName: `Racer ${i}`, email: `racer.${i}@log.example`, country: "JO" });
+    // Each call its own transaction on its own connection (PostgreSQL's pool): they take turns, in small batches.
+    const placed = await Promise.all(Array.from({ length: 6 }, () => stores().countLog.sequenceLogs(7, logWriter)));
+    await logSequencer().catchUp();
+    expect(placed.reduce((a, b) => a + b, 0)).toBe(42);
+    const rows = storedRows<{ n: number; places: number; last: number }>(
+      "select count(*) as n, count(distinct position) as places, max(position) as last from log_entries where position is not null",
+    );
+    const log = (await stores().countLog.readLog(await campaignId()))!;
+    expect(rows).toEqual([{ n: log.size, places: log.size, last: log.size - 1 }]);
+    expect(log.count).toBe((await campaignStatus(slug))!.signaturesHere);
   });
 });
