@@ -36,7 +36,7 @@ test("the log serves its checkpoint, key, figures and tiles, each with the cachi
   expect(checkpoint.headers()["cache-control"]).toMatch(/^public, max-age=[1-5]$/);
   expect(checkpoint.headers()["access-control-allow-origin"]).toBe("*");
   expect(await checkpoint.text()).toMatch(/^localhost\/log\/white-helmets\n\d+\n[A-Za-z0-9+/]{43}=\n\n\u2014 localhost\/log\/white-helmets [A-Za-z0-9+/]+=*\n$/);
-  expect(await (await request.get(`/log/${slug}/vkey`)).text()).toMatch(/^localhost\/log\/white-helmets\+[0-9a-f]{8}\+[A-Za-z0-9+/]{43}[=]\n$/);
+  expect(await (await request.get(`/log/${slug}/vkey`)).text()).toMatch(/^localhost\/log\/white-helmets\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}\n$/);
 
   const stats = await (await request.get(`/log/${slug}/stats.json`)).json();
   expect(stats).toMatchObject({ treeSize: expect.any(Number), count: expect.any(Number), byHow: expect.any(Object), byCountry: expect.any(Object) });

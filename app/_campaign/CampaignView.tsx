@@ -81,6 +81,10 @@ export async function CampaignView({ campaign, snapshot, renderedAt, formToken, 
               {text.ask}
             </p>
             <Counter locale={locale} />
+            {/* A plain link drawn here on the server: the page ships no script for it. */}
+            <p className="count-check">
+              <a href={`/${locale}/p/${campaign.slug}/receipt`}>{t("checkCount")}</a>
+            </p>
             <GoalStep locale={locale} />
             {snapshot.closed && snapshot.closesAt ? (
               <CampaignClosed closesAt={snapshot.closesAt} locale={locale} />

@@ -49,6 +49,7 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
         withdrawToken={state.withdrawToken}
         referralCode={state.referralCode}
         referralStatsToken={state.referralStatsToken}
+        receiptSalt={state.receiptSalt}
         locale={locale}
         pageUrl={pageUrl}
         title={title}

@@ -12,6 +12,7 @@ type Props = {
   withdrawToken?: string;
   referralCode?: string;
   referralStatsToken?: string;
+  receiptSalt?: string;
   locale: Locale;
   pageUrl: string;
   title: string;
@@ -31,6 +32,12 @@ export function ThankYou(props: Props) {
       <p>{t("askToShare")}</p>
       <ShareLinks url={shareUrl} title={props.title} />
       {props.referralStatsToken && <ReferralCount statsToken={props.referralStatsToken} locale={props.locale} />}
+      {props.receiptSalt && (
+        <p className="receipt-note">
+          {/* The receipt page is under the campaign's own; the salt goes after the #, which is never sent to a server. */}
+          {t.rich("receipt", { link: (chunks) => <a href={`${props.pageUrl}/receipt#${props.receiptSalt}`}>{chunks}</a> })}
+        </p>
+      )}
       {props.withdrawToken && (
         <p className="withdraw-note">
           {t.rich("withdraw", {

@@ -30,6 +30,7 @@ export async function signAction(slug: string, locale: Locale, previous: SignFor
           withdrawToken: outcome.withdrawToken,
           referralCode: outcome.referralCode,
           referralStatsToken: outcome.referralStatsToken,
+          receiptSalt: outcome.receiptSalt,
         };
       case "pending":
         return { ...base, status: "pending" };

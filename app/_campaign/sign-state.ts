@@ -21,6 +21,8 @@ export type SignFormState = {
   /** The signer's own share code, and the private token that reads how many it brought. */
   referralCode?: string;
   referralStatsToken?: string;
+  /** With the address, finds the signer's entry in the count's public log (the receipt page). */
+  receiptSalt?: string;
   retryAfterMinutes?: number;
   /** A fresh stamp for the form, when the one it was shown with had run out. */
   formToken?: string;

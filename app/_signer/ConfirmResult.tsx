@@ -16,6 +16,11 @@ export function ConfirmResult({ result, locale }: { result: Confirmation; locale
         <p className="signer-number">
           {thanks.rich("signerNumber", { number, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
+        <p className="receipt-note">
+          {thanks.rich("receipt", {
+            link: (chunks) => <a href={`/${locale}/p/${result.slug}/receipt#${result.receiptSalt}`}>{chunks}</a>,
+          })}
+        </p>
         <p>{t.rich("backToPetition", { link: (chunks) => <a href={`/${locale}/p/${result.slug}`}>{chunks}</a> })}</p>
       </div>
     );
