@@ -8,6 +8,7 @@ import { invalidate, signatureChoice } from "../moderation";
 import { signCampaign } from "../signatures";
 import { stores } from "../stores";
 import { withdraw } from "../withdrawals";
+import { logStanding } from "./count-check";
 import { logSequencer, logWriter } from "./sequencer";
 
 const slug = "white-helmets";
@@ -86,6 +87,9 @@ describe("the count log's writer", () => {
 
   it("places every entry once when sequencers race, as several processes' do", async () => {
     for (let i = 0; i < 120; i++) await signCampaign(slug, { fullName: `Racer ${i}`, email: `racer.${i}@log.example`, country: "JO" });
+    const before = (await stores().countLog.readLog(await campaignId()))!;
+    // The dashboard's view of the lag: the count moved by 120, the log not yet.
+    expect(await logStanding(await campaignId())).toEqual({ size: before.size, count: before.count, waiting: 120, checkpointAt: before.sequencedAt });
     // Each call its own transaction on its own connection (PostgreSQL's pool): they take turns, in small batches.
     const placed = await Promise.all(Array.from({ length: 6 }, () => stores().countLog.sequenceLogs(7, logWriter)));
     await logSequencer().catchUp();
@@ -96,5 +100,6 @@ describe("the count log's writer", () => {
     const log = (await stores().countLog.readLog(await campaignId()))!;
     expect(rows).toEqual([{ n: log.size, places: log.size, last: log.size - 1 }]);
     expect(log.count).toBe((await campaignStatus(slug))!.signaturesHere);
+    expect(await logStanding(await campaignId())).toMatchObject({ size: log.size, count: log.count, waiting: 0 });
   });
 });

@@ -8,6 +8,8 @@ import { signCampaign } from "../signatures";
 import { syntheticSigner } from "../synthetic-signers";
 import { deliveryReport } from "./delivery-report";
 import { newReceiptSalt } from "@/lib/receipts";
+import { publicLogFile } from "../count-log/public-log";
+import { logSequencer } from "../count-log/sequencer";
 
 const slug = "white-helmets";
 const number = new Intl.NumberFormat("en");
@@ -47,6 +49,18 @@ describe("the delivery report", () => {
     expect(first).toMatch(/Signed here, confirmed by email \(the signer followed the link we sent\) 2 /);
     expect(first).toMatch(/Signed here, counted without email confirmation 6 /);
     expect(first).toMatch(/Gathered elsewhere before this page opened 325,000 Total 325,008/);
+  });
+
+  it("states the count log's signed checkpoint and how anyone checks the count against it", async () => {
+    await logSequencer().catchUp();
+    const served = await publicLogFile(slug, "checkpoint");
+    if (served.kind !== "file") throw new Error("the campaign's checkpoint is not served");
+    const [origin, size, root] = String(served.body).split("\n");
+    const text = (await report(false)).pages.join(" ");
+    expect(text).toContain("Proof of the count");
+    expect(text).toContain(`${origin} ${size} ${root}`);
+    expect(size).toBe("8");
+    expect(text).toContain("npm run log:verify -- http://localhost white-helmets");
   });
 
   it("lists signatures by country, most first and then by code, as the dashboard does", async () => {
