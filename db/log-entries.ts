@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { unixMinute, type LogHow, type RemoveReason } from "@/lib/domain/count-log";
-import type { Dialect, Handle } from "./dialect";
+import { perHandle, placeholders, type Dialect, type Handle } from "./dialect";
 
 // The count log's entries, written by every store that moves a campaign's count, in the same transaction: a signature that
 // starts counting adds an entry, one that stops removes it. The sequencer (db/count-log-store.ts) gives each its place.
@@ -18,6 +18,22 @@ export async function logAdds(d: Dialect, tx: Handle, counted: readonly CountedS
     const rows = counted.slice(i, i + perStatement).map((s) => ({ campaignId: s.campaignId, kind: "add" as const, minute, signatureId: s.signatureId, how, country: s.country }));
     await tx.insert(d.tables.logEntries).values(rows);
   }
+}
+
+/**
+ * One signature's add, for the signing path: a statement prepared once per connection, since building and preparing an
+ * insert for each signature cost SQLite's writer more than the insert itself.
+ */
+export function loggedAdd(d: Dialect): (tx: Handle, counted: CountedSignature, how: LogHow, at: Date) => Promise<void> {
+  const insert = perHandle((h: Handle) =>
+    h
+      .insert(d.tables.logEntries)
+      .values({ ...placeholders("campaignId", "minute", "signatureId", "how", "country"), kind: "add" })
+      .prepare("countersign-log-add"),
+  );
+  return async (tx, counted, how, at) => {
+    if (d.countLog) await insert(tx).execute({ ...counted, how, minute: unixMinute(at) });
+  };
 }
 
 /** The counted signatures stopped counting now: each one's add gets a remove entry. */

@@ -5,7 +5,7 @@ import type { ConfirmOutcome, ExistingSignature, InsertExtras, InsertOutcome, Li
 import type { CountChange, Dialect, Handle, OwnWork } from "./dialect";
 import { perHandle, placeholders } from "./dialect";
 import { chargeLimits } from "./limits";
-import { logAdds, logRemovals } from "./log-entries";
+import { loggedAdd, logRemovals } from "./log-entries";
 import { enqueueMailIn } from "./mail-store";
 import { nameKeyFiller } from "./name-key-store";
 import { seedSignatures } from "./seed-signatures";
@@ -17,6 +17,7 @@ export const countChange = (status: SignatureStatus, direction: 1 | -1): CountCh
 
 export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
   const { campaigns, confirmations, outbox, signatures, updateUnsubscribes } = d.tables;
+  const logAdd = loggedAdd(d);
 
   // The signing path's statements, prepared once per connection where the database allows.
   const statements = perHandle((h: Handle) => ({
@@ -44,7 +45,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
   /** The rest of a new signature's writes: its count and number, its confirmation and its first email. */
   async function settleNew(tx: Handle, signatureId: number, values: NewSignature, extras: InsertExtras): Promise<InsertOutcome> {
     const last = await d.counts.move(tx, values.campaignId, countChange(values.status, 1), values.signedAt);
-    if (values.status === "confirmed") await logAdds(d, tx, [{ campaignId: values.campaignId, signatureId, country: values.country }], "open", values.signedAt);
+    if (values.status === "confirmed") await logAdd(tx, { campaignId: values.campaignId, signatureId, country: values.country }, "open", values.signedAt);
     // A confirmed signature took the last number issued; any other leaves the next one free.
     const signerNumber = values.status === "confirmed" ? last : await d.counts.nextSignerNumber(tx, values.campaignId);
     if (extras.confirmation) await tx.insert(confirmations).values({ signatureId, ...extras.confirmation, lastSentAt: values.signedAt });
@@ -150,7 +151,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
     if (found.status === "confirmed") signerNumber = await d.counts.nextSignerNumber(tx, found.campaignId);
     else {
       signerNumber = await d.counts.move(tx, found.campaignId, { confirmed: 1, pending: -1 }, now);
-      await logAdds(d, tx, [{ campaignId: found.campaignId, signatureId: found.signatureId, country: found.country }], "email", now);
+      await logAdd(tx, { campaignId: found.campaignId, signatureId: found.signatureId, country: found.country }, "email", now);
     }
     const { signatureId, slug, signaturesElsewhere, fullName, receiptSalt } = found;
     return { kind: "confirmed", signatureId, slug, signaturesElsewhere, signerNumber, fullName, receiptSalt };

@@ -395,7 +395,7 @@ export const logEntries = pgTable(
     reason: text("reason", { enum: removeReasons }),
   },
   (t) => [
-    uniqueIndex("log_entries_by_position").on(t.campaignId, t.position),
+    uniqueIndex("log_entries_by_position").on(t.campaignId, t.position).where(sql`${t.position} is not null`),
     index("log_entries_waiting").on(t.id).where(sql`${t.position} is null`),
     index("log_entries_by_signature").on(t.signatureId).where(sql`${t.signatureId} is not null`),
     index("log_entries_by_commitment").on(t.campaignId, t.commitment).where(sql`${t.commitment} is not null`),

@@ -38,7 +38,7 @@ ALTER TABLE "signatures" ADD COLUMN "receipt_salt" text;--> statement-breakpoint
 ALTER TABLE "campaign_logs" ADD CONSTRAINT "campaign_logs_petition_id_petitions_id_fk" FOREIGN KEY ("petition_id") REFERENCES "public"."petitions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "log_entries" ADD CONSTRAINT "log_entries_petition_id_petitions_id_fk" FOREIGN KEY ("petition_id") REFERENCES "public"."petitions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "log_tiles" ADD CONSTRAINT "log_tiles_petition_id_petitions_id_fk" FOREIGN KEY ("petition_id") REFERENCES "public"."petitions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "log_entries_by_position" ON "log_entries" USING btree ("petition_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "log_entries_by_position" ON "log_entries" USING btree ("petition_id","position") WHERE "log_entries"."position" is not null;--> statement-breakpoint
 CREATE INDEX "log_entries_waiting" ON "log_entries" USING btree ("id") WHERE "log_entries"."position" is null;--> statement-breakpoint
 CREATE INDEX "log_entries_by_signature" ON "log_entries" USING btree ("signature_id") WHERE "log_entries"."signature_id" is not null;--> statement-breakpoint
 CREATE INDEX "log_entries_by_commitment" ON "log_entries" USING btree ("petition_id","commitment") WHERE "log_entries"."commitment" is not null;--> statement-breakpoint

@@ -27,7 +27,7 @@ CREATE TABLE `log_entries` (
       or ("log_entries"."kind" = 'remove' and "log_entries"."reason" is not null and "log_entries"."cancels" is not null))
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `log_entries_by_position` ON `log_entries` (`petition_id`,`position`);--> statement-breakpoint
+CREATE UNIQUE INDEX `log_entries_by_position` ON `log_entries` (`petition_id`,`position`) WHERE "log_entries"."position" is not null;--> statement-breakpoint
 CREATE INDEX `log_entries_waiting` ON `log_entries` (`id`) WHERE "log_entries"."position" is null;--> statement-breakpoint
 CREATE INDEX `log_entries_by_signature` ON `log_entries` (`signature_id`) WHERE "log_entries"."signature_id" is not null;--> statement-breakpoint
 CREATE INDEX `log_entries_by_commitment` ON `log_entries` (`petition_id`,`commitment`) WHERE "log_entries"."commitment" is not null;--> statement-breakpoint
