@@ -23,13 +23,15 @@ test("a tile path the specification cannot write answers 400", async ({ request 
 
 test("the log serves its checkpoint, key, figures and tiles, each with the caching its kind allows", async ({ request }) => {
   for (let i = 0; i < 3; i++) {
-    const signed = await request.post(`/api/petitions/${slug}/signatures`, { data: { fullName: "Log Reader", email: `log-${randomUUID()}@example.org`, country: "LB" } });
+    const signed = await request.post(`/api/petitions/${slug}/signatures`, { data: { fullName: "Log Reader", email: `log-${randomUUID()}@example.org`, country: "FJ" } });
     expect(signed.status()).toBe(201);
   }
-  let size = 0;
+  // The shared app's log also holds other tests' signatures: wait for these three to be placed (no other test signs from
+  // Fiji), then read the size the checkpoint states.
   await expect
-    .poll(async () => (size = Number((await (await request.get(`/log/${slug}/checkpoint`)).text()).split("\n")[1])), { timeout: 15_000 })
+    .poll(async () => ((await (await request.get(`/log/${slug}/stats.json`)).json()) as { byCountry: Record<string, number> }).byCountry.FJ ?? 0, { timeout: 15_000 })
     .toBeGreaterThanOrEqual(3);
+  const size = Number((await (await request.get(`/log/${slug}/checkpoint`)).text()).split("\n")[1]);
 
   const checkpoint = await request.get(`/log/${slug}/checkpoint`);
   expect(checkpoint.headers()["content-type"]).toBe("text/plain; charset=utf-8");
@@ -40,7 +42,7 @@ test("the log serves its checkpoint, key, figures and tiles, each with the cachi
 
   const stats = await (await request.get(`/log/${slug}/stats.json`)).json();
   expect(stats).toMatchObject({ treeSize: expect.any(Number), count: expect.any(Number), byHow: expect.any(Object), byCountry: expect.any(Object) });
-  expect(stats.byCountry.LB).toBeGreaterThanOrEqual(3);
+  expect(stats.treeSize).toBeGreaterThanOrEqual(size);
 
   // The entries bundle and level-0 tile that hold the newest entries, at the width this tree gives them.
   const index = Math.floor((size - 1) / 256);
@@ -56,9 +58,9 @@ test("the log serves its checkpoint, key, figures and tiles, each with the cachi
   expect(entries).toHaveLength(width);
   for (const entry of entries) expect(entry).toMatch(/^(add \d+ [A-Z]{2} (email|open|import) [0-9a-f]{64}|remove \d+ \d+ (withdrawn|erased|invalidated|undone)) \d+$/);
   expect((await (await request.get(`/log/${slug}/tile/0/${tile}`)).body()).length).toBe(width * 32);
-  // A tile wider than the tree, or full before it is, is not there yet.
-  if (width < 255) expect((await request.get(`/log/${slug}/tile/0/${String(index).padStart(3, "0")}.p/${width + 1}`)).status()).toBe(404);
-  if (width < 256) expect((await request.get(`/log/${slug}/tile/0/${String(index).padStart(3, "0")}`)).status()).toBe(404);
+  // A tile the tree has not reached yet is not there (other tests sign meanwhile, so one well beyond it).
+  const ahead = String(index + 10).padStart(3, "0");
+  for (const path of [`tile/0/${ahead}.p/1`, `tile/0/${ahead}`, `tile/entries/${ahead}`]) expect((await request.get(`/log/${slug}/${path}`)).status(), path).toBe(404);
   const head = await request.head(`/log/${slug}/tile/0/${tile}`);
   expect(head.status()).toBe(200);
   expect(head.headers()["content-length"]).toBe(String(width * 32));

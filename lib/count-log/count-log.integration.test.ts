@@ -9,6 +9,7 @@ import { signCampaign } from "../signatures";
 import { stores } from "../stores";
 import { withdraw } from "../withdrawals";
 import { logStanding } from "./count-check";
+import { publicLogFile } from "./public-log";
 import { logSequencer, logWriter } from "./sequencer";
 
 const slug = "white-helmets";
@@ -76,6 +77,25 @@ describe("the count log's writer", () => {
     const [, size, root] = log.checkpoint.split("\n");
     expect(Number(size)).toBe(log.size);
     expect(Buffer.from(root!, "base64").equals(treeHash(leaves))).toBe(true);
+  });
+
+  it("serves a full tile only once it is full, and a partial one at any width it has reached", async () => {
+    // 307 entries: tile 0 full, tile 1 holding 51.
+    const length = async (path: string) => {
+      const file = await publicLogFile(slug, path);
+      return file.kind === "file" ? file.body.length : file.kind;
+    };
+    expect(await length("tile/0/000")).toBe(256 * 32);
+    expect(await length("tile/0/000.p/10")).toBe(10 * 32);
+    expect(await length("tile/0/001.p/51")).toBe(51 * 32);
+    expect(await length("tile/0/001.p/52")).toBe("not-found");
+    expect(await length("tile/0/001")).toBe("not-found");
+    expect(await length("tile/1/000.p/1")).toBe(32);
+    expect(await length("tile/0/0001")).toBe("bad-path");
+    const bundle = await publicLogFile(slug, "tile/entries/001.p/2");
+    if (bundle.kind !== "file" || typeof bundle.body === "string") throw new Error("no bundle");
+    const first = Buffer.from(bundle.body);
+    expect(first.subarray(2, 2 + first.readUInt16BE(0)).toString("ascii")).toMatch(/^add \d+ (SY|TR) open [0-9a-f]{64} 257$/);
   });
 
   it("keeps no waiting entry once caught up, and finds an add by its commitment", async () => {
