@@ -62,20 +62,30 @@ export function countLogStore(d: Dialect): CountLogStore {
         limit ${limit}`,
     );
 
-  async function loadLog(tx: Handle, campaignId: number, slug: string, writer: LogWriter): Promise<LogState> {
-    const [stored] = await tx.select().from(campaignLogs).where(eq(campaignLogs.campaignId, campaignId));
+  type StoredLog = typeof campaignLogs.$inferSelect;
+
+  /** Every campaign's log as stored, read before the entries waiting, so a batch placed by another sequencer in between
+   * shows as a size that moved. */
+  async function loadLogs(reader: Handle): Promise<Map<number, StoredLog>> {
+    const rows = await reader.select().from(campaignLogs);
+    return new Map(rows.map((row) => [row.campaignId, row]));
+  }
+
+  function logState(stored: StoredLog | undefined, campaignId: number, slug: string, writer: LogWriter): LogState {
     if (!stored) return { campaignId, origin: writer.originFor(slug), size: 0, count: 0, frontier: [], stats: emptyStats() };
     const frontier = Array.from({ length: stored.frontier.length / 32 }, (_, i) => stored.frontier.subarray(i * 32, (i + 1) * 32));
     return { campaignId, origin: stored.origin, size: stored.size, count: stored.count, frontier, stats: JSON.parse(stored.stats) as LogState["stats"] };
   }
 
-  async function loadPartials(tx: Handle, campaignId: number, keys: { level: number; index: number }[]): Promise<LogTile[]> {
-    if (keys.length === 0) return [];
-    const rows = await tx
+  /** The partial tiles a log of this size has, or undefined when what is stored has grown past it (another batch placed). */
+  async function loadPartials(reader: Handle, campaignId: number, expected: { level: number; index: number; width: number }[]): Promise<LogTile[] | undefined> {
+    if (expected.length === 0) return [];
+    const rows = await reader
       .select({ level: logTiles.level, index: logTiles.index, width: logTiles.width, data: logTiles.data })
       .from(logTiles)
-      .where(and(eq(logTiles.campaignId, campaignId), or(...keys.map((k) => and(eq(logTiles.level, k.level), eq(logTiles.index, k.index))))));
-    return rows;
+      .where(and(eq(logTiles.campaignId, campaignId), or(...expected.map((k) => and(eq(logTiles.level, k.level), eq(logTiles.index, k.index))))));
+    const asExpected = expected.every((k) => rows.some((row) => row.level === k.level && row.index === k.index && row.width === k.width));
+    return asExpected && rows.length === expected.length ? rows : undefined;
   }
 
   // SQLite places an entry a run of one prepared statement; PostgreSQL a thousand in one statement (d.insertMany).
@@ -102,10 +112,25 @@ export function countLogStore(d: Dialect): CountLogStore {
     }
   }
 
-  async function sequenceCampaign(tx: Handle, slug: string, entries: WaitingEntry[], writer: LogWriter, now: Date): Promise<void> {
+  /** A campaign's batch made from a snapshot, before any lock: its tiles, places and log as they will be stored. */
+  type Batch = { campaignId: number; sizeBefore: number; appended: ReturnType<LogWriter["append"]>; checkpoint: string };
+
+  /** The batch, or undefined when the log moved on while it was being read. */
+  async function makeBatch(reader: Handle, stored: StoredLog | undefined, slug: string, entries: WaitingEntry[], writer: LogWriter): Promise<Batch | undefined> {
     const campaignId = entries[0]!.campaignId;
-    const log = await loadLog(tx, campaignId, slug, writer);
-    const appended = writer.append(log, await loadPartials(tx, campaignId, writer.partials(log.size)), entries);
+    const log = logState(stored, campaignId, slug, writer);
+    const partials = await loadPartials(reader, campaignId, writer.partials(log.size));
+    if (!partials) return undefined;
+    const appended = writer.append(log, partials, entries);
+    return { campaignId, sizeBefore: log.size, appended, checkpoint: writer.checkpoint(appended.state.origin, appended.state.size, appended.root) };
+  }
+
+  async function storedSize(tx: Handle, campaignId: number): Promise<number> {
+    const [stored] = await tx.select({ size: campaignLogs.size }).from(campaignLogs).where(eq(campaignLogs.campaignId, campaignId));
+    return stored?.size ?? 0;
+  }
+
+  async function writeBatch(tx: Handle, { campaignId, appended, checkpoint }: Batch, now: Date): Promise<void> {
     for (const tile of appended.tiles) {
       const data = Buffer.from(tile.data);
       await tx
@@ -115,33 +140,40 @@ export function countLogStore(d: Dialect): CountLogStore {
     }
     await place(tx, appended.placed);
     const { state } = appended;
-    const kept = {
-      size: state.size,
-      count: state.count,
-      frontier: Buffer.concat(state.frontier),
-      stats: JSON.stringify(state.stats),
-      checkpoint: writer.checkpoint(state.origin, state.size, appended.root),
-      sequencedAt: now,
-    };
+    const kept = { size: state.size, count: state.count, frontier: Buffer.concat(state.frontier), stats: JSON.stringify(state.stats), checkpoint, sequencedAt: now };
     await tx.insert(campaignLogs).values({ campaignId, origin: state.origin, ...kept }).onConflictDoUpdate({ target: campaignLogs.campaignId, set: kept });
   }
 
   return {
-    sequenceLogs: (limit, writer) =>
-      d.write(async (tx) => {
-        // One sequencer at a time across processes; the others find nothing left when their turn comes.
+    // The batch is read and hashed from a snapshot, holding no lock, and only written in a transaction: SQLite's one writer
+    // (and PostgreSQL's turn) is held for the writes alone. The turn then checks that no other sequencer placed entries in
+    // the meantime; if one did, this batch is dropped unwritten and made again from the new state on the next pass.
+    async sequenceLogs(limit, writer) {
+      const reader = d.read();
+      const logs = await loadLogs(reader);
+      const rows = await waiting(reader, limit);
+      if (rows.length === 0) return 0;
+      const byCampaign = new Map<string, WaitingEntry[]>();
+      for (const row of rows) {
+        const entries = byCampaign.get(row.slug) ?? [];
+        entries.push(toWaiting(row));
+        byCampaign.set(row.slug, entries);
+      }
+      const batches: Batch[] = [];
+      for (const [slug, entries] of byCampaign) {
+        const batch = await makeBatch(reader, logs.get(entries[0]!.campaignId), slug, entries, writer);
+        if (!batch) return 0;
+        batches.push(batch);
+      }
+      return d.write(async (tx) => {
+        // One sequencer at a time across processes.
         await d.takeTurn(tx, "count-log");
-        const rows = await waiting(tx, limit);
-        const byCampaign = new Map<string, WaitingEntry[]>();
-        for (const row of rows) {
-          const entries = byCampaign.get(row.slug) ?? [];
-          entries.push(toWaiting(row));
-          byCampaign.set(row.slug, entries);
-        }
+        for (const batch of batches) if ((await storedSize(tx, batch.campaignId)) !== batch.sizeBefore) return 0;
         const now = new Date();
-        for (const [slug, entries] of byCampaign) await sequenceCampaign(tx, slug, entries, writer, now);
+        for (const batch of batches) await writeBatch(tx, batch, now);
         return rows.length;
-      }),
+      });
+    },
 
     async readLog(campaignId) {
       const [stored] = await d.read().select().from(campaignLogs).where(eq(campaignLogs.campaignId, campaignId));

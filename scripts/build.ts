@@ -8,7 +8,7 @@ const sources = ["app", "lib", "db", "content", "proxy.ts", "server", "scripts",
 
 /** The compiled server: plain JavaScript that `node` runs without tsx. */
 export const serverEntry = path.join("dist", "start.js");
-const outputs = [path.join(".next", "BUILD_ID"), serverEntry];
+const outputs = [path.join(".next", "BUILD_ID"), serverEntry, path.join("dist", "count-log-thread.js")];
 
 // Tests live beside the code but are not part of the build.
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);
@@ -28,14 +28,14 @@ export function buildIsStale(): boolean {
 
 /**
  * Builds Next.js's app, then bundles the custom server (scripts/start.ts with server/, lib/ and db/)
- * and the export's worker thread with esbuild, each into one file of plain JavaScript, the
+ * and its worker threads (the count log's sequencer, the export's) with esbuild, each into one file of plain JavaScript, the
  * packages in node_modules left to be required at run time.
  */
 export function build(): void {
   const next = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
   if (next.status !== 0) throw new Error(`next build failed with exit code ${next.status}`);
   buildSync({
-    entryPoints: { start: "scripts/start.ts", "export-worker": "db/sqlite/export-worker.ts" },
+    entryPoints: { start: "scripts/start.ts", "count-log-thread": "scripts/count-log-thread.ts", "export-worker": "db/sqlite/export-worker.ts" },
     outdir: "dist",
     bundle: true,
     platform: "node",

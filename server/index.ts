@@ -12,7 +12,7 @@ import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
 import { apiRoute } from "./routes";
 import { answerTakenDownAsGone } from "./taken-down";
 import { housekeeping } from "@/lib/housekeeping";
-import { logSequencer } from "@/lib/count-log/sequencer";
+import { sequencerThread, type ThreadEntry } from "@/lib/count-log/sequencer-thread";
 import { mailWorker } from "@/lib/mail/outbox-worker";
 import { logRequestError, stampRequestId } from "@/lib/request-log";
 import { securityHeadersFor } from "@/lib/security-headers";
@@ -63,7 +63,7 @@ function isForeignOrganiserPost(req: IncomingMessage, origin: string): boolean {
  * its client address; the public API (server/routes.ts) is answered here on the bare request,
  * the campaign pages through a one-second micro-cache, and everything else by Next.js.
  */
-export async function startServer(options: { dev: boolean; port: number; host: string }) {
+export async function startServer(options: { dev: boolean; port: number; host: string; sequencer: ThreadEntry }) {
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.host, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -111,7 +111,7 @@ export async function startServer(options: { dev: boolean; port: number; host: s
   // Mail queued before a restart, or whose sending failed, goes out from here.
   if (mailConfigured()) mailWorker().start();
   housekeeping().start();
-  logSequencer().start();
+  sequencerThread().start(options.sequencer);
   stores().database.startBackgroundWork();
 
   await new Promise<void>((resolve, reject) => {
@@ -132,7 +132,8 @@ const drainMs = 20_000;
 async function shutdown(server: Server): Promise<void> {
   lifecycle.draining = true;
   housekeeping().stop();
-  logSequencer().stop();
+  // Its batch finishes while the requests do.
+  const sequencerStopped = sequencerThread().stop();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   endStreams();
@@ -140,6 +141,6 @@ async function shutdown(server: Server): Promise<void> {
   await closed;
   clearTimeout(deadline);
   await mailWorker().idle();
-  await logSequencer().idle();
+  await sequencerStopped;
   await closeStores();
 }

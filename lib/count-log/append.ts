@@ -77,12 +77,12 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
 }
 
 /** The tiles and bundle a log of `size` entries has partly filled, which its next batch extends. */
-export function partialTiles(size: number): { level: number; index: number }[] {
+export function partialTiles(size: number): { level: number; index: number; width: number }[] {
   const partial = [{ level: entriesLevel, index: Math.floor(size / tileWidth), width: size % tileWidth }];
   for (let level = 0, below = size; below > 0; level++, below = Math.floor(below / tileWidth)) {
     partial.push({ level, index: Math.floor(below / tileWidth), width: below % tileWidth });
   }
-  return partial.filter((tile) => tile.width > 0).map(({ level, index }) => ({ level, index }));
+  return partial.filter((tile) => tile.width > 0);
 }
 
 /** An entry as a bundle holds it: its length as a big-endian uint16, then its bytes. */

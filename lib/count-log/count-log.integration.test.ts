@@ -110,10 +110,12 @@ describe("the count log's writer", () => {
     const before = (await stores().countLog.readLog(await campaignId()))!;
     // The dashboard's view of the lag: the count moved by 120, the log not yet.
     expect(await logStanding(await campaignId())).toEqual({ size: before.size, count: before.count, waiting: 120, checkpointAt: before.sequencedAt });
-    // Each call its own transaction on its own connection (PostgreSQL's pool): they take turns, in small batches.
+    // Each call its own transaction on its own connection (PostgreSQL's pool): each reads the same entries waiting, one
+    // writes its batch, and one that finds the log moved on since it read drops its own.
     const placed = await Promise.all(Array.from({ length: 6 }, () => stores().countLog.sequenceLogs(7, logWriter)));
+    for (const batch of placed) expect([0, 7]).toContain(batch);
+    expect(placed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(7);
     await logSequencer().catchUp();
-    expect(placed.reduce((a, b) => a + b, 0)).toBe(42);
     const rows = storedRows<{ n: number; places: number; last: number }>(
       "select count(*) as n, count(distinct position) as places, max(position) as last from log_entries where position is not null",
     );

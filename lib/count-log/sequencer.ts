@@ -11,10 +11,11 @@ const batchLimit = 5_000;
 export const logWriter: LogWriter = { originFor: logOrigin, append: appendEntries, checkpoint: signedCheckpoint, partials: partialTiles };
 
 /**
- * Places the entries the signing transactions stored, about once a second, in every process: the store lets one at a time
- * place them (PostgreSQL's advisory lock; SQLite's one writer), so the log has no gap and no entry twice. A signature is
- * counted and its entry stored in one transaction, and an entry placed in another, so a crash between them leaves the entry
- * waiting for the next batch, and none can be placed that was not counted.
+ * Places the entries the signing transactions stored, about once a second: the server runs it on a thread of its own
+ * (./sequencer-thread.ts), scripts and tests in their own. The store writes one batch at a time across processes
+ * (PostgreSQL's advisory lock; SQLite's one writer) and drops one made from a log that moved meanwhile, so the log has no gap
+ * and no entry twice. A signature is counted and its entry stored in one transaction, and an entry placed in another, so a
+ * crash between them leaves the entry waiting for the next batch, and none can be placed that was not counted.
  */
 class Sequencer {
   private timer?: NodeJS.Timeout;
