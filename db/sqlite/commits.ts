@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SqliteConnection } from "./connection";
 
+/** How long a batch waits for another connection (the count log's sequencer thread, another process) to let go of the
+ * write lock before its writes fail: the connection's own busy timeout. */
+const lockWaitMs = 5_000;
+
+const isBusy = (error: unknown) => error instanceof Error && "code" in error && error.code === "SQLITE_BUSY";
+
 type Job<H> = { work: (tx: H) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -61,16 +67,38 @@ export class GroupCommit<H> {
     });
   }
 
+  /**
+   * Takes the write lock without blocking the thread: while another connection holds it, the thread goes on taking requests
+   * (whose writes join the next batch), where SQLite's own busy handler would sleep it.
+   */
+  private async begin(): Promise<void> {
+    const { begin } = this.sql;
+    const deadline = Date.now() + lockWaitMs;
+    for (let pauseMs = 1; ; pauseMs = Math.min(pauseMs * 2, 8)) {
+      // Not prepared once: SQLite sets a busy timeout as it prepares the pragma, not as it runs it.
+      this.connection.pragma("busy_timeout = 0");
+      try {
+        begin.run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() > deadline) throw error;
+      } finally {
+        this.connection.pragma(`busy_timeout = ${lockWaitMs}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
+
   private async flush(): Promise<void> {
     const jobs = this.queue;
     this.queue = [];
     if (jobs.length === 0) return;
     this.flushing = true;
-    const { begin, savepoint, release, rollbackTo, commit, rollback } = this.sql;
+    const { savepoint, release, rollbackTo, commit, rollback } = this.sql;
     const outcomes: Outcome[] = [];
     let committed: (() => void)[] = [];
     try {
-      begin.run();
+      await this.begin();
       for (const job of jobs) {
         savepoint.run();
         const pending = this.afterCommit.length;
