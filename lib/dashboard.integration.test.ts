@@ -45,7 +45,8 @@ describe("what a viewer's dashboard is given", () => {
     const status = await mailStatus("viewer");
     expect(status).toMatchObject({ configured: true, recipients: "hidden", problems: [expect.objectContaining({ kind: "confirmation", attempts: 1 })] });
     expectNoSigner(JSON.stringify(status));
-    expect(JSON.stringify(status)).not.toContain("550");
+    // The server's answer, by its words rather than its code: "550" can be any timestamp's milliseconds.
+    for (const words of ["Recipient address rejected", "User unknown", "5.1.1"]) expect(JSON.stringify(status)).not.toContain(words);
   });
 
   it("still gives owners and editors the recipient and the error, to put the address right", async () => {
