@@ -36,8 +36,8 @@ const stalledSignatures = Number(process.env.BENCH_STALLED_SIGNATURES ?? 1_000);
 // One scenario alone, to measure a change to it without the whole 10 minutes; the others share
 // their baselines and run together.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== "stalled-watchers" && only !== "postgres" && only !== "signature-list") {
-  throw new Error(`BENCH_ONLY may be "stalled-watchers", "postgres" or "signature-list", not "${only}"`);
+if (only !== undefined && !["stalled-watchers", "postgres", "signature-list", "count-log"].includes(only)) {
+  throw new Error(`BENCH_ONLY may be "stalled-watchers", "postgres", "signature-list" or "count-log", not "${only}"`);
 }
 // The SQLite app's API rate at 200 signers, beside which PostgreSQL's is printed.
 let sqliteApi200: LoadFigures | undefined;
@@ -241,6 +241,58 @@ async function baselines() {
   };
 }
 
+const limitsOn = { SIGN_LIMIT_PER_ADDRESS: "30", SIGN_LIMIT_PER_DOMAIN: "200", TRUSTED_PROXY_HEADER: benchClientHeader };
+const logCostPairs = 3;
+
+/**
+ * What the count log costs signing (SQLite, the README's limits on, each signer from an address and a domain of its own):
+ * pairs of runs on fresh databases, the log on (its default) and then off (COUNT_LOG=false), back to back so that the
+ * machine's drift falls on both of a pair. One pair swings by a tenth on these machines; the row is the pair with the
+ * median ratio, and names every pair's.
+ */
+async function countLogCost(): Promise<{ rows: Row[]; limits200: LoadFigures }> {
+  const run = async (name: string, env: Record<string, string>) => {
+    const database = path.join(dir, `${name}.db`);
+    const app = await startApp(database, { ...limitsOn, ...env });
+    const api = apiSigning(app.url, database, true);
+    await saturate(api, 50, 3);
+    const figures = await saturate(api, 200, seconds);
+    const logged = env.COUNT_LOG !== "false";
+    const caughtUp = logged ? await logCaughtUp(database) : undefined;
+    await app.stop();
+    // With the log off, the log disagrees with the count by design; the rows are checked with it on.
+    if (logged) checkDatabase(database, `signing with limits on (${name})`);
+    if (figures.errors || figures.non2xx) problems.push(`signing with limits on (${name}) had errors or non-2xx answers`);
+    return { figures, caughtUp };
+  };
+  const pairs: { logged: LoadFigures; unlogged: LoadFigures; ratio: number }[] = [];
+  let catchUp: { waiting: number; ms: number } | undefined;
+  for (let pair = 1; pair <= logCostPairs; pair++) {
+    const logged = await run(`logged-${pair}`, {});
+    catchUp ??= logged.caughtUp;
+    const unlogged = await run(`unlogged-${pair}`, { COUNT_LOG: "false" });
+    pairs.push({ logged: logged.figures, unlogged: unlogged.figures, ratio: logged.figures.rate / unlogged.figures.rate });
+  }
+  const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)]!;
+  const rows: Row[] = [
+    {
+      ...signingRow(
+        `API, 200 signers, limits on, with the count log (its default): the median of ${pairs.length} pairs (${pairs.map((p) => `${p.ratio.toFixed(2)}x`).join(", ")})`,
+        median.logged,
+        { name: "count log off, same pair", value: median.unlogged.rate },
+      ),
+      target: { ratio: 0.9, describe: "≥ 0.9× log off" },
+    },
+    {
+      section: "Signing",
+      measure: `The count log caught up after the first pair's load: ${catchUp!.waiting.toLocaleString("en")} entries waiting when it ended, placed in`,
+      value: catchUp!.ms,
+      unit: "ms",
+    },
+  ];
+  return { rows, limits200: pairs[0]!.logged };
+}
+
 async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baselines>>) {
   const database = path.join(dir, "app.db");
   const app = await startApp(database);
@@ -275,28 +327,9 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
   const heard = await formToWatcher(`${app.url}/api/petitions/${slug}/events`, recorded);
   if (heard.missed) problems.push(`${heard.missed} form signatures never reached the watcher`);
 
-  log("app: signing with the README's limits on, each signer from an address and a domain of its own");
-  const limitedDatabase = path.join(dir, "limits.db");
-  const limited = await startApp(limitedDatabase, { SIGN_LIMIT_PER_ADDRESS: "30", SIGN_LIMIT_PER_DOMAIN: "200", TRUSTED_PROXY_HEADER: benchClientHeader });
-  const limitedApi = apiSigning(limited.url, limitedDatabase, true);
-  await saturate(limitedApi, 50, 3);
-  const limits200 = await saturate(limitedApi, 200, seconds);
-  const logCatchUp = await logCaughtUp(limitedDatabase);
-  await limited.stop();
-  checkDatabase(limitedDatabase, "signing with limits on");
-
-  log("app: the same, with the count log off (COUNT_LOG=false), to weigh what the log costs");
-  const unloggedDatabase = path.join(dir, "unlogged.db");
-  const unlogged = await startApp(unloggedDatabase, {
-    SIGN_LIMIT_PER_ADDRESS: "30",
-    SIGN_LIMIT_PER_DOMAIN: "200",
-    TRUSTED_PROXY_HEADER: benchClientHeader,
-    COUNT_LOG: "false",
-  });
-  const unloggedApi = apiSigning(unlogged.url, unloggedDatabase, true);
-  await saturate(unloggedApi, 50, 3);
-  const unlogged200 = await saturate(unloggedApi, 200, seconds);
-  await unlogged.stop();
+  log("app: signing with the README's limits on, each signer from an address and a domain of its own, with the count log and without");
+  const logCost = await countLogCost();
+  const limits200 = logCost.limits200;
 
   const base = { ...(await baselinesRun.again()), minimalJsKb: baselinesRun.minimalJsKb };
 
@@ -313,16 +346,7 @@ async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baseli
       ...signingRow("API, 200 signers, the README's limits on, distinct addresses and domains", limits200, { name: "limits off, same run", value: api200.rate }),
       target: { ratio: 0.8, describe: "≥ 0.8× limits off" },
     },
-    {
-      ...signingRow("API, 200 signers, limits on, with the count log (its default)", limits200, { name: "count log off, same run", value: unlogged200.rate }),
-      target: { ratio: 0.9, describe: "≥ 0.9× log off" },
-    },
-    {
-      section: "Signing",
-      measure: `The count log caught up after that load: ${logCatchUp.waiting.toLocaleString("en")} entries waiting when it ended, placed in`,
-      value: logCatchUp.ms,
-      unit: "ms",
-    },
+    ...logCost.rows,
     {
       section: "Watching",
       measure: `A form signature's answer to an open page's event, p90 over 20 (p50 ${heard.p50} ms, ${heard.missed} missed)`,
@@ -624,6 +648,7 @@ async function main() {
     rows.push(...measureDeliveryReport(dir, Number(process.env.BENCH_REPORT_NAMES ?? 100_000)));
     rows.push(...updateSendRows(Number(process.env.BENCH_UPDATE_SIGNERS ?? 100_000), log));
   }
+  if (only === "count-log") rows.push(...(await countLogCost()).rows);
   if (only === undefined || only === "stalled-watchers") await stalledWatchers();
   if (only === undefined || only === "signature-list") rows.push(...measureSignatureList(dir, log));
   if (only === undefined || only === "postgres") {

@@ -145,35 +145,36 @@ export function countLogStore(d: Dialect): CountLogStore {
   }
 
   return {
-    // The batch is read and hashed from a snapshot, holding no lock, and only written in a transaction: SQLite's one writer
-    // (and PostgreSQL's turn) is held for the writes alone. The turn then checks that no other sequencer placed entries in
-    // the meantime; if one did, this batch is dropped unwritten and made again from the new state on the next pass.
-    async sequenceLogs(limit, writer) {
-      const reader = d.read();
-      const logs = await loadLogs(reader);
-      const rows = await waiting(reader, limit);
-      if (rows.length === 0) return 0;
-      const byCampaign = new Map<string, WaitingEntry[]>();
-      for (const row of rows) {
-        const entries = byCampaign.get(row.slug) ?? [];
-        entries.push(toWaiting(row));
-        byCampaign.set(row.slug, entries);
-      }
-      const batches: Batch[] = [];
-      for (const [slug, entries] of byCampaign) {
-        const batch = await makeBatch(reader, logs.get(entries[0]!.campaignId), slug, entries, writer);
-        if (!batch) return 0;
-        batches.push(batch);
-      }
-      return d.write(async (tx) => {
-        // One sequencer at a time across processes.
-        await d.takeTurn(tx, "count-log");
-        for (const batch of batches) if ((await storedSize(tx, batch.campaignId)) !== batch.sizeBefore) return 0;
-        const now = new Date();
-        for (const batch of batches) await writeBatch(tx, batch, now);
-        return rows.length;
-      });
-    },
+    // The batch is read and hashed before it is written (on SQLite holding no lock, so its one writer is held for the writes
+    // alone). The write first checks that no other sequencer placed entries since the read; if one did, the batch is dropped
+    // unwritten and made again from the new state on the next pass.
+    sequenceLogs: (limit, writer) =>
+      d.prepareThenWrite(
+        "count-log",
+        async (reader) => {
+          const logs = await loadLogs(reader);
+          const rows = await waiting(reader, limit);
+          const byCampaign = new Map<string, WaitingEntry[]>();
+          for (const row of rows) {
+            const entries = byCampaign.get(row.slug) ?? [];
+            entries.push(toWaiting(row));
+            byCampaign.set(row.slug, entries);
+          }
+          const batches: Batch[] = [];
+          for (const [slug, entries] of byCampaign) {
+            const batch = await makeBatch(reader, logs.get(entries[0]!.campaignId), slug, entries, writer);
+            if (!batch) return { placed: 0, batches: [] };
+            batches.push(batch);
+          }
+          return { placed: rows.length, batches };
+        },
+        async (tx, { placed, batches }) => {
+          for (const batch of batches) if ((await storedSize(tx, batch.campaignId)) !== batch.sizeBefore) return 0;
+          const now = new Date();
+          for (const batch of batches) await writeBatch(tx, batch, now);
+          return placed;
+        },
+      ),
 
     async readLog(campaignId) {
       const [stored] = await d.read().select().from(campaignLogs).where(eq(campaignLogs.campaignId, campaignId));

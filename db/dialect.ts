@@ -90,6 +90,13 @@ export interface Dialect {
   bucketStart(column: PgColumn, unit: TimeUnit): SQL;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */
   takeTurn(tx: Handle, turn: TurnName): Promise<void>;
+  /**
+   * A turn whose work is mostly reading and computing: `prepare` reads and makes what `write` stores. PostgreSQL runs both in
+   * one transaction that holds the turn throughout (other writes go on beside it, and other processes' turns wait rather than
+   * repeat the work). SQLite prepares from the read connection, holding nothing, since its one writer would stop every write
+   * meanwhile, and only writes in a transaction: there `write` must check that what `prepare` read still holds.
+   */
+  prepareThenWrite<P, T>(turn: TurnName, prepare: (handle: Handle) => Promise<P>, write: (tx: Handle, prepared: P) => Promise<T>): Promise<T>;
   /** Tells every process's live hub, once the transaction commits, that the campaign's public view moved. */
   announce(tx: Handle, slug: string): Promise<void>;
   readonly counts: CountKeeper;

@@ -72,6 +72,11 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
     // Truncated in UTC, whatever the session's time zone.
     bucketStart: (column, unit) => sql`date_trunc(${unit}, ${column}, 'UTC')`,
     takeTurn,
+    prepareThenWrite: (turn, prepare, write) =>
+      dialect.write(async (tx) => {
+        await takeTurn(tx, turn);
+        return write(tx, await prepare(tx));
+      }),
     async announce(tx, slug) {
       await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);
     },

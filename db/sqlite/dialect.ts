@@ -86,6 +86,10 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     // signed_at is epoch milliseconds, so whole multiples of these are UTC hours and days.
     bucketStart: (column, unit) => sql`(${column} / ${sql.raw(unitMs[unit])}) * ${sql.raw(unitMs[unit])}`,
     async takeTurn() {},
+    async prepareThenWrite(_turn, prepare, write) {
+      const prepared = await prepare(dialect.read());
+      return commits.run((tx) => write(tx, prepared));
+    },
     // This process's hub hears of a change once it is committed; other processes find it by the
     // revision, which their hubs poll twice a second.
     async announce(_tx, slug) {

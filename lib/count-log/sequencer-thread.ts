@@ -24,7 +24,12 @@ class SequencerThread {
   start(entry: ThreadEntry): void {
     if (this.worker) return;
     this.stopping = false;
-    const worker = new Worker(entry.file, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: 96 } });
+    const worker = new Worker(entry.file, {
+      execArgv: entry.execArgv,
+      // It runs one transaction at a time: a PostgreSQL pool of two is plenty, beside the server's own.
+      env: { ...process.env, DATABASE_POOL_SIZE: "2" },
+      resourceLimits: { maxOldGenerationSizeMb: 96 },
+    });
     worker.on("error", (error) => logger().error({ err: error }, "the count log's sequencer thread failed"));
     worker.on("exit", (code) => {
       this.worker = undefined;
