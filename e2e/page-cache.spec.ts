@@ -10,6 +10,9 @@ test("the micro-cached page gives each reader a fresh nonce, runs under it, and 
       const html = await response.text();
       const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"]!)![1]!;
       expect(html).toContain(`nonce="${nonce}"`);
+      // The framework's scripts are not in the head: the nonce'd loader adds them after the first paint.
+      expect(html.slice(0, html.indexOf("</head>"))).not.toMatch(/<script src="\/_next\/[^"]+"[^>]*\basync\b/);
+      expect(html).toContain(`<script nonce="${nonce}">requestAnimationFrame(`);
       nonces.add(nonce);
     }
     expect(nonces.size).toBe(3);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { localeFromAcceptLanguage } from "@/lib/locale";
 import { unprefixedHeader } from "@/lib/unprefixed-address";
+import { scriptsAfterFirstPaint } from "./scripts-after-paint";
 
 export type RenderedPage = { status: number; headers: Record<string, string>; body: string };
 type Entry = RenderedPage & { nonce: string | undefined; expiresAt: number };
@@ -90,7 +91,8 @@ export class PageCache {
         .then((page) => {
           const headers = Object.fromEntries(Object.entries(page.headers).filter(([name]) => !perTransfer.has(name)));
           const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
-          const entry = { ...page, headers, nonce, expiresAt: page.status === 200 ? Date.now() + this.ttlMs : 0 };
+          const body = scriptsAfterFirstPaint(page.body, nonce);
+          const entry = { ...page, body, headers, nonce, expiresAt: page.status === 200 ? Date.now() + this.ttlMs : 0 };
           if (page.status === 200) {
             // Keys vary with the origin and locale, both from the request: keep the map small.
             if (this.entries.size >= 200) this.sweep();
