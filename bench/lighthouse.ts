@@ -19,7 +19,21 @@ type Audit = { numericValue?: number };
 type Report = { categories: Record<string, { score: number | null }>; audits: Record<string, Audit> };
 type Figures = { performance: number; accessibility: number; bestPractices: number; seo: number; tbtMs: number; lcpMs: number };
 
+/** Lighthouse's own run errors (NO_NAVSTART: its trace missed the navigation) fail one try of a page, not its figures. */
+const tries = 3;
+
 async function lighthouse(url: string): Promise<Figures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url);
+    } catch (error) {
+      if (attempt === tries) throw error;
+      console.log(`lighthouse failed on ${url} (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); trying again`);
+    }
+  }
+}
+
+async function lighthouseOnce(url: string): Promise<Figures> {
   const { stdout } = await promisify(execFile)(
     "npm",
     [
