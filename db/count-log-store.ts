@@ -1,5 +1,5 @@
 import { and, count, eq, isNull, or, sql } from "drizzle-orm";
-import type { LogHow, LogState, LogTile, RemoveReason, WaitingEntry } from "@/lib/domain/count-log";
+import type { Appended, LogHow, LogState, LogTile, RemoveReason, WaitingEntry } from "@/lib/domain/count-log";
 import type { CountLogStore, LogWriter } from "@/lib/domain/ports/count-log";
 import { perHandle, type Dialect, type Handle } from "./dialect";
 
@@ -113,7 +113,7 @@ export function countLogStore(d: Dialect): CountLogStore {
   }
 
   /** A campaign's batch made from a snapshot, before any lock: its tiles, places and log as they will be stored. */
-  type Batch = { campaignId: number; sizeBefore: number; appended: ReturnType<LogWriter["append"]>; checkpoint: string };
+  type Batch = { campaignId: number; sizeBefore: number; appended: Appended; checkpoint: string };
 
   /** The batch, or undefined when the log moved on while it was being read. */
   async function makeBatch(reader: Handle, stored: StoredLog | undefined, slug: string, entries: WaitingEntry[], writer: LogWriter): Promise<Batch | undefined> {

@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { SqliteConnection } from "./connection";
 
 /** How long a batch waits for another connection (the count log's sequencer thread, another process) to let go of the
- * write lock before its writes fail: the connection's own busy timeout. */
-const lockWaitMs = 5_000;
+ * write lock before its writes fail. The writer's connection itself has no busy timeout: SQLite's would sleep the thread. */
+export const lockWaitMs = 5_000;
 
 const isBusy = (error: unknown) => error instanceof Error && "code" in error && error.code === "SQLITE_BUSY";
 
@@ -75,15 +75,11 @@ export class GroupCommit<H> {
     const { begin } = this.sql;
     const deadline = Date.now() + lockWaitMs;
     for (let pauseMs = 1; ; pauseMs = Math.min(pauseMs * 2, 8)) {
-      // Not prepared once: SQLite sets a busy timeout as it prepares the pragma, not as it runs it.
-      this.connection.pragma("busy_timeout = 0");
       try {
         begin.run();
         return;
       } catch (error) {
         if (!isBusy(error) || Date.now() > deadline) throw error;
-      } finally {
-        this.connection.pragma(`busy_timeout = ${lockWaitMs}`);
       }
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }

@@ -4,7 +4,7 @@ import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database"
 import type { TimeUnit } from "@/lib/domain/ports/charts";
 import type { Dialect, Handle, Tables, OwnWork } from "../dialect";
 import { backupDatabase } from "./backup";
-import { GroupCommit } from "./commits";
+import { GroupCommit, lockWaitMs } from "./commits";
 import { databasePath, openConnection, secretKeyBeside, type SqliteConnection } from "./connection";
 import { sqliteCounts } from "./counts";
 import { csvExport } from "./csv-export";
@@ -21,7 +21,8 @@ type Orm = BetterSQLite3Database<typeof schema>;
  * never sees a write before it is committed; the process's only ones, export workers and the WAL scrub aside. */
 export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
   const file = databasePath(settings.url);
-  const writerConnection = openConnection(file, { synchronous: settings.sqliteSynchronous });
+  // No busy timeout: group commit waits for the write lock without sleeping the thread (commits.ts).
+  const writerConnection = openConnection(file, { synchronous: settings.sqliteSynchronous, busyTimeoutMs: 0 });
   const writer: Orm = drizzle(writerConnection, { schema });
   let readerConnection: SqliteConnection | undefined;
   let readerOrm: Orm | undefined;
@@ -98,7 +99,15 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     counts: sqliteCounts(writer),
     erased: () => scrubber.request(),
     lifecycle: {
-      migrateDatabase: async () => migrateDatabase(writerConnection, writer),
+      async migrateDatabase() {
+        // Outside group commit, so it waits for another process's writes as SQLite's busy handler does: only at start.
+        writerConnection.pragma(`busy_timeout = ${lockWaitMs}`);
+        try {
+          migrateDatabase(writerConnection, writer);
+        } finally {
+          writerConnection.pragma("busy_timeout = 0");
+        }
+      },
       databaseReady: async () => databaseReady(() => (reader(), readerConnection!)),
       async closeDatabase() {
         await commits.idle();
