@@ -40,7 +40,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   watcher: async ({ browser, baseURL }, use) => {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    await page.goto("/");
+    // An open page watches once its scripts have run and its stream is connected; they load after its first paint, so
+    // the load event alone does not say it.
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith("/events")), page.goto("/")]);
     await use(page);
     await context.close();
   },
