@@ -21,6 +21,18 @@ async function fillEnglish(page: Page, text: { title: string; ask: string; headl
   await english.getByLabel("Story (Markdown)").fill(text.story);
 }
 
+/** Holds the page's scripts back until released: an organiser on a slow line types before they arrive. */
+async function holdScripts(page: Page): Promise<() => void> {
+  const scripts = "**/_next/static/**/*.js";
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(scripts, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The browser's session cookie, as a header: sent by hand, as e2e/roles.spec.ts sends it. */
 
 test("an organiser creates, previews, publishes, closes and unpublishes a campaign; readers see each step", async ({
@@ -33,7 +45,9 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
   const title = `Save the River ${slug}`;
 
   await signInAsOrganiser(page, organiser);
-  await page.getByRole("link", { name: "New campaign" }).click();
+  const link = page.getByRole("link", { name: "New campaign" });
+  const releaseScripts = await holdScripts(page);
+  await page.goto((await link.getAttribute("href")) ?? "", { waitUntil: "domcontentloaded" });
   await expect(page.getByRole("heading", { name: "New campaign" })).toBeVisible();
 
   await page.getByLabel("Address (slug)").fill(slug);
@@ -45,6 +59,7 @@ test("an organiser creates, previews, publishes, closes and unpublishes a campai
     headline: "Our river is dying",
     story: "The **river** feeds the town.\n\n> We drank from it as children.",
   });
+  releaseScripts();
 
   // The preview is the public page's own rendering of the Markdown, drawn as it is typed.
   const preview = page.getByRole("region", { name: "Preview of the story in English" });

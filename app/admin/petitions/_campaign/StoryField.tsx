@@ -28,7 +28,14 @@ export function StoryField({ locale, languageName, name, defaultValue, dir, erro
   const [markdown, setMarkdown] = useState(defaultValue);
   const [preview, setPreview] = useState<{ blocks: StoryBlock[]; photoLabel: string }>();
   const latest = useRef(0);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const id = `story-${locale}`;
+
+  // What was typed before the page's scripts arrived is in the field but never passed onChange.
+  useEffect(() => {
+    const typed = textarea.current?.value;
+    if (typed !== undefined && typed !== defaultValue) setMarkdown(typed);
+  }, [defaultValue]);
 
   useEffect(() => {
     const asked = ++latest.current;
@@ -49,6 +56,7 @@ export function StoryField({ locale, languageName, name, defaultValue, dir, erro
     <div className="story-editor">
       <Field id={id} label="Story (Markdown)" hint={storyHint} error={error}>
         <textarea
+          ref={textarea}
           name={name}
           rows={16}
           dir={dir}
