@@ -121,6 +121,10 @@ test.describe("a shared link", () => {
       expect(await canonical("/ar/p/white-helmets")).toEqual(["/ar/p/white-helmets"]);
     }
     expect(await canonical("/en", { [unprefixedHeader]: "1" })).toEqual(["/en"]);
+    // With a trailing slash, the page answers in place (a redirect is a round trip more) and names its address without.
+    const slashed = await request.get("/ar/", { maxRedirects: 0 });
+    expect(slashed.status()).toBe(200);
+    expect(await canonical("/ar/")).toEqual(["/ar"]);
   });
 
   test("shows a card: the page names a 1200x630 PNG per language, which the server draws", async ({ page, request }) => {

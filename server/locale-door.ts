@@ -32,8 +32,12 @@ const yearSeconds = 365 * 24 * 60 * 60;
 function varyByLanguage(res: ServerResponse): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((...args: unknown[]) => {
-    const vary = res.getHeader("vary");
-    res.setHeader("Vary", [vary, "Accept-Language, Cookie"].filter(Boolean).join(", "));
+    // Headers handed to writeHead (the page cache's copy of Next.js's) replace those set before it.
+    const given = args.find((arg): arg is Record<string, unknown> => typeof arg === "object" && arg !== null && !Array.isArray(arg));
+    const name = given && Object.keys(given).find((key) => key.toLowerCase() === "vary");
+    const vary = [name ? given[name] : res.getHeader("vary"), "Accept-Language, Cookie"].filter(Boolean).join(", ");
+    if (name) given[name] = vary;
+    else res.setHeader("Vary", vary);
     return writeHead(...args);
   }) as ServerResponse["writeHead"];
 }
@@ -46,7 +50,11 @@ function varyByLanguage(res: ServerResponse): void {
  * remembers the choice, as next-intl does.
  */
 export async function routeToLocale(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const [pathname = "/", query] = (req.url ?? "/").split("?", 2) as [string, string | undefined];
+  const [asked = "/", query] = (req.url ?? "/").split("?", 2) as [string, string | undefined];
+  // Next.js answers `/ar/` with a redirect to `/ar`: one more round trip before a phone paints. The address is answered in
+  // place instead, and the page's canonical names it without the slash.
+  const pathname = asked.replace(/(?<=.)\/+$/, "");
+  if (pathname !== asked) req.url = `${pathname}${query === undefined ? "" : `?${query}`}`;
   const chosen = cookieValue(req.headers.cookie);
   if (!isReadable(pathname)) {
     // Next.js decodes each segment of a path and answers one it cannot (a broken escape such as
