@@ -25,6 +25,7 @@ export type Tables = Pick<
   | "organiserInvitations"
   | "rateLimits"
   | "jobRuns"
+  | "pagePayloads"
   | "signatureImports"
   | "updates"
   | "updateUnsubscribes"

@@ -23,6 +23,7 @@ export const schemasAgree: { [K in keyof Tables]: Same<SqliteRow<K>, Row<typeof 
   organiserInvitations: true,
   rateLimits: true,
   jobRuns: true,
+  pagePayloads: true,
   signatureImports: true,
   updates: true,
   updateUnsubscribes: true,

@@ -9,10 +9,17 @@ test("the micro-cached page gives each reader a fresh nonce, runs under it, and 
       const response = await request.get(`${app.url}/?fbclid=shared-link`);
       const html = await response.text();
       const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"]!)![1]!;
+      // `/` is each reader's own language: a shared cache must keep the copies apart.
+      expect(response.headers()["vary"]).toMatch(/Accept-Language, Cookie/);
       expect(html).toContain(`nonce="${nonce}"`);
       // The framework's scripts are not in the head: the nonce'd loader adds them after the first paint.
       expect(html.slice(0, html.indexOf("</head>"))).not.toMatch(/<script src="\/_next\/[^"]+"[^>]*\basync\b/);
       expect(html).toContain(`<script nonce="${nonce}">requestAnimationFrame(`);
+      // React's payload is not in the page either: the loader fetches it first, from an address no other page has.
+      expect(html).not.toContain("__next_f");
+      const payload = await request.get(`${app.url}${/"(\/page-data\/[^"]+\.js)"/.exec(html)![1]!}`);
+      expect(payload.status()).toBe(200);
+      expect(await payload.text()).toContain("self.__next_f.push(");
       nonces.add(nonce);
     }
     expect(nonces.size).toBe(3);

@@ -61,6 +61,15 @@ test.describe("several processes behind nginx, one database", () => {
   });
   test.afterAll(async () => cluster?.stop());
 
+  test("a page one process rendered gets its payload from another, which never rendered it", async () => {
+    const [first, second] = cluster.processes;
+    const html = await (await fetch(`${first!.url}/en`)).text();
+    const address = /"(\/page-data\/[^"]+\.js)"/.exec(html)![1]!;
+    const payload = await fetch(`${second!.url}${address}`);
+    expect(payload.status).toBe(200);
+    expect(await payload.text()).toContain("self.__next_f.push(");
+  });
+
   test("a signature on one process moves the counter on the watchers of the others", async () => {
     const [, second, third] = cluster.processes;
     const watchers = [watch(second!.url), watch(third!.url)];

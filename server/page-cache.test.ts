@@ -1,19 +1,36 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import type { PagePayloadStore } from "@/lib/domain/ports/page-payloads";
 import { PageCache, type RenderedPage, type RenderKey } from "./page-cache";
+
+/** The database's payloads, as every process shares them (db/page-payload-store.integration.test.ts tests the real one). */
+function sharedPayloads(failing = false): PagePayloadStore & { kept: Map<string, Buffer> } {
+  const kept = new Map<string, Buffer>();
+  return {
+    kept,
+    async keep(hash, body) {
+      if (failing) throw new Error("the database is unreachable");
+      kept.set(hash, body);
+    },
+    find: async (hash) => kept.get(hash),
+  };
+}
+const payloads = () => sharedPayloads();
 
 function request(url: string, headers: Record<string, string> = {}, method = "GET") {
   return { url, method, headers: { host: "sign.example.org", ...headers } } as unknown as IncomingMessage;
 }
 
 function response() {
-  const sent: { status?: number; headers?: Record<string, string>; body?: string } = {};
+  const sent: { status?: number; headers?: Record<string, string>; body?: string; raw?: Buffer } = {};
   const res = {
     writeHead(status: number, headers: Record<string, string>) {
       Object.assign(sent, { status, headers });
       return res;
     },
     end(body?: Buffer) {
+      sent.raw = body;
       sent.body = body?.toString("utf8");
     },
   };
@@ -38,7 +55,7 @@ function renderer(total = { n: 0 }) {
 describe("PageCache", () => {
   it("renders a page once a second and gives each copy its own nonce", async () => {
     const { render, total } = renderer();
-    const cache = new PageCache(1000, render);
+    const cache = new PageCache(1000, render, payloads);
     const first = response();
     const second = response();
     await cache.serve(request("/en"), first.res, site);
@@ -52,9 +69,23 @@ describe("PageCache", () => {
     expect(first.sent.headers!["content-length"]).toBe(String(Buffer.byteLength(first.sent.body!)));
   });
 
+  it("sends each copy brotli-compressed where the browser takes it, else gzipped, else as it is", async () => {
+    const cache = new PageCache(1000, renderer().render, payloads);
+    const [br, gzip, plain] = [response(), response(), response()];
+    await cache.serve(request("/en", { "accept-encoding": "gzip, deflate, br, zstd" }), br.res, site);
+    await cache.serve(request("/en", { "accept-encoding": "gzip" }), gzip.res, site);
+    await cache.serve(request("/en"), plain.res, site);
+    expect(br.sent.headers!["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.sent.raw!).toString()).toContain("render 1 for en");
+    expect(gzip.sent.headers!["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.sent.raw!).toString()).toContain("render 1 for en");
+    expect(plain.sent.headers!["content-encoding"]).toBeUndefined();
+    expect(plain.sent.body).toContain("render 1 for en");
+  });
+
   it("renders again once the copy is older than the time to live", async () => {
     const { render, total } = renderer();
-    const cache = new PageCache(30, render);
+    const cache = new PageCache(30, render, payloads);
     await cache.serve(request("/en"), response().res, site);
     await new Promise((resolve) => setTimeout(resolve, 40));
     const later = response();
@@ -65,7 +96,7 @@ describe("PageCache", () => {
 
   it("keeps one copy per locale and renders it once for readers arriving together", async () => {
     const { render, total } = renderer();
-    const cache = new PageCache(1000, render);
+    const cache = new PageCache(1000, render, payloads);
     const readers = Array.from({ length: 20 }, (_, i) => ({ lang: i % 2 ? "de-DE" : "ar-SY", out: response() }));
     await Promise.all(readers.map((r) => cache.serve(request("/en", { "accept-language": r.lang }), r.out.res, site)));
     expect(total.n).toBe(2);
@@ -74,7 +105,7 @@ describe("PageCache", () => {
 
   it("serves links that carry tracking parameters from the same copy", async () => {
     const { render, total } = renderer();
-    const cache = new PageCache(1000, render);
+    const cache = new PageCache(1000, render, payloads);
     await cache.serve(request("/en?fbclid=IwAR0x"), response().res, site);
     await cache.serve(request("/en?utm_source=newsletter"), response().res, site);
     await cache.serve(request("/en"), response().res, site);
@@ -83,7 +114,7 @@ describe("PageCache", () => {
 
   it("serves a reader with forged headers, cookies and a query the same copy as everyone, untouched by them", async () => {
     const { render, total } = renderer();
-    const cache = new PageCache(1000, render);
+    const cache = new PageCache(1000, render, payloads);
     const forged = response();
     await cache.serve(
       request("/en?next=https://evil.example", {
@@ -104,7 +135,7 @@ describe("PageCache", () => {
 
   it("keeps one copy per site origin", async () => {
     const { render, total } = renderer();
-    const cache = new PageCache(1000, render);
+    const cache = new PageCache(1000, render, payloads);
     const other = response();
     await cache.serve(request("/en"), response().res, site);
     await cache.serve(request("/en"), other.res, "https://mirror.example.org");
@@ -114,7 +145,7 @@ describe("PageCache", () => {
 
   it("does not keep a page that was not found", async () => {
     const { render, total } = renderer();
-    const cache = new PageCache(1000, render);
+    const cache = new PageCache(1000, render, payloads);
     const out = response();
     await cache.serve(request("/en/p/gone"), out.res, site);
     await cache.serve(request("/en/p/gone"), response().res, site);
@@ -122,8 +153,50 @@ describe("PageCache", () => {
     expect(total.n).toBe(2);
   });
 
+  it("serves a page without React's payload, which any process then answers from the database, gzipped and immutable", async () => {
+    const shared = sharedPayloads();
+    const push = `self.__next_f.push([1,"the story, as data"])`;
+    const render = async (): Promise<RenderedPage> => ({
+      status: 200,
+      headers: { "content-type": "text/html", "content-security-policy": `script-src 'nonce-N0NCE'` },
+      body: `<html><head><script src="/_next/static/chunks/main.js" async="" nonce="N0NCE"></script></head><body><p>The story</p><script nonce="N0NCE">${push}</script></body></html>`,
+    });
+    const page = response();
+    await new PageCache(1000, render, () => shared).serve(request("/en"), page.res, site);
+    expect(page.sent.body).not.toContain("__next_f");
+    const address = /"(\/page-data\/[A-Za-z0-9_-]{22}\.js)"/.exec(page.sent.body!)![1]!;
+
+    // Another process, which never rendered the page: its cache is empty, the database is shared.
+    const otherProcess = new PageCache(1000, render, () => shared);
+    const asked = request(address, { "accept-encoding": "gzip, br" });
+    expect(otherProcess.handles(asked)).toBe(true);
+    const payload = response();
+    await otherProcess.serve(asked, payload.res, site);
+    expect(payload.sent.status).toBe(200);
+    expect(payload.sent.headers).toMatchObject({ "content-encoding": "gzip", "cache-control": "public, max-age=31536000, immutable" });
+    expect(gunzipSync(payload.sent.raw!).toString()).toBe(push);
+
+    const plain = response();
+    await otherProcess.serve(request(address), plain.res, site);
+    expect(plain.sent.body).toBe(push);
+  });
+
+  it("answers a payload it does not have with a 404 that no cache keeps", async () => {
+    const missing = response();
+    await new PageCache(1000, renderer().render, payloads).serve(request(`/page-data/${"A".repeat(22)}.js`), missing.res, site);
+    expect(missing.sent.status).toBe(404);
+    expect(missing.sent.headers!["cache-control"]).toBe("no-store");
+  });
+
+  it("serves the page whole, payload inside, when the payload cannot be kept", async () => {
+    const body = `<html><head><script src="/_next/static/chunks/main.js" async=""></script></head><body><script>self.__next_f.push([1,"x"])</script></body></html>`;
+    const page = response();
+    await new PageCache(1000, async () => ({ status: 200, headers: {}, body }), () => sharedPayloads(true)).serve(request("/en"), page.res, site);
+    expect(page.sent.body).toBe(body);
+  });
+
   it("only takes plain GETs of a campaign page", () => {
-    const cache = new PageCache(1000, renderer().render);
+    const cache = new PageCache(1000, renderer().render, payloads);
     expect(cache.handles(request("/en"))).toBe(true);
     expect(cache.handles(request("/ar/p/white-helmets"))).toBe(true);
     expect(cache.handles(request("/en/p/white-helmets/confirm"))).toBe(false);
@@ -134,6 +207,8 @@ describe("PageCache", () => {
     expect(cache.handles(request("/p/white-helmets"))).toBe(false);
     expect(cache.handles(request("/en", {}, "POST"))).toBe(false);
     expect(cache.handles(request("/en", { rsc: "1" }))).toBe(false);
-    expect(new PageCache(0, renderer().render).handles(request("/en"))).toBe(false);
+    expect(cache.handles(request(`/page-data/${"A".repeat(22)}.js`))).toBe(true);
+    expect(cache.handles(request("/page-data/short.js"))).toBe(false);
+    expect(new PageCache(0, renderer().render, payloads).handles(request("/en"))).toBe(false);
   });
 });

@@ -10,6 +10,9 @@ export async function firstLoadJsKb(pageUrl: string): Promise<number> {
     .map((m) => m[0])
     .filter((tag) => !/\bnoModule\b/i.test(tag))
     .flatMap((tag) => /src="([^"]+)"/.exec(tag)?.[1] ?? []);
+  // The cached pages load the framework's scripts, and React's payload, from a list in one inline script after the first paint.
+  const afterPaint = /(\["\/[^\]]*\])\.forEach/.exec(html)?.[1];
+  if (afterPaint) sources.push(...(JSON.parse(afterPaint) as string[]));
   const unique = [...new Set(sources)];
   let bytes = 0;
   for (const src of unique) {

@@ -32,6 +32,8 @@ const copyOrder: PgTable[] = [
   postgres.auditEvents,
   postgres.organiserSessions,
   postgres.jobRuns,
+  // Minutes of cached pages' payloads: copied like the rest, since a copy is of everything the app holds.
+  postgres.pagePayloads,
   postgres.rateLimits,
   // The count log as published: its entries, positions and tiles go across unchanged, so every checkpoint stays good.
   postgres.logEntries,

@@ -310,6 +310,18 @@ export const rateLimits = pgTable("rate_limits", {
   expire: bigint("expire", { mode: "number" }),
 });
 
+// React's payload for a micro-cached page (server/page-cache.ts), kept under its content's hash so that any process can
+// answer for the HTML another rendered; gzipped, and kept minutes, since a page fetches it right after its first paint.
+export const pagePayloads = pgTable(
+  "page_payloads",
+  {
+    hash: text("hash").primaryKey(),
+    body: bytes("body").notNull(),
+    storedAt: at("stored_at").notNull(),
+  },
+  (t) => [index("page_payloads_by_age").on(t.storedAt)],
+);
+
 // When each periodic job last ran, claimed by one process at a time (lib/housekeeping.ts).
 export const jobRuns = pgTable("job_runs", {
   name: text("name").primaryKey(),

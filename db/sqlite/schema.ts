@@ -257,6 +257,16 @@ export const rateLimits = sqliteTable("rate_limits", {
   expire: integer("expire"),
 });
 
+export const pagePayloads = sqliteTable(
+  "page_payloads",
+  {
+    hash: text("hash").primaryKey(),
+    body: blob("body", { mode: "buffer" }).notNull(),
+    storedAt: integer("stored_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("page_payloads_by_age").on(t.storedAt)],
+);
+
 export const jobRuns = sqliteTable("job_runs", {
   name: text("name").primaryKey(),
   lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }).notNull(),
