@@ -24,6 +24,9 @@ type WaitingRow = {
 // Entries placed per statement that gives them their places: three bound values each.
 const placedPerStatement = 1_000;
 
+/** What a commitment is indexed by: its first 13 hex digits, 52 bits, a whole number either database and JavaScript hold. */
+const commitmentKey = (commitment: string | null): number | null => (commitment === null ? null : Number.parseInt(commitment.slice(0, 13), 16));
+
 function toWaiting(row: WaitingRow): WaitingEntry {
   const base = { id: Number(row.id), campaignId: Number(row.petition_id), minute: Number(row.minute) };
   if (row.kind === "add") {
@@ -92,7 +95,7 @@ export function countLogStore(d: Dialect): CountLogStore {
   const placeOne = perHandle((h: Handle) =>
     h
       .update(logEntries)
-      .set({ position: sql`${sql.placeholder("position")}`, commitment: sql`${sql.placeholder("commitment")}` })
+      .set({ position: sql`${sql.placeholder("position")}`, commitment: sql`${sql.placeholder("commitment")}`, commitmentKey: sql`${sql.placeholder("key")}` })
       .where(eq(logEntries.id, sql.placeholder("id")))
       .prepare("countersign-log-place"),
   );
@@ -101,11 +104,16 @@ export function countLogStore(d: Dialect): CountLogStore {
     for (let i = 0; i < placed.length; i += placedPerStatement) {
       await d.insertMany(
         placed.slice(i, i + placedPerStatement),
-        async (entry) => (await placeOne(tx).execute(entry), []),
+        async (entry) => (await placeOne(tx).execute({ ...entry, key: commitmentKey(entry.commitment) }), []),
         async (entries) => {
-          const values = entries.map((p) => sql`(cast(${p.id} as integer), cast(${p.position} as integer), cast(${p.commitment} as text))`);
+          const values = entries.map(
+            (p) => sql`(cast(${p.id} as integer), cast(${p.position} as integer), cast(${p.commitment} as text), cast(${commitmentKey(p.commitment)} as bigint))`,
+          );
           // VALUES names its columns column1, column2, and so on.
-          await d.run(tx, sql`update ${logEntries} set position = v.column2, commitment = v.column3 from (values ${sql.join(values, sql`, `)}) as v where ${logEntries}.id = v.column1`);
+          await d.run(
+            tx,
+            sql`update ${logEntries} set position = v.column2, commitment = v.column3, commitment_key = v.column4 from (values ${sql.join(values, sql`, `)}) as v where ${logEntries}.id = v.column1`,
+          );
           return [];
         },
       );
@@ -196,7 +204,7 @@ export function countLogStore(d: Dialect): CountLogStore {
       const [found] = await d.rows<{ position: number | null; removed_by: number | null }>(
         d.read(),
         sql`select e.position, (select r.position from ${logEntries} r where r.cancels = e.id) as removed_by
-          from ${logEntries} e where e.petition_id = ${campaignId} and e.commitment = ${commitment}`,
+          from ${logEntries} e where e.petition_id = ${campaignId} and e.commitment_key = ${commitmentKey(commitment)} and e.commitment = ${commitment}`,
       );
       return found && { position: found.position === null ? null : Number(found.position), removedBy: found.removed_by === null ? null : Number(found.removed_by) };
     },

@@ -137,3 +137,29 @@ describe("migrating to sealed mail (0009)", () => {
     }
   });
 });
+
+describe("migrating to commitment keys", () => {
+  it("gives every placed entry its commitment's first 13 hex digits as its key, the number a lookup computes", () => {
+    const file = path.join(firstOnly, "before-commitment-keys.db");
+    const connection = new Database(file);
+    try {
+      const orm = drizzle(connection);
+      const journal = JSON.parse(readFileSync(path.join(committed, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
+      migrate(orm, { migrationsFolder: release(journal.entries.findIndex((e) => e.tag.endsWith("_commitment_keys"))) });
+      const commitment = "abcdef0123456789".repeat(4);
+      // The entries need no campaign row for this.
+      connection.pragma("foreign_keys = OFF");
+      connection.exec(`
+        insert into log_entries (petition_id, kind, position, minute, signature_id, how, country, commitment)
+          values (1, 'add', 0, 1, 1, 'open', 'SY', '${commitment}'), (1, 'add', null, 1, 2, 'open', 'SY', null);
+      `);
+      migrate(orm, { migrationsFolder: committed });
+      expect(connection.prepare("select commitment_key from log_entries order by id").all()).toEqual([
+        { commitment_key: Number.parseInt(commitment.slice(0, 13), 16) },
+        { commitment_key: null },
+      ]);
+    } finally {
+      connection.close();
+    }
+  });
+});

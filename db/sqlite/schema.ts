@@ -334,6 +334,7 @@ export const logEntries = sqliteTable(
     how: text("how", { enum: logHows }),
     country: text("country"),
     commitment: text("commitment"),
+    commitmentKey: integer("commitment_key"),
     cancels: integer("cancels"),
     reason: text("reason", { enum: removeReasons }),
   },
@@ -341,7 +342,7 @@ export const logEntries = sqliteTable(
     uniqueIndex("log_entries_by_position").on(t.campaignId, t.position).where(sql`${t.position} is not null`),
     index("log_entries_waiting").on(t.id).where(sql`${t.position} is null`),
     index("log_entries_by_signature").on(t.signatureId).where(sql`${t.signatureId} is not null`),
-    index("log_entries_by_commitment").on(t.campaignId, t.commitment).where(sql`${t.commitment} is not null`),
+    index("log_entries_by_commitment_key").on(t.campaignId, t.commitmentKey).where(sql`${t.commitmentKey} is not null`),
     uniqueIndex("log_entries_one_removal").on(t.cancels).where(sql`${t.cancels} is not null`),
     check("log_entries_shape", sql`(${t.kind} = 'add' and ${t.how} is not null and ${t.country} is not null and ${t.cancels} is null)
       or (${t.kind} = 'remove' and ${t.reason} is not null and ${t.cancels} is not null)`),
