@@ -5,7 +5,6 @@ import { issueFormToken } from "./bot-checks";
 import { campaignFigures, hoursShown } from "./campaign-figures";
 import { chartCsv } from "./chart-csv";
 import { emailDomain, emailKey } from "./domain/email-key";
-import { fillTimeEdgesMs } from "./fill-time";
 import type { SignatureStatus } from "./domain/model";
 import { invalidate, signatureChoice } from "./moderation";
 import { referrerFrom } from "./referrals";
@@ -115,7 +114,7 @@ describe("where signers are and how they came", () => {
   });
 
   it("counts times to fill in their buckets, the API's as unknown", async () => {
-    const found = await stores().charts.fillTimeHistogram(campaignId, fillTimeEdgesMs);
+    const found = await stores().charts.fillTimeHistogram(campaignId);
     expect(Object.fromEntries(found.map(({ fromMs, count }) => [String(fromMs), count]))).toEqual({
       "0": 1,
       "2000": 1,

@@ -5,6 +5,7 @@ import { roles } from "@/lib/domain/roles";
 import type { Locale } from "@/lib/domain/locales";
 import { importStatuses } from "@/lib/domain/signature-import";
 import { campaignStates, signatureStatuses } from "@/lib/domain/model";
+import { figureKinds } from "@/lib/domain/figures";
 
 // db/postgres/schema.ts's tables in SQLite's types: times are integers of epoch milliseconds and flags 0/1, as SQLite has
 // neither type. Why a column is there is said there; here only what is SQLite's own.
@@ -363,4 +364,19 @@ export const logTiles = sqliteTable(
     data: blob("data", { mode: "buffer" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.level, t.index] })],
+);
+
+/** Kept by triggers on `signatures` (migration 0011), in the statement that changed them: SQLite's one writer never waits for a row. */
+export const campaignFigures = sqliteTable(
+  "campaign_figures",
+  {
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: figureKinds }).notNull(),
+    bucket: text("bucket").notNull(),
+    status: text("status", { enum: signatureStatuses }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.kind, t.bucket, t.status] })],
 );
