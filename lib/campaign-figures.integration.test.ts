@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
 import { issueFormToken } from "./bot-checks";
 import { campaignFigures, hoursShown } from "./campaign-figures";
+import { campaignDashboard } from "./dashboard";
 import { chartCsv } from "./chart-csv";
 import { emailDomain, emailKey } from "./domain/email-key";
 import type { SignatureStatus } from "./domain/model";
@@ -73,6 +74,13 @@ describe("signatures over time", () => {
       counts("2026-05-04T09:00:00Z", 1, 0, 1),
       counts("2026-05-04T10:00:00Z", 2, 1, 0),
     ]);
+  });
+
+  it("gives the dashboard today's counted signatures from the kept day, and the last hour's, as the rows say", async () => {
+    const startOfDay = at("2026-05-04T00:00:00Z");
+    const dashboard = (await campaignDashboard(slug, now))!;
+    expect(dashboard).toMatchObject({ today: 3, lastHour: 3 });
+    expect(dashboard.today).toBe(await stores().signatures.countSignaturesSince(campaignId, startOfDay));
   });
 
   it("counts UTC days from the first signature when no start is given, and stops before the end", async () => {
