@@ -24,6 +24,9 @@ import { measureStalledWatchers } from "./support/stalled-watchers";
 import { updateSendRows } from "./support/update-send";
 import { openCrowd } from "./support/watchers";
 import { measureSignatureList } from "./signature-list";
+import { startAppServer } from "../e2e/support/app-server";
+import { createTestDatabase, dropTestDatabase } from "../test/postgres";
+import { executeSql } from "../test/rows";
 
 const slug = "white-helmets";
 const elsewhere = 325_000;
@@ -293,58 +296,60 @@ async function countLogCost(): Promise<{ rows: Row[]; limits200: LoadFigures }> 
   return { rows, limits200: pairs[0]!.logged };
 }
 
-// The triggers of SQLite's migration 0011 that keep the organisers' figures.
-const figureTriggers = ["signatures_figures_insert", "signatures_figures_delete", "signatures_figures_update_old", "signatures_figures_update_new"];
+// The triggers that keep the organisers' figures: SQLite's migration 0011, PostgreSQL's 0009.
+const figureTriggers = {
+  sqlite: ["signatures_figures_insert", "signatures_figures_delete", "signatures_figures_update_old", "signatures_figures_update_new"].map((t) => `drop trigger ${t}`),
+  postgres: ["signatures_figures_insert", "signatures_figures_update", "signatures_figures_delete"].map((t) => `drop trigger ${t} on signatures`),
+};
 const figurePairs = 3;
 
 /**
- * What keeping the organisers' figures costs SQLite's signing (the README's limits on, each signer from an address and a domain
- * of its own): pairs of runs on fresh databases, the figures kept (as always) and then not, the bench itself dropping the
- * triggers that keep them once the app has migrated the database. A comparison for the bench alone: the app has no setting
- * that stops keeping them. After each kept run npm run db:recount must find the figures exact. The row is the pair with the
- * median ratio, and names every pair's.
+ * What keeping the organisers' figures costs signing through the API (the README's limits on, each signer from an address and
+ * a domain of its own), on SQLite and on one PostgreSQL process: pairs of runs on fresh databases, the figures kept (as
+ * always) and then not, the bench itself dropping the triggers that keep them once the app has migrated the database. A
+ * comparison for the bench alone: the app has no setting that stops keeping them. After each kept run npm run db:recount
+ * must find the counts and the figures exact. Each row is the pair with the median ratio, and names every pair's.
  */
 async function figuresCost(): Promise<Row[]> {
-  const run = async (name: string, kept: boolean) => {
+  const run = async (dialect: "sqlite" | "postgres", name: string, kept: boolean) => {
     const database = path.join(dir, `${name}.db`);
-    const app = await startApp(database, limitsOn);
-    if (!kept) {
-      const db = new Database(database);
-      for (const trigger of figureTriggers) db.exec(`drop trigger ${trigger}`);
-      db.close();
-    }
+    const databaseUrl = dialect === "sqlite" ? `file:${database}` : createTestDatabase(name.replaceAll("-", "_"));
+    const app = dialect === "sqlite" ? await startApp(database, limitsOn) : await startAppServer({ ...limitsOn, DATABASE_URL: databaseUrl });
+    if (!kept) for (const drop of figureTriggers[dialect]) executeSql(databaseUrl, drop);
     const api = apiSigning(app.url, database, true);
     await saturate(api, 50, 3);
     const figures = await saturate(api, 200, seconds);
     await app.stop();
-    checkDatabase(database, `signing with limits on (${name})`);
+    if (dialect === "sqlite") checkDatabase(database, `signing with limits on (${name})`);
     if (figures.errors || figures.non2xx) problems.push(`signing with limits on (${name}) had errors or non-2xx answers`);
     if (kept) {
       try {
-        execFileSync(process.execPath, ["--import", "tsx", "scripts/recount.ts"], { env: { ...process.env, DATABASE_URL: `file:${database}`, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" } });
+        execFileSync(process.execPath, ["--import", "tsx", "scripts/recount.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" } });
       } catch (error) {
         problems.push(`after signing with limits on (${name}), npm run db:recount found a difference: ${String((error as { stdout?: Buffer }).stdout ?? error)}`);
       }
     }
+    if (dialect === "postgres") dropTestDatabase(databaseUrl);
     return figures;
   };
-  const pairs: { kept: LoadFigures; unkept: LoadFigures; ratio: number }[] = [];
-  for (let pair = 1; pair <= figurePairs; pair++) {
-    const kept = await run(`figures-kept-${pair}`, true);
-    const unkept = await run(`figures-unkept-${pair}`, false);
-    pairs.push({ kept, unkept, ratio: kept.rate / unkept.rate });
-  }
-  const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)]!;
-  return [
-    {
+  const rowsOf = async (dialect: "sqlite" | "postgres", label: string): Promise<Row> => {
+    const pairs: { kept: LoadFigures; unkept: LoadFigures; ratio: number }[] = [];
+    for (let pair = 1; pair <= figurePairs; pair++) {
+      const kept = await run(dialect, `figures-${dialect}-kept-${pair}`, true);
+      const unkept = await run(dialect, `figures-${dialect}-unkept-${pair}`, false);
+      pairs.push({ kept, unkept, ratio: kept.rate / unkept.rate });
+    }
+    const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)]!;
+    return {
       ...signingRow(
-        `API, 200 signers, limits on, the charts' figures kept (always): the median of ${pairs.length} pairs (${pairs.map((p) => `${p.ratio.toFixed(2)}x`).join(", ")})`,
+        `${label}, 200 signers, limits on, the charts' figures kept (always): the median of ${pairs.length} pairs (${pairs.map((p) => `${p.ratio.toFixed(2)}x`).join(", ")})`,
         median.kept,
         { name: "figures' triggers dropped by the bench, same pair", value: median.unkept.rate },
       ),
       target: { ratio: 0.9, describe: "≥ 0.9× not kept" },
-    },
-  ];
+    };
+  };
+  return [await rowsOf("sqlite", "API"), await rowsOf("postgres", "PostgreSQL API, one process")];
 }
 
 async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baselines>>) {
