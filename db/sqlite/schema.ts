@@ -366,7 +366,11 @@ export const logTiles = sqliteTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.level, t.index] })],
 );
 
-/** Kept by triggers on `signatures` (migration 0011), in the statement that changed them: SQLite's one writer never waits for a row. */
+/**
+ * Kept by triggers on `signatures` (migration 0011), in the statement that changed them: SQLite's one writer never waits for a
+ * row. A migration that rebuilds `signatures` (drizzle-kit's copy for a changed default or CHECK) drops its triggers: it must
+ * make them and the view signature_figures again (lib/figures.property.test.ts fails without them).
+ */
 export const campaignFigures = sqliteTable(
   "campaign_figures",
   {
