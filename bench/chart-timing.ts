@@ -4,7 +4,7 @@
 import { stores } from "@/lib/stores";
 import { setTimeout as sleep } from "node:timers/promises";
 import { campaignFigures, figureLoaders, hoursShown } from "@/lib/campaign-figures";
-import { executeSql } from "@/test/rows";
+import { executeSql, queryRows } from "@/test/rows";
 import { medianMs } from "./support/median";
 
 /** While some work runs: the event loop's longest stall, and how long the reads issued meanwhile took. */
@@ -18,8 +18,8 @@ export type ChartTiming = {
   loading: ProbeTiming;
 };
 
-// A chart reads the whole campaign, seconds on millions of rows: fewer tries than a search's page.
-const tries = 3;
+// The median of five, as issue 20's bound on the dashboard asks.
+const tries = 5;
 const probeEveryMs = 2;
 
 const labels = {
@@ -61,22 +61,36 @@ async function probe(slug: string, work: () => Promise<unknown>): Promise<ProbeT
   };
 }
 
+// A load of kept figures takes about a millisecond, under the probe's step: the probes watch loads one after another for a
+// while, as organisers' dashboards opening together would.
+const probedMs = 1_000;
+async function again(work: () => Promise<unknown>): Promise<void> {
+  const until = performance.now() + probedMs;
+  while (performance.now() < until) await work();
+}
+
 export async function timeCharts(url: string, slug: string, campaignId: number): Promise<ChartTiming> {
   // The seed has no referrals, and the referral chart's walk grows with the signatures that came by
   // a link: one in ten here, from a sharer per thousand signers. Fill times stay unknown: the
   // histogram reads every row whatever it holds.
   executeSql(url, "update signatures set referrer_id = id - id % 1000 where petition_id = ? and id % 10 = 1", campaignId);
+  // As a running server does: PostgreSQL's folder takes the triggers' deltas into campaign_figures (a few a second), here
+  // all of the seed's before the timing starts.
+  stores().database.startBackgroundWork();
+  if (!url.startsWith("file:")) {
+    while (Number(queryRows<{ n: number }>(url, "select count(*) as n from figure_deltas")[0]!.n) > 0) await sleep(100);
+  }
   const now = new Date();
   const loaders: ChartTiming["loaders"] = [];
   for (const [key, label] of Object.entries(labels)) {
     const load = figureLoaders[key as keyof typeof labels];
     const ms = await medianMs(() => load(campaignId, now), tries);
-    loaders.push({ label, ms, longestStallMs: (await probe(slug, () => load(campaignId, now))).longestStallMs });
+    loaders.push({ label, ms, longestStallMs: (await probe(slug, () => again(() => load(campaignId, now)))).longestStallMs });
   }
   const referrals = await figureLoaders.referrals(campaignId);
   const dashboardMs = await medianMs(() => campaignFigures(slug, now), tries);
   const counted = (await figureLoaders.countries(campaignId)).reduce((sum, row) => sum + row.count, 0);
   const idle = await probe(slug, () => sleep(1_000));
-  const loading = await probe(slug, () => campaignFigures(slug, now));
+  const loading = await probe(slug, () => again(() => campaignFigures(slug, now)));
   return { referred: referrals.referred, loaders, dashboardMs, counted, idle, loading };
 }

@@ -24,6 +24,9 @@ import { measureStalledWatchers } from "./support/stalled-watchers";
 import { updateSendRows } from "./support/update-send";
 import { openCrowd } from "./support/watchers";
 import { measureSignatureList } from "./signature-list";
+import { startAppServer } from "../e2e/support/app-server";
+import { createTestDatabase, dropTestDatabase } from "../test/postgres";
+import { executeSql } from "../test/rows";
 
 const slug = "white-helmets";
 const elsewhere = 325_000;
@@ -36,8 +39,8 @@ const stalledSignatures = Number(process.env.BENCH_STALLED_SIGNATURES ?? 1_000);
 // One scenario alone, to measure a change to it without the whole 10 minutes; the others share
 // their baselines and run together.
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && !["stalled-watchers", "postgres", "signature-list", "count-log"].includes(only)) {
-  throw new Error(`BENCH_ONLY may be "stalled-watchers", "postgres", "signature-list" or "count-log", not "${only}"`);
+if (only !== undefined && !["stalled-watchers", "postgres", "signature-list", "count-log", "figures"].includes(only)) {
+  throw new Error(`BENCH_ONLY may be "stalled-watchers", "postgres", "signature-list", "count-log" or "figures", not "${only}"`);
 }
 // The SQLite app's API rate at 200 signers, beside which PostgreSQL's is printed.
 let sqliteApi200: LoadFigures | undefined;
@@ -291,6 +294,62 @@ async function countLogCost(): Promise<{ rows: Row[]; limits200: LoadFigures }> 
     },
   ];
   return { rows, limits200: pairs[0]!.logged };
+}
+
+// The triggers that keep the organisers' figures: SQLite's migration 0013, PostgreSQL's 0011.
+const figureTriggers = {
+  sqlite: ["signatures_figures_insert", "signatures_figures_delete", "signatures_figures_update_old", "signatures_figures_update_new"].map((t) => `drop trigger ${t}`),
+  postgres: ["signatures_figures_insert", "signatures_figures_update", "signatures_figures_delete"].map((t) => `drop trigger ${t} on signatures`),
+};
+const figurePairs = 3;
+
+/**
+ * What keeping the organisers' figures costs signing through the API (the README's limits on, each signer from an address and
+ * a domain of its own), on SQLite and on one PostgreSQL process: pairs of runs on fresh databases, the figures kept (as
+ * always) and then not, the bench itself dropping the triggers that keep them once the app has migrated the database. A
+ * comparison for the bench alone: the app has no setting that stops keeping them. After each kept run npm run db:recount
+ * must find the counts and the figures exact. Each row is the pair with the median ratio, and names every pair's.
+ */
+async function figuresCost(): Promise<Row[]> {
+  const run = async (dialect: "sqlite" | "postgres", name: string, kept: boolean) => {
+    const database = path.join(dir, `${name}.db`);
+    const databaseUrl = dialect === "sqlite" ? `file:${database}` : createTestDatabase(name.replaceAll("-", "_"));
+    const app = dialect === "sqlite" ? await startApp(database, limitsOn) : await startAppServer({ ...limitsOn, DATABASE_URL: databaseUrl });
+    if (!kept) for (const drop of figureTriggers[dialect]) executeSql(databaseUrl, drop);
+    const api = apiSigning(app.url, database, true);
+    await saturate(api, 50, 3);
+    const figures = await saturate(api, 200, seconds);
+    await app.stop();
+    if (dialect === "sqlite") checkDatabase(database, `signing with limits on (${name})`);
+    if (figures.errors || figures.non2xx) problems.push(`signing with limits on (${name}) had errors or non-2xx answers`);
+    if (kept) {
+      try {
+        execFileSync(process.execPath, ["--import", "tsx", "scripts/recount.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_EMAIL: "", ADMIN_PASSWORD: "" } });
+      } catch (error) {
+        problems.push(`after signing with limits on (${name}), npm run db:recount found a difference: ${String((error as { stdout?: Buffer }).stdout ?? error)}`);
+      }
+    }
+    if (dialect === "postgres") dropTestDatabase(databaseUrl);
+    return figures;
+  };
+  const rowsOf = async (dialect: "sqlite" | "postgres", label: string): Promise<Row> => {
+    const pairs: { kept: LoadFigures; unkept: LoadFigures; ratio: number }[] = [];
+    for (let pair = 1; pair <= figurePairs; pair++) {
+      const kept = await run(dialect, `figures-${dialect}-kept-${pair}`, true);
+      const unkept = await run(dialect, `figures-${dialect}-unkept-${pair}`, false);
+      pairs.push({ kept, unkept, ratio: kept.rate / unkept.rate });
+    }
+    const median = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)]!;
+    return {
+      ...signingRow(
+        `${label}, 200 signers, limits on, the charts' figures kept (always): the median of ${pairs.length} pairs (${pairs.map((p) => `${p.ratio.toFixed(2)}x`).join(", ")})`,
+        median.kept,
+        { name: "figures' triggers dropped by the bench, same pair", value: median.unkept.rate },
+      ),
+      target: { ratio: 0.9, describe: "≥ 0.9× not kept" },
+    };
+  };
+  return [await rowsOf("sqlite", "API"), await rowsOf("postgres", "PostgreSQL API, one process")];
 }
 
 async function signingAndWatching(baselinesRun: Awaited<ReturnType<typeof baselines>>) {
@@ -649,6 +708,7 @@ async function main() {
     rows.push(...updateSendRows(Number(process.env.BENCH_UPDATE_SIGNERS ?? 100_000), log));
   }
   if (only === "count-log") rows.push(...(await countLogCost()).rows);
+  if (only === undefined || only === "figures") rows.push(...(await figuresCost()));
   if (only === undefined || only === "stalled-watchers") await stalledWatchers();
   if (only === undefined || only === "signature-list") rows.push(...measureSignatureList(dir, log));
   if (only === undefined || only === "postgres") {

@@ -1,5 +1,5 @@
 import { openDatabase } from "@/db/open";
-import { openStores, stores } from "@/lib/stores";
+import { closeStores, openStores, stores } from "@/lib/stores";
 import { emailKey } from "@/lib/domain/email-key";
 import type { SignatureListPage, SignatureSearch } from "@/lib/domain/signature-search";
 import { seedCampaigns } from "@/lib/seed";
@@ -77,6 +77,8 @@ async function main() {
   const charts = await timeCharts(url, slug, campaignId);
   const report: TimingReport = { rows, seedSeconds, searches: timings, charts };
   process.stdout.write(JSON.stringify(report));
+  // PostgreSQL's folder holds a connection of its own, which would keep the process alive.
+  await closeStores();
 }
 
 void main();

@@ -49,16 +49,24 @@ function chartRows({ charts }: TimingReport, section: string, firstPage: { name:
   return [
     ...loaders.flatMap(({ label, ms, longestStallMs }): Row[] => [
       { section, measure: label, value: ms, unit: "ms", baseline: firstPage },
-      { section, measure: `${label}: longest event-loop stall`, value: longestStallMs, unit: "ms", baseline: idleStall },
+      { section, measure: `${label}: longest event-loop stall, loaded again and again for a second`, value: longestStallMs, unit: "ms", baseline: idleStall },
     ]),
     {
       section,
-      measure: `all ${loaders.length} at once, as the dashboard loads them (${charts.counted.toLocaleString("en")} counted, ${charts.referred.toLocaleString("en")} by a link)`,
+      measure: `all ${loaders.length} at once, as the dashboard loads them, median of 5 (${charts.counted.toLocaleString("en")} counted, ${charts.referred.toLocaleString("en")} by a link)`,
       value: charts.dashboardMs,
       unit: "ms",
       baseline: oneByOne,
+      target: { atMost: 250, describe: "< 250 ms" },
     },
-    { section, measure: "longest event-loop stall meanwhile", value: loading.longestStallMs, unit: "ms", baseline: idleStall },
+    {
+      section,
+      measure: "longest event-loop stall while the dashboard loads again and again for a second",
+      value: loading.longestStallMs,
+      unit: "ms",
+      baseline: idleStall,
+      target: { atMost: 20, describe: "≤ 20 ms" },
+    },
     {
       section,
       measure: `a read of the live count meanwhile, median of ${loading.reads.toLocaleString("en")}`,

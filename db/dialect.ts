@@ -1,5 +1,5 @@
 // What each database gives the stores written once above it (db/*-store.ts): only what truly differs, as connections,
-// transactions (SQLite's group commit), counts (SQLite's row, PostgreSQL's deltas and sequences), row locks, notices.
+// transactions (SQLite's group commit), counts and figures (SQLite's rows, PostgreSQL's deltas and sequences), row locks, notices.
 import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgColumn, PgDatabase, PgTable } from "drizzle-orm/pg-core";
@@ -32,6 +32,7 @@ export type Tables = Pick<
   | "logEntries"
   | "campaignLogs"
   | "logTiles"
+  | "campaignFigures"
 >;
 
 /** Typed as PostgreSQL's builders: SQLite's drizzle has the same under the same names, so one store's code runs on either;
@@ -52,6 +53,19 @@ export interface CountKeeper {
   /** The campaign's confirmed and pending counts as SQL, for selects over `campaigns`. */
   readonly confirmedCount: SQL<number>;
   readonly pendingCount: SQL<number>;
+}
+
+/** How a dialect keeps each campaign's figures (db/chart-store.ts reads them), moved by triggers on signatures in the statement
+ * that changes them (migrations SQLite 0013, PostgreSQL 0011). */
+export interface FigureKeeper {
+  /** The kept figures as a relation of (petition_id, kind, bucket, status, count), a bucket's rows to be summed: SQLite's table;
+   * PostgreSQL's table and the deltas not yet folded into it. */
+  readonly kept: SQL;
+  /** Holds off every other writer of signatures until the transaction ends, so a recount compares like with like (PostgreSQL's
+   * table lock; SQLite's writer already holds the whole file). */
+  hold(tx: Handle): Promise<void>;
+  /** Forgets a campaign's figures not yet in campaign_figures (PostgreSQL's unfolded deltas), for a recount to write them anew. */
+  forgetUnfolded(tx: Handle, campaignId: number): Promise<void>;
 }
 
 export type LockOptions = { of?: PgTable; skipLocked?: boolean };
@@ -84,9 +98,6 @@ export interface Dialect {
   insertMany<Row, Out>(rows: readonly Row[], each: (row: Row) => PromiseLike<Out[]>, all: (rows: readonly Row[]) => PromiseLike<Out[]>): Promise<Out[]>;
   /** Names the index a raw query must read (SQLite's INDEXED BY); nothing where the planner weighs statistics. */
   indexedBy(index: string): SQL;
-  /** SQLite's queries hold the process's one thread, so it runs `count` per range of ids, counts in progress taking turns of
-   * the event loop (the caller adds the rows up); PostgreSQL counts on its server, in one query. */
-  countInRanges<Row>(campaignId: number, count: (rows: SQL) => PromiseLike<Row[]>, since?: Date): Promise<Row[]>;
   /** The start of a time's UTC hour or day, for grouping: SQLite's milliseconds rounded down, PostgreSQL's date_trunc. */
   bucketStart(column: PgColumn, unit: TimeUnit): SQL;
   /** Waits, inside the transaction, until no other process is making a change of this kind. */
@@ -101,6 +112,7 @@ export interface Dialect {
   /** Tells every process's live hub, once the transaction commits, that the campaign's public view moved. */
   announce(tx: Handle, slug: string): Promise<void>;
   readonly counts: CountKeeper;
+  readonly figures: FigureKeeper;
   /** Erased rows were deleted: let their old versions leave the database's logs soon (SQLite's WAL scrub). */
   erased(): void;
   /** A signature needing no confirmation or mail goes in one statement with others arriving at that moment, limits and all;

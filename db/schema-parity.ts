@@ -30,4 +30,5 @@ export const schemasAgree: { [K in keyof Tables]: Same<SqliteRow<K>, Row<typeof 
   logEntries: true,
   campaignLogs: true,
   logTiles: true,
+  campaignFigures: true,
 };

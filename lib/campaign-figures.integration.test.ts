@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/test/database";
 import { issueFormToken } from "./bot-checks";
 import { campaignFigures, hoursShown } from "./campaign-figures";
+import { campaignDashboard } from "./dashboard";
 import { chartCsv } from "./chart-csv";
 import { emailDomain, emailKey } from "./domain/email-key";
-import { fillTimeEdgesMs } from "./fill-time";
 import type { SignatureStatus } from "./domain/model";
 import { invalidate, signatureChoice } from "./moderation";
 import { referrerFrom } from "./referrals";
@@ -76,6 +76,13 @@ describe("signatures over time", () => {
     ]);
   });
 
+  it("gives the dashboard today's counted signatures from the kept day, and the last hour's, as the rows say", async () => {
+    const startOfDay = at("2026-05-04T00:00:00Z");
+    const dashboard = (await campaignDashboard(slug, now))!;
+    expect(dashboard).toMatchObject({ today: 3, lastHour: 3 });
+    expect(dashboard.today).toBe(await stores().signatures.countSignaturesSince(campaignId, startOfDay));
+  });
+
   it("counts UTC days from the first signature when no start is given, and stops before the end", async () => {
     expect(await stores().charts.signatureTimeSeries(campaignId, { unit: "day", to: at("2026-05-04T00:00:00Z") })).toEqual([
       counts("2026-04-30T00:00:00Z", 1, 0, 0),
@@ -115,7 +122,7 @@ describe("where signers are and how they came", () => {
   });
 
   it("counts times to fill in their buckets, the API's as unknown", async () => {
-    const found = await stores().charts.fillTimeHistogram(campaignId, fillTimeEdgesMs);
+    const found = await stores().charts.fillTimeHistogram(campaignId);
     expect(Object.fromEntries(found.map(({ fromMs, count }) => [String(fromMs), count]))).toEqual({
       "0": 1,
       "2000": 1,

@@ -1,5 +1,5 @@
 import { stores } from "./stores";
-import { fillTimeEdgesMs, fillTimeFigures } from "./fill-time";
+import { fillTimeFigures } from "./fill-time";
 import { everyBucket, startOfUnit, unitMs } from "./time-buckets";
 
 export const hoursShown = 72;
@@ -27,7 +27,7 @@ export const figureLoaders = {
   perDay,
   countries: (campaignId: number) => stores().charts.signaturesByCountry(campaignId),
   referrals: (campaignId: number) => stores().charts.referralSummary(campaignId, topSharersShown),
-  fillTime: async (campaignId: number) => fillTimeFigures(await stores().charts.fillTimeHistogram(campaignId, fillTimeEdgesMs)),
+  fillTime: async (campaignId: number) => fillTimeFigures(await stores().charts.fillTimeHistogram(campaignId)),
 };
 
 type Loaders = typeof figureLoaders;

@@ -6,6 +6,7 @@ import { logStanding } from "./count-log/count-check";
 import { latestSignatures } from "./signature-list";
 
 const hourMs = 60 * 60 * 1000;
+const dayMs = 24 * hourMs;
 
 /**
  * What an organiser sees of one campaign: the counts (pending exact, unlike the public's rounded
@@ -16,8 +17,9 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
   const campaign = await stores().campaigns.readCampaignStanding(slug);
   if (!campaign) return undefined;
   const startOfDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [today, lastHour, suspected, signatures, log] = await Promise.all([
-    stores().signatures.countSignaturesSince(campaign.id, startOfDay),
+  const [todayBucket, lastHour, suspected, signatures, log] = await Promise.all([
+    // Today's from the kept figures, which a day of millions does not slow; the last hour is a short walk of the index.
+    stores().charts.signatureTimeSeries(campaign.id, { unit: "day", from: startOfDay, to: new Date(startOfDay.getTime() + dayMs) }),
     stores().signatures.countSignaturesSince(campaign.id, new Date(now.getTime() - hourMs)),
     stores().moderation.countMatchingSignatures({ campaignId: campaign.id, suspected: true }),
     latest > 0 ? latestSignatures(campaign.id, latest) : [],
@@ -32,7 +34,7 @@ export async function campaignDashboard(slug: string, now = new Date(), latest =
     signaturesElsewhere: campaign.signaturesElsewhere,
     total: campaign.signatureCount + campaign.signaturesElsewhere,
     requireConfirmation: campaign.requireConfirmation,
-    today,
+    today: todayBucket[0]?.confirmed ?? 0,
     lastHour,
     suspected,
     signatures,

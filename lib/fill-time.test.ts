@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fillTimeEdgesMs, fillTimeFigures } from "./fill-time";
+import { fillBucketEdgesMs } from "./domain/figures";
+import { fillTimeFigures } from "./fill-time";
 
 describe("time-to-fill buckets", () => {
   it("names each bucket by its edges, in order, with unknown last and zeros where none fell", () => {
@@ -23,7 +24,7 @@ describe("time-to-fill buckets", () => {
   });
 
   it("starts at zero and rises", () => {
-    expect(fillTimeEdgesMs[0]).toBe(0);
-    expect([...fillTimeEdgesMs].sort((a, b) => a - b)).toEqual(fillTimeEdgesMs);
+    expect(fillBucketEdgesMs[0]).toBe(0);
+    expect([...fillBucketEdgesMs].sort((a, b) => a - b)).toEqual(fillBucketEdgesMs);
   });
 });

@@ -22,16 +22,17 @@ describe("the tables db:copy moves", () => {
     }
   });
 
-  it("are every table but count_deltas, and none is left out of the check for a target's rows", () => {
+  it("are every table but the deltas and the kept figures, and none is left out of the check for a target's rows", () => {
     const all = pgTables.map((table) => pgTableConfig(table).name);
-    expect([...copied, "count_deltas"].sort()).toEqual([...all].sort());
+    expect([...copied, "count_deltas", "campaign_figures", "figure_deltas"].sort()).toEqual([...all].sort());
     expect([...appTables].sort()).toEqual([...all].sort());
   });
 
   it("have the same columns in SQLite, but for those PostgreSQL keeps another way", () => {
-    expect(sqliteTables.map((table) => sqliteTableConfig(table).name).sort()).toEqual([...copied].sort());
+    expect(sqliteTables.map((table) => sqliteTableConfig(table).name).sort()).toEqual([...copied, "campaign_figures"].sort());
     for (const table of sqliteTables) {
       const { name, columns } = sqliteTableConfig(table);
+      if (name === "campaign_figures") continue;
       const expected = [...copiedTables.find((t) => t.name === name)!.columns.map((c) => c.name), ...(sqliteOnlyColumns[name] ?? [])];
       expect(columns.map((c) => c.name).sort(), name).toEqual(expected.sort());
     }

@@ -16,7 +16,9 @@ export type CopiedTable = {
 };
 
 // Parents before children, so every foreign key finds its row as COPY checks it. count_deltas is
-// left out: SQLite keeps its counts on the petition row, so there are no deltas to carry.
+// left out: SQLite keeps its counts on the petition row, so there are no deltas to carry. So are
+// the kept figures (campaign_figures, figure_deltas): the target's triggers count them anew from the
+// signatures as COPY brings them, and carrying SQLite's too would count every signature twice.
 const copyOrder: PgTable[] = [
   postgres.campaigns,
   postgres.campaignTranslations,
@@ -55,7 +57,7 @@ function describeTable(table: PgTable): CopiedTable {
 
 export const copiedTables: CopiedTable[] = copyOrder.map(describeTable);
 
-/** Every table of PostgreSQL's schema, in copy order and count_deltas last: none may hold a row before a copy. */
+/** Every table of PostgreSQL's schema, in copy order and those not copied last: none may hold a row before a copy. */
 export const appTables: string[] = [
   ...copiedTables.map((table) => table.name),
   ...Object.values<unknown>(postgres)

@@ -8,6 +8,8 @@ const slug = "white-helmets";
 const sign = (email: string) => signCampaign(slug, { fullName: "Counted Signer", email, country: "SY" });
 // Signatures arriving together share one delta row; what matters is what they add up to.
 const unfolded = () => storedRow<{ n: number | null }>("select sum(confirmed) as n from count_deltas")!.n ?? 0;
+const unfoldedFigures = () => Number(storedRow<{ n: number }>("select count(*) as n from figure_deltas")!.n);
+const figuresDiffer = async () => (await stores().charts.recountFigures(false)).flatMap((recount) => recount.differences);
 const keptOnRow = () => storedRow<{ n: number }>("select signature_count as n from petitions where slug = ?", slug)!.n;
 
 const listening = () =>
@@ -29,6 +31,9 @@ describe("counting on PostgreSQL without a hot row", () => {
     expect(keptOnRow()).toBe(before);
     expect((await campaignStatus(slug))!.signaturesHere).toBe(before + 40);
     expect(await stores().campaigns.recountCampaigns()).toEqual([expect.objectContaining({ slug, kept: before + 40, counted: before + 40 })]);
+    // The charts' figures too: the triggers' sums wait as deltas, read beside the folded ones.
+    expect(unfoldedFigures()).toBeGreaterThan(0);
+    expect(await figuresDiffer()).toEqual([]);
 
     const heard: (string | undefined)[] = [];
     stores().database.onPublicChange((changed) => heard.push(changed));
@@ -36,6 +41,9 @@ describe("counting on PostgreSQL without a hot row", () => {
     await expect.poll(listening, { timeout: 5_000 }).toBe(true);
     stores().database.startBackgroundWork();
     await expect.poll(unfolded, { timeout: 5_000 }).toBe(0);
+    expect(unfoldedFigures()).toBe(0);
+    expect(storedRow<{ n: number }>("select count as n from campaign_figures where kind = 'country' and bucket = 'SY' and status = 'confirmed'")!.n).toBeGreaterThanOrEqual(40);
+    expect(await figuresDiffer()).toEqual([]);
     expect(keptOnRow()).toBe(before + 40);
     expect((await campaignStatus(slug))!.signaturesHere).toBe(before + 40);
     await expect.poll(() => heard, { timeout: 5_000 }).toContain(slug);

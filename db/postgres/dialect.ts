@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import type { DatabaseLog, DatabaseSettings } from "@/lib/domain/ports/database";
 import type { Dialect, Handle, LockOptions, Tables, TurnName, OwnWork } from "../dialect";
 import { postgresCounts } from "./counts";
+import { postgresFigures } from "./figures";
 import { csvExport } from "./csv-export";
 import { CountFolder } from "./folder";
 import { PublicChanges } from "./listener";
@@ -68,7 +69,6 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
     // drizzle refuses an insert of no rows.
     insertMany: async (rows, _each, all) => (rows.length === 0 ? [] : all(rows)),
     indexedBy: () => sql``,
-    countInRanges: async (campaignId, count) => count(eq(schema.signatures.campaignId, campaignId)),
     // Truncated in UTC, whatever the session's time zone.
     bucketStart: (column, unit) => sql`date_trunc(${unit}, ${column}, 'UTC')`,
     takeTurn,
@@ -81,6 +81,7 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
       await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);
     },
     counts: postgresCounts(asOrm, (tx) => takeTurn(tx, "campaign-sequences")),
+    figures: postgresFigures(asOrm),
     erased() {},
     insertTogether,
     lifecycle: {

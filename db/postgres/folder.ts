@@ -54,7 +54,7 @@ export class CountFolder {
     if (this.leader) await this.fold();
   }
 
-  /** Folds every delta committed so far; those committed meanwhile wait for the next fold. */
+  /** Folds every delta committed so far, of the counts and of the figures; those committed meanwhile wait for the next fold. */
   private async fold(): Promise<void> {
     const client = this.client!;
     await client.query("begin");
@@ -69,6 +69,12 @@ export class CountFolder {
           updated_at = case when s.confirmed <> 0 then now() else p.updated_at end
         from sums s where p.id = s.petition_id
         returning p.slug, (s.confirmed <> 0) as public`);
+      // The organisers' figures, folded with the counts: only this process writes campaign_figures, so no signer waits for it.
+      await client.query(`
+        with moved as (delete from figure_deltas returning petition_id, kind, bucket, status, count)
+        insert into campaign_figures (petition_id, kind, bucket, status, count)
+        select petition_id, kind, bucket, status, sum(count) from moved group by 1, 2, 3, 4
+        on conflict (petition_id, kind, bucket, status) do update set count = campaign_figures.count + excluded.count`);
       for (const row of rows as { slug: string; public: boolean }[]) {
         if (row.public) await client.query("select pg_notify('countersign_counts', $1)", [row.slug]);
       }

@@ -25,6 +25,12 @@ function release(count: number): string {
 }
 const firstRelease = () => release(1);
 
+/** The migrations as the release before the one whose tag ends with `suffix` had them. */
+function releaseBefore(suffix: string): string {
+  const journal = JSON.parse(readFileSync(path.join(committed, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
+  return release(journal.entries.findIndex((e) => e.tag.endsWith(suffix)));
+}
+
 describe("migrating a database made by an earlier release", () => {
   it("keeps every signature with its confirmation and mail when a table is rebuilt", () => {
     const connection = openConnection(databasePath(process.env.DATABASE_URL!));
@@ -144,8 +150,7 @@ describe("migrating to commitment keys", () => {
     const connection = new Database(file);
     try {
       const orm = drizzle(connection);
-      const journal = JSON.parse(readFileSync(path.join(committed, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-      migrate(orm, { migrationsFolder: release(journal.entries.findIndex((e) => e.tag.endsWith("_commitment_keys"))) });
+      migrate(orm, { migrationsFolder: releaseBefore("_commitment_keys") });
       const commitment = "abcdef0123456789".repeat(4);
       // The entries need no campaign row for this.
       connection.pragma("foreign_keys = OFF");
@@ -158,6 +163,67 @@ describe("migrating to commitment keys", () => {
         { commitment_key: Number.parseInt(commitment.slice(0, 13), 16) },
         { commitment_key: null },
       ]);
+    } finally {
+      connection.close();
+    }
+  });
+});
+
+describe("migrating to kept figures", () => {
+  it("counts the figures of every signature there was, then keeps them as signatures change", () => {
+    const file = path.join(firstOnly, "before-figures.db");
+    const connection = new Database(file);
+    try {
+      const orm = drizzle(connection);
+      migrate(orm, { migrationsFolder: releaseBefore("_campaign_figures") });
+      connection.exec(`
+        insert into petitions (id, slug, title, ask, goal, story_headline, story_markdown, created_at, updated_at) values (1, 'kept', 'Kept', 'Ask', 10, 'H', 'S', 0, 0);
+        insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, fill_ms, referrer_id, import_id, signed_at, confirmed_at) values
+          (1, 'confirmed', 'A', 'a@example.org', 'a', 'example.org', 'SY', 2500, null, null, 7200000 + 5, 7200000 + 9),
+          (1, 'confirmed', 'B', 'b@example.org', 'b', 'example.org', 'SY', null, 1, 4, 7200000 + 60, null),
+          (1, 'pending', 'C', 'c@example.org', 'c', 'example.org', 'LB', 400000, 1, null, 90000000, null);
+      `);
+      migrate(orm, { migrationsFolder: committed });
+      const figures = () => connection.prepare("select kind, bucket, status, count from campaign_figures where count <> 0 order by 1, 2, 3").all();
+      expect(figures()).toEqual([
+        { kind: "all", bucket: "", status: "confirmed", count: 2 },
+        { kind: "all", bucket: "", status: "pending", count: 1 },
+        { kind: "country", bucket: "LB", status: "pending", count: 1 },
+        { kind: "country", bucket: "SY", status: "confirmed", count: 2 },
+        { kind: "day", bucket: "0", status: "confirmed", count: 2 },
+        { kind: "day", bucket: "86400000", status: "pending", count: 1 },
+        { kind: "fill", bucket: "", status: "confirmed", count: 1 },
+        { kind: "fill", bucket: "2000", status: "confirmed", count: 1 },
+        { kind: "fill", bucket: "300000", status: "pending", count: 1 },
+        { kind: "hour", bucket: "7200000", status: "confirmed", count: 2 },
+        { kind: "hour", bucket: "90000000", status: "pending", count: 1 },
+        { kind: "referrer", bucket: "1", status: "confirmed", count: 1 },
+        { kind: "referrer", bucket: "1", status: "pending", count: 1 },
+        { kind: "verified-by", bucket: "email", status: "confirmed", count: 1 },
+        { kind: "verified-by", bucket: "import", status: "confirmed", count: 1 },
+        { kind: "verified-by", bucket: "open", status: "pending", count: 1 },
+      ]);
+      // From here the triggers keep them: an invalidation moves one signature's every figure, a deletion takes them.
+      connection.exec("update signatures set status = 'invalidated' where email = 'b@example.org'; delete from signatures where email = 'c@example.org'");
+      expect(figures()).toEqual([
+        { kind: "all", bucket: "", status: "confirmed", count: 1 },
+        { kind: "all", bucket: "", status: "invalidated", count: 1 },
+        { kind: "country", bucket: "SY", status: "confirmed", count: 1 },
+        { kind: "country", bucket: "SY", status: "invalidated", count: 1 },
+        { kind: "day", bucket: "0", status: "confirmed", count: 1 },
+        { kind: "day", bucket: "0", status: "invalidated", count: 1 },
+        { kind: "fill", bucket: "", status: "invalidated", count: 1 },
+        { kind: "fill", bucket: "2000", status: "confirmed", count: 1 },
+        { kind: "hour", bucket: "7200000", status: "confirmed", count: 1 },
+        { kind: "hour", bucket: "7200000", status: "invalidated", count: 1 },
+        { kind: "referrer", bucket: "1", status: "invalidated", count: 1 },
+        { kind: "verified-by", bucket: "email", status: "confirmed", count: 1 },
+        { kind: "verified-by", bucket: "import", status: "invalidated", count: 1 },
+      ]);
+      // A campaign's deletion takes its figures with it, its signatures moving none on the way.
+      connection.pragma("foreign_keys = ON");
+      connection.exec("delete from petitions where id = 1");
+      expect(connection.prepare("select count(*) as n from campaign_figures").get()).toEqual({ n: 0 });
     } finally {
       connection.close();
     }

@@ -1,0 +1,21 @@
+import { eq, sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { FigureKeeper, Handle } from "../dialect";
+import * as schema from "./schema";
+
+const { campaignFigures, figureDeltas } = schema;
+
+/** The figures as of the last fold (folder.ts) and the deltas the triggers wrote since, read together. */
+export function postgresFigures(asOrm: (handle: Handle) => NodePgDatabase<typeof schema>): FigureKeeper {
+  return {
+    kept: sql`(select petition_id, kind, bucket, status, count from ${campaignFigures}
+      union all select petition_id, kind, bucket, status, count from ${figureDeltas})`,
+    async hold(tx) {
+      // SHARE: readers go on, every insert, update and delete of a signature waits.
+      await asOrm(tx).execute(sql`lock table ${schema.signatures} in share mode`);
+    },
+    async forgetUnfolded(tx, campaignId) {
+      await tx.delete(figureDeltas).where(eq(figureDeltas.campaignId, campaignId));
+    },
+  };
+}
