@@ -31,6 +31,9 @@ export type Tables = Pick<
   | "logEntries"
   | "campaignLogs"
   | "logTiles"
+  | "reasons"
+  | "reasonMarks"
+  | "reasonsGone"
 >;
 
 /** Typed as PostgreSQL's builders: SQLite's drizzle has the same under the same names, so one store's code runs on either;

@@ -13,6 +13,7 @@ import { importStore } from "./import-store";
 import { mailStore } from "./mail-store";
 import { moderationStore } from "./moderation-store";
 import { organiserStore } from "./organiser-store";
+import { reasonStore } from "./reason-store";
 import { signatureStore } from "./signature-store";
 import { updateStore } from "./update-store";
 
@@ -37,5 +38,6 @@ export async function openDatabase(settings: DatabaseSettings, log: DatabaseLog)
     organisers: organiserStore(dialect),
     housekeeping: housekeepingStore(dialect),
     countLog: countLogStore(dialect),
+    reasons: reasonStore(dialect),
   };
 }

@@ -29,4 +29,7 @@ export const schemasAgree: { [K in keyof Tables]: Same<SqliteRow<K>, Row<typeof 
   logEntries: true,
   campaignLogs: true,
   logTiles: true,
+  reasons: true,
+  reasonMarks: true,
+  reasonsGone: true,
 };

@@ -7,6 +7,7 @@ import type { ImportStore } from "./imports";
 import type { MailStore } from "./mail";
 import type { ModerationStore } from "./moderation";
 import type { OrganiserStore } from "./organisers";
+import type { ReasonStore } from "./reasons";
 import type { SignatureStore } from "./signatures";
 import type { UpdateStore } from "./updates";
 
@@ -23,4 +24,5 @@ export type Stores = {
   organisers: OrganiserStore;
   housekeeping: HousekeepingStore;
   countLog: CountLogStore;
+  reasons: ReasonStore;
 };
