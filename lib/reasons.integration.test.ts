@@ -4,6 +4,7 @@ import { liveSnapshot, campaignStanding } from "./campaign-status";
 import { eraseSignaturesByEmail } from "./erasure";
 import { decideReasons, markReason, reasonPage, reasonQueue, readReasonSettings, saveReasonSettings } from "./reasons";
 import { signCampaign } from "./signatures";
+import { stores } from "./stores";
 import { withdraw, withdrawToken } from "./withdrawals";
 
 const slug = "white-helmets";
@@ -67,12 +68,17 @@ describe("signers' reasons, approved by an organiser (the default)", () => {
     await decideReasons(slug, campaignId, [withdrawn.reasonId, erased.reasonId], "approve", editor);
     expect(await wall()).toContain("I was there in Aleppo");
     const revision = (await campaignStanding(slug))!.revision;
+    // Every process hears that the page changed, not only the count: the page cache drops its copies (server/page-cache.ts).
+    const heard: [string | undefined, boolean | undefined][] = [];
+    stores().database.onPublicChange((changed, pageChanged) => heard.push([changed, pageChanged]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
 
     await withdraw(withdrawToken(withdrawn.signatureId));
     expect(await wall()).not.toContain("I was there in Aleppo");
     expect(storedRows("select id from reasons where id = ?", withdrawn.reasonId)).toEqual([]);
     expect((await campaignStanding(slug))!.revision).toBeGreaterThan(revision);
     expect((await snapshotReasons()).gone).toContain(withdrawn.reasonId);
+    await expect.poll(() => heard, { timeout: 5_000 }).toContainEqual([slug, true]);
 
     await eraseSignaturesByEmail("nour@example.org", "owner@countersign.example");
     expect(await wall()).not.toContain("For my neighbours");
