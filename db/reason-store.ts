@@ -54,6 +54,16 @@ export function reasonStore(d: Dialect): ReasonStore {
       return { rows, total: total?.n ?? 0 };
     },
 
+    async findShownReason(campaignId, reasonId) {
+      const [found] = await d
+        .read()
+        .select(row)
+        .from(reasons)
+        .innerJoin(signatures, eq(signatures.id, reasons.signatureId))
+        .where(and(eq(reasons.id, reasonId), onPage(campaignId)));
+      return found;
+    },
+
     async listGoneReasons(campaignId, since, limit) {
       const rows = await d
         .read()

@@ -57,6 +57,12 @@ export async function reasonPage(campaignId: number, order: ReasonOrder, page: n
   return { reasons: rows.map(publicReason), order, page, hasMore: page * reasonsPerPage < total, total };
 }
 
+/** One reason as the page shows it, or undefined once it is no longer shown. */
+export async function shownReason(campaignId: number, reasonId: number): Promise<PublicReason | undefined> {
+  const found = await stores().reasons.findShownReason(campaignId, reasonId);
+  return found && publicReason(found);
+}
+
 /** What every snapshot of the live stream carries: the newest reasons, and those that left the page lately. */
 export async function liveReasons(campaignId: number, now = new Date()): Promise<LiveReasons> {
   const [{ rows }, gone] = await Promise.all([

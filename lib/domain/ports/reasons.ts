@@ -16,6 +16,7 @@ export interface ReasonStore {
   saveReasonSettings(campaignId: number, settings: ReasonSettings): Promise<void>;
   /** Shown reasons whose signature counts, a page of them, and how many there are in all. */
   listShownReasons(campaignId: number, order: ReasonOrder, offset: number, limit: number): Promise<{ rows: ReasonRow[]; total: number }>;
+  findShownReason(campaignId: number, reasonId: number): Promise<ReasonRow | undefined>;
   /** Ids of reasons that left the page since `since`, newest first. */
   listGoneReasons(campaignId: number, since: Date, limit: number): Promise<number[]>;
   listReasonQueue(campaignId: number, states: readonly ReasonState[], limit: number): Promise<QueuedReasonRow[]>;
