@@ -5,6 +5,9 @@ import { eraseSignaturesByEmail } from "./erasure";
 import { decideReasons, markReason, reasonPage, reasonQueue, readReasonSettings, saveReasonSettings } from "./reasons";
 import { signCampaign } from "./signatures";
 import { stores } from "./stores";
+import { pdfPages } from "@/test/pdf-text";
+import { deliveryReport } from "./delivery-report/delivery-report";
+import { reasonExport } from "./reason-export";
 import { withdraw, withdrawToken } from "./withdrawals";
 
 const slug = "white-helmets";
@@ -141,5 +144,32 @@ describe("readers' marks", () => {
     expect(await markReason(slug, shown.reasonId, "report", "reader-3")).toBe("counted");
     expect(await wall()).toContain("Shown at once");
     await saveReasonSettings(slug, campaignId, { moderation: "approve", reportLimit: 3, blockedWords: [] }, editor);
+  });
+});
+
+describe("reasons delivered", () => {
+  it("go in their own CSV and, when asked, in the delivery report: approved ones only, as the page names them", async () => {
+    const approved = await signWithReason("csv1@example.org", "=HYPERLINK(\"https://evil.example\") they saved us", { reasonWithName: "on" });
+    await signWithReason("csv2@example.org", "Still waiting for an organiser");
+    await decideReasons(slug, campaignId, [approved.reasonId], "approve", editor);
+
+    const csv = (await reasonExport(slug, "owner@countersign.example", new Date("2026-12-07T10:00:00Z")))!;
+    expect(csv.filename).toBe("white-helmets-reasons-2026-12-07.csv");
+    expect(csv.csv).toContain(`"'=HYPERLINK(""https://evil.example"") they saved us","Amina K., Syria",Syria,SY,0`);
+    expect(csv.csv).not.toContain("Still waiting for an organiser");
+    expect(csv.csv).not.toContain("@example.org");
+    expect(csv.csv).not.toContain("Khalil");
+
+    const pages = async (includeReasons: boolean) => {
+      const found = await deliveryReport(slug, { actor: "owner@countersign.example", includeNames: false, includeReasons });
+      const parts: Uint8Array[] = [];
+      for await (const chunk of found!.chunks) parts.push(chunk);
+      return (await pdfPages(Buffer.concat(parts))).join(" ");
+    };
+    const withReasons = await pages(true);
+    expect(withReasons).toContain("Why people signed");
+    expect(withReasons).toContain("they saved us");
+    expect(withReasons).not.toContain("Still waiting for an organiser");
+    expect(await pages(false)).not.toContain("they saved us");
   });
 });

@@ -46,7 +46,12 @@ export function ReasonList({ initial, live, agreeAction, reportHref, locale }: P
                 {reason.text}
               </blockquote>
               <figcaption className="reason-meta">
-                <span dir="auto">{reason.name ? t("nameFromCountry", { name: reason.name, country }) : t("fromCountry", { country })}</span>
+                {/* The name isolated, so a name in one script keeps its place beside the country in the other. */}
+                <span>
+                  {reason.name
+                    ? t.rich("nameFromCountry", { name: reason.name, country, bdi: (chunks) => <bdi>{chunks}</bdi> })
+                    : t("fromCountry", { country })}
+                </span>
                 {" · "}
                 <time dateTime={reason.createdAt}>{date.format(new Date(reason.createdAt))}</time>
               </figcaption>

@@ -50,6 +50,11 @@ export default async function ReasonsQueue({ params, searchParams }: PageProps<"
             : `Reasons are shown at once; ${settings.reportLimit} reader report${settings.reportLimit === 1 ? "" : "s"} hold one here until an organiser decides.`}{" "}
           A reason is shown only while its signature counts. Every decision goes in the audit log.
         </p>
+        <p>
+          <a href={`/admin/petitions/${slug}/reasons.csv`} download>
+            Download the reasons on the page (CSV)
+          </a>
+        </p>
         {done && (
           <p className="notice notice-ok" role="status">
             {done} {query.n} reason{query.n === "1" ? "" : "s"}.
@@ -94,7 +99,14 @@ export default async function ReasonsQueue({ params, searchParams }: PageProps<"
                 </thead>
                 <tbody>
                   {reasons.map((reason) => {
-                    const shownAs = reason.name ? `${reason.name}, ${regions.of(reason.country)}` : `A signer from ${regions.of(reason.country)}`;
+                    const country = regions.of(reason.country) ?? reason.country;
+                    const shownAs = reason.name ? (
+                      <>
+                        <bdi>{reason.name}</bdi>, {country}
+                      </>
+                    ) : (
+                      `A signer from ${country}`
+                    );
                     return (
                       <tr key={reason.id}>
                         {moderates && (
@@ -110,7 +122,7 @@ export default async function ReasonsQueue({ params, searchParams }: PageProps<"
                           {reason.signatureStatus !== "confirmed" && <p className="field-hint">Not shown while the signature is {reason.signatureStatus}.</p>}
                         </td>
                         <td>
-                          {seesSigners ? reason.fullName : shownAs}
+                          {seesSigners ? <bdi>{reason.fullName}</bdi> : shownAs}
                           <br />
                           <span className="field-hint">
                             {seesSigners && <>Shown as “{shownAs}” · </>}
