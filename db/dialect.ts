@@ -33,6 +33,9 @@ export type Tables = Pick<
   | "campaignLogs"
   | "logTiles"
   | "campaignFigures"
+  | "reasons"
+  | "reasonMarks"
+  | "reasonsGone"
 >;
 
 /** Typed as PostgreSQL's builders: SQLite's drizzle has the same under the same names, so one store's code runs on either;

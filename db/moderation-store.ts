@@ -3,6 +3,7 @@ import type { ModerationStore, SignatureFilter } from "@/lib/domain/ports/modera
 import type { CountChange, Dialect } from "./dialect";
 import { logAdds, logRemovals, type CountedSignature } from "./log-entries";
 import { enqueueMailIn } from "./mail-store";
+import { reasonsLeave, shownReasonsOf } from "./reason-rows";
 import { signatureFilterWhere } from "./signature-filter";
 
 // Ids per statement of a bulk change: well inside both databases' limits on bound values.
@@ -33,6 +34,7 @@ export function moderationStore(d: Dialect): ModerationStore {
         const change: Required<CountChange> = { confirmed: 0, pending: 0 };
         let invalidated = 0;
         for (const ids of inGroups([...was.keys()], idsPerStatement)) {
+          await reasonsLeave(d, tx, await shownReasonsOf(d, tx, ids), now);
           const changed = await tx
             .update(signatures)
             .set({ status: "invalidated", invalidatedAt: now })

@@ -14,6 +14,7 @@ import { mailStore } from "./mail-store";
 import { moderationStore } from "./moderation-store";
 import { organiserStore } from "./organiser-store";
 import { pagePayloadStore } from "./page-payload-store";
+import { reasonStore } from "./reason-store";
 import { signatureStore } from "./signature-store";
 import { updateStore } from "./update-store";
 
@@ -39,5 +40,6 @@ export async function openDatabase(settings: DatabaseSettings, log: DatabaseLog)
     housekeeping: housekeepingStore(dialect),
     countLog: countLogStore(dialect),
     pagePayloads: pagePayloadStore(dialect),
+    reasons: reasonStore(dialect),
   };
 }

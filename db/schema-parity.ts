@@ -31,4 +31,7 @@ export const schemasAgree: { [K in keyof Tables]: Same<SqliteRow<K>, Row<typeof 
   campaignLogs: true,
   logTiles: true,
   campaignFigures: true,
+  reasons: true,
+  reasonMarks: true,
+  reasonsGone: true,
 };

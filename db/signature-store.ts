@@ -8,6 +8,7 @@ import { chargeLimits } from "./limits";
 import { loggedAdd, logRemovals } from "./log-entries";
 import { enqueueMailIn } from "./mail-store";
 import { nameKeyFiller } from "./name-key-store";
+import { insertReason, reasonsLeave, shownReasonsOf } from "./reason-rows";
 import { seedSignatures } from "./seed-signatures";
 import { searchSignaturePage } from "./signature-search";
 
@@ -16,7 +17,7 @@ export const countChange = (status: SignatureStatus, direction: 1 | -1): CountCh
   status === "confirmed" ? { confirmed: direction } : status === "pending" ? { pending: direction } : {};
 
 export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
-  const { campaigns, confirmations, outbox, signatures, updateUnsubscribes } = d.tables;
+  const { campaigns, confirmations, outbox, reasons, signatures, updateUnsubscribes } = d.tables;
   const logAdd = loggedAdd(d);
 
   // The signing path's statements, prepared once per connection where the database allows.
@@ -48,6 +49,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
     if (values.status === "confirmed") await logAdd(tx, { campaignId: values.campaignId, signatureId, country: values.country }, "open", values.signedAt);
     // A confirmed signature took the last number issued; any other leaves the next one free.
     const signerNumber = values.status === "confirmed" ? last : await d.counts.nextSignerNumber(tx, values.campaignId);
+    if (extras.reason) await insertReason(d, tx, values.campaignId, signatureId, extras.reason, values.signedAt);
     if (extras.confirmation) await tx.insert(confirmations).values({ signatureId, ...extras.confirmation, lastSentAt: values.signedAt });
     if (extras.mail) await enqueueMailIn(d, tx, { ...extras.mail({ signatureId, signerNumber }), signatureId }, values.signedAt);
     return { kind: "signed", signatureId, signerNumber };
@@ -108,6 +110,8 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
         .update(signatures)
         .set({ status, fullName, nameKey, email, emailDomain, country, comment, showName, wantsUpdates, clientAddress, fillMs, locale, referrerId, receiptSalt, signedAt })
         .where(eq(signatures.id, existing.id));
+      // The bot's reason goes with the rest of what it typed.
+      if (!extras.reason) await tx.delete(reasons).where(eq(reasons.signatureId, existing.id));
       return settleNew(tx, existing.id, values, extras);
     }
     // A counted imported row becomes the signer's own, so undoing the import spares it, only once a
@@ -162,7 +166,7 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
      * committed signature), or for a repeat what `repeat` says, so a repeat costs what a first signature costs. */
     async insertSignature(values, extras = {}) {
       let limits = extras.limits ?? [];
-      if (d.insertTogether && !extras.confirmation && !extras.mail) {
+      if (d.insertTogether && !extras.confirmation && !extras.mail && !extras.reason) {
         const together = await d.insertTogether(values, limits);
         if (together) return together;
         // Taken with the batch already: a repeat is decided below without taking them twice.
@@ -211,6 +215,8 @@ export function signatureStore(d: Dialect, own: OwnWork): SignatureStore {
     async eraseSignatures(ids, now, reason, mailboxKey) {
       if (ids.length === 0 && mailboxKey === undefined) return { erased: 0 };
       const { removed, forgotten } = await d.write(async (tx) => {
+        // Their reasons go by cascade; open pages and cached copies are told in this transaction.
+        await reasonsLeave(d, tx, await shownReasonsOf(d, tx, ids), now);
         const rows = ids.length
           ? await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ id: signatures.id, campaignId: signatures.campaignId, status: signatures.status })
           : [];

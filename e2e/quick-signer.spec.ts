@@ -67,7 +67,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByLabel("Full name")).toHaveValue("Slow Sami");
     await expect(page.getByRole("textbox", { name: "Email" })).toHaveValue(uniqueEmail);
     await expect(page.getByLabel("Country")).toHaveValue("LB");
-    await expect(page.getByLabel(/Why I.m signing/)).toHaveValue("Took my time.");
+    await expect(page.getByLabel(/Why are you signing/)).toHaveValue("Took my time.");
     expect(storedSignature(uniqueEmail)).toEqual([]);
 
     await page.getByRole("button", { name: "Sign the petition" }).click();

@@ -93,7 +93,7 @@ test.describe("signing the petition", () => {
       await page.getByLabel("Full name").fill("   ");
       await page.getByRole("textbox", { name: "Email" }).fill("amina@");
       await page.getByLabel("Country").selectOption("");
-      await page.getByLabel(/Why I.m signing/).fill("Because they run towards danger.");
+      await page.getByLabel(/Why are you signing/).fill("Because they run towards danger.");
       await page.getByLabel("Show my name on this page").check();
       await page.getByLabel("Email me updates on this campaign").check();
       await page.getByRole("button", { name: "Sign the petition" }).click();
@@ -108,7 +108,7 @@ test.describe("signing the petition", () => {
       await expect(name).toBeFocused();
 
       await expect(email).toHaveValue("amina@");
-      await expect(page.getByLabel(/Why I.m signing/)).toHaveValue("Because they run towards danger.");
+      await expect(page.getByLabel(/Why are you signing/)).toHaveValue("Because they run towards danger.");
       await expect(page.getByLabel("Show my name on this page")).toBeChecked();
       await expect(page.getByLabel("Email me updates on this campaign")).toBeChecked();
       await context.close();

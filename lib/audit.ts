@@ -22,7 +22,11 @@ export type AuditAction =
   | "import"
   | "undo-import"
   | "send-update"
-  | "test-update";
+  | "test-update"
+  | "reason-approve"
+  | "reason-hide"
+  | "reason-hide-and-invalidate"
+  | "reason-settings";
 
 /**
  * Writes who did what to signers' data, and to how many rows, and every change to who the

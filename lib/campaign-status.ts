@@ -7,6 +7,8 @@ import type { CampaignStanding } from "./domain/model";
 import { publicName } from "./public-name";
 import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
+import type { LiveReasons } from "./domain/reasons";
+import { liveReasons } from "./reasons";
 
 export const recentSignersShown = 8;
 
@@ -36,7 +38,7 @@ export type CampaignStatus = {
 export type PublicSigner = { name: string; country: string; signedAt: string };
 
 /** What every open page is sent when the count moves. */
-export type LiveSnapshot = CampaignStatus & { revision: number; recentSigners: PublicSigner[] };
+export type LiveSnapshot = CampaignStatus & { revision: number; recentSigners: PublicSigner[]; reasons: LiveReasons };
 
 function toStatus(count: CampaignStanding): CampaignStatus {
   const total = count.signatureCount + count.signaturesElsewhere;
@@ -96,7 +98,8 @@ export async function recentSigners(campaignId: number): Promise<PublicSigner[]>
 }
 
 async function snapshotOf(count: CampaignStanding): Promise<LiveSnapshot> {
-  return { ...toStatus(count), revision: count.revision, recentSigners: await recentSigners(count.id) };
+  const [signers, reasons] = await Promise.all([recentSigners(count.id), liveReasons(count.id)]);
+  return { ...toStatus(count), revision: count.revision, recentSigners: signers, reasons };
 }
 
 /**

@@ -18,6 +18,7 @@ function fakeCampaign() {
     updatedAt: new Date(0).toISOString(),
     revision: state.revision,
     recentSigners: [],
+    reasons: { newest: [], gone: [] },
   });
   const load: SnapshotLoader = async (slug, known) => {
     state.loads++;

@@ -6,7 +6,7 @@ import { config } from "./config";
 import { processWide } from "./process-wide";
 
 /** What each derived key signs or seals; one key per purpose, so no token passes for another. */
-export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code" | "referral" | "referral-stats" | "unsubscribe" | "login-browser" | "mail-body" | "count-log";
+export type SecretPurpose = "form-token" | "withdraw" | "confirmation-code" | "referral" | "referral-stats" | "unsubscribe" | "login-browser" | "mail-body" | "count-log" | "reason-mark";
 
 const minimumLength = 32;
 

@@ -14,6 +14,7 @@ describe("signatureInput", () => {
       ...valid,
       comment: undefined,
       showName: false,
+      reasonWithName: false,
       wantsUpdates: false,
     });
   });

@@ -72,6 +72,8 @@ export const signatureInput = z.object({
     .optional()
     .transform((comment) => (comment ? comment : undefined)),
   showName: checkbox,
+  /** The reason's own consent: with the signer's public name, or else as "a signer from <country>". */
+  reasonWithName: checkbox,
   wantsUpdates: checkbox,
 });
 
@@ -98,6 +100,7 @@ function unexpectedProblem(field: SignatureField): SignatureProblem {
     country: "country-missing",
     comment: "comment-not-text",
     showName: "choice-invalid",
+    reasonWithName: "choice-invalid",
     wantsUpdates: "choice-invalid",
   };
   return byField[field];

@@ -17,6 +17,7 @@ import type { CampaignStanding, SignatureStatus } from "./domain/model";
 import { signingLimits } from "./rate-limit";
 import { decoyReferral, referralCode, referralStatsToken, referrerFrom } from "./referrals";
 import { newReceiptSalt } from "./receipts";
+import { newReason } from "./reasons";
 import { fieldErrors, signatureInput, type SignatureFieldErrors } from "./signature-input";
 import type { ExistingSignature, RepeatPlan } from "@/lib/domain/ports/signatures";
 import { decoySealedId } from "./tokens";
@@ -137,6 +138,7 @@ export async function signCampaign(slug: string, raw: unknown, context: SignCont
               }),
             ),
     repeat: mails ? (existing) => repeatPlan(existing, campaign, to, key, now) : undefined,
+    reason: await newReason(campaign.id, input.comment, input.reasonWithName),
     // Taken in the signature's own transaction (and batch), so a limit costs no write of its own.
     limits: signingLimits().charges(context.clientAddress, domain),
   });

@@ -70,6 +70,10 @@ export async function startServer(options: { dev: boolean; port: number; host: s
 
   const settings = config();
   const pages = new PageCache(options.dev ? 0 : settings.PAGE_CACHE_SECONDS * 1000, renderThroughNext(options.port, options.host), () => stores().pagePayloads);
+  // A reason withdrawn or hidden anywhere leaves this process's copies at once (SQLite's other processes: within their TTL).
+  stores().database.onPublicChange((slug, pageChanged) => {
+    if (slug === undefined || pageChanged) pages.forget(slug);
+  });
   // Checked every 2 s (Node's default is 30 s), so a stalled request is cut close to its timeout.
   const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
     // While shutting down, no connection is kept open for another request.

@@ -29,6 +29,7 @@ function bulkyCampaign() {
       updatedAt: new Date(0).toISOString(),
       revision,
       recentSigners: [{ name: "x".repeat(frameBytes), country: "SY", signedAt: new Date(0).toISOString() }],
+      reasons: { newest: [], gone: [] },
     };
     return snapshot;
   };

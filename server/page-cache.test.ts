@@ -201,6 +201,9 @@ describe("PageCache", () => {
     expect(cache.handles(request("/ar/p/white-helmets"))).toBe(true);
     expect(cache.handles(request("/en/p/white-helmets/confirm"))).toBe(false);
     expect(cache.handles(request("/en?fbclid=IwAR0x"))).toBe(true);
+    // Pages of the reasons wall past the first are the reader's own.
+    expect(cache.handles(request("/en/p/white-helmets?reasons=supported&page=2"))).toBe(false);
+    expect(cache.handles(request("/en?utm_source=x&page=3"))).toBe(false);
     expect(cache.handles(request("/admin"))).toBe(false);
     // Not yet rewritten to a locale by the front door: never cached under the bare address.
     expect(cache.handles(request("/"))).toBe(false);
@@ -210,5 +213,36 @@ describe("PageCache", () => {
     expect(cache.handles(request(`/page-data/${"A".repeat(22)}.js`))).toBe(true);
     expect(cache.handles(request("/page-data/short.js"))).toBe(false);
     expect(new PageCache(0, renderer().render, payloads).handles(request("/en"))).toBe(false);
+  });
+
+  it("drops a campaign's copies at once when told its page changed, and keeps other campaigns'", async () => {
+    const { render, total } = renderer();
+    const cache = new PageCache(60_000, render, payloads);
+    for (const path of ["/en/p/white-helmets", "/ar/p/white-helmets", "/en/p/other", "/en"]) await cache.serve(request(path), response().res, site);
+    expect(total.n).toBe(4);
+    cache.forget("white-helmets");
+    for (const path of ["/en/p/white-helmets", "/ar/p/white-helmets", "/en/p/other", "/en"]) await cache.serve(request(path), response().res, site);
+    // The two pages of the campaign and the home page (which may show it) rendered again; the other campaign's did not.
+    expect(total.n).toBe(7);
+  });
+
+  it("does not keep a render that began before the change", async () => {
+    let release!: () => void;
+    const { render, total } = renderer();
+    const slow = async (key: RenderKey) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return render(key);
+    };
+    const cache = new PageCache(60_000, slow, payloads);
+    const first = cache.serve(request("/en/p/white-helmets"), response().res, site);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    cache.forget("white-helmets");
+    release();
+    await first;
+    const second = cache.serve(request("/en/p/white-helmets"), response().res, site);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    await second;
+    expect(total.n).toBe(2);
   });
 });

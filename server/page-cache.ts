@@ -25,8 +25,10 @@ export type RenderKey = { origin: string; path: string; locale: string; unprefix
  */
 const cacheablePath = /^\/[a-z]{2}(?:\/(?:p|embed)\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
-// The pages read no query parameters, and shared links arrive with them (?fbclid=…, ?utm_…).
+// The pages read no query parameters but the reasons wall's, and shared links arrive with them (?fbclid=…, ?utm_…).
 const pathOf = (req: IncomingMessage) => (req.url ?? "").split("?")[0]!;
+// A page of the wall other than the first (?reasons=supported&page=2) is rendered for its reader.
+const readsQuery = (req: IncomingMessage) => /[?&](?:reasons|page)=/.test(req.url ?? "");
 
 // React's payload for a cached page, by the hash of what it holds (server/scripts-after-paint.ts).
 const payloadPath = /^\/page-data\/([A-Za-z0-9_-]{22})\.js$/;
@@ -51,6 +53,7 @@ export class PageCache {
   private readonly entries = new Map<string, Entry>();
   private readonly rendering = new Map<string, Promise<Entry>>();
   private readonly recent = new Map<string, Buffer>();
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly ttlMs: number,
@@ -62,7 +65,20 @@ export class PageCache {
   handles(req: IncomingMessage): boolean {
     if (this.ttlMs === 0 || (req.method !== "GET" && req.method !== "HEAD")) return false;
     if (req.headers.rsc || req.headers["next-router-state-tree"] || req.headers["next-action"]) return false;
-    return cacheablePath.test(pathOf(req)) || payloadPath.test(pathOf(req));
+    return (cacheablePath.test(pathOf(req)) && !readsQuery(req)) || payloadPath.test(pathOf(req));
+  }
+
+  /**
+   * Drops the copies of a campaign's pages (and of `/<locale>`, which may be its page), or every copy when no slug is given:
+   * a reason that left the page must not be served again from here.
+   */
+  forget(slug?: string): void {
+    for (const key of this.entries.keys()) {
+      const path = key.split(" ")[1] ?? "";
+      if (slug === undefined || /^\/[a-z]{2}$/.test(path) || path.endsWith(`/p/${slug}`) || path.endsWith(`/embed/${slug}`)) this.entries.delete(key);
+    }
+    // A render begun before the change may hold what it removed: it serves the readers waiting on it but is kept no longer.
+    for (const key of this.rendering.keys()) this.stale.add(key);
   }
 
   /** Serves the page for `origin` (the site origin the front door resolved for this request). */
@@ -162,14 +178,17 @@ export class PageCache {
           const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
           const body = page.status === 200 ? await this.forFirstPaint(page.body, nonce) : page.body;
           const entry = { ...page, body, headers, nonce, expiresAt: page.status === 200 ? Date.now() + this.ttlMs : 0 };
-          if (page.status === 200) {
+          if (page.status === 200 && !this.stale.has(key)) {
             // Keys vary with the origin and locale, both from the request: keep the map small.
             if (this.entries.size >= 200) this.sweep();
             this.entries.set(key, entry);
           }
           return entry;
         })
-        .finally(() => this.rendering.delete(key));
+        .finally(() => {
+          this.rendering.delete(key);
+          this.stale.delete(key);
+        });
       this.rendering.set(key, pending);
     }
     return pending;

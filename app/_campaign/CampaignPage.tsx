@@ -6,16 +6,18 @@ import { absoluteUrl, requestLocale } from "../_lib/request";
 import { CampaignView } from "./CampaignView";
 import { TakenDown } from "./TakenDown";
 import { loadCampaign } from "./load";
+import { reasonPage, reasonPageQuery } from "@/lib/reasons";
 
 /**
  * A campaign's page in `locale`; its share links always name the campaign's own address. `children`
  * follow the campaign only while it is published, so a draft or a taken-down page shows none of them.
  */
-export async function CampaignPage({ slug, locale, children }: { slug: string; locale: Locale; children?: ReactNode }) {
+export async function CampaignPage({ slug, locale, query = {}, children }: { slug: string; locale: Locale; query?: Record<string, unknown>; children?: ReactNode }) {
   const found = await loadCampaign(slug);
   // A draft is the organisers' alone (they see it at /admin/petitions/<slug>/preview).
   if (!found || found.campaign.state === "draft") notFound();
   if (found.campaign.state === "unpublished") return <TakenDown locale={locale} />;
+  const { reasons: order, page } = reasonPageQuery.parse(query);
   return (
     <>
       <CampaignView
@@ -26,6 +28,7 @@ export async function CampaignPage({ slug, locale, children }: { slug: string; l
         locale={locale}
         readerLocale={await requestLocale()}
         pageUrl={await absoluteUrl(`/${locale}/p/${slug}`)}
+        reasons={await reasonPage(found.campaign.id, order, page)}
       />
       {children}
     </>

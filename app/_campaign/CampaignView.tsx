@@ -11,6 +11,8 @@ import { CampaignClosed } from "./CampaignClosed";
 import { Counter } from "./Counter";
 import { GoalStep } from "./GoalStep";
 import { LiveCampaign } from "./LiveCampaign";
+import type { ReasonPage } from "@/lib/domain/reasons";
+import { ReasonsWall } from "./ReasonsWall";
 import { RecentSigners } from "./RecentSigners";
 import { SignForm } from "./SignForm";
 import { initialSignFormState } from "./sign-state";
@@ -25,6 +27,8 @@ type Props = {
   /** The reader's own locale tag from their browser, which may name their country ("en-GB"). */
   readerLocale: string;
   pageUrl: string;
+  /** The page of the reasons wall the address asks for. */
+  reasons: ReasonPage;
 };
 
 function StoryDate({ label, iso, locale }: { label: string; iso: string | null; locale: Locale }) {
@@ -44,7 +48,7 @@ function StoryDate({ label, iso, locale }: { label: string; iso: string | null; 
  * opening paragraphs, so a reader meets the ask before the end of the article. A campaign not yet
  * translated into the page's language shows its original text, marked with that language.
  */
-export async function CampaignView({ campaign, snapshot, renderedAt, formToken, locale, readerLocale, pageUrl }: Props) {
+export async function CampaignView({ campaign, snapshot, renderedAt, formToken, locale, readerLocale, pageUrl, reasons }: Props) {
   const t = await getTranslations({ locale, namespace: "Campaign" });
   const text = campaignText(campaign, locale);
   const blocks = parseStory(text.storyMarkdown);
@@ -56,22 +60,23 @@ export async function CampaignView({ campaign, snapshot, renderedAt, formToken, 
 
   return (
     <main id="main" className="campaign">
-      <header className="story-header">
-        <p className="kicker">{t("kicker")}</p>
-        <h1 {...textLanguage}>{text.storyHeadline}</h1>
-        <p className="story-dates">
-          <StoryDate label={t("published")} iso={campaign.storyPublishedAt} locale={locale} />
-          {campaign.storyUpdatedAt && campaign.storyPublishedAt && " · "}
-          <StoryDate label={t("updated")} iso={campaign.storyUpdatedAt} locale={locale} />
-        </p>
-        {text.translated && text.translationNote && <p className="translation-note">{text.translationNote}</p>}
-        {!text.translated && !text.original && <p className="translation-note">{t("untranslated")}</p>}
-      </header>
-      <div className="story story-lead" {...textLanguage}>
-        <StoryBlocks blocks={blocks.slice(0, lead)} photoLabel={t("photoLabel")} />
-      </div>
-      <aside className="petition" aria-labelledby="petition-title">
-        <LiveCampaign initial={snapshot}>
+      {/* Around the whole page, so the count and the reasons wall hear the same stream. */}
+      <LiveCampaign initial={snapshot}>
+        <header className="story-header">
+          <p className="kicker">{t("kicker")}</p>
+          <h1 {...textLanguage}>{text.storyHeadline}</h1>
+          <p className="story-dates">
+            <StoryDate label={t("published")} iso={campaign.storyPublishedAt} locale={locale} />
+            {campaign.storyUpdatedAt && campaign.storyPublishedAt && " · "}
+            <StoryDate label={t("updated")} iso={campaign.storyUpdatedAt} locale={locale} />
+          </p>
+          {text.translated && text.translationNote && <p className="translation-note">{text.translationNote}</p>}
+          {!text.translated && !text.original && <p className="translation-note">{t("untranslated")}</p>}
+        </header>
+        <div className="story story-lead" {...textLanguage}>
+          <StoryBlocks blocks={blocks.slice(0, lead)} photoLabel={t("photoLabel")} />
+        </div>
+        <aside className="petition" aria-labelledby="petition-title">
           <div className="petition-card">
             <p className="kicker">{t("petitionKicker")}</p>
             <h2 id="petition-title" className="petition-title" {...textLanguage}>
@@ -101,11 +106,12 @@ export async function CampaignView({ campaign, snapshot, renderedAt, formToken, 
             )}
           </div>
           <RecentSigners locale={locale} renderedAt={renderedAt} />
-        </LiveCampaign>
-      </aside>
-      <div className="story story-rest" {...textLanguage}>
-        <StoryBlocks blocks={blocks.slice(lead)} photoLabel={t("photoLabel")} />
-      </div>
+        </aside>
+        <div className="story story-rest" {...textLanguage}>
+          <StoryBlocks blocks={blocks.slice(lead)} photoLabel={t("photoLabel")} />
+        </div>
+        <ReasonsWall slug={campaign.slug} locale={locale} page={reasons} />
+      </LiveCampaign>
     </main>
   );
 }

@@ -142,7 +142,7 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
         </div>
         <div className="field">
           <label htmlFor="comment">
-            {t("comment")} <span className="optional">{t("optional")}</span>
+            {t("comment")} <span className="optional">{t("commentOptional")}</span>
           </label>
           <textarea
             id="comment"
@@ -158,6 +158,11 @@ export function SignForm({ action, title, pageUrl, locale, countries, initialSta
             {t("commentHint", { max: limits.comment })}
           </p>
           {error("comment")}
+        </div>
+        {/* The reason's own consent, apart from listing the name among recent signers. */}
+        <div className="check">
+          <input id="reasonWithName" name="reasonWithName" type="checkbox" defaultChecked={values.reasonWithName} />
+          <label htmlFor="reasonWithName">{t("reasonWithName")}</label>
         </div>
         <div className="check">
           <input id="showName" name="showName" type="checkbox" defaultChecked={values.showName} />

@@ -7,6 +7,7 @@ export type SignFormValues = {
   country: string;
   comment: string;
   showName: boolean;
+  reasonWithName: boolean;
   wantsUpdates: boolean;
 };
 
@@ -32,7 +33,7 @@ export function initialSignFormState(country: string): SignFormState {
   return {
     status: "editing",
     submission: 0,
-    values: { fullName: "", email: "", country, comment: "", showName: false, wantsUpdates: false },
+    values: { fullName: "", email: "", country, comment: "", showName: false, reasonWithName: false, wantsUpdates: false },
     errors: {},
   };
 }
@@ -48,6 +49,7 @@ export function valuesFromForm(form: FormData): SignFormValues {
     country: text("country"),
     comment: text("comment"),
     showName: form.get("showName") === "on",
+    reasonWithName: form.get("reasonWithName") === "on",
     wantsUpdates: form.get("wantsUpdates") === "on",
   };
 }

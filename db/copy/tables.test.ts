@@ -42,6 +42,6 @@ describe("the tables db:copy moves", () => {
     const signatures = copiedTables.find((t) => t.name === "signatures")!;
     const kinds = Object.fromEntries(signatures.columns.map((c) => [c.name, c.kind]));
     expect(kinds).toMatchObject({ signed_at: "timestamp", confirmed_at: "timestamp", show_name: "boolean", fill_ms: "as-is", comment: "as-is" });
-    expect(copiedTables.filter((t) => t.identity).map((t) => t.name)).toEqual(["petitions", "admins", "admin_invitations", "signature_imports", "signatures", "outbox", "updates", "blocked_emails", "audit_events", "log_entries"]);
+    expect(copiedTables.filter((t) => t.identity).map((t) => t.name)).toEqual(["petitions", "admins", "admin_invitations", "signature_imports", "signatures", "reasons", "reasons_gone", "outbox", "updates", "blocked_emails", "audit_events", "log_entries"]);
   });
 });

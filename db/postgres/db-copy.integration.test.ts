@@ -25,7 +25,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const tables = ["petitions", "petition_translations", "admins", "admin_invitations", "signature_imports", "signatures", "confirmations", "outbox", "updates", "update_unsubscribes", "blocked_emails", "audit_events", "admin_sessions", "job_runs", "page_payloads", "rate_limits", "log_entries", "campaign_logs", "log_tiles"];
+const tables = ["petitions", "petition_translations", "admins", "admin_invitations", "signature_imports", "signatures", "reasons", "reason_marks", "reasons_gone", "confirmations", "outbox", "updates", "update_unsubscribes", "blocked_emails", "audit_events", "admin_sessions", "job_runs", "page_payloads", "rate_limits", "log_entries", "campaign_logs", "log_tiles"];
 
 /** Every row of a table, in SQLite's shapes, in one order on both sides. */
 function rowsOf(url: string, table: string): Row[] {

@@ -8,7 +8,7 @@ import { postgresCounts } from "./counts";
 import { postgresFigures } from "./figures";
 import { csvExport } from "./csv-export";
 import { CountFolder } from "./folder";
-import { PublicChanges } from "./listener";
+import { pageNoticePrefix, PublicChanges } from "./listener";
 import { databaseReady, migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 import { postgresSearch } from "./search-dialect";
@@ -78,7 +78,8 @@ export function openPostgres(settings: DatabaseSettings, log: DatabaseLog) {
         return write(tx, await prepare(tx));
       }),
     async announce(tx, slug) {
-      await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${slug})`);
+      // Marked apart from the folder's count notices (db/postgres/listener.ts), which leave cached pages be.
+      await asOrm(tx).execute(sql`select pg_notify('countersign_counts', ${pageNoticePrefix + slug})`);
     },
     counts: postgresCounts(asOrm, (tx) => takeTurn(tx, "campaign-sequences")),
     figures: postgresFigures(asOrm),

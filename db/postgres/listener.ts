@@ -1,7 +1,10 @@
 import { Client } from "pg";
 import type { DatabaseLog } from "@/lib/domain/ports/database";
 
-type Listener = (slug?: string) => void;
+type Listener = (slug?: string, pageChanged?: boolean) => void;
+
+/** Marks a notice of a change to more than the count (db/postgres/dialect.ts, announce). */
+export const pageNoticePrefix = "page:";
 
 /** pg's client never reconnects by itself, so this LISTENing one does, backing off up to ten seconds, and on every reconnect
  * tells its listeners that anything may have changed meanwhile (they look again). */
@@ -41,7 +44,10 @@ export class PublicChanges {
     client.on("error", lost);
     client.on("end", lost);
     client.on("notification", (message) => {
-      for (const listener of this.listeners) listener(message.payload || undefined);
+      const payload = message.payload || undefined;
+      const pageChanged = payload?.startsWith(pageNoticePrefix) ?? false;
+      const slug = pageChanged ? payload!.slice(pageNoticePrefix.length) : payload;
+      for (const listener of this.listeners) listener(slug || undefined, pageChanged);
     });
     try {
       await client.connect();

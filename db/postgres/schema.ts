@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/domain/locales";
 import { importStatuses } from "@/lib/domain/signature-import";
 import { campaignStates, signatureStatuses } from "@/lib/domain/model";
 import { figureKinds } from "@/lib/domain/figures";
+import { reasonModerations, reasonShownAs, reasonStates } from "@/lib/domain/reasons";
 
 // The schema the stores are typed from, and the one place that says why a column is there; db/sqlite/schema.ts has the same
 // tables and columns in SQLite's types, so db:copy can move a campaign across column by column.
@@ -55,6 +56,11 @@ export const campaigns = pgTable(
     steppingGoals: boolean("stepping_goals").notNull().default(false),
     // Set by every change made in the admin: a content/ file then never overwrites the campaign.
     editedAt: at("edited_at"),
+    // How signers' reasons reach the page (lib/domain/reasons.ts): approved first by default, so nothing unjudged is shown.
+    reasonModeration: text("reason_moderation", { enum: reasonModerations }).notNull().default("approve"),
+    reasonReportLimit: integer("reason_report_limit").notNull().default(3),
+    // The organisers' own words that hold a reason for them, one per line.
+    reasonBlockedWords: text("reason_blocked_words").notNull().default(""),
   },
   (t) => [
     check("petitions_goal_positive", sql`${t.goal} > 0`),
@@ -273,6 +279,68 @@ export const updateUnsubscribes = pgTable(
     createdAt: at("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.emailKey] })],
+);
+
+// A signer's reason, apart from the signature so its moderation never touches the signature's row. Deleted with the
+// signature (withdrawal, erasure), and shown only while the signature counts: the page joins the two.
+export const reasons = pgTable(
+  "reasons",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    signatureId: integer("signature_id")
+      .notNull()
+      .unique()
+      .references(() => signatures.id, { onDelete: "cascade" }),
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    shownAs: text("shown_as", { enum: reasonShownAs }).notNull().default("country"),
+    // Waiting by default: a reason is shown only once moderation says so.
+    state: text("state", { enum: reasonStates }).notNull().default("waiting"),
+    reports: integer("reports").notNull().default(0),
+    agrees: integer("agrees").notNull().default(0),
+    // Set once an organiser approved it: readers' reports then no longer hold it.
+    approvedAt: at("approved_at"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    index("reasons_by_state").on(t.campaignId, t.state, t.id),
+    index("reasons_by_support").on(t.campaignId, t.state, t.agrees, t.id),
+    check("reasons_state_known", sql`${t.state} in ('waiting', 'shown', 'hidden')`),
+    check("reasons_shown_as_known", sql`${t.shownAs} in ('name', 'country')`),
+    check("reasons_text_length", sql`length(${t.text}) between 1 and 500`),
+    check("reasons_marks_non_negative", sql`${t.reports} >= 0 and ${t.agrees} >= 0`),
+  ],
+);
+
+// Readers' agreements and reports: a keyed hash of (reader, reason), so each counts once and none says who, or links one
+// reader's marks on two reasons.
+export const reasonMarks = pgTable(
+  "reason_marks",
+  {
+    reasonId: integer("reason_id")
+      .notNull()
+      .references(() => reasons.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["agree", "report"] }).notNull(),
+    mark: text("mark").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reasonId, t.kind, t.mark] })],
+);
+
+// Reasons that left the page lately (withdrawn, erased, hidden, held), so the live stream can take them off open pages.
+// Only ids: kept a day.
+export const reasonsGone = pgTable(
+  "reasons_gone",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    reasonId: integer("reason_id").notNull(),
+    goneAt: at("gone_at").notNull(),
+  },
+  (t) => [index("reasons_gone_by_petition").on(t.campaignId, t.id), index("reasons_gone_by_time").on(t.goneAt)],
 );
 
 export const blockedEmails = pgTable(

@@ -34,7 +34,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
   const asHandle = (orm: Orm) => orm as unknown as Handle;
   const asOrm = (handle: Handle) => handle as unknown as Orm;
   const commits = new GroupCommit<Handle>(writerConnection, asHandle(writer));
-  const listeners = new Set<(slug?: string) => void>();
+  const listeners = new Set<(slug?: string, pageChanged?: boolean) => void>();
   const ranges = idRanges(reader);
 
   let scrubConnection: SqliteConnection | undefined;
@@ -93,7 +93,7 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     // This process's hub hears of a change once it is committed; other processes find it by the
     // revision, which their hubs poll twice a second.
     async announce(_tx, slug) {
-      commits.onCommit(() => listeners.forEach((listener) => listener(slug)));
+      commits.onCommit(() => listeners.forEach((listener) => listener(slug, true)));
     },
     counts: sqliteCounts(writer),
     // The triggers move the table itself, in the statement that changed a signature: the one writer never waits for a row.

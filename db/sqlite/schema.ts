@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/domain/locales";
 import { importStatuses } from "@/lib/domain/signature-import";
 import { campaignStates, signatureStatuses } from "@/lib/domain/model";
 import { figureKinds } from "@/lib/domain/figures";
+import { reasonModerations, reasonShownAs, reasonStates } from "@/lib/domain/reasons";
 
 // db/postgres/schema.ts's tables in SQLite's types: times are integers of epoch milliseconds and flags 0/1, as SQLite has
 // neither type. Why a column is there is said there; here only what is SQLite's own.
@@ -43,6 +44,9 @@ export const campaigns = sqliteTable(
     closesAt: integer("closes_at", { mode: "timestamp_ms" }),
     steppingGoals: integer("stepping_goals", { mode: "boolean" }).notNull().default(false),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    reasonModeration: text("reason_moderation", { enum: reasonModerations }).notNull().default("approve"),
+    reasonReportLimit: integer("reason_report_limit").notNull().default(3),
+    reasonBlockedWords: text("reason_blocked_words").notNull().default(""),
   },
   (t) => [
     check("petitions_goal_positive", sql`${t.goal} > 0`),
@@ -223,6 +227,60 @@ export const updateUnsubscribes = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.emailKey] })],
+);
+
+export const reasons = sqliteTable(
+  "reasons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    signatureId: integer("signature_id")
+      .notNull()
+      .unique()
+      .references(() => signatures.id, { onDelete: "cascade" }),
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    shownAs: text("shown_as", { enum: reasonShownAs }).notNull().default("country"),
+    state: text("state", { enum: reasonStates }).notNull().default("waiting"),
+    reports: integer("reports").notNull().default(0),
+    agrees: integer("agrees").notNull().default(0),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("reasons_by_state").on(t.campaignId, t.state, t.id),
+    index("reasons_by_support").on(t.campaignId, t.state, t.agrees, t.id),
+    check("reasons_state_known", sql`${t.state} in ('waiting', 'shown', 'hidden')`),
+    check("reasons_shown_as_known", sql`${t.shownAs} in ('name', 'country')`),
+    check("reasons_text_length", sql`length(${t.text}) between 1 and 500`),
+    check("reasons_marks_non_negative", sql`${t.reports} >= 0 and ${t.agrees} >= 0`),
+  ],
+);
+
+export const reasonMarks = sqliteTable(
+  "reason_marks",
+  {
+    reasonId: integer("reason_id")
+      .notNull()
+      .references(() => reasons.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["agree", "report"] }).notNull(),
+    mark: text("mark").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reasonId, t.kind, t.mark] })],
+);
+
+export const reasonsGone = sqliteTable(
+  "reasons_gone",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    campaignId: integer("petition_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    reasonId: integer("reason_id").notNull(),
+    goneAt: integer("gone_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("reasons_gone_by_petition").on(t.campaignId, t.id), index("reasons_gone_by_time").on(t.goneAt)],
 );
 
 export const blockedEmails = sqliteTable(

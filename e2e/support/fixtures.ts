@@ -91,7 +91,7 @@ export async function fillSignature(
   await page.getByLabel("Full name").fill(values.fullName);
   await page.getByRole("textbox", { name: "Email" }).fill(values.email);
   await page.getByLabel("Country").selectOption(values.country ?? "SY");
-  if (values.comment !== undefined) await page.getByLabel(/Why I.m signing/).fill(values.comment);
+  if (values.comment !== undefined) await page.getByLabel(/Why are you signing/).fill(values.comment);
   if (values.showName) await page.getByLabel("Show my name on this page").check();
 }
 

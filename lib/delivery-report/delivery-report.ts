@@ -8,20 +8,20 @@ import { deliveryReportPdf } from "./report-pdf";
  * follow the figures. When the download ends, however it ends, the audit log records who took
  * the report and how many names it held, as it does for the CSV export.
  */
-export async function deliveryReport(slug: string, options: { actor: string; includeNames: boolean; now?: Date }) {
+export async function deliveryReport(slug: string, options: { actor: string; includeNames: boolean; includeReasons?: boolean; now?: Date }) {
   const now = options.now ?? new Date();
   const figures = await deliveryFigures(slug, now);
   if (!figures) return undefined;
   async function* audited(): AsyncGenerator<Uint8Array> {
     const progress = { names: 0, finished: false };
     try {
-      yield* deliveryReportPdf(figures!, { includeNames: options.includeNames, progress });
+      yield* deliveryReportPdf(figures!, { includeNames: options.includeNames, includeReasons: options.includeReasons, progress });
     } finally {
       await recordAudit({
         actor: options.actor,
         action: "export",
         campaignSlug: slug,
-        detail: `Delivery report (PDF) ${options.includeNames ? "with signers' names and countries" : "without names"}${progress.finished ? "" : ", stopped before the end"}`,
+        detail: `Delivery report (PDF) ${options.includeNames ? "with signers' names and countries" : "without names"}${options.includeReasons ? ", with the reasons shown on the page" : ""}${progress.finished ? "" : ", stopped before the end"}`,
         rowCount: progress.names,
       });
     }

@@ -4,6 +4,7 @@ import { config } from "../config";
 import { parseStory, type Inline } from "../story";
 import type { DeliveryFigures } from "./figures";
 import { drawNames } from "./names-pdf";
+import { drawReasons } from "./reasons-pdf";
 import { drawCountryTable, drawPerDay, drawWorldMap } from "./pdf-charts";
 import { TextWriter } from "./pdf-text";
 
@@ -132,7 +133,7 @@ function summarySteps(doc: Doc, text: TextWriter, figures: DeliveryFigures): Ste
  */
 export async function* deliveryReportPdf(
   figures: DeliveryFigures,
-  options: { includeNames: boolean; progress: { names: number; finished: boolean } },
+  options: { includeNames: boolean; includeReasons?: boolean; progress: { names: number; finished: boolean } },
 ): AsyncGenerator<Uint8Array> {
   const doc = new PDFDocument({
     size: "A4",
@@ -158,6 +159,7 @@ export async function* deliveryReportPdf(
     yield* take();
     await nextTurn();
   }
+  if (options.includeReasons) yield* drawReasons(doc, text, figures, take);
   if (options.includeNames) {
     yield* drawNames(doc, text, figures, options.progress, take);
   }

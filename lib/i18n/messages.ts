@@ -18,7 +18,7 @@ export function translator<Namespace extends keyof Messages>(locale: Locale, nam
 }
 
 // The namespaces client components read; the rest (privacy text, emails) stay on the server.
-const clientNamespaces = ["Counter", "CampaignState", "SignForm", "Problems", "ThankYou", "Share", "RecentSigners", "Confirm", "Withdraw", "Error"] as const;
+const clientNamespaces = ["Counter", "CampaignState", "SignForm", "Problems", "ThankYou", "Share", "RecentSigners", "Reasons", "ReportReason", "Confirm", "Withdraw", "Error"] as const;
 
 /** What the browser is sent: only the messages its components can ask for, so each page ships less. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof clientNamespaces)[number]> {

@@ -12,8 +12,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
   return slug ? campaignMetadata(slug, locale, "") : {};
 }
 
-export default async function Home({ params }: PageProps<"/[locale]">) {
-  const [slug, locale] = await Promise.all([homeCampaign(), pageLocale(params)]);
+export default async function Home({ params, searchParams }: PageProps<"/[locale]">) {
+  const [slug, locale, query] = await Promise.all([homeCampaign(), pageLocale(params), searchParams]);
   if (!slug) notFound();
-  return <CampaignPage slug={slug} locale={locale} />;
+  return <CampaignPage slug={slug} locale={locale} query={query} />;
 }

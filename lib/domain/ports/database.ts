@@ -16,9 +16,11 @@ export interface DatabasePort {
   erasedDataSettled(): Promise<void>;
   /**
    * Calls `listener` with a campaign's slug when its public count moves in any process, and with
-   * nothing when changes may have been missed (look again at everything).
+   * nothing when changes may have been missed (look again at everything). `pageChanged` says the
+   * change was more than the count (a reason left the page, the campaign was edited): cached copies
+   * of its pages must go at once, where a count may be a second old.
    */
-  onPublicChange(listener: (slug?: string) => void): void;
+  onPublicChange(listener: (slug?: string, pageChanged?: boolean) => void): void;
   /** Starts what this process does for the database in the background, once the server runs. */
   startBackgroundWork(): void;
   backupDatabase(targetPath: string): Promise<{ pages: number }>;

@@ -14,6 +14,8 @@ export type SignatureFilter = {
   to?: Date;
   /** Sent back sooner than this after the form was shown. */
   filledUnderMs?: number;
+  /** Only these signatures (an organiser's choice of reasons to hide with their signatures). */
+  signatureIds?: readonly number[];
 };
 
 export type SuspectedSignature = Pick<Signature, "id" | "fullName" | "email" | "emailKey" | "locale"> & { receiptSalt: string | null };

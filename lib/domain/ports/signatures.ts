@@ -1,4 +1,5 @@
 import type { QueuedMail, NewSignature, Signature, SignatureStatus } from "../model";
+import type { NewReason } from "./reasons";
 import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "../signature-search";
 
 export type ConfirmationSecret = { tokenHash: string; codeHash: string; expiresAt: Date };
@@ -38,6 +39,8 @@ export type InsertExtras = {
   repeat?: (existing: ExistingSignature) => RepeatPlan;
   /** Limits the signature counts against, taken in its own transaction whether or not the address had signed. */
   limits?: readonly LimitCharge[];
+  /** The signer's reason for the page, stored with a first signature (a repeat's is not: it would replace the first's). */
+  reason?: NewReason;
 };
 
 export type ConfirmOutcome =

@@ -8,6 +8,7 @@ import type { MailStore } from "./mail";
 import type { ModerationStore } from "./moderation";
 import type { OrganiserStore } from "./organisers";
 import type { PagePayloadStore } from "./page-payloads";
+import type { ReasonStore } from "./reasons";
 import type { SignatureStore } from "./signatures";
 import type { UpdateStore } from "./updates";
 
@@ -25,4 +26,5 @@ export type Stores = {
   housekeeping: HousekeepingStore;
   countLog: CountLogStore;
   pagePayloads: PagePayloadStore;
+  reasons: ReasonStore;
 };

@@ -109,6 +109,9 @@ export default async function CampaignDashboard({ params }: PageProps<"/admin/pe
         )}
 
         <p>
+          <a href={`/admin/petitions/${dashboard.slug}/reasons`}>Signers’ reasons{can(organiser.role, "moderate") ? ": the moderation queue" : ""}</a>
+        </p>
+        <p>
           <a href={`/admin/petitions/${dashboard.slug}/report`}>Delivery report (PDF) for the people the petition is addressed to</a>
         </p>
 

@@ -11,10 +11,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/p/[slug]
   return campaignMetadata(slug, locale, `/p/${slug}`);
 }
 
-export default async function CampaignAtSlugPage({ params }: PageProps<"/[locale]/p/[slug]">) {
-  const [{ slug }, locale] = await Promise.all([params, pageLocale(params)]);
+export default async function CampaignAtSlugPage({ params, searchParams }: PageProps<"/[locale]/p/[slug]">) {
+  const [{ slug }, locale, query] = await Promise.all([params, pageLocale(params), searchParams]);
   return (
-    <CampaignPage slug={slug} locale={locale}>
+    <CampaignPage slug={slug} locale={locale} query={query}>
       <CampaignUpdates slug={slug} locale={locale} />
     </CampaignPage>
   );

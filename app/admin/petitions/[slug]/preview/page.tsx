@@ -5,6 +5,7 @@ import { CampaignView } from "@/app/_campaign/CampaignView";
 import { loadCampaign } from "@/app/_campaign/load";
 import { absoluteUrl } from "@/app/_lib/request";
 import { issueFormToken } from "@/lib/bot-checks";
+import { reasonPage } from "@/lib/reasons";
 import { clientMessagesFor } from "@/lib/i18n/messages";
 import { isLocale, localeNames, locales, textDirection } from "@/lib/domain/locales";
 import { can } from "@/lib/domain/roles";
@@ -27,7 +28,8 @@ export default async function CampaignPreview({ params, searchParams }: PageProp
   // Signers who chose to be listed are public only while the campaign is; a role that may not see
   // who signed sees no more than the public does.
   const listed = can(organiser.role, "view-signers") || found.campaign.state === "published";
-  const snapshot = listed ? found.snapshot : { ...found.snapshot, recentSigners: [] };
+  const snapshot = listed ? found.snapshot : { ...found.snapshot, recentSigners: [], reasons: { newest: [], gone: [] } };
+  const reasons = listed ? await reasonPage(found.campaign.id, "newest", 1) : { reasons: [], order: "newest" as const, page: 1, hasMore: false, total: 0 };
   const locale = isLocale(query.lang) ? query.lang : found.campaign.locale;
   return (
     <div lang={locale} dir={textDirection(locale)}>
@@ -52,6 +54,7 @@ export default async function CampaignPreview({ params, searchParams }: PageProp
           locale={locale}
           readerLocale={locale}
           pageUrl={await absoluteUrl(`/${locale}/p/${slug}`)}
+          reasons={reasons}
         />
       </NextIntlClientProvider>
     </div>

@@ -12,7 +12,10 @@ const text = (status: number, body: string) =>
   new Response(`${body}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 // What the form on the report page sends: a ticked box, or nothing.
-const query = z.object({ names: z.literal("on", { error: "The names option can only be ticked or left empty." }).optional() });
+const query = z.object({
+  names: z.literal("on", { error: "The names option can only be ticked or left empty." }).optional(),
+  reasons: z.literal("on", { error: "The reasons option can only be ticked or left empty." }).optional(),
+});
 
 /** The PDF's bytes as a web stream, drawn only as fast as the browser reads them. */
 function pdfStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
@@ -43,14 +46,17 @@ export async function GET(request: Request, { params }: RouteContext<"/admin/pet
   if (!organiser) return text(401, "Sign in as an organiser to download the delivery report.");
   if (!can(organiser.role, "view-dashboard")) return text(403, "Your role does not show this campaign's figures.");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return text(400, z.flattenError(parsed.error).fieldErrors.names?.[0] ?? "That report option is not one we know.");
+  if (!parsed.success) {
+    const problems = z.flattenError(parsed.error).fieldErrors;
+    return text(400, problems.names?.[0] ?? problems.reasons?.[0] ?? "That report option is not one we know.");
+  }
   const includeNames = parsed.data.names === "on";
   // The role as stored now: an organiser demoted a moment ago gets no names.
   if (includeNames && !can(organiser.role, "export")) {
     return text(403, "Your organiser role doesn't include signers' names. Download the report without them, or ask an owner.");
   }
   const { slug } = await params;
-  const found = await deliveryReport(slug, { actor: organiser.email, includeNames });
+  const found = await deliveryReport(slug, { actor: organiser.email, includeNames, includeReasons: parsed.data.reasons === "on" });
   if (!found) return text(404, "No such petition.");
   return new Response(pdfStream(found.chunks), {
     headers: {

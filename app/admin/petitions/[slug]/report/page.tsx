@@ -42,6 +42,11 @@ export default async function DeliveryReportPage({ params }: PageProps<"/admin/p
               ? `With this ticked, the report lists the full name and country of each of the ${number.format(campaign.signatureCount)} people whose signature here counts, whether or not they chose to show their name on the page: delivering their names is what they signed for. Email addresses and comments are never included. The download is recorded in the audit log.`
               : "Only an owner can download the report with signers' names; yours has the figures and charts."}
           </p>
+          <div className="check">
+            <input id="reasons" name="reasons" type="checkbox" aria-describedby="reasons-note" />
+            <label htmlFor="reasons">Include why people signed: the reasons shown on the page</label>
+          </div>
+          <p id="reasons-note">Only approved reasons whose signature counts, each named as the page names it (a first name and initial, or only a country).</p>
           <button type="submit">Download the delivery report (PDF)</button>
         </form>
       </main>
