@@ -86,7 +86,7 @@ export default async function ReasonsQueue({ params, searchParams }: PageProps<"
             <p>No reasons here.</p>
           ) : (
             <form action={decideAction.bind(null, slug, view)}>
-              <table>
+              <table className="reason-queue">
                 <caption className="visually-hidden">Reasons {views[view].toLowerCase()}, newest first</caption>
                 <thead>
                   <tr>
@@ -110,7 +110,7 @@ export default async function ReasonsQueue({ params, searchParams }: PageProps<"
                     return (
                       <tr key={reason.id}>
                         {moderates && (
-                          <td>
+                          <td className="reason-pick">
                             <input type="checkbox" name="ids" value={reason.id} id={`pick-${reason.id}`} aria-labelledby={`pick-${reason.id} text-${reason.id}`} aria-label="Choose" />
                           </td>
                         )}
@@ -129,8 +129,12 @@ export default async function ReasonsQueue({ params, searchParams }: PageProps<"
                             <time dateTime={reason.createdAt}>{date.format(new Date(reason.createdAt))} UTC</time>
                           </span>
                         </td>
-                        <td>{reason.reports}</td>
-                        <td>{reason.agrees}</td>
+                        <td className="reason-tally" data-label="Reports">
+                          {reason.reports}
+                        </td>
+                        <td className="reason-tally" data-label="Agree">
+                          {reason.agrees}
+                        </td>
                       </tr>
                     );
                   })}
