@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import type { NewReason } from "@/lib/domain/ports/reasons";
+import type { NewReason } from "@/lib/domain/reasons";
 import type { Dialect, Handle } from "./dialect";
 
 // What other stores' transactions do to reasons: the signing path stores one, and a signature that stops counting (withdrawn,

@@ -8,7 +8,7 @@ import { publicName } from "./public-name";
 import { campaignForSigning, campaignTitles } from "./campaign-for-signing";
 import { localizedTitle } from "./campaign-text";
 import type { LiveReasons } from "./domain/reasons";
-import { liveReasons } from "./reasons";
+import { liveReasons } from "./reason-wall";
 
 export const recentSignersShown = 8;
 

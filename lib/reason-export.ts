@@ -3,7 +3,7 @@ import { recordAudit } from "./audit";
 import { countryName } from "./domain/countries";
 import { csvRow, utf8Bom } from "./domain/csv";
 import type { PublicReason } from "./domain/reasons";
-import { publicReason } from "./reasons";
+import { publicReason } from "./reason-wall";
 
 const perRead = 500;
 

@@ -6,34 +6,16 @@ import { config } from "./config";
 import { isPublished } from "./campaign-state";
 import { campaignForSigning } from "./campaign-for-signing";
 import type { LimitCharge, InsertExtras } from "./domain/ports/signatures";
-import type { ReasonRow } from "./domain/ports/reasons";
-import { reasonModerations, reasonOrders, type LiveReasons, type PublicReason, type ReasonDecision, type ReasonMarkKind, type ReasonOrder, type ReasonPage, type ReasonSettings } from "./domain/reasons";
+import { reasonModerations, type ReasonDecision, type ReasonMarkKind, type ReasonSettings } from "./domain/reasons";
 import { liveHub } from "./live-hub";
-import { publicName } from "./public-name";
+import { publicReason } from "./reason-wall";
 import { blockedWordIn, parseWordList } from "./reason-words";
 import { secretKey } from "./secrets";
 import { shortLived } from "./short-lived";
 import { hmac } from "./tokens";
 
-export const reasonsPerPage = 10;
-/** How many of the newest reasons every snapshot carries, for open pages to add as they arrive. */
-export const liveReasonsShown = 5;
-/** How far back the stream tells open pages of reasons that left: a page away longer reloads its snapshot anyway. */
-const goneWindowMs = 60 * 60 * 1000;
-
 /** A campaign's moderation, read at most once a second: it is asked on every signature with a reason. */
 const settingsOf = shortLived("reason-settings", 1_000, (campaignId: number) => stores().reasons.readReasonSettings(campaignId));
-
-export function publicReason(row: ReasonRow): PublicReason {
-  return {
-    id: row.id,
-    text: row.text,
-    name: row.shownAs === "name" ? publicName(row.fullName) : null,
-    country: row.country,
-    agrees: row.agrees,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
 
 /**
  * The reason a signer's comment makes, in the state the campaign's moderation gives it: waiting for an organiser, or (when
@@ -44,32 +26,6 @@ export async function newReason(campaignId: number, comment: string | undefined,
   const settings = await settingsOf.get(campaignId);
   const held = settings.moderation === "approve" || blockedWordIn(comment, settings.blockedWords) !== undefined;
   return { text: comment, shownAs: withName ? "name" : "country", state: held ? "waiting" : "shown" };
-}
-
-export const reasonPageQuery = z.object({
-  reasons: z.enum(reasonOrders).catch("newest"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-
-/** A page of the wall, newest first or most supported first. */
-export async function reasonPage(campaignId: number, order: ReasonOrder, page: number): Promise<ReasonPage> {
-  const { rows, total } = await stores().reasons.listShownReasons(campaignId, order, (page - 1) * reasonsPerPage, reasonsPerPage);
-  return { reasons: rows.map(publicReason), order, page, hasMore: page * reasonsPerPage < total, total };
-}
-
-/** One reason as the page shows it, or undefined once it is no longer shown. */
-export async function shownReason(campaignId: number, reasonId: number): Promise<PublicReason | undefined> {
-  const found = await stores().reasons.findShownReason(campaignId, reasonId);
-  return found && publicReason(found);
-}
-
-/** What every snapshot of the live stream carries: the newest reasons, and those that left the page lately. */
-export async function liveReasons(campaignId: number, now = new Date()): Promise<LiveReasons> {
-  const [{ rows }, gone] = await Promise.all([
-    stores().reasons.listShownReasons(campaignId, "newest", 0, liveReasonsShown),
-    stores().reasons.listGoneReasons(campaignId, new Date(now.getTime() - goneWindowMs), 200),
-  ]);
-  return { newest: rows.map(publicReason), gone };
 }
 
 /** The mark a reader leaves on a reason: keyed by a secret, so the database holds nothing that says who, or links two marks. */

@@ -6,7 +6,7 @@ import { absoluteUrl, requestLocale } from "../_lib/request";
 import { CampaignView } from "./CampaignView";
 import { TakenDown } from "./TakenDown";
 import { loadCampaign } from "./load";
-import { reasonPage, reasonPageQuery } from "@/lib/reasons";
+import { reasonPage, reasonPageQuery } from "@/lib/reason-wall";
 
 /**
  * A campaign's page in `locale`; its share links always name the campaign's own address. `children`

@@ -2,7 +2,8 @@
 
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { markReason, shownReason, type MarkResult } from "@/lib/reasons";
+import { shownReason } from "@/lib/reason-wall";
+import { markReason, type MarkResult } from "@/lib/reasons";
 import type { ReasonMarkKind } from "@/lib/domain/reasons";
 import { campaignStanding } from "@/lib/campaign-status";
 import { requestClientAddress } from "../_lib/request";

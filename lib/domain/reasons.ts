@@ -57,3 +57,6 @@ export type ReasonDecision = (typeof reasonDecisions)[number];
 
 /** A reader's mark on a reason, kept only as a keyed hash of (reader, reason): counted once, never naming who. */
 export type ReasonMarkKind = "agree" | "report";
+
+/** A signer's reason, stored in the signature's own transaction. */
+export type NewReason = { text: string; shownAs: ReasonShownAs; state: ReasonState };

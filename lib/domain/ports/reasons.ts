@@ -5,9 +5,6 @@ import type { ReasonMarkKind, ReasonOrder, ReasonSettings, ReasonShownAs, Reason
 export type ReasonRow = { id: number; text: string; shownAs: ReasonShownAs; fullName: string; country: string; agrees: number; createdAt: Date };
 export type QueuedReasonRow = ReasonRow & { state: ReasonState; reports: number; signatureId: number; signatureStatus: string };
 
-/** A signer's reason, stored in the signature's own transaction. */
-export type NewReason = { text: string; shownAs: ReasonShownAs; state: ReasonState };
-
 export type MarkOutcome = { kind: "counted"; held: boolean } | { kind: "repeat" } | { kind: "unknown" } | { kind: "limited"; retryAfterMs: number };
 
 /** Signers' reasons: the wall, readers' marks, and the organisers' queue. */

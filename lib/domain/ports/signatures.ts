@@ -1,5 +1,5 @@
 import type { QueuedMail, NewSignature, Signature, SignatureStatus } from "../model";
-import type { NewReason } from "./reasons";
+import type { NewReason } from "../reasons";
 import type { SignatureListPage, SignaturePageRequest, SignatureSearch } from "../signature-search";
 
 export type ConfirmationSecret = { tokenHash: string; codeHash: string; expiresAt: Date };

@@ -5,7 +5,7 @@ import { CampaignView } from "@/app/_campaign/CampaignView";
 import { loadCampaign } from "@/app/_campaign/load";
 import { absoluteUrl } from "@/app/_lib/request";
 import { issueFormToken } from "@/lib/bot-checks";
-import { reasonPage } from "@/lib/reasons";
+import { reasonPage } from "@/lib/reason-wall";
 import { clientMessagesFor } from "@/lib/i18n/messages";
 import { isLocale, localeNames, locales, textDirection } from "@/lib/domain/locales";
 import { can } from "@/lib/domain/roles";

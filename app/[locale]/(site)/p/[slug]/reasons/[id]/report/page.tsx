@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { campaignStanding } from "@/lib/campaign-status";
 import { isPublished } from "@/lib/campaign-state";
-import { shownReason } from "@/lib/reasons";
+import { shownReason } from "@/lib/reason-wall";
 import { reportAction } from "@/app/_campaign/reason-actions";
 import { ReportReasonForm } from "@/app/_campaign/ReportReasonForm";
 import { pageLocale } from "@/app/[locale]/_lib/page-locale";
