@@ -73,6 +73,7 @@ test("signers' reasons in both languages wait for an organiser, arrive on open p
   await expect(watcher.locator("li", { hasText: hostileReason }).getByRole("status")).toHaveText("1 person agrees");
   await watcher.locator("li", { hasText: hostileReason }).getByRole("link", { name: "Report this reason" }).click();
   await expect(watcher.getByRole("heading", { name: "Report a reason" })).toBeVisible();
+  expect(await axeViolations(watcher)).toEqual([]);
   await watcher.getByRole("button", { name: "Report this reason" }).click();
   await expect(watcher.getByRole("status")).toHaveText("Thank you. The organisers will look at this reason.");
 
