@@ -62,8 +62,9 @@ export function chartStore(d: Dialect): ChartStore {
 
   return {
     async signatureTimeSeries(campaignId, { unit, from, to }) {
-      // A bucket is its start in epoch milliseconds, as text: compared as a number.
-      const start = sql`cast(bucket as bigint)`;
+      // A bucket is its start in epoch milliseconds, as text: compared as a number. The CASE keeps PostgreSQL from casting
+      // another kind's bucket (a country) when it tests the range before the kind.
+      const start = sql`cast(case when kind = ${unit} then bucket end as bigint)`;
       const range = and(from === undefined ? undefined : sql`${start} >= ${from.getTime()}`, sql`${start} < ${to.getTime()}`);
       return bucketsOf(await kept(campaignId, unit, seriesStatuses, range));
     },

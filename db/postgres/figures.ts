@@ -5,11 +5,12 @@ import * as schema from "./schema";
 
 const { campaignFigures, figureDeltas } = schema;
 
-/** The figures as of the last fold (folder.ts) and the deltas the triggers wrote since, read together. */
+/** The figures as of the last fold (folder.ts) and the deltas the triggers wrote since, spread over the kinds, read together. */
 export function postgresFigures(asOrm: (handle: Handle) => NodePgDatabase<typeof schema>): FigureKeeper {
   return {
     kept: sql`(select petition_id, kind, bucket, status, count from ${campaignFigures}
-      union all select petition_id, kind, bucket, status, count from ${figureDeltas})`,
+      union all select d.petition_id, f.kind, f.bucket, d.status, d.count from ${figureDeltas} d
+      cross join lateral signature_figures(d.signed_at, d.country, d.fill_ms, d.referrer_id, d.confirmed_at, d.import_id) f)`,
     async hold(tx) {
       // SHARE: readers go on, every insert, update and delete of a signature waits.
       await asOrm(tx).execute(sql`lock table ${schema.signatures} in share mode`);

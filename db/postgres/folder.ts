@@ -71,9 +71,11 @@ export class CountFolder {
         returning p.slug, (s.confirmed <> 0) as public`);
       // The organisers' figures, folded with the counts: only this process writes campaign_figures, so no signer waits for it.
       await client.query(`
-        with moved as (delete from figure_deltas returning petition_id, kind, bucket, status, count)
+        with moved as (delete from figure_deltas returning *)
         insert into campaign_figures (petition_id, kind, bucket, status, count)
-        select petition_id, kind, bucket, status, sum(count) from moved group by 1, 2, 3, 4
+        select m.petition_id, f.kind, f.bucket, m.status, sum(m.count) from moved m
+        cross join lateral signature_figures(m.signed_at, m.country, m.fill_ms, m.referrer_id, m.confirmed_at, m.import_id) f
+        group by 1, 2, 3, 4 having sum(m.count) <> 0
         on conflict (petition_id, kind, bucket, status) do update set count = campaign_figures.count + excluded.count`);
       for (const row of rows as { slug: string; public: boolean }[]) {
         if (row.public) await client.query("select pg_notify('countersign_counts', $1)", [row.slug]);
