@@ -10,7 +10,7 @@ export function postgresFigures(asOrm: (handle: Handle) => NodePgDatabase<typeof
   return {
     kept: sql`(select petition_id, kind, bucket, status, count from ${campaignFigures}
       union all select d.petition_id, f.kind, f.bucket, d.status, d.count from ${figureDeltas} d
-      cross join lateral signature_figures(d.signed_at, d.country, d.fill_ms, d.referrer_id, d.confirmed_at, d.import_id) f)`,
+      cross join lateral figure_delta_kinds(d.hour, d.country, d.fill, d.referrer_id, d.verified_by) f)`,
     async hold(tx) {
       // SHARE: readers go on, every insert, update and delete of a signature waits.
       await asOrm(tx).execute(sql`lock table ${schema.signatures} in share mode`);

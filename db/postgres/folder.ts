@@ -74,7 +74,7 @@ export class CountFolder {
         with moved as (delete from figure_deltas returning *)
         insert into campaign_figures (petition_id, kind, bucket, status, count)
         select m.petition_id, f.kind, f.bucket, m.status, sum(m.count) from moved m
-        cross join lateral signature_figures(m.signed_at, m.country, m.fill_ms, m.referrer_id, m.confirmed_at, m.import_id) f
+        cross join lateral figure_delta_kinds(m.hour, m.country, m.fill, m.referrer_id, m.verified_by) f
         group by 1, 2, 3, 4 having sum(m.count) <> 0
         on conflict (petition_id, kind, bucket, status) do update set count = campaign_figures.count + excluded.count`);
       for (const row of rows as { slug: string; public: boolean }[]) {

@@ -121,7 +121,7 @@ describe("migrating to kept figures", () => {
       const figures = () =>
         queryRows(url, `select kind, bucket, status, sum(count)::int as count from (select * from campaign_figures union all
           select d.petition_id, f.kind, f.bucket, d.status, d.count from figure_deltas d cross join lateral
-          signature_figures(d.signed_at, d.country, d.fill_ms, d.referrer_id, d.confirmed_at, d.import_id) f) f
+          figure_delta_kinds(d.hour, d.country, d.fill, d.referrer_id, d.verified_by) f) f
           group by 1, 2, 3 having sum(count) <> 0 order by 1, 2, 3`);
       expect(queryRows(url, "select count(*)::int as n from figure_deltas")).toEqual([{ n: 0 }]);
       expect(figures()).toEqual([

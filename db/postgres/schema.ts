@@ -524,7 +524,7 @@ export const logTiles = pgTable(
 /**
  * Each campaign's signatures counted by kind of figure (lib/domain/figures.ts), bucket and status, so the organisers' charts
  * read a few rows rather than every signature. Kept by triggers on `signatures` (migration 0011): a statement's changes are
- * written to figure_deltas (migration 0013), folded in here with the count deltas (folder.ts), so no signer waits for another's row. A bucket
+ * written to figure_deltas by bucket (migration 0013), folded in here with the count deltas (folder.ts), so no signer waits for another's row. A bucket
  * is text whatever the kind: an hour's or day's start in epoch milliseconds, a country code, a fill bucket's lower edge ('' when
  * unknown), a referrer's signature id, how a signature came to count. A row may fall to 0 and stay. Checked and repaired by
  * `npm run db:recount` against a full count.
@@ -544,10 +544,11 @@ export const campaignFigures = pgTable(
 );
 
 /**
- * Changes to campaign_figures not yet folded in, as count_deltas are to the counts: read beside it until then. A row is a
- * signature's figure-making columns as a statement left or found them, counted +1 or -1, and is spread over the kinds of
- * figure (signature_figures) only when read or folded: the trigger writes one row a signature instead of one a kind, which
- * cost signing a fifth of its rate on one process (migration 0013).
+ * Changes to campaign_figures not yet folded in, as count_deltas are to the counts: read beside it until then. A row is the
+ * buckets a statement's signatures left or found (an hour's start in epoch milliseconds, country, fill bucket, referrer, way
+ * of verifying), counted, and is spread over the kinds of figure (figure_delta_kinds) only when read or folded: a signature
+ * writes one row instead of one a kind, which cost signing a fifth of its rate on one process, and a statement of many
+ * signatures (an import, a bulk invalidation) still writes one row a bucket (migration 0013).
  */
 export const figureDeltas = pgTable(
   "figure_deltas",
@@ -557,12 +558,11 @@ export const figureDeltas = pgTable(
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
     status: text("status", { enum: signatureStatuses }).notNull(),
-    signedAt: at("signed_at").notNull(),
+    hour: bigint("hour", { mode: "number" }).notNull(),
     country: text("country").notNull(),
-    fillMs: integer("fill_ms"),
+    fill: text("fill").notNull(),
     referrerId: integer("referrer_id"),
-    confirmedAt: at("confirmed_at"),
-    importId: integer("import_id"),
+    verifiedBy: text("verified_by").notNull(),
     count: integer("count").notNull(),
   },
   (t) => [index("figure_deltas_by_petition").on(t.campaignId)],
