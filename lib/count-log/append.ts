@@ -2,13 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { entriesLevel, tileWidth, type Appended, type LogState, type LogStats, type LogTile, type WaitingEntry } from "@/lib/domain/count-log";
 import { Frontier, leafHash, type TileHash } from "./merkle";
 
-/** The commitment an add publishes (README, "Proof of the count"): nobody can tie it to an address without the salt. */
-export function commitment(origin: string, receiptSalt: string, emailKey: string): string {
-  return commitmentIn(Buffer.from(`countersign-commitment-v1\n${origin}\n`), receiptSalt, emailKey);
-}
-
-/** The commitment, its origin's prefix made once for a batch: the sequencer makes thousands a second. */
-const commitmentIn = (prefix: Buffer, receiptSalt: string, emailKey: string): string =>
+/**
+ * The commitment an add publishes (README, "Proof of the count"): nobody can tie it to an address without the salt. `prefix`
+ * is `countersign-commitment-v1`, the origin and their newlines, made once a batch: the sequencer makes thousands a second.
+ */
+const commitment = (prefix: Buffer, receiptSalt: string, emailKey: string): string =>
   createHash("sha256").update(prefix).update(receiptSalt, "hex").update(`\n${emailKey}`).digest("hex");
 
 /** Each entry's UTC day, worked out once per day a batch spans rather than once per entry. */
@@ -56,7 +54,7 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
       bump(stats.byDay, utcDay(entry.minute), 1);
       // A signature erased before its place was given leaves a commitment that is nobody's.
       made = entry.signer
-        ? commitmentIn(prefix, entry.signer.receiptSalt, entry.signer.emailKey)
+        ? commitment(prefix, entry.signer.receiptSalt, entry.signer.emailKey)
         : unowned.subarray(32 * nextUnowned, 32 * ++nextUnowned).toString("hex");
       lines.push(`add ${entry.minute} ${country} ${entry.how} ${made} ${count}`);
     } else {
