@@ -2,26 +2,28 @@ import { createHash, randomBytes } from "node:crypto";
 import { entriesLevel, tileWidth, type Appended, type LogState, type LogStats, type LogTile, type WaitingEntry } from "@/lib/domain/count-log";
 import { Frontier, leafHash, type TileHash } from "./merkle";
 
-/** The commitment an add publishes (README, "Proof of the count"): nobody can tie it to an address without the salt. */
-export function commitment(origin: string, receiptSalt: string, emailKey: string): string {
-  return createHash("sha256")
-    .update(`countersign-commitment-v1\n${origin}\n`)
-    .update(Buffer.from(receiptSalt, "hex"))
-    .update(`\n${emailKey}`)
-    .digest("hex");
+/**
+ * The commitment an add publishes (README, "Proof of the count"): nobody can tie it to an address without the salt. `prefix`
+ * is `countersign-commitment-v1`, the origin and their newlines, made once a batch: the sequencer makes thousands a second.
+ */
+const commitment = (prefix: Buffer, receiptSalt: string, emailKey: string): string =>
+  createHash("sha256").update(prefix).update(receiptSalt, "hex").update(`\n${emailKey}`).digest("hex");
+
+/** Each entry's UTC day, worked out once per day a batch spans rather than once per entry. */
+function utcDays(): (minute: number) => string {
+  const days = new Map<number, string>();
+  return (minute) => {
+    const day = Math.floor(minute / 1_440);
+    let text = days.get(day);
+    if (text === undefined) days.set(day, (text = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+    return text;
+  };
 }
 
-const utcDay = (minute: number) => new Date(minute * 60_000).toISOString().slice(0, 10);
-
-function move(stats: LogStats, figures: { minute: number; how: keyof LogStats["byHow"]; country: string }, by: 1 | -1): void {
-  const bump = (table: Record<string, number>, key: string) => {
-    const next = (table[key] ?? 0) + by;
-    if (next === 0) delete table[key];
-    else table[key] = next;
-  };
-  bump(stats.byHow as Record<string, number>, figures.how);
-  bump(stats.byCountry, figures.country);
-  bump(stats.byDay, utcDay(figures.minute));
+function bump(table: Record<string, number>, key: string, by: 1 | -1): void {
+  const next = (table[key] ?? 0) + by;
+  if (next === 0) delete table[key];
+  else table[key] = next;
 }
 
 /**
@@ -29,50 +31,65 @@ function move(stats: LogStats, figures: { minute: number; how: keyof LogStats["b
  * bundle and its leaf hash in the tree. `partials` are the log's stored partial tiles and bundle, which the new ones extend.
  */
 export function appendEntries(log: LogState, partials: readonly LogTile[], waiting: readonly WaitingEntry[]): Appended {
-  const frontier = Frontier.load(log.size, Buffer.concat(log.frontier));
   const stats: LogStats = structuredClone(log.stats);
+  const byHow = stats.byHow as Record<string, number>;
+  const utcDay = utcDays();
+  const prefix = Buffer.from(`countersign-commitment-v1\n${log.origin}\n`);
   let count = log.count;
   const placedAt = new Map<number, number>();
   const placed: Appended["placed"] = [];
-  const hashes: TileHash[] = [];
-  const lines: Buffer[] = [];
+  const lines: string[] = [];
   // One draw for the batch's commitments that are nobody's (a signature erased before its place, or one from a seed).
   const unowned = randomBytes(32 * waiting.filter((entry) => entry.kind === "add" && !entry.signer).length);
   let nextUnowned = 0;
 
   for (const entry of waiting) {
-    const position = frontier.size;
-    let line: string;
+    const position = log.size + lines.length;
     let made: string | null = null;
     if (entry.kind === "add") {
       count++;
       const country = entry.country.toUpperCase();
-      move(stats, { minute: entry.minute, how: entry.how, country }, 1);
+      bump(byHow, entry.how, 1);
+      bump(stats.byCountry, country, 1);
+      bump(stats.byDay, utcDay(entry.minute), 1);
       // A signature erased before its place was given leaves a commitment that is nobody's.
       made = entry.signer
-        ? commitment(log.origin, entry.signer.receiptSalt, entry.signer.emailKey)
+        ? commitment(prefix, entry.signer.receiptSalt, entry.signer.emailKey)
         : unowned.subarray(32 * nextUnowned, 32 * ++nextUnowned).toString("hex");
-      line = `add ${entry.minute} ${country} ${entry.how} ${made} ${count}`;
+      lines.push(`add ${entry.minute} ${country} ${entry.how} ${made} ${count}`);
     } else {
       const cancelled = entry.cancelsPosition ?? placedAt.get(entry.cancels);
       if (cancelled === undefined) throw new Error(`log entry ${entry.id} removes add ${entry.cancels}, which has no place in campaign ${log.campaignId}'s log`);
       count--;
-      move(stats, { ...entry.cancelled, country: entry.cancelled.country.toUpperCase() }, -1);
-      line = `remove ${entry.minute} ${cancelled} ${entry.reason} ${count}`;
+      bump(byHow, entry.cancelled.how, -1);
+      bump(stats.byCountry, entry.cancelled.country.toUpperCase(), -1);
+      bump(stats.byDay, utcDay(entry.cancelled.minute), -1);
+      lines.push(`remove ${entry.minute} ${cancelled} ${entry.reason} ${count}`);
     }
-    const bytes = Buffer.from(line, "ascii");
     placedAt.set(entry.id, position);
     placed.push({ id: entry.id, position, commitment: made });
-    lines.push(bytes);
-    frontier.append(leafHash(bytes), hashes);
   }
 
-  const bundled = lines.map((line, i) => ({ level: entriesLevel, index: log.size + i, hash: withLength(line) }));
+  // The batch's entries framed as a bundle holds them (a big-endian uint16 length, then the line) in one buffer, which the
+  // bundles and leaf hashes view: a buffer or two apiece was most of what the sequencer left the collector.
+  const framed = Buffer.allocUnsafe(lines.reduce((total, line) => total + 2 + line.length, 0));
+  const frontier = Frontier.load(log.size, Buffer.concat(log.frontier));
+  const items: TileHash[] = [];
+  const hashes: TileHash[] = [];
+  let at = 0;
+  lines.forEach((line, i) => {
+    framed.writeUInt16BE(line.length, at);
+    const end = at + 2 + framed.write(line, at + 2, "ascii");
+    items.push({ level: entriesLevel, index: log.size + i, hash: framed.subarray(at, end) });
+    frontier.append(leafHash(framed.subarray(at + 2, end)), hashes);
+    at = end;
+  });
+
   return {
     state: { ...log, size: frontier.size, count, frontier: splitFrontier(frontier.stored()), stats },
     root: frontier.root(),
     placed,
-    tiles: grownTiles(partials, [...bundled, ...hashes]),
+    tiles: grownTiles(partials, [...items, ...hashes]),
   };
 }
 
@@ -83,14 +100,6 @@ export function partialTiles(size: number): { level: number; index: number; widt
     partial.push({ level, index: Math.floor(below / tileWidth), width: below % tileWidth });
   }
   return partial.filter((tile) => tile.width > 0);
-}
-
-/** An entry as a bundle holds it: its length as a big-endian uint16, then its bytes. */
-function withLength(line: Buffer): Buffer {
-  const framed = Buffer.alloc(2 + line.length);
-  framed.writeUInt16BE(line.length, 0);
-  line.copy(framed, 2);
-  return framed;
 }
 
 const splitFrontier = (stored: Buffer): Buffer[] => Array.from({ length: stored.length / 32 }, (_, i) => stored.subarray(i * 32, (i + 1) * 32));

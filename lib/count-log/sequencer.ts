@@ -5,8 +5,12 @@ import { stores } from "../stores";
 import { appendEntries, partialTiles } from "./append";
 import { logOrigin, signedCheckpoint } from "./signing";
 
-/** Entries placed per transaction: a batch of a surge's second holds SQLite's one writer for a few tens of milliseconds. */
-const batchLimit = 5_000;
+/**
+ * Entries placed per transaction: a surge's second (5,000 to 7,000 signatures here) in one batch holds SQLite's one writer for
+ * a few tens of milliseconds. At 5,000 such a second took two, and each batch's own writes (its partial tiles rewritten, the
+ * log's row, a commit and its fsync) came twice while signers waited for the writer.
+ */
+const batchLimit = 10_000;
 
 export const logWriter: LogWriter = { originFor: logOrigin, append: appendEntries, checkpoint: signedCheckpoint, partials: partialTiles };
 
