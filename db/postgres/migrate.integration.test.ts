@@ -170,35 +170,3 @@ describe("migrating to kept figures", () => {
     }
   });
 });
-
-describe("migrating to figure deltas kept as signatures", () => {
-  it("folds the deltas written in the old shape into the figures before it changes the table", async () => {
-    const url = createTestDatabase("figure_deltas");
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      const earlier = releaseBefore("_figure_deltas_as_signatures");
-      await migrate(drizzle(client), { migrationsFolder: earlier });
-      rmSync(earlier, { recursive: true, force: true });
-      await client.query(`
-        insert into petitions (id, slug, title, ask, goal, story_headline, story_markdown, created_at, updated_at) values (1, 'kept', 'Kept', 'Ask', 10, 'H', 'S', now(), now());
-        insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, signed_at) values
-          (1, 'confirmed', 'A', 'a@example.org', 'a', 'example.org', 'SY', to_timestamp(7200));
-      `);
-      expect(queryRows(url, "select count(*)::int as n from figure_deltas")).toEqual([{ n: 6 }]);
-      await migrate(drizzle(client), { migrationsFolder: path.join(process.cwd(), "db/postgres/migrations") });
-      expect(queryRows(url, "select count(*)::int as n from figure_deltas")).toEqual([{ n: 0 }]);
-      expect(queryRows(url, "select kind, bucket, count from campaign_figures where kind in ('all', 'country', 'hour') order by kind")).toEqual([
-        { kind: "all", bucket: "", count: 1 },
-        { kind: "country", bucket: "SY", count: 1 },
-        { kind: "hour", bucket: "7200000", count: 1 },
-      ]);
-      // From here a signature writes one delta, whatever the kinds.
-      await client.query("insert into signatures (petition_id, status, full_name, email, email_key, email_domain, country, signed_at) values (1, 'confirmed', 'B', 'b@example.org', 'b', 'example.org', 'LB', now())");
-      expect(queryRows(url, "select count(*)::int as n from figure_deltas")).toEqual([{ n: 1 }]);
-    } finally {
-      await client.end();
-      dropTestDatabase(url);
-    }
-  });
-});

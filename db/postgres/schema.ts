@@ -524,7 +524,7 @@ export const logTiles = pgTable(
 /**
  * Each campaign's signatures counted by kind of figure (lib/domain/figures.ts), bucket and status, so the organisers' charts
  * read a few rows rather than every signature. Kept by triggers on `signatures` (migration 0011): a statement's changes are
- * written to figure_deltas by bucket (migration 0013), folded in here with the count deltas (folder.ts), so no signer waits for another's row. A bucket
+ * written to figure_deltas by bucket, folded in here with the count deltas (folder.ts), so no signer waits for another's row. A bucket
  * is text whatever the kind: an hour's or day's start in epoch milliseconds, a country code, a fill bucket's lower edge ('' when
  * unknown), a referrer's signature id, how a signature came to count. A row may fall to 0 and stay. Checked and repaired by
  * `npm run db:recount` against a full count.
@@ -547,8 +547,8 @@ export const campaignFigures = pgTable(
  * Changes to campaign_figures not yet folded in, as count_deltas are to the counts: read beside it until then. A row is the
  * buckets a statement's signatures left or found (an hour's start in epoch milliseconds, country, fill bucket, referrer, way
  * of verifying), counted, and is spread over the kinds of figure (figure_delta_kinds) only when read or folded: a signature
- * writes one row instead of one a kind, which cost signing a fifth of its rate on one process, and a statement of many
- * signatures (an import, a bulk invalidation) still writes one row a bucket (migration 0013).
+ * writes one row instead of one a kind, which cost signing about a tenth of its rate on one process (BENCHMARKS.md), and a statement of many
+ * signatures (an import, a bulk invalidation) still writes one row a bucket (migration 0011).
  */
 export const figureDeltas = pgTable(
   "figure_deltas",
