@@ -1,13 +1,28 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { entriesLevel, tileWidth, type Appended, type LogState, type LogStats, type LogTile, type WaitingEntry } from "@/lib/domain/count-log";
 import { Frontier, leafHash, type TileHash } from "./merkle";
 
 /**
- * The commitment an add publishes (README, "Proof of the count"): nobody can tie it to an address without the salt. `prefix`
- * is `countersign-commitment-v1`, the origin and their newlines, made once a batch: the sequencer makes thousands a second.
+ * The commitments an add publishes (README, "Proof of the count"): nobody can tie one to an address without the salt. The
+ * sequencer makes thousands a second, so `countersign-commitment-v1`, the origin and their newlines are laid out once a
+ * batch in a buffer that each signer's salt and email key then follow, hashed in one shot.
  */
-const commitment = (prefix: Buffer, receiptSalt: string, emailKey: string): string =>
-  createHash("sha256").update(prefix).update(receiptSalt, "hex").update(`\n${emailKey}`).digest("hex");
+function commitments(origin: string): (receiptSalt: string, emailKey: string) => string {
+  const prefix = Buffer.from(`countersign-commitment-v1\n${origin}\n`);
+  let input = Buffer.alloc(prefix.length + 512);
+  prefix.copy(input);
+  return (receiptSalt, emailKey) => {
+    const needed = prefix.length + receiptSalt.length / 2 + 1 + Buffer.byteLength(emailKey);
+    if (needed > input.length) {
+      input = Buffer.alloc(2 * needed);
+      prefix.copy(input);
+    }
+    let at = prefix.length + input.write(receiptSalt, prefix.length, "hex");
+    at = input.writeUInt8(0x0a, at);
+    at += input.write(emailKey, at, "utf8");
+    return hash("sha256", input.subarray(0, at), "hex");
+  };
+}
 
 /** Each entry's UTC day, worked out once per day a batch spans rather than once per entry. */
 function utcDays(): (minute: number) => string {
@@ -34,7 +49,7 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
   const stats: LogStats = structuredClone(log.stats);
   const byHow = stats.byHow as Record<string, number>;
   const utcDay = utcDays();
-  const prefix = Buffer.from(`countersign-commitment-v1\n${log.origin}\n`);
+  const commitment = commitments(log.origin);
   let count = log.count;
   const placedAt = new Map<number, number>();
   const placed: Appended["placed"] = [];
@@ -54,7 +69,7 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
       bump(stats.byDay, utcDay(entry.minute), 1);
       // A signature erased before its place was given leaves a commitment that is nobody's.
       made = entry.signer
-        ? commitment(prefix, entry.signer.receiptSalt, entry.signer.emailKey)
+        ? commitment(entry.signer.receiptSalt, entry.signer.emailKey)
         : unowned.subarray(32 * nextUnowned, 32 * ++nextUnowned).toString("hex");
       lines.push(`add ${entry.minute} ${country} ${entry.how} ${made} ${count}`);
     } else {

@@ -1,14 +1,27 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 // RFC 6962's tree, as the log's writer builds it a leaf at a time. The checker (lib/log-proof/) is written apart, so each
 // tests the other.
 
-const leafPrefix = Buffer.of(0);
-const nodePrefix = Buffer.of(1);
+// The sequencer hashes two or three times an entry, thousands of entries a second: a one-shot hash of bytes laid out in a
+// buffer kept for it costs a third of a Hash object's, whose creation, digest and collection were most of a batch's time.
+let leafInput = Buffer.alloc(256);
+const nodeInput = Buffer.alloc(65, 1);
 
-export const leafHash = (entry: Uint8Array): Buffer => createHash("sha256").update(leafPrefix).update(entry).digest();
-export const nodeHash = (left: Uint8Array, right: Uint8Array): Buffer => createHash("sha256").update(nodePrefix).update(left).update(right).digest();
-export const emptyTreeHash = createHash("sha256").digest();
+export function leafHash(entry: Uint8Array): Buffer {
+  if (entry.length + 1 > leafInput.length) leafInput = Buffer.alloc(2 * (entry.length + 1));
+  leafInput[0] = 0;
+  leafInput.set(entry, 1);
+  return hash("sha256", leafInput.subarray(0, entry.length + 1), "buffer");
+}
+
+export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 33);
+  return hash("sha256", nodeInput, "buffer");
+}
+
+export const emptyTreeHash = hash("sha256", new Uint8Array(0), "buffer");
 
 /** A hash the tree gained at a height tiles keep (0, 8, 16, …): level = height / 8, and its index among that height's nodes. */
 export type TileHash = { level: number; index: number; hash: Buffer };
