@@ -1,6 +1,7 @@
 import { hash, randomBytes } from "node:crypto";
 import { entriesLevel, tileWidth, type Appended, type LogState, type LogStats, type LogTile, type WaitingEntry } from "@/lib/domain/count-log";
-import { Frontier, leafHash, type TileHash } from "./merkle";
+import { GrownTiles } from "./grown-tiles";
+import { Frontier, leafHash } from "./merkle";
 
 /**
  * The commitments an add publishes (README, "Proof of the count"): nobody can tie one to an address without the salt. The
@@ -89,14 +90,14 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
   // bundles and leaf hashes view: a buffer or two apiece was most of what the sequencer left the collector.
   const framed = Buffer.allocUnsafe(lines.reduce((total, line) => total + 2 + line.length, 0));
   const frontier = Frontier.load(log.size, Buffer.concat(log.frontier));
-  const items: TileHash[] = [];
-  const hashes: TileHash[] = [];
+  const tiles = new GrownTiles(partials, framed);
+  const toTile = tiles.hash.bind(tiles);
   let at = 0;
   lines.forEach((line, i) => {
     framed.writeUInt16BE(line.length, at);
     const end = at + 2 + framed.write(line, at + 2, "ascii");
-    items.push({ level: entriesLevel, index: log.size + i, hash: framed.subarray(at, end) });
-    frontier.append(leafHash(framed.subarray(at + 2, end)), hashes);
+    tiles.entry(log.size + i, at, end);
+    frontier.append(leafHash(framed.subarray(at + 2, end)), toTile);
     at = end;
   });
 
@@ -104,7 +105,7 @@ export function appendEntries(log: LogState, partials: readonly LogTile[], waiti
     state: { ...log, size: frontier.size, count, frontier: splitFrontier(frontier.stored()), stats },
     root: frontier.root(),
     placed,
-    tiles: grownTiles(partials, [...items, ...hashes]),
+    tiles: tiles.tiles(),
   };
 }
 
@@ -118,22 +119,3 @@ export function partialTiles(size: number): { level: number; index: number; widt
 }
 
 const splitFrontier = (stored: Buffer): Buffer[] => Array.from({ length: stored.length / 32 }, (_, i) => stored.subarray(i * 32, (i + 1) * 32));
-
-/** Each tile the new items fall in, as stored after them: a stored partial tile's items, then the new. */
-function grownTiles(partials: readonly LogTile[], items: readonly TileHash[]): LogTile[] {
-  const tiles = new Map<string, { level: number; index: number; parts: Uint8Array[]; width: number }>();
-  for (const item of items) {
-    const index = Math.floor(item.index / tileWidth);
-    const key = `${item.level}/${index}`;
-    let tile = tiles.get(key);
-    if (!tile) {
-      const partial = partials.find((p) => p.level === item.level && p.index === index);
-      tile = { level: item.level, index, parts: partial ? [partial.data] : [], width: partial?.width ?? 0 };
-      tiles.set(key, tile);
-    }
-    if (item.index % tileWidth !== tile.width) throw new Error(`tile ${key} holds ${tile.width} items, and the next is item ${item.index}`);
-    tile.parts.push(item.hash);
-    tile.width++;
-  }
-  return [...tiles.values()].map(({ level, index, parts, width }) => ({ level, index, width, data: Buffer.concat(parts) }));
-}
