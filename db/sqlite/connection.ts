@@ -10,6 +10,9 @@ export function databasePath(url: string): string {
 export type SqliteConnection = Database.Database;
 export type Synchronous = "FULL" | "NORMAL";
 
+/** Where a writing connection keeps its temporary tables, sorts and savepoint journals; migrations use a file. */
+export const writerTempStore = "MEMORY";
+
 export function openConnection(file: string, options: { readonly?: boolean; synchronous?: Synchronous; busyTimeoutMs?: number } = {}): SqliteConnection {
   if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const connection = new Database(file, { readonly: options.readonly ?? false });
@@ -26,6 +29,12 @@ export function openConnection(file: string, options: { readonly?: boolean; sync
     connection.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
     // Deleted rows are overwritten, so an erased signer cannot be read back from free pages.
     connection.pragma("secure_delete = ON");
+    // Each write the group commit takes runs in a savepoint, whose journal keeps every page the write changes; past 64 KiB
+    // SQLite moves that journal to a temporary file, then a write call per page: a signature changes a dozen or more, and
+    // that was about a tenth of signing's time. The writer's transactions are bounded (a commit's group, a batch of the
+    // count log, an import's 500 rows), so in memory the journal stays small. Migrations, whose backfills sort whole
+    // tables, set it back to a file while they run (dialect.ts). No copy of a signer's page is left in a temporary file.
+    connection.pragma(`temp_store = ${writerTempStore}`);
   }
   return connection;
 }

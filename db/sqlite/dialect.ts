@@ -5,7 +5,7 @@ import type { TimeUnit } from "@/lib/domain/ports/charts";
 import type { Dialect, Handle, Tables, OwnWork } from "../dialect";
 import { backupDatabase } from "./backup";
 import { GroupCommit, lockWaitMs } from "./commits";
-import { databasePath, openConnection, secretKeyBeside, type SqliteConnection } from "./connection";
+import { databasePath, openConnection, secretKeyBeside, writerTempStore, type SqliteConnection } from "./connection";
 import { sqliteCounts } from "./counts";
 import { csvExport } from "./csv-export";
 import { idRanges } from "./id-ranges";
@@ -106,11 +106,14 @@ export function openSqlite(settings: DatabaseSettings, log: DatabaseLog) {
     lifecycle: {
       async migrateDatabase() {
         // Outside group commit, so it waits for another process's writes as SQLite's busy handler does: only at start.
+        // Its backfills group and sort whole tables, which in memory would hold hundreds of megabytes at millions of rows.
         writerConnection.pragma(`busy_timeout = ${lockWaitMs}`);
+        writerConnection.pragma("temp_store = FILE");
         try {
           migrateDatabase(writerConnection, writer);
         } finally {
           writerConnection.pragma("busy_timeout = 0");
+          writerConnection.pragma(`temp_store = ${writerTempStore}`);
         }
       },
       databaseReady: async () => databaseReady(() => (reader(), readerConnection!)),
