@@ -1,7 +1,8 @@
 import { constants, copyFileSync } from "node:fs";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { openDatabase } from "@/db/open";
 import { openStores } from "@/lib/stores";
+import { usesDatabase } from "./database-tests";
 import { copyTestDatabase, testDialect } from "./postgres";
 import { executeSql, queryRows } from "./rows";
 
@@ -13,6 +14,9 @@ const sqliteFile = (fileUrl: string) => fileUrl.slice("file:".length);
  * and loaded with the campaigns from content/ (test/template-database.ts), and opens it.
  */
 export async function prepareDatabase(): Promise<void> {
+  // A file named as pure logic runs on SQLite only (vitest.config.mts), so its database tests would never meet PostgreSQL.
+  const file = expect.getState().testPath ?? "";
+  if (!usesDatabase(file)) throw new Error(`${file} uses a database: name it *.integration.test.ts, so that it runs on PostgreSQL too`);
   const template = inject("templateDatabase");
   if (testDialect() === "postgres") copyTestDatabase(template, url());
   // Never over a database already opened: a file that opened it first would see it change under it.
