@@ -1,5 +1,5 @@
 import { openDatabase } from "@/db/open";
-import { openStores, stores } from "@/lib/stores";
+import { closeStores, openStores, stores } from "@/lib/stores";
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { organiserEmail, organiserPassword, createOrganiser } from "@/lib/auth/organiser-accounts";
@@ -63,6 +63,8 @@ async function main(args: string[]) {
   // Whoever can run this holds the server: the account is an owner, who can invite the others.
   const created = await createOrganiser(address.data, password.data, "owner");
   console.log(created ? `Owner account created for ${email}.` : `${email} already has an organiser account; nothing changed.`);
+  // Closed, not left to the pool: PostgreSQL's idle connections kept the command waiting 10 s after it had answered.
+  await closeStores();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { openDatabase } from "@/db/open";
-import { openStores, stores } from "@/lib/stores";
+import { closeStores, openStores, stores } from "@/lib/stores";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "@/lib/config";
@@ -27,6 +27,7 @@ async function main(args: string[]) {
   const seconds = (performance.now() - started) / 1000;
   const { size } = statSync(target);
   console.log(`Backed up the database to ${path.resolve(target)}: ${formatSize(size)} (${pages} pages) in ${seconds.toFixed(2)} s.`);
+  await closeStores();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { openDatabase } from "@/db/open";
 import { logSequencer } from "@/lib/count-log/sequencer";
-import { openStores, stores } from "@/lib/stores";
+import { closeStores, openStores, stores } from "@/lib/stores";
 import { ConfigError } from "@/lib/config";
 import { seedCampaigns } from "@/lib/seed";
 import { syntheticSigner } from "@/lib/synthetic-signers";
@@ -27,6 +27,7 @@ async function main([countArg, slug = "white-helmets"]: string[]) {
   const sequencing = Date.now();
   const placed = await logSequencer().catchUp();
   console.log(`Placed ${placed.toLocaleString("en")} entries in the count log in ${((Date.now() - sequencing) / 1000).toFixed(1)} s.`);
+  await closeStores();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
