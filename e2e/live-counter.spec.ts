@@ -17,7 +17,7 @@ test("a second open page sees the count move and the new signer listed, without 
   await signer.getByRole("button", { name: "Sign the petition" }).click();
   await expect(signer.getByRole("heading", { name: /Thank you/ })).toBeVisible();
 
-  // Other tests sign, import and undo imports on this campaign at the same time, so the count may move either way: the open
+  // Other tests sign and withdraw on this campaign at the same time, so the count may move either way: the open
   // page must come to show the new signer, and the count the campaign has now.
   await expect(watcher.getByRole("region", { name: "Recent signers" })).toContainText("Khaleed K.", { timeout: 5000 });
   await expect

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startSmtpSink } from "../../test/smtp-sink";
 
@@ -20,7 +20,10 @@ export async function startMailDrop(dir: string): Promise<{ port: number; stop: 
     refuseMailboxes: refusedMailboxes,
     onMessage: (mail) => {
       const message: DroppedMail = { to: mail.to.join(","), subject: mail.subject, text: mail.text, headers: mail.headers };
-      writeFileSync(path.join(dir, `${Date.now()}-${++received}.json`), JSON.stringify(message));
+      // Written under another name and renamed into place: a test polling the folder once read a message half written.
+      const file = path.join(dir, `${Date.now()}-${++received}.json`);
+      writeFileSync(`${file}.part`, JSON.stringify(message));
+      renameSync(`${file}.part`, file);
     },
   });
   return { port: Number(new URL(sink.url).port), stop: sink.stop };
@@ -29,6 +32,7 @@ export async function startMailDrop(dir: string): Promise<{ port: number; stop: 
 /** The messages delivered to an address so far, oldest first. */
 export function mailTo(dir: string, address: string): DroppedMail[] {
   return readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
     .map((file) => JSON.parse(readFileSync(path.join(dir, file), "utf8")) as DroppedMail)
     .filter((mail) => mail.to.toLowerCase().split(",").includes(address.toLowerCase()));

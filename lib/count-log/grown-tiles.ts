@@ -13,7 +13,7 @@ type OpenBundle = { index: number; width: number; stored: Uint8Array | undefined
 export class GrownTiles {
   private readonly hashTiles = new Map<number, OpenTile>();
   private readonly done: OpenTile[] = [];
-  private bundles: OpenBundle[] = [];
+  private readonly bundles: OpenBundle[] = [];
 
   constructor(
     private readonly partials: readonly LogTile[],
